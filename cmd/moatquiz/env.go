@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// Globals are the flags every subcommand shares.
+type Globals struct {
+	DataDir string `name:"data-dir" env:"MOATQUIZ_DATA_DIR" type:"path" placeholder:"DIR" help:"Where progress and your decks live (default: $XDG_DATA_HOME/moatquiz)."`
+	Config  string `name:"config" env:"MOATQUIZ_CONFIG" type:"path" placeholder:"FILE" help:"The config file (default: $XDG_CONFIG_HOME/moatquiz/config.toml)."`
+}
+
+// dataDir is the data directory: --data-dir, MOATQUIZ_DATA_DIR or the XDG
+// data directory.
+func (g *Globals) dataDir() string {
+	if g.DataDir != "" {
+		return g.DataDir
+	}
+	return filepath.Join(xdg.DataHome, "moatquiz")
+}
+
+// configPath is the config file: --config, MOATQUIZ_CONFIG or the XDG
+// config directory.
+func (g *Globals) configPath() string {
+	if g.Config != "" {
+		return g.Config
+	}
+	return filepath.Join(xdg.ConfigHome, "moatquiz", "config.toml")
+}
+
+// clock is the app's clock: the system clock, or one that starts at
+// MOATQUIZ_NOW (RFC 3339) and runs forward from there.
+func clock() (quiz.Clock, error) {
+	v := os.Getenv("MOATQUIZ_NOW")
+	if v == "" {
+		return quiz.SystemClock, nil
+	}
+	start, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, fmt.Errorf("MOATQUIZ_NOW=%q is not an RFC 3339 time (like 2026-01-02T15:04:05+09:00): %w", v, err)
+	}
+	return quiz.ClockFrom(start), nil
+}
+
+// exitError carries a process exit code with an error already reported.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitCode is the process exit code for an error returned by a command.
+func exitCode(err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}
