@@ -1,0 +1,69 @@
+package quiz
+
+import "fmt"
+
+// Item names: a fact card yields ItemFact; a vocab card yields ItemKoEn
+// (recognition: Korean word → meaning) and ItemEnKo (production: meaning →
+// Korean word); a cloze card yields "c1", "c2", ... one per deletion number.
+const (
+	ItemFact = "fact"
+	ItemKoEn = "ko-en"
+	ItemEnKo = "en-ko"
+)
+
+// ItemID identifies one study item: what is scheduled. It is keyed by the
+// deck id, the card id and the item name, so editing a card's text keeps
+// its progress.
+type ItemID struct {
+	Deck string
+	Card string
+	Item string
+}
+
+// String returns "deck/card/item".
+func (id ItemID) String() string { return id.Deck + "/" + id.Card + "/" + id.Item }
+
+// Item is one study item of a card, with its own FSRS state.
+type Item struct {
+	ID   ItemID
+	Card *Card // points into the deck's Cards
+}
+
+// Items returns every study item of the deck in deck order: cards in
+// order, and within a card fact, or ko-en then en-ko, or c1, c2, ... A
+// cloze card whose text does not parse yields no items (the loader
+// rejects such decks).
+func (d *Deck) Items() []Item {
+	var items []Item
+	for i := range d.Cards {
+		c := &d.Cards[i]
+		for _, name := range itemNames(c) {
+			items = append(items, Item{ID: ItemID{Deck: d.ID, Card: c.ID, Item: name}, Card: c})
+		}
+	}
+	return items
+}
+
+// itemNames returns the item names a card yields.
+func itemNames(c *Card) []string {
+	switch c.Kind {
+	case KindFact:
+		return []string{ItemFact}
+	case KindVocab:
+		return []string{ItemKoEn, ItemEnKo}
+	case KindCloze:
+		parts, err := ParseCloze(c.Text)
+		if err != nil {
+			return nil
+		}
+		var names []string
+		for _, n := range ClozeNumbers(parts) {
+			names = append(names, clozeItem(n))
+		}
+		return names
+	}
+	return nil
+}
+
+// clozeItem is the item name of cloze deletion n.
+func clozeItem(n int) string { return fmt.Sprintf("c%d", n) }

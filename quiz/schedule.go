@@ -1,0 +1,61 @@
+package quiz
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+)
+
+// Scheduling is the learner's scheduling configuration.
+type Scheduling struct {
+	// Params are go-fsrs's parameters: retention, learning steps, maximum
+	// interval, fuzz. Use EnableFuzz in real use; go-fsrs seeds the fuzz
+	// from the review time, so it is reproducible for a given clock.
+	Params        fsrs.Parameters
+	NewPerDay     int // new items introduced a day
+	ReviewsPerDay int // reviews a day
+	RolloverHour  int // the local hour a new study day starts (0-23)
+}
+
+// DefaultScheduling returns Anki's defaults: FSRS-6 with desired retention
+// 0.9, learning steps 1m 10m, relearning step 10m, maximum interval 36500
+// days, fuzz on; 20 new items and 200 reviews a day; the day starts at 4 am.
+func DefaultScheduling() Scheduling {
+	p := fsrs.DefaultParam()
+	p.EnableFuzz = true
+	return Scheduling{Params: p, NewPerDay: 20, ReviewsPerDay: 200, RolloverHour: 4}
+}
+
+// Validate reports the first invalid value, naming it as config.toml does.
+func (s Scheduling) Validate() error {
+	if err := s.Params.Validate(); err != nil {
+		return fmt.Errorf("scheduling: %w", err)
+	}
+	switch {
+	case s.NewPerDay < 0:
+		return fmt.Errorf("scheduling: new_per_day is %d: must be 0 or more", s.NewPerDay)
+	case s.ReviewsPerDay < 0:
+		return fmt.Errorf("scheduling: reviews_per_day is %d: must be 0 or more", s.ReviewsPerDay)
+	case s.RolloverHour < 0 || s.RolloverHour > 23:
+		return fmt.Errorf("scheduling: rollover_hour is %d: must be from 0 to 23", s.RolloverHour)
+	}
+	return nil
+}
+
+// DayStart returns the start of the learner's study day containing now:
+// RolloverHour o'clock in now's location, on now's date, or on the day
+// before when now is earlier than that.
+func (s Scheduling) DayStart(now time.Time) time.Time {
+	start := time.Date(now.Year(), now.Month(), now.Day(), s.RolloverHour, 0, 0, 0, now.Location())
+	if now.Before(start) {
+		start = time.Date(now.Year(), now.Month(), now.Day()-1, s.RolloverHour, 0, 0, 0, now.Location())
+	}
+	return start
+}
+
+// DayEnd returns the start of the study day after the one containing now.
+func (s Scheduling) DayEnd(now time.Time) time.Time {
+	start := s.DayStart(now)
+	return time.Date(start.Year(), start.Month(), start.Day()+1, s.RolloverHour, 0, 0, 0, start.Location())
+}
