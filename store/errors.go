@@ -1,0 +1,86 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors about the database file. Open returns them inside a *FileError,
+// which names the file and says what to do; test with errors.Is. In every
+// case the file was left exactly as it was.
+var (
+	// ErrNotMoatquiz: the file is a SQLite database of another program.
+	ErrNotMoatquiz = errors.New("not a moatquiz database")
+	// ErrDamaged: the file is not a database at all, is truncated, or
+	// fails SQLite's integrity check.
+	ErrDamaged = errors.New("the database is damaged")
+	// ErrTooNew: the file was written by a newer moatquiz, with a schema
+	// this one does not know.
+	ErrTooNew = errors.New("the database was written by a newer moatquiz")
+	// ErrTooOld: a reader found a schema older than this moatquiz's; the
+	// app (a writer) upgrades it when it next opens the database.
+	ErrTooOld = errors.New("the database was written by an older moatquiz")
+)
+
+// ErrNoProgress is returned by a read-only Open when nothing has been
+// saved yet (no database file, or an empty one). errors.Is(err,
+// fs.ErrNotExist) is also true of it.
+var ErrNoProgress = errors.New("nothing saved yet")
+
+// ErrReadOnly is returned by Record and Unrecord on a store opened with
+// Options.ReadOnly.
+var ErrReadOnly = errors.New("the store was opened read-only")
+
+// ErrNotLatest is returned by Unrecord for a review that is no longer the
+// item's latest scheduled review: undoing it would lose the later one.
+var ErrNotLatest = errors.New("not the item's latest review")
+
+// ErrNoReview is returned by Unrecord when the review is not in the log.
+var ErrNoReview = errors.New("no such review")
+
+// FileError is a problem with the database file itself: another
+// program's database, a damaged one, or one from a newer moatquiz.
+type FileError struct {
+	Path   string // the database file
+	Err    error  // ErrNotMoatquiz, ErrDamaged, ErrTooNew or ErrTooOld
+	Detail string // what was found, for the curious
+}
+
+// Error says what is wrong with the file and what to do about it.
+func (e *FileError) Error() string {
+	return fmt.Sprintf("%s: %v (%s); %s", e.Path, e.Err, e.Detail, advice(e.Err))
+}
+
+// Unwrap returns the sentinel error, for errors.Is.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// advice is what the learner can do about a file error.
+func advice(err error) string {
+	switch err {
+	case ErrNotMoatquiz:
+		return "it was left untouched: move it out of the way or use another --data-dir"
+	case ErrDamaged:
+		return "it was left untouched: restore it from a backup, or move it out of the way to start afresh"
+	case ErrTooNew:
+		return "it was left untouched: use a newer moatquiz"
+	case ErrTooOld:
+		return "open the moatquiz app once to upgrade it"
+	}
+	return "it was left untouched"
+}
+
+// LockedError is returned by a writer's Open while another process has
+// the data directory open for writing.
+type LockedError struct {
+	PID int    // the other process, 0 when unknown
+	Dir string // the data directory
+}
+
+// Error names the process holding the lock.
+func (e *LockedError) Error() string {
+	who := "another moatquiz"
+	if e.PID > 0 {
+		who = fmt.Sprintf("another moatquiz (pid %d)", e.PID)
+	}
+	return fmt.Sprintf("%s is using %s: quit it first", who, e.Dir)
+}

@@ -1,0 +1,286 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// DB implements what a study session needs.
+var _ quiz.Progress = (*DB)(nil)
+
+// reviewCols are the review log's columns as Reviews reads them.
+const reviewCols = "id, deck, card, item, rating, reviewed_at, duration_ms, typed, mode, question, " +
+	stateCols + ", " + beforeCols
+
+// The SQL behind the statements.
+var (
+	sqlInsertReview = "INSERT INTO review (deck, card, item, rating, reviewed_at, duration_ms, " +
+		"typed, mode, question, " + stateCols + ", " + beforeCols + ") VALUES (" + params(31) + ")"
+	sqlUpsertState = "INSERT INTO item_state (deck, card, item, " + stateCols + ") VALUES (" +
+		params(14) + ") ON CONFLICT (deck, card, item) DO UPDATE SET " + excluded(stateCols)
+	sqlDeleteState = "DELETE FROM item_state WHERE deck = ? AND card = ? AND item = ?"
+	sqlStates      = "SELECT card, item, " + stateCols + " FROM item_state WHERE deck = ?"
+	sqlReviewUndo  = "SELECT deck, card, item, mode, " + beforeCols + " FROM review WHERE id = ?"
+	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
+		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
+	sqlDeleteReview = "DELETE FROM review WHERE id = ?"
+	sqlReviews      = "SELECT " + reviewCols + " FROM review ORDER BY id"
+)
+
+// params is n comma-separated placeholders.
+func params(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// excluded is "c = excluded.c, ..." for the columns cols.
+func excluded(cols string) string {
+	var b strings.Builder
+	for i, c := range strings.Split(cols, ", ") {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s = excluded.%s", c, c)
+	}
+	return b.String()
+}
+
+// statements are the prepared statements of the hot paths.
+type statements struct {
+	insertReview, upsertState, deleteState, states *sql.Stmt
+	reviewUndo, later, deleteReview                *sql.Stmt
+}
+
+// prepare prepares every statement.
+func (s *statements) prepare(db *sql.DB) error {
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&s.insertReview, sqlInsertReview},
+		{&s.upsertState, sqlUpsertState},
+		{&s.deleteState, sqlDeleteState},
+		{&s.states, sqlStates},
+		{&s.reviewUndo, sqlReviewUndo},
+		{&s.later, sqlLater},
+		{&s.deleteReview, sqlDeleteReview},
+	} {
+		st, err := db.Prepare(p.sql)
+		if err != nil {
+			s.close()
+			return fmt.Errorf("prepare %q: %w", p.sql, err)
+		}
+		*p.dst = st
+	}
+	return nil
+}
+
+// close closes the prepared statements.
+func (s *statements) close() error {
+	var errs []error
+	for _, st := range []*sql.Stmt{s.insertReview, s.upsertState, s.deleteState, s.states,
+		s.reviewUndo, s.later, s.deleteReview} {
+		if st != nil {
+			errs = append(errs, st.Close())
+		}
+	}
+	*s = statements{}
+	return errors.Join(errs...)
+}
+
+// States returns every stored item state of the deck.
+func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
+	rows, err := db.stmts.states.Query(deck)
+	if err != nil {
+		return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+	}
+	defer rows.Close()
+	out := make(map[quiz.ItemID]quiz.ItemState)
+	for rows.Next() {
+		id := quiz.ItemID{Deck: deck}
+		var st stateRow
+		if err := rows.Scan(append([]any{&id.Card, &id.Item}, st.dest()...)...); err != nil {
+			return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+		}
+		s, err := st.itemState()
+		if err != nil {
+			return nil, fmt.Errorf("read state of %s: %w", id, err)
+		}
+		out[id] = s
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+	}
+	return out, nil
+}
+
+// Record saves a review durably before it returns, in one transaction:
+// the log row (setting r.ID) and, unless r.Mode is practice, r.After as
+// the item's state. It first rounds r.ReviewedAt and r.After's times down
+// to whole milliseconds in UTC, as they are stored; a negative duration
+// is saved as 0.
+func (db *DB) Record(r *quiz.Review) error {
+	if db.readOnly {
+		return fmt.Errorf("save review of %s: %w", r.Item, ErrReadOnly)
+	}
+	if r.Rating < 1 || r.Rating > 4 {
+		return fmt.Errorf("save review of %s: rating %d is not 1 to 4", r.Item, r.Rating)
+	}
+	r.ReviewedAt = toMS(r.ReviewedAt)
+	r.After.Card.Due = toMS(r.After.Card.Due)
+	r.After.Card.LastReview = toMS(r.After.Card.LastReview)
+	r.After.Introduced = toMS(r.After.Introduced)
+	id, err := db.record(r)
+	if err != nil {
+		return fmt.Errorf("save review of %s: %w", r.Item, err)
+	}
+	r.ID = id
+	return nil
+}
+
+// record is Record's transaction; it returns the new row's id.
+func (db *DB) record(r *quiz.Review) (int64, error) {
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	args := []any{r.Item.Deck, r.Item.Card, r.Item.Item, int64(r.Rating), r.ReviewedAt.UnixMilli(),
+		max(r.Duration.Milliseconds(), 0), r.Typed, string(r.Mode), string(r.Question)}
+	args = append(append(args, stateArgs(r.After)...), beforeArgs(r.Before)...)
+	res, err := tx.Stmt(db.stmts.insertReview).Exec(args...)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if r.Mode != quiz.ModePractice {
+		if err := upsert(tx, db.stmts.upsertState, r.Item, r.After); err != nil {
+			return 0, err
+		}
+	}
+	return id, tx.Commit()
+}
+
+// upsert writes the item's state.
+func upsert(tx *sql.Tx, st *sql.Stmt, id quiz.ItemID, s quiz.ItemState) error {
+	_, err := tx.Stmt(st).Exec(append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...)
+	return err
+}
+
+// Unrecord undoes review r.ID in one transaction: it deletes the log row
+// and, unless the review was practice, puts back the item's state from
+// before it exactly as the log recorded it (deleting the state of an item
+// that was new). It refuses (ErrNotLatest) when a later scheduled review
+// of the item exists, and ErrNoReview when r.ID is not in the log.
+func (db *DB) Unrecord(r *quiz.Review) error {
+	if db.readOnly {
+		return fmt.Errorf("undo review of %s: %w", r.Item, ErrReadOnly)
+	}
+	if err := db.unrecord(r); err != nil {
+		return fmt.Errorf("undo review %d of %s: %w", r.ID, r.Item, err)
+	}
+	return nil
+}
+
+// unrecord is Unrecord's transaction.
+func (db *DB) unrecord(r *quiz.Review) error {
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	var id quiz.ItemID
+	var mode string
+	var before stateRow
+	err = tx.Stmt(db.stmts.reviewUndo).QueryRow(r.ID).Scan(
+		append([]any{&id.Deck, &id.Card, &id.Item, &mode}, before.dest()...)...)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && id != r.Item) {
+		return ErrNoReview
+	}
+	if err != nil {
+		return err
+	}
+	if quiz.Mode(mode) != quiz.ModePractice {
+		if err := restore(tx, &db.stmts, r.ID, id, &before); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.Stmt(db.stmts.deleteReview).Exec(r.ID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// restore puts back the item's state from before review id.
+func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *stateRow) error {
+	var later bool
+	if err := tx.Stmt(s.later).QueryRow(id.Deck, id.Card, id.Item, review).Scan(&later); err != nil {
+		return err
+	}
+	if later {
+		return ErrNotLatest
+	}
+	if !before.present() {
+		_, err := tx.Stmt(s.deleteState).Exec(id.Deck, id.Card, id.Item)
+		return err
+	}
+	st, err := before.itemState()
+	if err != nil {
+		return err
+	}
+	return upsert(tx, s.upsertState, id, st)
+}
+
+// Reviews calls fn with every review in the log, oldest first, and stops
+// at fn's first error, which it returns. fn must not call db's methods.
+func (db *DB) Reviews(fn func(quiz.Review) error) error {
+	rows, err := db.sql.Query(sqlReviews)
+	if err != nil {
+		return fmt.Errorf("read reviews: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanReview(rows)
+		if err != nil {
+			return fmt.Errorf("read reviews: %w", err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read reviews: %w", err)
+	}
+	return nil
+}
+
+// scanReview reads one row of sqlReviews.
+func scanReview(rows *sql.Rows) (quiz.Review, error) {
+	var r quiz.Review
+	var at, ms int64
+	var mode, question string
+	var after, before stateRow
+	dest := []any{&r.ID, &r.Item.Deck, &r.Item.Card, &r.Item.Item, &r.Rating, &at, &ms,
+		&r.Typed, &mode, &question}
+	if err := rows.Scan(append(append(dest, after.dest()...), before.dest()...)...); err != nil {
+		return r, err
+	}
+	r.ReviewedAt, r.Duration = fromMS(at), msDuration(ms)
+	r.Mode, r.Question = quiz.Mode(mode), quiz.QuestionKind(question)
+	var err error
+	if r.After, err = after.itemState(); err != nil {
+		return r, fmt.Errorf("review %d: %w", r.ID, err)
+	}
+	if before.present() {
+		b, err := before.itemState()
+		if err != nil {
+			return r, fmt.Errorf("review %d: %w", r.ID, err)
+		}
+		r.Before = &b
+	}
+	return r, nil
+}

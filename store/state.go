@@ -1,0 +1,119 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// stateCols are the columns of an item state, in the order of stateArgs
+// and stateRow; the review log has them twice, plain (after the review)
+// and with a before_ prefix.
+const stateCols = "due, stability, difficulty, scheduled_days, reps, lapses, state, " +
+	"last_review, remaining_steps, suspended, introduced"
+
+// beforeCols are stateCols with the before_ prefix.
+const beforeCols = "before_due, before_stability, before_difficulty, before_scheduled_days, " +
+	"before_reps, before_lapses, before_state, before_last_review, before_remaining_steps, " +
+	"before_suspended, before_introduced"
+
+// stateArgs are the values of stateCols for s.
+func stateArgs(s quiz.ItemState) []any {
+	c := s.Card
+	return []any{
+		c.Due.UnixMilli(), c.Stability, c.Difficulty, c.ScheduledDays, c.Reps, c.Lapses,
+		int64(c.State), nullMS(c.LastReview), int64(c.RemainingSteps), boolInt(s.Suspended),
+		nullMS(s.Introduced),
+	}
+}
+
+// beforeArgs are the values of beforeCols: NULLs for a new item.
+func beforeArgs(s *quiz.ItemState) []any {
+	if s == nil {
+		return make([]any, 11)
+	}
+	return stateArgs(*s)
+}
+
+// stateRow scans the columns of stateCols; every field is NULL for a
+// missing before state.
+type stateRow struct {
+	due, scheduled, reps, lapses, state, lastReview, steps, suspended, introduced sql.NullInt64
+	stability, difficulty                                                         sql.NullFloat64
+}
+
+// dest are the scan destinations, in stateCols order.
+func (r *stateRow) dest() []any {
+	return []any{&r.due, &r.stability, &r.difficulty, &r.scheduled, &r.reps, &r.lapses,
+		&r.state, &r.lastReview, &r.steps, &r.suspended, &r.introduced}
+}
+
+// present reports whether the row holds a state (not all NULL).
+func (r *stateRow) present() bool { return r.due.Valid }
+
+// itemState converts a scanned row; the schema's CHECKs keep the values
+// in range, but a row edited by hand is reported, not trusted.
+func (r *stateRow) itemState() (quiz.ItemState, error) {
+	if r.scheduled.Int64 < 0 || r.reps.Int64 < 0 || r.lapses.Int64 < 0 ||
+		r.state.Int64 < int64(fsrs.New) || r.state.Int64 > int64(fsrs.Relearning) {
+		return quiz.ItemState{}, fmt.Errorf("%w: an item state is out of range", ErrDamaged)
+	}
+	return quiz.ItemState{
+		Card: fsrs.Card{
+			Due:            fromMS(r.due.Int64),
+			Stability:      r.stability.Float64,
+			Difficulty:     r.difficulty.Float64,
+			ScheduledDays:  uint64(r.scheduled.Int64),
+			Reps:           uint64(r.reps.Int64),
+			Lapses:         uint64(r.lapses.Int64),
+			State:          fsrs.State(r.state.Int64),
+			LastReview:     fromNullMS(r.lastReview),
+			RemainingSteps: int(r.steps.Int64),
+		},
+		Suspended:  r.suspended.Int64 != 0,
+		Introduced: fromNullMS(r.introduced),
+	}, nil
+}
+
+// fromMS is the UTC time of Unix milliseconds.
+func fromMS(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// nullMS is t in Unix milliseconds, NULL for the zero time.
+func nullMS(t time.Time) sql.NullInt64 {
+	if t.IsZero() {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: t.UnixMilli(), Valid: true}
+}
+
+// fromNullMS is the inverse of nullMS.
+func fromNullMS(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return fromMS(v.Int64)
+}
+
+// toMS rounds t down to a whole millisecond in UTC, as it is stored; the
+// zero time stays zero.
+func toMS(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return fromMS(t.UnixMilli())
+}
+
+// boolInt is 1 for true, 0 for false.
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// msDuration is a duration of ms milliseconds.
+func msDuration(ms int64) time.Duration { return time.Duration(ms) * time.Millisecond }

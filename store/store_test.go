@@ -1,0 +1,498 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// base is when the test reviews happen.
+var base = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+
+// openWriter opens dir for writing and closes it at the end of the test.
+func openW(t testing.TB, dir string) *DB {
+	t.Helper()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open(%s): %v", dir, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// openR opens dir read-only and closes it at the end of the test.
+func openR(t testing.TB, dir string) *DB {
+	t.Helper()
+	db, err := Open(dir, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("Open(%s, ReadOnly): %v", dir, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// state is an item state with every field set.
+func state(n int64) quiz.ItemState {
+	return quiz.ItemState{
+		Card: fsrs.Card{
+			Due:            base.Add(time.Duration(n) * 24 * time.Hour),
+			Stability:      1.2345678901234567 * float64(n),
+			Difficulty:     5.5 + 1/float64(n+3),
+			ScheduledDays:  uint64(n),
+			Reps:           uint64(n + 1),
+			Lapses:         uint64(n % 3),
+			State:          fsrs.State(n % 4),
+			LastReview:     base.Add(time.Duration(n) * time.Minute),
+			RemainingSteps: int(n % 2),
+		},
+		Suspended:  n%2 == 1,
+		Introduced: base.Add(-time.Duration(n) * time.Hour),
+	}
+}
+
+// review is a review of card/item with every field set.
+func review(card, item string, n int64, mode quiz.Mode, before *quiz.ItemState) *quiz.Review {
+	return &quiz.Review{
+		Item:       quiz.ItemID{Deck: "article", Card: card, Item: item},
+		Rating:     fsrs.Rating(n%4 + 1),
+		ReviewedAt: base.Add(time.Duration(n) * time.Minute),
+		Duration:   time.Duration(n*1000+7) * time.Millisecond,
+		Typed:      "학교 " + strconv.FormatInt(n, 10),
+		Mode:       mode,
+		Question:   quiz.QuestionTyped,
+		Before:     before,
+		After:      state(n),
+	}
+}
+
+// record records r, failing the test on error.
+func record(t testing.TB, db *DB, r *quiz.Review) {
+	t.Helper()
+	if err := db.Record(r); err != nil {
+		t.Fatalf("Record: %v", err)
+	}
+}
+
+// allReviews returns the log.
+func allReviews(t testing.TB, db *DB) []quiz.Review {
+	t.Helper()
+	var out []quiz.Review
+	if err := db.Reviews(func(r quiz.Review) error { out = append(out, r); return nil }); err != nil {
+		t.Fatalf("Reviews: %v", err)
+	}
+	return out
+}
+
+// states returns the states of deck "article".
+func states(t testing.TB, db *DB) map[quiz.ItemID]quiz.ItemState {
+	t.Helper()
+	s, err := db.States("article")
+	if err != nil {
+		t.Fatalf("States: %v", err)
+	}
+	return s
+}
+
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	first := review("moat", "fact", 1, quiz.ModeReview, nil)
+	// A local time with nanoseconds: stored as UTC milliseconds.
+	first.ReviewedAt = time.Date(2026, 3, 1, 18, 30, 0, 123456789, time.FixedZone("KST", 9*3600))
+	first.After.Card.Due = first.After.Card.Due.Add(999 * time.Microsecond)
+	record(t, db, first)
+	if first.ID <= 0 {
+		t.Fatalf("Record set ID %d", first.ID)
+	}
+	wantAt := time.Date(2026, 3, 1, 9, 30, 0, 123000000, time.UTC)
+	if !first.ReviewedAt.Equal(wantAt) || first.ReviewedAt.Location() != time.UTC {
+		t.Errorf("ReviewedAt = %v, want %v in UTC", first.ReviewedAt, wantAt)
+	}
+	after := first.After
+	second := review("moat", "fact", 2, quiz.ModeAhead, &after)
+	second.Typed = ""
+	record(t, db, second)
+	other := review("llama", "ko-en", 3, quiz.ModeReview, nil)
+	other.Item.Deck = "other"
+	record(t, db, other)
+
+	want := []quiz.Review{*first, *second, *other}
+	check := func(name string, db *DB) {
+		t.Helper()
+		if got := allReviews(t, db); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Reviews =\n%+v\nwant\n%+v", name, got, want)
+		}
+		wantStates := map[quiz.ItemID]quiz.ItemState{second.Item: second.After}
+		if got := states(t, db); !reflect.DeepEqual(got, wantStates) {
+			t.Errorf("%s: States =\n%+v\nwant\n%+v", name, got, wantStates)
+		}
+	}
+	check("same store", db)
+	check("reader alongside", openR(t, dir))
+	db.Close()
+	check("reopened", openW(t, dir))
+}
+
+func TestNewCardStateRoundTrip(t *testing.T) {
+	db := openW(t, t.TempDir())
+	r := review("moat", "fact", 0, quiz.ModeReview, nil)
+	r.After = quiz.ItemState{Card: fsrs.NewCard(base)} // zero LastReview, Introduced
+	record(t, db, r)
+	got := states(t, db)[r.Item]
+	if !reflect.DeepEqual(got, r.After) {
+		t.Errorf("state = %+v, want %+v", got, r.After)
+	}
+}
+
+func TestPracticeLeavesStates(t *testing.T) {
+	db := openW(t, t.TempDir())
+	r := review("moat", "fact", 1, quiz.ModeReview, nil)
+	record(t, db, r)
+	stored := r.After
+	p := review("moat", "fact", 2, quiz.ModePractice, &stored)
+	record(t, db, p)
+	fresh := review("leak", "fact", 3, quiz.ModePractice, nil)
+	record(t, db, fresh)
+	want := map[quiz.ItemID]quiz.ItemState{r.Item: stored}
+	if got := states(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("after practice, States = %+v, want %+v", got, want)
+	}
+	if got := len(allReviews(t, db)); got != 3 {
+		t.Errorf("%d reviews logged, want 3 (practice is logged)", got)
+	}
+}
+
+func TestUnrecord(t *testing.T) {
+	tests := []struct {
+		name string
+		// setup records reviews and returns the one to undo and the
+		// states and log length expected afterwards.
+		setup   func(t *testing.T, db *DB) (undo *quiz.Review, want map[quiz.ItemID]quiz.ItemState, logLen int)
+		wantErr error
+	}{
+		{"new item: state deleted", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r)
+			return r, map[quiz.ItemID]quiz.ItemState{}, 0
+		}, nil},
+		{"existing item: previous state back", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r1 := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r1)
+			prev := r1.After
+			r2 := review("moat", "fact", 2, quiz.ModeAhead, &prev)
+			record(t, db, r2)
+			return r2, map[quiz.ItemID]quiz.ItemState{r1.Item: r1.After}, 1
+		}, nil},
+		{"practice: only the row", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r1 := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r1)
+			prev := r1.After
+			p := review("moat", "fact", 2, quiz.ModePractice, &prev)
+			record(t, db, p)
+			return p, map[quiz.ItemID]quiz.ItemState{r1.Item: r1.After}, 1
+		}, nil},
+		{"undo under a later practice row", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r1 := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r1)
+			prev := r1.After
+			record(t, db, review("moat", "fact", 2, quiz.ModePractice, &prev))
+			return r1, map[quiz.ItemID]quiz.ItemState{}, 1
+		}, nil},
+		{"not the latest: refused, nothing changed", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r1 := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r1)
+			prev := r1.After
+			r2 := review("moat", "fact", 2, quiz.ModeReview, &prev)
+			record(t, db, r2)
+			return r1, map[quiz.ItemID]quiz.ItemState{r2.Item: r2.After}, 2
+		}, ErrNotLatest},
+		{"unknown review", func(t *testing.T, db *DB) (*quiz.Review, map[quiz.ItemID]quiz.ItemState, int) {
+			r1 := review("moat", "fact", 1, quiz.ModeReview, nil)
+			record(t, db, r1)
+			ghost := *r1
+			ghost.ID += 100
+			return &ghost, map[quiz.ItemID]quiz.ItemState{r1.Item: r1.After}, 1
+		}, ErrNoReview},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := openW(t, t.TempDir())
+			undo, want, logLen := tt.setup(t, db)
+			err := db.Unrecord(undo)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("Unrecord = %v, want %v", err, tt.wantErr)
+			}
+			if got := states(t, db); !reflect.DeepEqual(got, want) {
+				t.Errorf("States = %+v, want %+v", got, want)
+			}
+			if got := len(allReviews(t, db)); got != logLen {
+				t.Errorf("%d reviews left, want %d", got, logLen)
+			}
+		})
+	}
+}
+
+func TestRecordRejectsBadRating(t *testing.T) {
+	db := openW(t, t.TempDir())
+	for _, rating := range []fsrs.Rating{0, 5, -1} {
+		r := review("moat", "fact", 1, quiz.ModeReview, nil)
+		r.Rating = rating
+		if err := db.Record(r); err == nil {
+			t.Errorf("Record(rating %d) succeeded", rating)
+		}
+	}
+	if n := len(allReviews(t, db)); n != 0 {
+		t.Errorf("%d reviews logged after rejected records", n)
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new", "data")
+	db := openW(t, dir)
+	st, err := os.Stat(dir)
+	if err != nil || st.Mode().Perm() != 0o700 {
+		t.Fatalf("data dir: %v, mode %v; want 0700", err, st.Mode().Perm())
+	}
+	r := review("moat", "fact", 1, quiz.ModeReview, nil)
+	record(t, db, r)
+	if v, app := versions(t, db); v != schemaVersion || app != applicationID {
+		t.Errorf("user_version %d, application_id %#x; want %d, %#x", v, app, schemaVersion, applicationID)
+	}
+	db.Close()
+	for i := range 2 { // reopening changes nothing
+		db := openW(t, dir)
+		if v, _ := versions(t, db); v != schemaVersion {
+			t.Errorf("reopen %d: user_version %d", i, v)
+		}
+		if got := allReviews(t, db); len(got) != 1 || got[0].ID != r.ID {
+			t.Errorf("reopen %d: reviews %+v", i, got)
+		}
+		db.Close()
+	}
+}
+
+func TestEmptyFileIsInitialised(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, ErrNoProgress) {
+		t.Errorf("reader on an empty file: %v, want ErrNoProgress", err)
+	}
+	db := openW(t, dir)
+	record(t, db, review("moat", "fact", 1, quiz.ModeReview, nil))
+}
+
+// versions reads the schema version and application id.
+func versions(t testing.TB, db *DB) (version, app int) {
+	t.Helper()
+	if err := db.sql.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.sql.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
+		t.Fatal(err)
+	}
+	return version, app
+}
+
+func TestReaderWithNothingSaved(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "absent")
+	_, err := Open(dir, Options{ReadOnly: true})
+	if !errors.Is(err, ErrNoProgress) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(ReadOnly) of a missing dir = %v, want ErrNoProgress and fs.ErrNotExist", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a reader created the data directory: %v", err)
+	}
+}
+
+func TestReaderCannotWrite(t *testing.T) {
+	dir := t.TempDir()
+	w := openW(t, dir)
+	r := review("moat", "fact", 1, quiz.ModeReview, nil)
+	record(t, w, r)
+	rd := openR(t, dir)
+	if err := rd.Record(review("moat", "fact", 2, quiz.ModeReview, nil)); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("reader Record = %v, want ErrReadOnly", err)
+	}
+	if err := rd.Unrecord(r); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("reader Unrecord = %v, want ErrReadOnly", err)
+	}
+}
+
+func TestLock(t *testing.T) {
+	dir := t.TempDir()
+	a := openW(t, dir)
+	record(t, a, review("moat", "fact", 1, quiz.ModeReview, nil))
+
+	_, err := Open(dir, Options{})
+	var le *LockedError
+	if !errors.As(err, &le) {
+		t.Fatalf("second writer: %v, want *LockedError", err)
+	}
+	if le.PID != os.Getpid() || !strings.Contains(err.Error(), "pid "+strconv.Itoa(os.Getpid())) ||
+		!strings.Contains(err.Error(), dir) {
+		t.Errorf("LockedError = %+v (%q), want our pid %d and the dir", le, err, os.Getpid())
+	}
+	if got := allReviews(t, openR(t, dir)); len(got) != 1 {
+		t.Errorf("reader beside the writer read %d reviews, want 1", len(got))
+	}
+	a.Close()
+	openW(t, dir) // the lock is released
+}
+
+func TestLockedErrorMessage(t *testing.T) {
+	tests := []struct {
+		err  LockedError
+		want string
+	}{
+		{LockedError{PID: 1234, Dir: "/d"}, "another moatquiz (pid 1234) is using /d: quit it first"},
+		{LockedError{Dir: "/d"}, "another moatquiz is using /d: quit it first"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// sum is the sha256 of a file.
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// foreignDB writes another program's SQLite database to path.
+func foreignDB(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, flds TEXT); " +
+		"INSERT INTO notes (flds) VALUES ('hello')"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// moatquizDB writes a moatquiz database with n reviews to dir and
+// closes it (checkpointing its WAL into the file).
+func moatquizDB(t *testing.T, dir string, n int) {
+	t.Helper()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		r := review("card"+strconv.Itoa(i), "fact", int64(i), quiz.ModeReview, nil)
+		r.Typed = strings.Repeat("x", 200)
+		record(t, db, r)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRejectsOtherFiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		make  func(t *testing.T, dir, path string)
+		want  error
+		words string // in the message
+	}{
+		{"another program's database", func(t *testing.T, _, path string) { foreignDB(t, path) },
+			ErrNotMoatquiz, "tables notes"},
+		{"garbage", func(t *testing.T, _, path string) {
+			b := make([]byte, 8192)
+			for i := range b {
+				b[i] = byte(i*7 + i/13)
+			}
+			os.WriteFile(path, b, 0o600)
+		}, ErrDamaged, "damaged"},
+		{"a text file", func(t *testing.T, _, path string) {
+			os.WriteFile(path, []byte("not a database\n"), 0o600)
+		}, ErrDamaged, "damaged"},
+		{"truncated", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 200)
+			st, err := os.Stat(path)
+			if err != nil || st.Size() < 3*4096 {
+				t.Fatalf("database too small to truncate: %v %v", st, err)
+			}
+			if err := os.Truncate(path, st.Size()/2); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrDamaged, "damaged"},
+		{"newer schema", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 1)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("PRAGMA journal_mode = DELETE; PRAGMA user_version = 99"); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrTooNew, "schema 99"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, FileName)
+			tt.make(t, dir, path)
+			before := sum(t, path)
+			for _, opt := range []Options{{}, {ReadOnly: true}} {
+				db, err := Open(dir, opt)
+				if err == nil {
+					db.Close()
+					t.Fatalf("Open(%+v) succeeded", opt)
+				}
+				var fe *FileError
+				if !errors.Is(err, tt.want) || !errors.As(err, &fe) || fe.Path != path ||
+					!strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "untouched") {
+					t.Errorf("Open(%+v) = %v; want %v naming %s, %q and untouched", opt, err, tt.want, path, tt.words)
+				}
+				if sum(t, path) != before {
+					t.Fatalf("Open(%+v) changed the file", opt)
+				}
+				for _, side := range []string{"-wal", "-shm"} {
+					if _, err := os.Stat(path + side); err == nil {
+						t.Errorf("Open(%+v) left a %s file", opt, side)
+					}
+				}
+				t.Logf("Open(%+v): %v", opt, err)
+			}
+		})
+	}
+}
+
+func BenchmarkRecord(b *testing.B) {
+	db := openW(b, b.TempDir())
+	var prev *quiz.ItemState
+	n := int64(0)
+	for b.Loop() {
+		n++
+		r := review("moat", "fact", n, quiz.ModeReview, prev)
+		if err := db.Record(r); err != nil {
+			b.Fatal(err)
+		}
+		after := r.After
+		prev = &after
+	}
+}
