@@ -496,3 +496,21 @@ func BenchmarkRecord(b *testing.B) {
 		prev = &after
 	}
 }
+
+func TestDurabilitySettings(t *testing.T) {
+	db := openW(t, t.TempDir())
+	var mode string
+	var sync, busy int
+	if err := db.sql.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.sql.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.sql.QueryRow("PRAGMA busy_timeout").Scan(&busy); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" || sync != 2 || busy != busyTimeoutMS {
+		t.Errorf("journal_mode %s, synchronous %d, busy_timeout %d; want wal, 2 (FULL), %d", mode, sync, busy, busyTimeoutMS)
+	}
+}
