@@ -1,0 +1,161 @@
+package quiz
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestSyntaxErrors: invalid JSON is one error at the place to fix.
+func TestSyntaxErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, msg string }{
+		{"missing comma", edit(validDeck, `"format": 1,`, `"format": 1§`), `invalid JSON: expected "," or "}" after the field (a comma missing?), found "\""`},
+		{"trailing comma", edit(validDeck, `"lang": "ko",`+"\n", `"lang": "ko",`+"\n"+`  "source": {"publisher": "x"§, }, "title": "t",`+"\n"), `a comma before '}': JSON allows no trailing comma`},
+		{"unclosed string", `{"format": 1, "id": §"test}`, `this string is never closed`},
+		{"curly quotes", `{"format": 1, "id": §“test”}`, `"“" (a curly quote: JSON needs straight double quotes)`},
+		{"bad escape", `{"id": "te§\x"}`, `unknown escape "\x"`},
+		{"short unicode escape", `{"id": "te§\u12"}`, `"\u" must be followed by four hex digits`},
+		{"cut off", `{"format": 1, "cards": [§`, `the file ends in the middle of the JSON`},
+		{"empty file", "§ \n ", `the file is empty: a deck is a JSON object`},
+		{"data after the deck", `{"format": 1} §{}`, `"{" after the end of the deck's object: remove it`},
+		{"single quotes", `{"format": 1, "id": §'test'}`, `"'" where a value should be`},
+		{"bare word", `{"format": 1, "id": §test}`, `"t" where a value should be (strings need double quotes)`},
+		{"unquoted key", `{§format: 1}`, `expected a field name in double quotes, found "f"`},
+		{"missing colon", `{"format" §1}`, `expected ":" after the field name`},
+		{"bad number", `{"format": §-x}`, `a number needs digits`},
+		{"leading zero", `{"format": 0§1}`, `expected "," or "}"`},
+		{"invalid UTF-8 outside strings", "{\"format\": 1, §\xff}", `the byte 0xff (the file is not valid UTF-8)`},
+		{"control character outside strings", "{\"format\": 1, §\x1b}", `expected a field name in double quotes, found "\x1b"`},
+		{"nested too deep", `{"x": ` + strings.Repeat("[", 32) + "§[" + strings.Repeat("]", 33) + "}", `nested more than 32 deep`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src, line, col := marked(t, tc.src)
+			_, err := Load("deck.json", []byte(src))
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("got %v, want one error", err)
+			}
+			if e := list[0]; e.Line != line || e.Col != col || e.Card != "" || !strings.Contains(e.Msg, tc.msg) {
+				t.Errorf("got  %v\nwant deck.json:%d:%d: ...%s...", e, line, col, tc.msg)
+			}
+		})
+	}
+}
+
+// TestNFC: decomposed Hangul (as macOS writes it), raw or escaped, is
+// composed on load; compatibility jamo are left alone (NFC, not NFKC).
+func TestNFC(t *testing.T) {
+	nfd := norm.NFD.String("해자")
+	src := deckWith(
+		edit(vocabCard, `"word": "해자"`, `"word": "`+nfd+`"`),
+		edit(edit(factCard, `"answer": "기술력"`, `"answer": "\u1100\u1175\u1109\u116e\u11af\u1105\u1167\u11a8"`), `"prompt": "해자는?"`, `"prompt": "ㅎㅐ자는?"`),
+	)
+	d, err := Load("deck.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := d.Cards[0].Word; w != "해자" || len(w) != 6 {
+		t.Errorf("word = %q, want NFC 해자", w)
+	}
+	if a := d.Cards[1].Answer; a != "기술력" {
+		t.Errorf("answer = %q, want NFC 기술력", a)
+	}
+	if p := d.Cards[1].Prompt; p != "ㅎㅐ자는?" {
+		t.Errorf("prompt = %q, want the compatibility jamo kept", p)
+	}
+}
+
+// TestByteOrderMark: a leading BOM (some Windows editors write one) is
+// skipped and does not count as a column.
+func TestByteOrderMark(t *testing.T) {
+	if _, err := Load("deck.json", []byte(bom+validDeck)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load("deck.json", []byte(bom+`{"format": 1x}`))
+	if err == nil || !strings.HasPrefix(err.Error(), "deck.json:1:13: invalid JSON") {
+		t.Errorf("got %v, want an error at 1:13", err)
+	}
+}
+
+// TestSizeLimit: data over 32 MiB is refused before it is parsed, and
+// LoadFile refuses a big file without reading it.
+func TestSizeLimit(t *testing.T) {
+	_, err := Load("big.json", make([]byte, MaxFileSize+1))
+	if err == nil || err.Error() != "big.json: the file is 32.0 MiB: deck files are limited to 32 MiB; split the deck" {
+		t.Errorf("Load: got %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(path, []byte(validDeck), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 100<<20); err != nil { // sparse: nothing is allocated
+		t.Fatal(err)
+	}
+	_, err = LoadFile(path)
+	if err == nil || !strings.HasSuffix(err.Error(), ": the file is 100.0 MiB: deck files are limited to 32 MiB; split the deck") {
+		t.Errorf("LoadFile: got %v", err)
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, []byte(validDeck), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadFile(good)
+	if err != nil || d.Path != good || len(d.Cards) != 3 {
+		t.Fatalf("LoadFile = %+v, %v", d, err)
+	}
+
+	_, err = LoadFile(filepath.Join(dir, "missing.json"))
+	var list ErrorList
+	if !errors.Is(err, fs.ErrNotExist) || !errors.As(err, &list) {
+		t.Errorf("missing file: got %v, want an ErrorList wrapping fs.ErrNotExist", err)
+	} else if want := filepath.Join(dir, "missing.json") + ": cannot open the deck: no such file or directory"; err.Error() != want {
+		t.Errorf("missing file: got %q, want %q", err, want)
+	}
+
+	if _, err := LoadFile(dir); err == nil || !strings.HasSuffix(err.Error(), ": is a directory, not a deck file") {
+		t.Errorf("directory: got %v", err)
+	}
+}
+
+// TestErrorFormat: messages follow path:line:col: card "id": message, and
+// text from a hostile file cannot reach the terminal unescaped.
+func TestErrorFormat(t *testing.T) {
+	for _, tc := range []struct {
+		err  Error
+		want string
+	}{
+		{Error{Path: "d.json", Line: 3, Col: 7, Card: "moat", Msg: "m"}, `d.json:3:7: card "moat": m`},
+		{Error{Path: "d.json", Line: 3, Col: 7, Msg: "m"}, `d.json:3:7: m`},
+		{Error{Path: "d.json", Line: 3, Col: 7, Index: 4, Msg: "m"}, `d.json:3:7: card #4: m`},
+		{Error{Path: "d.json", Msg: "m"}, `d.json: m`},
+		{Error{Path: "d\x1b]0;x\a.json", Line: 1, Col: 1, Card: "a\x1b[2Jb\u202e", Msg: "m"}, `"d\x1b]0;x\a.json":1:1: card "a\x1b[2Jb\u202e": m`},
+		{Error{Path: "d\u3164.json", Line: 1, Col: 1, Card: "\u3164\u115f", Msg: "m"}, `"d\u3164.json":1:1: card "\u3164\u115f": m`},
+		{Error{Path: "d.json", Line: 1, Col: 1, Card: strings.Repeat("가", 50), Msg: "m"}, `d.json:1:1: card "` + strings.Repeat("가", 40) + `"…: m`},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+// TestHostileIDInMessages: an id full of escape sequences is reported
+// escaped.
+func TestHostileIDInMessages(t *testing.T) {
+	src := deckWith(edit(vocabCard, `"id": "haeja"`, `"id": "\u001b]52;c;cHduZWQ=\u0007"`))
+	_, err := Load("deck.json", []byte(src))
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	if msg := err.Error(); strings.ContainsAny(msg, "\x1b\x07") || !strings.Contains(msg, `card "\x1b]52;c;cHduZWQ=\a": field "id" has an escape character`) {
+		t.Errorf("got %q", msg)
+	}
+}

@@ -1,0 +1,663 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxText is the most characters one text field may hold.
+const maxText = 4000
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	langPattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
+)
+
+// anyKind is the kind used to read a card whose kind is missing or
+// unknown: fields of every kind are allowed, none is required.
+const anyKind Kind = "*"
+
+// validator checks a parsed deck file, builds the Deck and records every
+// problem it finds.
+type validator struct {
+	name  string
+	data  []byte
+	errs  []pending
+	more  int    // errors beyond maxErrors
+	card  string // the id of the card being checked
+	index int    // its 1-based position in "cards", 0 outside cards
+}
+
+// pending is an error whose position is still a byte offset.
+type pending struct {
+	off   int
+	card  string
+	index int
+	msg   string
+	ref   int              // another offset the message names by line, or -1
+	refer func(int) string // builds the message from ref's line
+}
+
+// add records an error at byte offset off in the current card.
+func (v *validator) add(off int, msg string) {
+	v.addRef(off, msg, -1, nil)
+}
+
+// addRef records an error whose message names the line of offset ref.
+func (v *validator) addRef(off int, msg string, ref int, refer func(int) string) {
+	if len(v.errs) >= maxErrors {
+		v.more++
+		return
+	}
+	v.errs = append(v.errs, pending{off: off, card: v.card, index: v.index, msg: msg, ref: ref, refer: refer})
+}
+
+// errorList turns the recorded errors into an ErrorList in file order.
+func (v *validator) errorList() ErrorList {
+	sort.SliceStable(v.errs, func(i, j int) bool { return v.errs[i].off < v.errs[j].off })
+	var offs []int
+	for _, p := range v.errs {
+		offs = append(offs, p.off)
+		if p.ref >= 0 {
+			offs = append(offs, p.ref)
+		}
+	}
+	pos := positions(v.data, offs)
+	list := make(ErrorList, 0, len(v.errs)+1)
+	for _, p := range v.errs {
+		msg := p.msg
+		if p.refer != nil {
+			msg = p.refer(pos[p.ref].line)
+		}
+		at := pos[p.off]
+		list = append(list, &Error{Path: v.name, Line: at.line, Col: at.col, Card: p.card, Index: p.index, Msg: msg})
+	}
+	if v.more > 0 {
+		list = append(list, &Error{Path: v.name, Msg: fmt.Sprintf("%d more errors not shown: fix these and check again", v.more)})
+	}
+	return list
+}
+
+// field describes one field of an object in a deck file and where its
+// value goes in a T. A field with none of text, list and pair is read by
+// the caller.
+type field[T any] struct {
+	name      string
+	help      string // what to give, for messages: "the question in Korean"
+	required  bool
+	multiline bool   // the text may hold line breaks
+	kinds     []Kind // card fields: the kinds that have it; nil: all
+	text      func(*T) *string
+	list      func(*T) *[]string
+	pair      func(*T) **Bilingual
+}
+
+// usedBy reports whether a card of kind may have the field.
+func (f *field[T]) usedBy(kind Kind) bool {
+	return f.kinds == nil || kind == anyKind || slices.Contains(f.kinds, kind)
+}
+
+// requiredFor reports whether a card of kind must have the field.
+func (f *field[T]) requiredFor(kind Kind) bool {
+	return f.required && (f.kinds == nil || slices.Contains(f.kinds, kind))
+}
+
+var deckFields = []field[Deck]{
+	{name: "format", help: `"format": 1`, required: true},
+	{name: "id", help: `a deck id such as "article"`, required: true, text: func(d *Deck) *string { return &d.ID }},
+	{name: "title", help: "the title in the deck's language", required: true, text: func(d *Deck) *string { return &d.Title }},
+	{name: "title_en", help: "the title in English", required: true, text: func(d *Deck) *string { return &d.TitleEn }},
+	{name: "lang", help: `the language tag, such as "ko"`, required: true, text: func(d *Deck) *string { return &d.Lang }},
+	{name: "source", help: `the source, {"publisher": "..."}`, required: true},
+	{name: "cards", help: "the cards, an array", required: true},
+}
+
+var sourceFields = []field[Source]{
+	{name: "publisher", help: "the publisher's name", required: true, text: func(s *Source) *string { return &s.Publisher }},
+	{name: "publisher_en", help: "the publisher's name in English", text: func(s *Source) *string { return &s.PublisherEn }},
+	{name: "author", help: "the author's name", text: func(s *Source) *string { return &s.Author }},
+	{name: "author_en", help: "the author's name in English", text: func(s *Source) *string { return &s.AuthorEn }},
+	{name: "date", help: "the date as YYYY-MM-DD", text: func(s *Source) *string { return &s.Date }},
+	{name: "title", help: "the source's title", text: func(s *Source) *string { return &s.Title }},
+	{name: "title_en", help: "the source's title in English", text: func(s *Source) *string { return &s.TitleEn }},
+	{name: "column", help: "the column's name", text: func(s *Source) *string { return &s.Column }},
+	{name: "url", help: "the web address (https://...)", text: func(s *Source) *string { return &s.URL }},
+}
+
+var bilingualFields = []field[Bilingual]{
+	{name: "ko", help: "the Korean text", required: true, text: func(b *Bilingual) *string { return &b.Ko }},
+	{name: "en", help: "the English text", required: true, text: func(b *Bilingual) *string { return &b.En }},
+}
+
+var (
+	onlyFact  = []Kind{KindFact}
+	onlyVocab = []Kind{KindVocab}
+	onlyCloze = []Kind{KindCloze}
+)
+
+var cardFields = []field[Card]{
+	{name: "id", help: "an id unique in the deck", required: true, text: func(c *Card) *string { return &c.ID }},
+	{name: "kind", help: "the kind: fact, vocab or cloze", required: true, text: func(c *Card) *string { return (*string)(&c.Kind) }},
+	{name: "tags", help: "topic tags", list: func(c *Card) *[]string { return &c.Tags }},
+	{name: "explain", help: "why the answer is right", multiline: true, pair: func(c *Card) **Bilingual { return &c.Explain }},
+	{name: "source_sentence", help: "the sentence the card comes from", text: func(c *Card) *string { return &c.SourceSentence }},
+
+	{name: "prompt", kinds: onlyFact, help: "the question in Korean", required: true, text: func(c *Card) *string { return &c.Prompt }},
+	{name: "prompt_en", kinds: onlyFact, help: "the question in English", required: true, text: func(c *Card) *string { return &c.PromptEn }},
+	{name: "answer", kinds: onlyFact, help: "the answer in Korean", required: true, text: func(c *Card) *string { return &c.Answer }},
+	{name: "answer_en", kinds: onlyFact, help: "the answer in English", required: true, text: func(c *Card) *string { return &c.AnswerEn }},
+	{name: "accept", kinds: onlyFact, help: "other right answers in Korean", list: func(c *Card) *[]string { return &c.Accept }},
+	{name: "accept_en", kinds: onlyFact, help: "other right answers in English", list: func(c *Card) *[]string { return &c.AcceptEn }},
+	{name: "distractors", kinds: onlyFact, help: "wrong options in Korean", list: func(c *Card) *[]string { return &c.Distractors }},
+	{name: "distractors_en", kinds: onlyFact, help: "wrong options in English", list: func(c *Card) *[]string { return &c.DistractorsEn }},
+
+	{name: "word", kinds: onlyVocab, help: "the Korean word or expression", required: true, text: func(c *Card) *string { return &c.Word }},
+	{name: "meanings", kinds: onlyVocab, help: "the English meanings", required: true, list: func(c *Card) *[]string { return &c.Meanings }},
+	{name: "pos", kinds: onlyVocab, help: "the part of speech (noun, verb, ...)", required: true, text: func(c *Card) *string { return &c.POS }},
+	{name: "romanization", kinds: onlyVocab, help: "the romanization", text: func(c *Card) *string { return &c.Romanization }},
+	{name: "example", kinds: onlyVocab, help: "an example sentence", pair: func(c *Card) **Bilingual { return &c.Example }},
+
+	{name: "text", kinds: onlyCloze, help: "the sentence with deletions like {{c1::답}}", required: true, text: func(c *Card) *string { return &c.Text }},
+	{name: "translation", kinds: onlyCloze, help: "the sentence in English", required: true, text: func(c *Card) *string { return &c.Translation }},
+}
+
+// scope is where an object is read: the card kind ("" outside cards), the
+// prefix of its field names in messages ("explain."), and whether its
+// texts may hold line breaks.
+type scope struct {
+	kind      Kind
+	prefix    string
+	multiline bool
+}
+
+// readObject reads the fields of JSON object obj into t. It reports
+// duplicate, unknown and missing fields and bad values, and returns the
+// value node of every field that was read without error (including the
+// fields left to the caller).
+func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scope) map[string]*node {
+	read := map[string]*node{}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(obj.kids); i += 2 {
+		key, val := obj.kids[i], obj.kids[i+1]
+		name := decode(v.data, key)
+		if seen[name] {
+			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", quote(sc.prefix+name)))
+			continue
+		}
+		seen[name] = true
+		f := findField(fields, name)
+		if f == nil || !f.usedBy(sc.kind) {
+			v.add(key.off, unknownField(fields, name, sc))
+			continue
+		}
+		if readField(v, f, val, t, sc) {
+			read[name] = val
+		}
+	}
+	for i := range fields {
+		if f := &fields[i]; f.requiredFor(sc.kind) && !seen[f.name] {
+			v.add(obj.off, fmt.Sprintf("missing field %q: add %s", sc.prefix+f.name, f.help))
+		}
+	}
+	return read
+}
+
+// findField returns the field called name, or nil.
+func findField[T any](fields []field[T], name string) *field[T] {
+	for i := range fields {
+		if fields[i].name == name {
+			return &fields[i]
+		}
+	}
+	return nil
+}
+
+// unknownField is the message for a field name that does not belong.
+func unknownField[T any](fields []field[T], name string, sc scope) string {
+	q := quote(sc.prefix + name)
+	if f := findField(fields, name); f != nil {
+		return fmt.Sprintf(`field %s is for %s cards, not %s cards: remove it or change "kind"`, q, f.kinds[0], sc.kind)
+	}
+	var names []string
+	for i := range fields {
+		if fields[i].usedBy(sc.kind) {
+			names = append(names, fields[i].name)
+		}
+	}
+	if s := closest(name, names); s != "" {
+		return fmt.Sprintf("unknown field %s: did you mean %q?", q, sc.prefix+s)
+	}
+	return fmt.Sprintf("unknown field %s: remove it (the fields here are %s)", q, strings.Join(names, ", "))
+}
+
+// closest returns the name that name most likely misspells, or "".
+func closest(name string, names []string) string {
+	if len(name) > 64 {
+		return ""
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, name) || strings.EqualFold(strings.ReplaceAll(n, "_", ""), strings.ReplaceAll(name, "-", "")) {
+			return n
+		}
+	}
+	for _, n := range names {
+		if editDistance(n, name) <= min(2, len(n)/3) {
+			return n
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// readField reads one field's value into t; it reports whether the value
+// was good. Fields without a destination only have their presence noted.
+func readField[T any](v *validator, f *field[T], val *node, t *T, sc scope) bool {
+	label := fmt.Sprintf("field %q", sc.prefix+f.name)
+	multiline := f.multiline || sc.multiline
+	switch {
+	case f.text != nil:
+		if !v.want(val, jsonString, label, "a string") {
+			return false
+		}
+		s, ok := v.text(val, label, f.help, multiline)
+		*f.text(t) = s
+		return ok
+	case f.list != nil:
+		list, ok := v.list(val, sc.prefix+f.name, f.help, f.required, multiline)
+		*f.list(t) = list
+		return ok
+	case f.pair != nil:
+		if !v.want(val, jsonObject, label, `an object {"ko": "...", "en": "..."}`) {
+			return false
+		}
+		b := &Bilingual{}
+		n := len(v.errs) + v.more
+		readObject(v, val, bilingualFields, b, scope{prefix: sc.prefix + f.name + ".", multiline: multiline})
+		*f.pair(t) = b
+		return len(v.errs)+v.more == n
+	}
+	return true
+}
+
+// want reports whether val is of kind, and reports an error if not.
+func (v *validator) want(val *node, kind jsonKind, label, what string) bool {
+	if val.kind != kind {
+		v.add(val.off, fmt.Sprintf("%s must be %s, not %s", label, what, val.kind))
+		return false
+	}
+	return true
+}
+
+// list reads an array of texts. A required list must not be empty.
+func (v *validator) list(val *node, name, help string, required, multiline bool) ([]string, bool) {
+	if !v.want(val, jsonArray, fmt.Sprintf("field %q", name), "an array of strings") {
+		return nil, false
+	}
+	if required && len(val.kids) == 0 {
+		v.add(val.off, fmt.Sprintf("field %q is empty: give %s", name, help))
+		return nil, false
+	}
+	list, good := make([]string, 0, len(val.kids)), true
+	for i, item := range val.kids {
+		label := fmt.Sprintf("item %d of %q", i+1, name)
+		if !v.want(item, jsonString, label, "a string") {
+			good = false
+			continue
+		}
+		s, ok := v.text(item, label, help, multiline)
+		good = good && ok
+		list = append(list, s)
+	}
+	return list, good
+}
+
+// text decodes string node n and reports what a terminal or a learner must
+// not get: invalid UTF-8, control characters (line breaks only where
+// multiline), invisible characters, blank or overlong text. It returns the
+// text in NFC.
+func (v *validator) text(n *node, label, help string, multiline bool) (string, bool) {
+	var b strings.Builder
+	b.Grow(n.end - n.off)
+	bad, badCount, odd, oddCount := 0, 0, 0, 0
+	for i := n.off + 1; i < n.end-1; {
+		r, size, ok := stringChar(v.data, i)
+		switch {
+		case !ok:
+			if badCount++; badCount == 1 {
+				bad = i
+			}
+		case r == '\n' && multiline && v.data[i] == '\\':
+		case IsControl(r) || IsInvisible(r):
+			if oddCount++; oddCount == 1 {
+				odd = i
+			}
+		}
+		b.WriteRune(r)
+		i += size
+	}
+	s := b.String()
+	if badCount > 0 {
+		v.add(bad, badTextMsg(v.data, bad, label)+andMore(badCount))
+	}
+	if oddCount > 0 {
+		v.add(odd, oddCharMsg(v.data, odd, label, multiline)+andMore(oddCount))
+	}
+	if badCount+oddCount == 0 && strings.TrimSpace(s) == "" {
+		v.add(n.off, fmt.Sprintf("%s is empty: give %s", label, help))
+		return s, false
+	}
+	if count := utf8.RuneCountInString(s); count > maxText {
+		v.add(n.off, fmt.Sprintf("%s is %d characters long: the most is %d; shorten it", label, count, maxText))
+		return s, false
+	}
+	return norm.NFC.String(s), badCount+oddCount == 0
+}
+
+// andMore tells how many more problems of a kind one text has.
+func andMore(count int) string {
+	if count > 1 {
+		return fmt.Sprintf(" (%d more in this text)", count-1)
+	}
+	return ""
+}
+
+// badTextMsg is the message for an invalid UTF-8 byte or an unpaired
+// surrogate escape at data[i].
+func badTextMsg(data []byte, i int, label string) string {
+	if data[i] == '\\' {
+		return fmt.Sprintf(`%s has %s, half of a surrogate pair: write the character itself`, label, data[i:i+6])
+	}
+	return fmt.Sprintf("%s has invalid UTF-8 (the byte 0x%02x): save the file as UTF-8", label, data[i])
+}
+
+// invisibleNames names the invisible characters most often met.
+var invisibleNames = map[rune]string{
+	0x00ad: "SOFT HYPHEN", 0x061c: "ARABIC LETTER MARK", 0x200b: "ZERO WIDTH SPACE",
+	0x200c: "ZERO WIDTH NON-JOINER", 0x200d: "ZERO WIDTH JOINER", 0x200e: "LEFT-TO-RIGHT MARK",
+	0x200f: "RIGHT-TO-LEFT MARK", 0x202a: "LEFT-TO-RIGHT EMBEDDING", 0x202b: "RIGHT-TO-LEFT EMBEDDING",
+	0x202c: "POP DIRECTIONAL FORMATTING", 0x202d: "LEFT-TO-RIGHT OVERRIDE", 0x202e: "RIGHT-TO-LEFT OVERRIDE",
+	0x2060: "WORD JOINER", 0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE",
+	0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE", 0xfeff: "ZERO WIDTH NO-BREAK SPACE",
+	0x3164: "HANGUL FILLER", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
+}
+
+// oddCharMsg is the message for the control or invisible character at
+// data[i] in a string.
+func oddCharMsg(data []byte, i int, label string, multiline bool) string {
+	r, _, _ := stringChar(data, i)
+	raw := data[i] != '\\'
+	switch {
+	case r == '\n' && multiline:
+		return label + ` has a raw line break: inside a JSON string write it as \n`
+	case r == '\n':
+		return label + " has a line break: write it on one line (only explanations may have line breaks)"
+	case r == '\t':
+		return label + " has a tab: use a space"
+	case r == 0x1b:
+		return label + " has an escape character (ESC, U+001B): escape sequences are not allowed in deck text; remove it"
+	case IsControl(r) && raw:
+		return fmt.Sprintf("%s has the control character U+%04X: remove it (JSON needs control characters escaped, and deck text may not have them)", label, r)
+	case IsControl(r):
+		return fmt.Sprintf("%s has the control character U+%04X: remove it", label, r)
+	}
+	name := invisibleNames[r]
+	if name != "" {
+		name = " (" + name + ")"
+	}
+	return fmt.Sprintf("%s has the invisible character U+%04X%s: remove it; bidi controls and zero-width characters are not allowed in deck text", label, r, name)
+}
+
+// decode returns the text of string node n as it is in the file, invalid
+// bytes as U+FFFD.
+func decode(data []byte, n *node) string {
+	var b strings.Builder
+	for i := n.off + 1; i < n.end-1; {
+		r, size, _ := stringChar(data, i)
+		b.WriteRune(r)
+		i += size
+	}
+	return b.String()
+}
+
+// deck checks the whole file (root) and builds the deck.
+func (v *validator) deck(root *node) *Deck {
+	d := &Deck{}
+	if root.kind != jsonObject {
+		v.add(root.off, fmt.Sprintf("a deck file holds one JSON object { ... }, not %s", root.kind))
+		return d
+	}
+	read := readObject(v, root, deckFields, d, scope{})
+	if n := read["format"]; n != nil {
+		v.format(n, d)
+	}
+	if n := read["id"]; n != nil && !idPattern.MatchString(d.ID) {
+		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, quote(d.ID), idRule))
+	}
+	if n := read["lang"]; n != nil && !langPattern.MatchString(d.Lang) {
+		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, quote(d.Lang)))
+	}
+	if n := read["source"]; n != nil {
+		v.source(n, &d.Source)
+	}
+	if n := read["cards"]; n != nil {
+		d.Cards = v.cards(n)
+	}
+	return d
+}
+
+// idRule says what a deck or card id may be.
+const idRule = `use 1 to 64 lower-case letters (a-z), digits, "-" and "_", starting with a letter or digit`
+
+// format checks the "format" field.
+func (v *validator) format(n *node, d *Deck) {
+	if !v.want(n, jsonNumber, `field "format"`, "the number 1") {
+		return
+	}
+	if lit := string(v.data[n.off:min(n.end, n.off+20)]); lit != "1" {
+		v.add(n.off, fmt.Sprintf(`field "format" is %s: this moatquiz reads format 1 decks`, lit))
+		return
+	}
+	d.Format = FormatVersion
+}
+
+// source checks the "source" object.
+func (v *validator) source(n *node, s *Source) {
+	if !v.want(n, jsonObject, `field "source"`, `an object {"publisher": "..."}`) {
+		return
+	}
+	read := readObject(v, n, sourceFields, s, scope{prefix: "source."})
+	if n := read["date"]; n != nil {
+		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
+			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, quote(s.Date)))
+		}
+	}
+	if n := read["url"]; n != nil {
+		if u, err := url.Parse(s.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, quote(s.URL)))
+		}
+	}
+}
+
+// cards checks the "cards" array and returns the cards read.
+func (v *validator) cards(n *node) []Card {
+	if !v.want(n, jsonArray, `field "cards"`, "an array of cards") {
+		return nil
+	}
+	if len(n.kids) == 0 {
+		v.add(n.off, `field "cards" is empty: add at least one card`)
+		return nil
+	}
+	cards := make([]Card, 0, len(n.kids))
+	ids := map[string]int{} // card id → offset of its first use
+	for i, kid := range n.kids {
+		v.card, v.index = "", i+1
+		if kid.kind != jsonObject {
+			v.add(kid.off, fmt.Sprintf("a card must be an object { ... }, not %s", kid.kind))
+			continue
+		}
+		cards = append(cards, v.readCard(kid, ids))
+	}
+	v.card, v.index = "", 0
+	return cards
+}
+
+// readCard checks one card object; ids holds the card ids seen so far.
+func (v *validator) readCard(n *node, ids map[string]int) Card {
+	kind := anyKind
+	if id := member(n, v.data, "id"); id != nil && id.kind == jsonString {
+		v.card = decode(v.data, id)
+	}
+	if k := member(n, v.data, "kind"); k != nil && k.kind == jsonString {
+		if s := Kind(decode(v.data, k)); s == KindFact || s == KindVocab || s == KindCloze {
+			kind = s
+		}
+	}
+	var c Card
+	read := readObject(v, n, cardFields, &c, scope{kind: kind})
+	if id := read["id"]; id != nil {
+		v.cardID(id, c.ID, ids)
+	}
+	if k := read["kind"]; k != nil && kind == anyKind {
+		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, quote(string(c.Kind))))
+	}
+	if tags := read["tags"]; tags != nil {
+		v.tags(tags, c.Tags)
+	}
+	switch kind {
+	case KindFact:
+		v.options(read["distractors"], c.Distractors, "distractors", "answer", c.Answer, c.Accept)
+		v.options(read["distractors_en"], c.DistractorsEn, "distractors_en", "answer_en", c.AnswerEn, c.AcceptEn)
+	case KindVocab:
+		if pos := read["pos"]; pos != nil && !slices.Contains(PartsOfSpeech, c.POS) {
+			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", quote(c.POS), strings.Join(PartsOfSpeech, ", ")))
+		}
+	case KindCloze:
+		if text := read["text"]; text != nil {
+			v.clozeText(text)
+		}
+	}
+	return c
+}
+
+// member returns the value of the object's field called name, or nil.
+func member(obj *node, data []byte, name string) *node {
+	for i := 0; i+1 < len(obj.kids); i += 2 {
+		if decode(data, obj.kids[i]) == name {
+			return obj.kids[i+1]
+		}
+	}
+	return nil
+}
+
+// cardID checks a card id's form and that no earlier card has it.
+func (v *validator) cardID(n *node, id string, ids map[string]int) {
+	if !idPattern.MatchString(id) {
+		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", quote(id), idRule))
+	}
+	first, dup := ids[id]
+	if !dup {
+		ids[id] = n.off
+		return
+	}
+	v.addRef(n.off, "", first, func(line int) string {
+		return fmt.Sprintf("card id %s is already used by the card at line %d: give each card its own id", quote(id), line)
+	})
+}
+
+// tags checks that each tag is one word.
+func (v *validator) tags(n *node, tags []string) {
+	for i, tag := range tags {
+		if strings.IndexFunc(tag, unicode.IsSpace) >= 0 {
+			v.add(n.kids[i].off, fmt.Sprintf(`tag %s has a space: a tag is one word (join words with "-")`, quote(tag)))
+		}
+	}
+}
+
+// options checks a list of multiple-choice distractors (node n, values
+// list) against the answer and the accepted answers.
+func (v *validator) options(n *node, list []string, name, answerName, answer string, accept []string) {
+	if n == nil {
+		return
+	}
+	if len(list) < 3 {
+		v.add(n.off, fmt.Sprintf("field %q has %d: give at least 3 wrong options, or remove the field", name, len(list)))
+	}
+	acceptKeys := map[string]bool{}
+	for _, a := range accept {
+		acceptKeys[answerKey(a)] = true
+	}
+	seen := map[string]int{}
+	for i, d := range list {
+		key, label := answerKey(d), fmt.Sprintf("item %d of %q (%s)", i+1, name, quote(d))
+		switch first, dup := seen[key]; {
+		case key == answerKey(answer):
+			v.add(n.kids[i].off, fmt.Sprintf("%s is the answer: a wrong option must differ from %q", label, answerName))
+		case acceptKeys[key]:
+			v.add(n.kids[i].off, fmt.Sprintf("%s is an accepted answer: a wrong option must differ from the answers in \"accept\"", label))
+		case dup:
+			v.add(n.kids[i].off, fmt.Sprintf("%s repeats item %d: remove one", label, first+1))
+		default:
+			seen[key] = i
+		}
+	}
+}
+
+// answerKey is the form in which two answers count as the same: case and
+// runs of white space do not matter.
+func answerKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// clozeText checks a cloze card's text: its syntax (errors point at the
+// offending "{{" in the file), at least one deletion, and deletion numbers
+// from c1 without gaps.
+func (v *validator) clozeText(n *node) {
+	parts, err := ParseCloze(decode(v.data, n))
+	var ce *ClozeError
+	if errors.As(err, &ce) {
+		v.add(sourceOffset(v.data, n, ce.Offset), `bad cloze deletion in field "text": `+ce.Msg)
+		return
+	}
+	nums := ClozeNumbers(parts)
+	if len(nums) == 0 {
+		v.add(n.off, `field "text" has no deletion: mark what to hide like {{c1::답}}`)
+		return
+	}
+	slices.Sort(nums)
+	for i, num := range nums {
+		if num != i+1 {
+			v.add(n.off, fmt.Sprintf(`field "text" has c%d but no c%d: number deletions from c1 without gaps`, num, i+1))
+			return
+		}
+	}
+}
