@@ -332,7 +332,9 @@ func (b *builder) problem(n *note, msg string) Problem {
 }
 
 func (b *builder) skip(n *note, why string) { b.res.Skipped = append(b.res.Skipped, b.problem(n, why)) }
-func (b *builder) warn(n *note, why string) { b.res.Warnings = append(b.res.Warnings, b.problem(n, why)) }
+func (b *builder) warn(n *note, why string) {
+	b.res.Warnings = append(b.res.Warnings, b.problem(n, why))
+}
 
 // deck assembles the deck around the cards.
 func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
