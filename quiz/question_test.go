@@ -1,0 +1,214 @@
+package quiz
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestItems(t *testing.T) {
+	var got []string
+	for _, it := range testDeck().Items() {
+		if it.Card.ID != it.ID.Card {
+			t.Errorf("item %v points to card %q", it.ID, it.Card.ID)
+		}
+		got = append(got, it.ID.String())
+	}
+	want := []string{"t/moat/fact", "t/who/fact", "t/when/fact", "t/haeja/ko-en", "t/haeja/en-ko",
+		"t/chuton/ko-en", "t/chuton/en-ko", "t/train/c1", "t/train/c2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Items = %v\nwant %v", got, want)
+	}
+}
+
+// questionOf returns the question a fresh session asks first for the
+// item, with the other cards suspended.
+func questionOf(t *testing.T, d *Deck, item ItemID, opts Options) *Question {
+	t.Helper()
+	p := newMem()
+	for _, it := range d.Items() {
+		if it.ID != item {
+			p.states[it.ID] = ItemState{Suspended: true}
+		}
+	}
+	_, clock := newClock(at(21, 10, 0))
+	q := mustSession(t, d, p, noFuzz(), clock, opts).Question()
+	if q == nil || q.Item.ID != item {
+		t.Fatalf("%v is not asked: %+v", item, q)
+	}
+	return q
+}
+
+func TestQuestionSides(t *testing.T) {
+	d := testDeck()
+	for _, tc := range []struct {
+		item ItemID
+		opts Options
+		want Question // Item, Options and Correct are not compared
+	}{
+		{id("moat", "fact"), Options{}, Question{Kind: QuestionFlip, Prompt: "해자는?", Answer: "기술력",
+			Accepted: []string{"기술력", "결정적인 기술력"}, AnswerLang: "ko", Context: "'해자'란 ..."}},
+		{id("moat", "fact"), Options{Lang: "en", Kind: QuestionTyped}, Question{Kind: QuestionTyped, Prompt: "A moat is?", Answer: "an edge",
+			Accepted: []string{"an edge"}, AnswerLang: "en", Context: "'해자'란 ..."}},
+		{id("haeja", "ko-en"), Options{}, Question{Kind: QuestionFlip, Prompt: "해자", Answer: "moat",
+			Accepted: []string{"moat", "ditch"}, Direction: DirKoEn, AnswerLang: "en", POS: "noun"}},
+		{id("chuton", "en-ko"), Options{Kind: QuestionTyped}, Question{Kind: QuestionTyped, Prompt: "inference", Answer: "추론",
+			Accepted: []string{"추론"}, Direction: DirEnKo, AnswerLang: "ko", POS: "noun", Romanization: "churon"}},
+		{id("train", "c1"), Options{}, Question{Kind: QuestionCloze, Prompt: "'[...]'과 '추론'", Answer: "훈련",
+			Accepted: []string{"훈련"}, AnswerLang: "ko", Filled: "'훈련'과 '추론'", Translation: "training and inference"}},
+		{id("train", "c2"), Options{Kind: QuestionTyped}, Question{Kind: QuestionTyped, Prompt: "'훈련'과 '[inference]'", Answer: "추론",
+			Accepted: []string{"추론"}, AnswerLang: "ko", Filled: "'훈련'과 '추론'", Translation: "training and inference"}},
+	} {
+		got := *questionOf(t, d, tc.item, tc.opts)
+		got.Item, got.Options, got.Correct = Item{}, nil, 0
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v %+v:\n got %+v\nwant %+v", tc.item, tc.opts, got, tc.want)
+		}
+	}
+}
+
+func TestClozeWithRepeatedDeletion(t *testing.T) {
+	d := &Deck{ID: "t", Cards: []Card{{ID: "x", Kind: KindCloze, Text: "{{c1::가}}와 {{c2::나}}와 {{c1::다}}", Translation: "x"}}}
+	q := questionOf(t, d, ItemID{"t", "x", "c1"}, Options{Kind: QuestionTyped})
+	if q.Prompt != "[...]와 나와 [...]" || q.Answer != "가, 다" || !slices.Contains(q.Accepted, "가 다") {
+		t.Errorf("got prompt %q answer %q accepted %q", q.Prompt, q.Answer, q.Accepted)
+	}
+}
+
+// checkOptions fails unless a choice question has 4 options, no two equal
+// after NFC and case folding, with the answer at Correct.
+func checkOptions(t *testing.T, q *Question) {
+	t.Helper()
+	if q.Kind != QuestionChoice || len(q.Options) != choiceSize {
+		t.Errorf("%v: kind %q with options %q, want 4 options", q.Item.ID, q.Kind, q.Options)
+		return
+	}
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		if seen[foldKey(o)] {
+			t.Errorf("%v: options %q repeat %q", q.Item.ID, q.Options, o)
+		}
+		seen[foldKey(o)] = true
+	}
+	if q.Options[q.Correct] != q.Answer {
+		t.Errorf("%v: option %d is %q, want the answer %q", q.Item.ID, q.Correct, q.Options[q.Correct], q.Answer)
+	}
+}
+
+func TestChoiceOptions(t *testing.T) {
+	d := testDeck()
+	// Distractor candidates that repeat the answer or each other, in
+	// another case or in NFD, are dropped.
+	d.Cards = append(d.Cards,
+		Card{ID: "dup1", Kind: KindVocab, Word: "공예", Meanings: []string{"MOAT"}, POS: "noun"},
+		Card{ID: "dup2", Kind: KindVocab, Word: "공예", Meanings: []string{"craft"}, POS: "noun"},
+		Card{ID: "dup3", Kind: KindVocab, Word: "\u1100\u1169\u11bc\u110b\u1168", Meanings: []string{"Craft"}, POS: "noun"}, // 공예 in NFD
+		Card{ID: "model", Kind: KindVocab, Word: "모델", Meanings: []string{"model"}, POS: "noun"},
+		Card{ID: "open", Kind: KindFact, Prompt: "?", PromptEn: "?", Answer: "오픈소스", AnswerEn: "open source"},
+	)
+	for _, tc := range []struct {
+		item ItemID
+		opts Options
+		want []string // options that must be there besides the answer
+	}{
+		{id("moat", "fact"), Options{}, []string{"성벽", "자본력", "사용자 수"}},
+		{id("moat", "fact"), Options{Lang: "en"}, []string{"a wall", "capital", "users"}},
+		{id("who", "fact"), Options{}, nil},
+		{id("haeja", "ko-en"), Options{}, nil},
+		{id("haeja", "en-ko"), Options{}, nil},
+		{id("train", "c1"), Options{}, []string{"추론"}}, // the card's other deletion first
+	} {
+		for _, seed := range []int64{0, 1, 2, 99} {
+			tc.opts.Kind, tc.opts.Seed = QuestionChoice, seed
+			q := questionOf(t, d, tc.item, tc.opts)
+			checkOptions(t, q)
+			for _, w := range tc.want {
+				if !slices.Contains(q.Options, w) {
+					t.Errorf("%v seed %d: options %q lack %q", tc.item, seed, q.Options, w)
+				}
+			}
+			again := questionOf(t, d, tc.item, tc.opts)
+			if !reflect.DeepEqual(again.Options, q.Options) || again.Correct != q.Correct {
+				t.Errorf("%v seed %d: options %q then %q: not stable", tc.item, seed, q.Options, again.Options)
+			}
+		}
+	}
+}
+
+func TestChoiceOptionsVaryWithTheSeed(t *testing.T) {
+	orders := map[string]bool{}
+	for seed := range int64(20) {
+		q := questionOf(t, testDeck(), id("moat", "fact"), Options{Kind: QuestionChoice, Seed: seed})
+		orders[strings.Join(q.Options, "|")] = true
+	}
+	if len(orders) < 5 {
+		t.Errorf("20 seeds gave only %d orders of the options", len(orders))
+	}
+}
+
+func TestChoiceFallsBackWithoutDistractors(t *testing.T) {
+	d := &Deck{ID: "t", Cards: []Card{{ID: "only", Kind: KindFact, Prompt: "?", PromptEn: "?", Answer: "a", AnswerEn: "a"}}}
+	if q := questionOf(t, d, ItemID{"t", "only", "fact"}, Options{Kind: QuestionChoice}); q.Kind != QuestionFlip || q.Options != nil {
+		t.Errorf("a choice question with no possible distractor: kind %q options %q, want flip", q.Kind, q.Options)
+	}
+}
+
+func TestMixedKinds(t *testing.T) {
+	d := testDeck()
+	kinds := map[QuestionKind]bool{}
+	for seed := range int64(30) {
+		for _, it := range d.Items() {
+			q := questionOf(t, d, it.ID, Options{Kind: QuestionMixed, Seed: seed})
+			again := questionOf(t, d, it.ID, Options{Kind: QuestionMixed, Seed: seed})
+			if q.Kind != again.Kind {
+				t.Fatalf("%v seed %d: %q then %q", it.ID, seed, q.Kind, again.Kind)
+			}
+			switch q.Kind {
+			case QuestionChoice:
+				checkOptions(t, q)
+			case QuestionFlip:
+				if it.Card.Kind == KindCloze {
+					t.Errorf("%v asked as flip, want cloze", it.ID)
+				}
+			case QuestionMixed, "":
+				t.Fatalf("%v asked as %q", it.ID, q.Kind)
+			}
+			kinds[q.Kind] = true
+		}
+	}
+	if len(kinds) != 4 {
+		t.Errorf("mixed used only %v", kinds)
+	}
+}
+
+// TestArticleDeckQuestions asks every item of the built-in article deck in
+// every kind: read with encoding/json so this does not depend on the
+// loader.
+func TestArticleDeckQuestions(t *testing.T) {
+	data, err := os.ReadFile("../decks/article.json")
+	if err != nil {
+		t.Skip("no article deck:", err)
+	}
+	var d Deck
+	if err := json.Unmarshal(data, &d); err != nil {
+		t.Fatal(err)
+	}
+	a := newAsker(&d, Options{Kind: QuestionChoice, Seed: 5, Lang: "ko"})
+	items := d.Items()
+	if len(items) < len(d.Cards) {
+		t.Fatalf("%d items from %d cards", len(items), len(d.Cards))
+	}
+	for _, it := range items {
+		q := a.question(it)
+		checkOptions(t, q)
+		if q.Prompt == "" || q.Answer == "" || len(q.Accepted) == 0 || q.Accepted[0] != q.Answer {
+			t.Errorf("%v: prompt %q answer %q accepted %q", it.ID, q.Prompt, q.Answer, q.Accepted)
+		}
+		if strings.Contains(q.Prompt, "{{") || strings.Contains(q.Filled, "{{") {
+			t.Errorf("%v: cloze markup left in %q / %q", it.ID, q.Prompt, q.Filled)
+		}
+	}
+}

@@ -1,0 +1,231 @@
+package quiz
+
+import (
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+)
+
+// category is what an item is to the learner: new, in (re)learning steps,
+// or a review. It decides the counts shown.
+type category int
+
+const (
+	catNew category = iota
+	catLearning
+	catReview
+)
+
+// categoryOf returns an item's category from its stored state.
+func categoryOf(st ItemState, ok bool) category {
+	switch {
+	case !ok || st.Card.State == fsrs.New:
+		return catNew
+	case st.Card.State == fsrs.Learning || st.Card.State == fsrs.Relearning:
+		return catLearning
+	}
+	return catReview
+}
+
+// entry is an item waiting in the queue.
+type entry struct {
+	item Item
+	due  time.Time // when a learning item's step is due
+	cat  category
+}
+
+// queue is what is left to ask in a session.
+//
+// The order: learning items whose step is due (earliest first); then
+// reviews (oldest due first); then new items in deck order; then, when
+// nothing else is left, learning items whose step is not due yet, shown
+// early rather than making the learner wait. Practice sessions keep their
+// shuffled items in reviews.
+type queue struct {
+	learning []entry // sorted by due
+	reviews  []entry
+	fresh    []entry
+}
+
+// clone returns a copy that shares no slices with q.
+func (q queue) clone() queue {
+	return queue{slices.Clone(q.learning), slices.Clone(q.reviews), slices.Clone(q.fresh)}
+}
+
+// pop removes and returns the next item to ask at now.
+func (q *queue) pop(now time.Time) (entry, bool) {
+	switch {
+	case len(q.learning) > 0 && !q.learning[0].due.After(now):
+		return take(&q.learning), true
+	case len(q.reviews) > 0:
+		return take(&q.reviews), true
+	case len(q.fresh) > 0:
+		return take(&q.fresh), true
+	case len(q.learning) > 0:
+		return take(&q.learning), true
+	}
+	return entry{}, false
+}
+
+// take removes and returns the first entry of a list.
+func take(list *[]entry) entry {
+	e := (*list)[0]
+	*list = (*list)[1:]
+	return e
+}
+
+// addLearning puts a learning item back, in due order after any item due
+// at the same time.
+func (q *queue) addLearning(e entry) {
+	i, _ := slices.BinarySearchFunc(q.learning, e.due, func(x entry, due time.Time) int {
+		if x.due.After(due) {
+			return 1
+		}
+		return -1
+	})
+	q.learning = slices.Insert(q.learning, i, e)
+}
+
+// bury removes the new and review items of a card: its siblings, once one
+// of its items is answered. Learning items are never buried: that would
+// break their steps.
+func (q *queue) bury(card string) {
+	other := func(e entry) bool { return e.item.Card.ID == card }
+	q.reviews = slices.DeleteFunc(q.reviews, other)
+	q.fresh = slices.DeleteFunc(q.fresh, other)
+}
+
+// limit keeps at most n items: learning first, then reviews, then new.
+func (q *queue) limit(n int) {
+	for _, list := range []*[]entry{&q.learning, &q.reviews, &q.fresh} {
+		keep := min(len(*list), n)
+		*list = (*list)[:keep]
+		n -= keep
+	}
+}
+
+// counts returns how many items of each category are in the queue.
+func (q queue) counts() QueueCounts {
+	var c QueueCounts
+	for _, list := range [][]entry{q.learning, q.reviews, q.fresh} {
+		for _, e := range list {
+			c.add(e.cat, 1)
+		}
+	}
+	return c
+}
+
+// day is what a study day's limits and burying need to know from states.
+type day struct {
+	start, end time.Time
+	answered   map[string]bool // cards with an item reviewed today (scheduled)
+	newLeft    int             // new items that may still be introduced today
+	reviewLeft int             // reviews still allowed today
+}
+
+// today sums up the learner's day at now from the stored states: an item
+// was introduced today when ItemState.Introduced is today, and reviewed
+// today (counting against ReviewsPerDay) when its last review is today
+// but it was introduced before.
+func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) day {
+	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
+	introduced, reviewed := 0, 0
+	for _, it := range items {
+		st, ok := states[it.ID]
+		if !ok || st.Card.LastReview.Before(d.start) || !st.Card.LastReview.Before(d.end) {
+			continue
+		}
+		d.answered[it.Card.ID] = true
+		if st.Introduced.Before(d.start) {
+			reviewed++
+		} else {
+			introduced++
+		}
+	}
+	d.newLeft = max(sch.NewPerDay-introduced, 0)
+	d.reviewLeft = max(sch.ReviewsPerDay-reviewed, 0)
+	return d
+}
+
+// planDue builds the queue of scheduled study at now: learning items due
+// today; reviews due today, oldest due first, up to the day's review
+// limit; new items in deck order up to the day's new limit. Suspended
+// items never come; a card gives at most one new or review item a day,
+// and none once one of its items was answered today (siblings are
+// buried).
+func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
+	d := today(items, states, sch, now)
+	var q queue
+	var reviews []entry
+	for _, it := range items {
+		st, ok := states[it.ID]
+		switch cat := categoryOf(st, ok); {
+		case ok && st.Suspended:
+		case cat == catNew:
+			q.fresh = append(q.fresh, entry{item: it, cat: cat})
+		case !st.Card.Due.Before(d.end):
+		case cat == catLearning:
+			q.addLearning(entry{item: it, due: st.Card.Due, cat: cat})
+		default:
+			reviews = append(reviews, entry{item: it, due: st.Card.Due, cat: cat})
+		}
+	}
+	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
+	claimed := d.answered
+	q.reviews = onePerCard(reviews, claimed, d.reviewLeft)
+	q.fresh = onePerCard(q.fresh, claimed, d.newLeft)
+	return q
+}
+
+// onePerCard keeps, in order, up to n entries whose card is not claimed
+// yet, and claims their cards.
+func onePerCard(list []entry, claimed map[string]bool, n int) []entry {
+	var out []entry
+	for _, e := range list {
+		if len(out) == n {
+			break
+		}
+		if !claimed[e.item.Card.ID] {
+			claimed[e.item.Card.ID] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// planAhead builds the queue for studying ahead: the scheduled items not
+// due today, soonest due first, one per card and none of a card answered
+// today, up to n (the session limit, or else the reviews left today).
+func planAhead(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time, n int) queue {
+	d := today(items, states, sch, now)
+	if n <= 0 {
+		n = d.reviewLeft
+	}
+	var ahead []entry
+	for _, it := range items {
+		st, ok := states[it.ID]
+		if ok && !st.Suspended && st.Card.State != fsrs.New && !st.Card.Due.Before(d.end) {
+			ahead = append(ahead, entry{item: it, due: st.Card.Due, cat: categoryOf(st, ok)})
+		}
+	}
+	slices.SortStableFunc(ahead, func(a, b entry) int { return a.due.Compare(b.due) })
+	return queue{reviews: onePerCard(ahead, d.answered, n)}
+}
+
+// planPractice builds a practice queue: every item that is not
+// suspended, shuffled by seed. Nothing is buried and no daily limit
+// applies.
+func planPractice(items []Item, states map[ItemID]ItemState, seed int64) queue {
+	var all []entry
+	for _, it := range items {
+		st, ok := states[it.ID]
+		if !(ok && st.Suspended) {
+			all = append(all, entry{item: it, cat: categoryOf(st, ok)})
+		}
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726163))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	return queue{reviews: all}
+}

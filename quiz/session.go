@@ -1,0 +1,500 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+)
+
+// Direction is the direction vocabulary is studied in.
+type Direction string
+
+// The directions: Korean → English (recognition), English → Korean
+// (production), or both, each its own item.
+const (
+	DirKoEn Direction = "ko-en"
+	DirEnKo Direction = "en-ko"
+	DirBoth Direction = "both"
+)
+
+// Options are the learner's choices for one session.
+type Options struct {
+	Kind      QuestionKind // flip (default), choice, typed or mixed
+	Direction Direction    // vocab items studied; default both
+	Lang      string       // "ko" (default) or "en": the language fact questions are asked in
+	Practice  bool         // cram any items; schedules unchanged, logged as practice
+	// Ahead studies ahead when nothing is due: the items due soonest,
+	// scheduled normally with the real time (Mode ahead). With items due,
+	// the session is a normal review.
+	Ahead bool
+	Limit int   // most items in the session (0: the daily limits only)
+	Seed  int64 // practice order, choice options and mixed kinds are stable for a seed
+}
+
+// normalize fills defaults and rejects unknown values.
+func (o Options) normalize() (Options, error) {
+	if o.Kind == "" {
+		o.Kind = QuestionFlip
+	}
+	if o.Direction == "" {
+		o.Direction = DirBoth
+	}
+	if o.Lang == "" {
+		o.Lang = "ko"
+	}
+	switch {
+	case o.Kind != QuestionFlip && o.Kind != QuestionChoice && o.Kind != QuestionTyped && o.Kind != QuestionMixed:
+		return o, fmt.Errorf("question kind %q: use flip, choice, typed or mixed", o.Kind)
+	case o.Direction != DirKoEn && o.Direction != DirEnKo && o.Direction != DirBoth:
+		return o, fmt.Errorf("direction %q: use ko-en, en-ko or both", o.Direction)
+	case o.Lang != "ko" && o.Lang != "en":
+		return o, fmt.Errorf("language %q: use ko or en", o.Lang)
+	case o.Limit < 0:
+		return o, fmt.Errorf("limit %d: must be 0 (no limit) or more", o.Limit)
+	}
+	return o, nil
+}
+
+// wants reports whether the options study an item.
+func (o Options) wants(it Item) bool {
+	switch it.ID.Item {
+	case ItemKoEn, ItemEnKo:
+		return o.Direction == DirBoth || string(o.Direction) == it.ID.Item
+	}
+	return true
+}
+
+// Phase is where a session is in asking one question.
+type Phase int
+
+// The phases: Asking → (Reveal, AnswerTyped, AnswerChoice) → Answered →
+// Grade → Saving → Apply → Asking the next question, or Finished.
+const (
+	Asking   Phase = iota // the question is shown
+	Answered              // the answer is shown (revealed or checked); grade it
+	Saving                // an Op is running; Apply its result
+	Finished              // nothing left to ask
+)
+
+func (p Phase) String() string {
+	switch p {
+	case Asking:
+		return "asking"
+	case Answered:
+		return "answered"
+	case Saving:
+		return "saving"
+	case Finished:
+		return "finished"
+	}
+	return fmt.Sprintf("Phase(%d)", int(p))
+}
+
+// Errors of the session state machine.
+var (
+	ErrPhase         = errors.New("quiz: not possible in this phase of the session")
+	ErrNothingToUndo = errors.New("quiz: nothing to undo")
+)
+
+// Session is one study session over a deck: a state machine the TUI
+// drives. It is not safe for concurrent use; only Op.Run may run in
+// another goroutine.
+type Session struct {
+	deck   *Deck
+	p      Progress
+	sch    Scheduling
+	f      *fsrs.FSRS
+	clock  Clock
+	opts   Options
+	mode   Mode
+	ask    *asker
+	items  []Item
+	states map[ItemID]ItemState // the stored states, kept up to date
+
+	q        queue
+	cur      *entry
+	question *Question
+	phase    Phase
+
+	shownAt    time.Time // when the current question was shown
+	answeredAt time.Time // when it was answered, UTC ms: the review time
+	took       time.Duration
+	typed      string
+	check      *Check // nil when revealed
+
+	pending *Op
+	resume  Phase    // the phase to return to when pending fails
+	history []graded // the saved answers, for undo and the score
+}
+
+// graded is a saved answer and what undoing it restores.
+type graded struct {
+	review *Review
+	entry  entry
+	q      queue  // the queue before the answer was applied
+	check  *Check // nil when self-graded
+}
+
+// NewSession builds a session over deck: the queue of scheduled study at
+// the clock's now (see planDue), or a practice queue, or, when nothing is
+// due and opts.Ahead, the items due soonest. The first question is asked
+// at once; the session is Finished if there is nothing to ask.
+func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Options) (*Session, error) {
+	if deck == nil || p == nil {
+		return nil, errors.New("quiz: a session needs a deck and a progress store")
+	}
+	opts, err := opts.normalize()
+	if err != nil {
+		return nil, fmt.Errorf("session: %w", err)
+	}
+	if err := sch.Validate(); err != nil {
+		return nil, fmt.Errorf("session: %w", err)
+	}
+	states, err := p.States(deck.ID)
+	if err != nil {
+		return nil, fmt.Errorf("session: read progress of deck %q: %w", deck.ID, err)
+	}
+	if clock == nil {
+		clock = SystemClock
+	}
+	s := &Session{
+		deck: deck, p: p, sch: sch, f: fsrs.NewFSRS(sch.Params), clock: clock, opts: opts,
+		ask: newAsker(deck, opts), states: maps.Clone(states),
+	}
+	if s.states == nil {
+		s.states = map[ItemID]ItemState{}
+	}
+	for _, it := range deck.Items() {
+		if opts.wants(it) {
+			s.items = append(s.items, it)
+		}
+	}
+	s.plan(clock())
+	s.advance()
+	return s, nil
+}
+
+// plan builds the session's queue and decides its mode.
+func (s *Session) plan(now time.Time) {
+	s.mode = ModeReview
+	switch {
+	case s.opts.Practice:
+		s.mode, s.q = ModePractice, planPractice(s.items, s.states, s.opts.Seed)
+	default:
+		s.q = planDue(s.items, s.states, s.sch, now)
+		if s.opts.Ahead && s.q.counts() == (QueueCounts{}) {
+			s.mode, s.q = ModeAhead, planAhead(s.items, s.states, s.sch, now, s.opts.Limit)
+		}
+	}
+	if s.opts.Limit > 0 {
+		s.q.limit(s.opts.Limit)
+	}
+}
+
+// Mode is the session's mode: review, practice or ahead.
+func (s *Session) Mode() Mode { return s.mode }
+
+// Phase is where the session is.
+func (s *Session) Phase() Phase { return s.phase }
+
+// Question is the current question; nil when the session is finished.
+func (s *Session) Question() *Question { return s.question }
+
+// advance asks the next question, or finishes.
+func (s *Session) advance() {
+	now := s.clock()
+	e, ok := s.q.pop(now)
+	if !ok {
+		s.cur, s.question, s.phase = nil, nil, Finished
+		return
+	}
+	s.show(e, now)
+}
+
+// show makes e the current question, shown at now.
+func (s *Session) show(e entry, now time.Time) {
+	s.cur, s.question, s.phase = &e, s.ask.question(e.item), Asking
+	s.shownAt, s.typed, s.check = now, "", nil
+}
+
+// answer records the answer to the current question: Asking → Answered.
+func (s *Session) answer(now time.Time, typed string, c *Check) {
+	s.took = max(now.Sub(s.shownAt), 0)
+	s.answeredAt = now.UTC().Truncate(time.Millisecond)
+	s.typed, s.check, s.phase = typed, c, Answered
+}
+
+// Reveal shows the answer (Asking → Answered): how flip and cloze
+// questions are answered, and how the learner gives up on a typed or
+// choice question. Outside Asking it does nothing.
+func (s *Session) Reveal() {
+	if s.phase == Asking {
+		s.answer(s.clock(), "", nil)
+	}
+}
+
+// AnswerTyped checks a typed answer against Question.Accepted (Asking →
+// Answered) and returns the check, whose Suggested rating the learner may
+// override. Outside Asking it does nothing and returns a zero Check.
+func (s *Session) AnswerTyped(text string) Check {
+	if s.phase != Asking {
+		return Check{}
+	}
+	now := s.clock()
+	c := CheckAnswer(text, s.question.Accepted, now.Sub(s.shownAt))
+	s.answer(now, c.Typed, &c)
+	return c
+}
+
+// AnswerChoice answers a choice question with option i, 0-based (Asking →
+// Answered): Right suggests Good, Wrong suggests Again. Without such an
+// option, or outside Asking, it does nothing and returns a zero Check.
+func (s *Session) AnswerChoice(i int) Check {
+	q := s.question
+	if s.phase != Asking || i < 0 || i >= len(q.Options) {
+		return Check{}
+	}
+	c := Check{Verdict: Wrong, Suggested: fsrs.Again, Typed: q.Options[i], Expected: q.Answer}
+	if i == q.Correct {
+		c.Verdict, c.Suggested = Right, fsrs.Good
+	}
+	s.answer(s.clock(), q.Options[i], &c)
+	return c
+}
+
+// Intervals returns, for each rating, how long until the current item
+// would be due again: "Again 1m · Hard 6m · Good 10m · Easy 3d". Once
+// answered, they are exactly what Grade will schedule (the review time is
+// the moment of the answer, which also seeds the fuzz). Nil when finished,
+// in practice (nothing is scheduled), or if the stored state is invalid.
+func (s *Session) Intervals() map[fsrs.Rating]time.Duration {
+	if s.cur == nil || s.mode == ModePractice {
+		return nil
+	}
+	at := s.answeredAt
+	if s.phase == Asking {
+		at = s.clock().UTC().Truncate(time.Millisecond)
+	}
+	log, err := s.f.Repeat(s.cardAt(at), at)
+	if err != nil {
+		return nil
+	}
+	out := make(map[fsrs.Rating]time.Duration, len(log))
+	for r, info := range log {
+		out[r] = info.Card.Due.Sub(at)
+	}
+	return out
+}
+
+// cardAt is the current item's FSRS card: its stored state, or a new card.
+func (s *Session) cardAt(at time.Time) fsrs.Card {
+	if st, ok := s.states[s.cur.item.ID]; ok {
+		return st.Card
+	}
+	return fsrs.NewCard(at)
+}
+
+// Grade grades the answered question (Answered → Saving) with any rating,
+// whatever the check suggested, and returns the Op that saves the review.
+// Run it, then hand its result to Apply.
+func (s *Session) Grade(r fsrs.Rating) (*Op, error) {
+	if s.phase != Answered {
+		return nil, ErrPhase
+	}
+	if r < fsrs.Again || r > fsrs.Easy {
+		return nil, fmt.Errorf("quiz: grade %d: must be 1 (Again) to 4 (Easy)", r)
+	}
+	rev, err := s.review(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.start(&Op{p: s.p, review: rev}), nil
+}
+
+// start makes op the pending change: the session waits in Saving.
+func (s *Session) start(op *Op) *Op {
+	s.pending, s.resume, s.phase = op, s.phase, Saving
+	return op
+}
+
+// review computes the review of the current answer rated r.
+func (s *Session) review(r fsrs.Rating) (*Review, error) {
+	id, at := s.cur.item.ID, s.answeredAt
+	st, had := s.states[id]
+	info, err := s.f.Next(s.cardAt(at), at, r)
+	if err != nil {
+		return nil, fmt.Errorf("schedule %s: %w", id, err)
+	}
+	rev := &Review{
+		Item: id, Rating: r, ReviewedAt: at, Duration: s.took, Typed: s.typed,
+		Mode: s.mode, Question: s.question.Kind,
+		After: ItemState{Card: info.Card, Suspended: st.Suspended, Introduced: st.Introduced},
+	}
+	if had {
+		rev.Before = &st
+	}
+	if rev.After.Introduced.IsZero() && categoryOf(st, had) == catNew && s.mode != ModePractice {
+		rev.After.Introduced = at
+	}
+	return rev, nil
+}
+
+// Undo returns the Op that removes the last saved answer of this session
+// (Saving). After Apply, its state and log row are gone, the queue is as
+// it was, and the undone question is asked again. Undo is possible in
+// any phase but Saving, repeatedly back to the session's first answer.
+func (s *Session) Undo() (*Op, error) {
+	if s.phase == Saving {
+		return nil, ErrPhase
+	}
+	if len(s.history) == 0 {
+		return nil, ErrNothingToUndo
+	}
+	return s.start(&Op{p: s.p, review: s.history[len(s.history)-1].review, undo: true}), nil
+}
+
+// Apply takes the result of the pending op's Run. With nil, the change is
+// made: after a grade the next question is asked (or the session
+// finishes); after an undo the undone question is asked again. With an
+// error, the session goes back to where it was (a failed grade to
+// Answered, the answer kept) so the learner can try again. An op that is
+// not pending is ignored.
+func (s *Session) Apply(op *Op, err error) {
+	if op == nil || op != s.pending {
+		return
+	}
+	s.pending = nil
+	switch {
+	case err != nil:
+		s.phase = s.resume
+	case op.undo:
+		s.applyUndo()
+	default:
+		s.applyGrade(op.review)
+	}
+}
+
+// applyGrade moves on after a saved review: it updates the state, puts a
+// learning item back when its next step is due today (practice: an item
+// rated Again comes back at the end), buries the siblings, and asks the
+// next question.
+func (s *Session) applyGrade(rev *Review) {
+	s.history = append(s.history, graded{review: rev, entry: *s.cur, q: s.q.clone(), check: s.check})
+	e := *s.cur
+	switch {
+	case s.mode == ModePractice:
+		if rev.Rating == fsrs.Again {
+			s.q.reviews = append(s.q.reviews, e)
+		}
+	default:
+		s.states[rev.Item] = rev.After
+		s.q.bury(e.item.Card.ID)
+		c := rev.After.Card
+		if (c.State == fsrs.Learning || c.State == fsrs.Relearning) && c.Due.Before(s.sch.DayEnd(s.clock())) {
+			s.q.addLearning(entry{item: e.item, due: c.Due, cat: catLearning})
+		}
+	}
+	s.advance()
+}
+
+// applyUndo restores what the last saved answer changed and asks its
+// question again.
+func (s *Session) applyUndo() {
+	h := s.history[len(s.history)-1]
+	s.history = s.history[:len(s.history)-1]
+	if s.mode != ModePractice {
+		if h.review.Before == nil {
+			delete(s.states, h.review.Item)
+		} else {
+			s.states[h.review.Item] = *h.review.Before
+		}
+	}
+	s.q = h.q
+	s.show(h.entry, s.clock())
+}
+
+// Remaining counts the items left in the session, the current one
+// included, and the answers saved.
+func (s *Session) Remaining() QueueCounts {
+	c := s.q.counts()
+	if s.cur != nil {
+		c.add(s.cur.cat, 1)
+	}
+	c.Done = len(s.history)
+	return c
+}
+
+// NextDue returns when the deck's next scheduled item is waiting (the
+// directions of this session), for the summary: the earliest due among
+// what a review session would hold now, or else the earliest learning
+// step, or review due date but no earlier than the next study day (what
+// is left today is buried or over the daily limit). False when no item
+// is scheduled.
+func (s *Session) NextDue() (time.Time, bool) {
+	now := s.clock()
+	q := planDue(s.items, s.states, s.sch, now)
+	var next time.Time
+	earliest := func(t time.Time) {
+		if next.IsZero() || t.Before(next) {
+			next = t
+		}
+	}
+	for _, e := range append(q.learning, q.reviews...) {
+		earliest(e.due)
+	}
+	if !next.IsZero() {
+		return next, true
+	}
+	end := s.sch.DayEnd(now)
+	for _, it := range s.items {
+		st, ok := s.states[it.ID]
+		switch cat := categoryOf(st, ok); {
+		case cat == catNew || st.Suspended:
+		case cat == catLearning:
+			earliest(st.Card.Due)
+		default:
+			earliest(maxTime(st.Card.Due, end))
+		}
+	}
+	return next, !next.IsZero()
+}
+
+// maxTime returns the later of two times.
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+// Op is a change to durable progress: saving a review or removing one.
+type Op struct {
+	p      Progress
+	review *Review
+	undo   bool
+}
+
+// Run does the I/O: Progress.Record, or Progress.Unrecord for an undo. It
+// touches nothing but the Progress and the Op, so the TUI may run it in a
+// tea.Cmd and hand the result to Session.Apply.
+func (o *Op) Run() error {
+	if o.undo {
+		if err := o.p.Unrecord(o.review); err != nil {
+			return fmt.Errorf("undo review of %s: %w", o.review.Item, err)
+		}
+		return nil
+	}
+	if err := o.p.Record(o.review); err != nil {
+		return fmt.Errorf("save review of %s: %w", o.review.Item, err)
+	}
+	return nil
+}
+
+// Undo reports whether the op removes a review rather than saving one.
+func (o *Op) Undo() bool { return o.undo }
+
+// Review returns a copy of the review the op saves or removes.
+func (o *Op) Review() Review { return *o.review }
