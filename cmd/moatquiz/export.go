@@ -1,9 +1,172 @@
 package main
 
-import "errors"
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
-// exportCmd is not built yet.
-type exportCmd struct{}
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+)
 
-// Run reports that the command is not built yet.
-func (c *exportCmd) Run(g *Globals) error { return errors.New("export: not built yet") }
+// exportCmd writes a deck, or the review log, out of moatquiz.
+type exportCmd struct {
+	Reviews exportReviewsCmd `cmd:"" help:"Write your review log as JSON Lines, one review a line, oldest first."`
+	Deck    exportDeckCmd    `cmd:"" help:"Write a deck to a file."`
+}
+
+// exportReviewsCmd is `moatquiz export reviews`.
+type exportReviewsCmd struct {
+	Output string `short:"o" type:"path" placeholder:"FILE" help:"Write to FILE (replaced whole once the export is complete) instead of standard output."`
+}
+
+// Run writes the review log. It opens the store read-only, so it works
+// while the app runs.
+func (c *exportReviewsCmd) Run(g *Globals) error {
+	db, err := openStore(g, true)
+	if errors.Is(err, store.ErrNoProgress) {
+		fmt.Fprintf(os.Stderr, "moatquiz: no reviews saved yet in %s\n", g.dataDir())
+		return writeOutput(c.Output, func(io.Writer) error { return nil })
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return writeOutput(c.Output, func(w io.Writer) error { return writeReviews(w, db) })
+}
+
+// writeReviews writes every review as a line of JSON.
+func writeReviews(w io.Writer, db *store.DB) error {
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false)
+	return db.Reviews(func(r quiz.Review) error {
+		line.Reset()
+		if err := enc.Encode(reviewLine(r)); err != nil {
+			return fmt.Errorf("review %d: %w", r.ID, err)
+		}
+		_, err := w.Write(escapeInvisible(line.Bytes()))
+		return err
+	})
+}
+
+// reviewJSON is one line of `export reviews`: the review and the item's
+// FSRS state after it.
+type reviewJSON struct {
+	ID            int64   `json:"id"`
+	Deck          string  `json:"deck"`
+	Card          string  `json:"card"`
+	Item          string  `json:"item"`
+	Rating        int     `json:"rating"`
+	ReviewedAt    string  `json:"reviewed_at"`
+	DurationMS    int64   `json:"duration_ms"`
+	Mode          string  `json:"mode"`
+	Question      string  `json:"question"`
+	Typed         string  `json:"typed,omitempty"`
+	State         string  `json:"state"`
+	Due           string  `json:"due"`
+	Stability     float64 `json:"stability"`
+	Difficulty    float64 `json:"difficulty"`
+	ScheduledDays uint64  `json:"scheduled_days"`
+	Reps          uint64  `json:"reps"`
+	Lapses        uint64  `json:"lapses"`
+}
+
+// reviewLine is the export of r.
+func reviewLine(r quiz.Review) reviewJSON {
+	c := r.After.Card
+	return reviewJSON{
+		ID: r.ID, Deck: r.Item.Deck, Card: r.Item.Card, Item: r.Item.Item,
+		Rating: int(r.Rating), ReviewedAt: rfc3339ms(r.ReviewedAt), DurationMS: r.Duration.Milliseconds(),
+		Mode: string(r.Mode), Question: string(r.Question), Typed: r.Typed,
+		State: strings.ToLower(c.State.String()), Due: rfc3339ms(c.Due),
+		Stability: c.Stability, Difficulty: c.Difficulty,
+		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
+	}
+}
+
+// rfc3339ms formats t as RFC 3339 in UTC with milliseconds.
+func rfc3339ms(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// escapeInvisible rewrites control and format characters (C1 controls,
+// bidi overrides, zero-width characters) that encoding/json leaves as
+// they are into \u escapes: the JSON means the same, and a terminal shown
+// it cannot be steered by typed text. They can only occur inside JSON
+// strings, where the escape is valid.
+func escapeInvisible(b []byte) []byte {
+	if !hasInvisible(b) {
+		return b
+	}
+	var out bytes.Buffer
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case !invisible(r):
+			out.Write(b[:n])
+		case r > 0xFFFF: // a surrogate pair
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&out, `\u%04x\u%04x`, hi, lo)
+		default:
+			fmt.Fprintf(&out, `\u%04x`, r)
+		}
+		b = b[n:]
+	}
+	return out.Bytes()
+}
+
+// hasInvisible reports whether b holds a character escapeInvisible rewrites.
+func hasInvisible(b []byte) bool {
+	return bytes.IndexFunc(b, invisible) >= 0
+}
+
+// invisible reports whether r is a control (other than the newline ending
+// a JSON line) or format character.
+func invisible(r rune) bool {
+	return r != '\n' && (unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r))
+}
+
+// writeOutput runs write on standard output, or on a temporary file
+// beside path that replaces path once write has succeeded, so a failed
+// export never leaves half a file.
+func writeOutput(path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		w := bufio.NewWriter(os.Stdout)
+		if err := write(w); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer os.Remove(f.Name()) // a no-op after the rename
+	w := bufio.NewWriter(f)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if e := f.Close(); err == nil {
+		err = e
+	}
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
