@@ -56,7 +56,9 @@ func ParseDate(s string) (Date, error) {
 func (d Date) String() string { return d.time().Format(time.DateOnly) }
 
 // AddDays is the date n days after d (before it for negative n).
-func (d Date) AddDays(n int) Date { return DateOf(time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC)) }
+func (d Date) AddDays(n int) Date {
+	return DateOf(time.Date(d.Year, d.Month, d.Day+n, 0, 0, 0, 0, time.UTC))
+}
 
 // Weekday is d's day of the week.
 func (d Date) Weekday() time.Weekday { return d.time().Weekday() }
