@@ -1,0 +1,61 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// renderHelp draws the full key help for a terminal of width x height: the
+// groups side by side when they fit, else one under the other, cut to fit.
+func renderHelp(km KeyMap, st Styles, width, height int) string {
+	groups := km.FullHelp()
+	cols := make([]string, len(groups))
+	for i, g := range groups {
+		cols[i] = helpColumn(g, st)
+	}
+	title := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
+	return fit(title+"\n\n"+grid(cols, width), width, height)
+}
+
+// grid lays the columns out side by side, as many a row as fit in width,
+// rows one under the other.
+func grid(cols []string, width int) string {
+	var rows []string
+	for len(cols) > 0 {
+		n := len(cols)
+		for n > 1 && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, spaced(cols[:n])...)) > width {
+			n--
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, spaced(cols[:n])...))
+		cols = cols[n:]
+	}
+	return strings.Join(rows, "\n\n")
+}
+
+// helpColumn is one group: its title, then a key and what it does a line.
+func helpColumn(g HelpGroup, st Styles) string {
+	keyWidth := 0
+	for _, b := range g.Keys {
+		keyWidth = max(keyWidth, lipgloss.Width(b.Help().Key))
+	}
+	rows := []string{st.Title.Render(g.Title)}
+	for _, b := range g.Keys {
+		h := b.Help()
+		pad := strings.Repeat(" ", keyWidth-lipgloss.Width(h.Key))
+		rows = append(rows, st.Key.Render(h.Key)+pad+"  "+st.Text.Render(h.Desc))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// spaced puts three spaces after every column but the last.
+func spaced(cols []string) []string {
+	out := make([]string, 0, 2*len(cols))
+	for i, c := range cols {
+		out = append(out, c)
+		if i < len(cols)-1 {
+			out = append(out, "   ")
+		}
+	}
+	return out
+}

@@ -1,0 +1,258 @@
+package tui
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// memProgress is an in-memory quiz.Progress.
+type memProgress struct {
+	mu      sync.Mutex
+	states  map[quiz.ItemID]quiz.ItemState
+	reviews []quiz.Review
+	fail    error // Record and Unrecord return it when set
+	nextID  int64
+}
+
+func newMemProgress() *memProgress {
+	return &memProgress{states: map[quiz.ItemID]quiz.ItemState{}}
+}
+
+func (p *memProgress) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := map[quiz.ItemID]quiz.ItemState{}
+	for id, st := range p.states {
+		if id.Deck == deck {
+			out[id] = st
+		}
+	}
+	return out, nil
+}
+
+func (p *memProgress) Record(r *quiz.Review) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.fail != nil {
+		return p.fail
+	}
+	p.nextID++
+	r.ID = p.nextID
+	p.reviews = append(p.reviews, *r)
+	if r.Mode != quiz.ModePractice {
+		p.states[r.Item] = r.After
+	}
+	return nil
+}
+
+func (p *memProgress) Unrecord(r *quiz.Review) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.fail != nil {
+		return p.fail
+	}
+	for i, rv := range p.reviews {
+		if rv.ID == r.ID {
+			p.reviews = append(p.reviews[:i], p.reviews[i+1:]...)
+			break
+		}
+	}
+	if r.Mode != quiz.ModePractice {
+		if r.Before == nil {
+			delete(p.states, r.Item)
+		} else {
+			p.states[r.Item] = *r.Before
+		}
+	}
+	return nil
+}
+
+func (p *memProgress) count() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.reviews)
+}
+
+// testNow is the tests' fixed clock.
+var testNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+// testDeck is a small deck with every kind of card, in Korean.
+func testDeck() *quiz.Deck {
+	return &quiz.Deck{
+		Format: 1, ID: "moat", Title: "구글 메모: 해자가 없다", TitleEn: "The Google memo: no moat", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제", Date: "2023-05-20", Author: "임주형", Column: "테크토크"},
+		Cards: []quiz.Card{
+			{
+				ID: "v-haeja", Kind: quiz.KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun",
+				Example: &quiz.Bilingual{Ko: "우리에게는 해자(moat)가 없고, 오픈AI에게도 없다.", En: "We have no moat, and neither does OpenAI."},
+				Explain: &quiz.Bilingual{Ko: "성 둘레에 파 놓은 못.", En: "A moat dug around a castle; in business, an edge that keeps competitors out."},
+			},
+			{
+				ID: "leak", Kind: quiz.KindFact,
+				Prompt: "구글 사내 메시지를 공개한 곳은 어디인가요?", PromptEn: "Who published the internal Google message?",
+				Answer: "세미애널리시스", AnswerEn: "SemiAnalysis",
+				Distractors:    []string{"이코노미스트", "딥마인드", "스태빌리티AI"},
+				DistractorsEn:  []string{"The Economist", "DeepMind", "Stability AI"},
+				Explain:        &quiz.Bilingual{Ko: "미국 반도체 분석 그룹입니다.", En: "A US semiconductor analysis group."},
+				SourceSentence: "지난 4일(현지시간) 미국 반도체 분석 그룹 '세미애널리시스'가 유출한 구글 사내 메시지 내용입니다.",
+			},
+			{
+				ID: "v-yuchul", Kind: quiz.KindVocab, Word: "유출", Meanings: []string{"leak", "outflow"}, POS: "noun",
+			},
+			{
+				ID: "c-moat", Kind: quiz.KindCloze,
+				Text:        "우리에게는 {{c1::해자}}(moat)가 없고, {{c2::오픈AI::maker of ChatGPT}}에게도 없다.",
+				Translation: "We have no moat, and neither does OpenAI.",
+			},
+		},
+	}
+}
+
+// newTestModel is the app over testDeck at a fixed time, in monochrome,
+// sized width x height, with its decks loaded.
+func newTestModel(t *testing.T, p *memProgress, start *Start, width, height int) Model {
+	t.Helper()
+	m := New(Config{
+		Decks:      func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
+		Progress:   p,
+		Scheduling: quiz.DefaultScheduling(),
+		Clock:      func() time.Time { return testNow },
+		Start:      start,
+		Mono:       true,
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: width, Height: height})
+	return send(t, m, m.Init()())
+}
+
+// send feeds msg to the model and runs the commands it returns, and their
+// commands, feeding their messages back, as the Bubble Tea runtime would.
+func send(t *testing.T, m Model, msg tea.Msg) Model {
+	t.Helper()
+	m, _ = drive(t, m, msg)
+	return m
+}
+
+// drive is send that also reports whether the app quit.
+func drive(t *testing.T, m Model, msg tea.Msg) (Model, bool) {
+	t.Helper()
+	quit := false
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 && len(queue) < 100 {
+		msg, queue = queue[0], queue[1:]
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range batch {
+				if c != nil {
+					queue = append(queue, c())
+				}
+			}
+			continue
+		}
+		if _, ok := msg.(tea.QuitMsg); ok {
+			quit = true
+			continue
+		}
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		if cmd != nil {
+			queue = append(queue, cmd())
+		}
+	}
+	return m, quit
+}
+
+// press sends key presses, each given as the text a key types, or as a
+// key name: "enter", "esc", "space", "backspace", "tab", "up", "down",
+// "left", "right", "ctrl+c", "ctrl+k".
+func press(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		m = send(t, m, keyMsg(k))
+	}
+	return m
+}
+
+// keyMsg is the key press of a key name or typed text.
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]tea.Key{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "space": {Code: tea.KeySpace, Text: " "},
+		"backspace": {Code: tea.KeyBackspace}, "tab": {Code: tea.KeyTab}, "up": {Code: tea.KeyUp},
+		"down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+k": {Code: 'k', Mod: tea.ModCtrl},
+	}
+	if key, ok := named[k]; ok {
+		return tea.KeyPressMsg(key)
+	}
+	r := []rune(k)
+	code := r[0]
+	if len(r) > 1 {
+		code = tea.KeyExtended
+	}
+	return tea.KeyPressMsg(tea.Key{Code: code, Text: k})
+}
+
+// typeText sends text one character at a time, as a terminal does.
+func typeText(t *testing.T, m Model, text string) Model {
+	t.Helper()
+	for _, r := range text {
+		m = press(t, m, string(r))
+	}
+	return m
+}
+
+// screenText is the model's view without styles.
+func screenText(m Model) string { return ansi.Strip(m.View().Content) }
+
+// checkFits fails when the view has more lines, or a wider line, than the
+// terminal.
+func checkFits(t *testing.T, m Model) {
+	t.Helper()
+	view := m.View().Content
+	ls := strings.Split(view, "\n")
+	if view != "" && len(ls) > m.height {
+		t.Errorf("%dx%d: the view has %d lines", m.width, m.height, len(ls))
+	}
+	for i, l := range ls {
+		if w := ansi.StringWidth(l); w > m.width {
+			t.Errorf("%dx%d: line %d is %d cells wide: %q", m.width, m.height, i+1, w, ansi.Strip(l))
+		}
+	}
+}
+
+// golden compares got with testdata/name.golden, or rewrites it with
+// -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("no golden file %s: run go test ./tui -update", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("view %s differs from %s (go test ./tui -update rewrites it):\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}

@@ -1,0 +1,250 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// deckRow is one deck on the home screen with its counts for today.
+type deckRow struct {
+	deck   *quiz.Deck
+	counts quiz.DeckCounts
+	items  int
+	err    error // its progress could not be read
+}
+
+// setting is one choice on the home screen: a label and its values.
+type setting struct {
+	label  string
+	values []string // what is shown
+	chosen int
+}
+
+// The settings, in the order they are shown.
+const (
+	setKind = iota
+	setDirection
+	setLang
+	setMode
+	numSettings
+)
+
+// Values of the settings, in the order of their labels.
+var (
+	kindValues      = []quiz.QuestionKind{quiz.QuestionFlip, quiz.QuestionChoice, quiz.QuestionTyped, quiz.QuestionMixed}
+	directionValues = []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}
+	langValues      = []string{"ko", "en"}
+)
+
+// home is the home screen: the decks and what to study in them.
+type home struct {
+	decks    []deckRow
+	cursor   int // a deck (0..len(decks)-1), then the settings
+	settings [numSettings]setting
+	status   string // a message for the learner, e.g. "nothing is due"
+	loaded   bool
+}
+
+func newHome() home {
+	return home{settings: [numSettings]setting{
+		setKind:      {label: "Question", values: []string{"flip", "choice", "typed", "mixed"}},
+		setDirection: {label: "Words", values: []string{"both ways", "ko→en", "en→ko"}},
+		setLang:      {label: "Facts in", values: []string{"한국어", "English"}},
+		setMode:      {label: "Mode", values: []string{"review", "practice"}},
+	}}
+}
+
+// rows is how many rows the cursor moves over.
+func (h *home) rows() int { return len(h.decks) + numSettings }
+
+// move moves the cursor by d rows, wrapping around.
+func (h *home) move(d int) {
+	if n := h.rows(); n > 0 {
+		h.cursor = ((h.cursor+d)%n + n) % n
+	}
+}
+
+// change moves the focused setting (none when a deck is focused) by d.
+func (h *home) change(d int) {
+	if i := h.cursor - len(h.decks); i >= 0 && i < numSettings {
+		h.cycle(i, d)
+	}
+}
+
+// cycle moves setting i to its next (d=1) or previous (d=-1) value.
+func (h *home) cycle(i, d int) {
+	s := &h.settings[i]
+	n := len(s.values)
+	s.chosen = ((s.chosen+d)%n + n) % n
+}
+
+// deck is the deck to study: the focused one, or the last one focused.
+func (h *home) deck() *deckRow {
+	if len(h.decks) == 0 {
+		return nil
+	}
+	return &h.decks[min(h.cursor, len(h.decks)-1)]
+}
+
+// selectDeck focuses the deck with the given id, if there is one.
+func (h *home) selectDeck(id string) bool {
+	for i, d := range h.decks {
+		if d.deck.ID == id {
+			h.cursor = i
+			return true
+		}
+	}
+	return false
+}
+
+// options are the session options the settings give.
+func (h *home) options() quiz.Options {
+	return quiz.Options{
+		Kind:      kindValues[h.settings[setKind].chosen],
+		Direction: directionValues[h.settings[setDirection].chosen],
+		Lang:      langValues[h.settings[setLang].chosen],
+		Practice:  h.settings[setMode].chosen == 1,
+	}
+}
+
+// setOptions shows opts in the settings.
+func (h *home) setOptions(opts quiz.Options) {
+	pick := func(i, v int) {
+		if v >= 0 {
+			h.settings[i].chosen = v
+		}
+	}
+	pick(setKind, indexOf(kindValues, opts.Kind))
+	pick(setDirection, indexOf(directionValues, opts.Direction))
+	pick(setLang, indexOf(langValues, opts.Lang))
+	if opts.Practice {
+		h.settings[setMode].chosen = 1
+	}
+}
+
+func indexOf[T comparable](list []T, v T) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// Render draws the home screen in width x height cells.
+func (h *home) Render(st Styles, km KeyMap, stats bool, width, height int) string {
+	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render("? help"), width)
+	if !h.loaded {
+		return fit(header+"\n\n"+st.Subtle.Render("loading decks…"), width, height)
+	}
+	footer := h.footer(st, km, stats, width)
+	parts := []string{h.renderDecks(st, width), h.renderSettings(st, width)}
+	if h.status != "" {
+		parts = append(parts, wrap(st.Hint.Render(quiz.Sanitize(h.status)), width))
+	}
+	return frame(header, stack(parts...), footer, width, height)
+}
+
+// renderDecks is the deck list with counts, and the focused deck's source.
+func (h *home) renderDecks(st Styles, width int) string {
+	if len(h.decks) == 0 {
+		return st.Subtle.Render("No decks found.")
+	}
+	const countsWidth = 18 // "  new learn  due" columns of 6
+	nameWidth := max(width-2-countsWidth, 8)
+	counts := width >= 2+8+countsWidth
+	head := st.Subtle.Render("Decks")
+	if counts {
+		head = spread(head, st.Subtle.Render(fmt.Sprintf("%6s%6s%6s", "new", "learn", "due")), width)
+	}
+	rows := []string{head}
+	for i, d := range h.decks {
+		rows = append(rows, h.deckLine(st, i, d, nameWidth, counts, width))
+	}
+	if d := h.deck(); d != nil && h.cursor < len(h.decks) {
+		rows = append(rows, "", wrap(st.Subtle.Render(deckInfo(d)), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// deckLine is one deck's row: a marker, the title and the counts.
+func (h *home) deckLine(st Styles, i int, d deckRow, nameWidth int, counts bool, width int) string {
+	marker, name := "  ", truncate(quiz.Sanitize(d.deck.Title), nameWidth)
+	if i == h.cursor {
+		marker, name = "▸ ", st.Selected.Render(name)
+	}
+	line := marker + name
+	if !counts {
+		return truncate(line, width)
+	}
+	var right string
+	if d.err != nil {
+		right = st.Error.Render("   unreadable")
+	} else {
+		right = countCell(st.New, d.counts.New) + countCell(st.Learning, d.counts.Learning) + countCell(st.Due, d.counts.Review)
+	}
+	return spread(line, right, width)
+}
+
+// countCell is a count right-aligned in 6 cells, faint when it is zero.
+func countCell(s lipgloss.Style, n int) string {
+	cell := fmt.Sprintf("%6d", n)
+	if n == 0 {
+		return strings.Repeat(" ", 5) + "·"
+	}
+	return s.Render(cell)
+}
+
+// deckInfo is the line under the deck list about the focused deck.
+func deckInfo(d *deckRow) string {
+	parts := []string{quiz.Sanitize(d.deck.TitleEn)}
+	src := d.deck.Source
+	for _, s := range []string{src.Publisher, src.Date, src.Author, src.Column} {
+		if s != "" {
+			parts = append(parts, quiz.Sanitize(s))
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d cards, %d items", len(d.deck.Cards), d.items))
+	if d.err != nil {
+		parts = append(parts, "progress unreadable: "+quiz.Sanitize(d.err.Error()))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// renderSettings is the settings, one a line: the label, then the values
+// with the chosen one marked.
+func (h *home) renderSettings(st Styles, width int) string {
+	var rows []string
+	for i, s := range h.settings {
+		label := fmt.Sprintf("%-9s ", s.label)
+		if h.cursor == len(h.decks)+i {
+			label = "▸ " + st.Selected.Render(label)
+		} else {
+			label = "  " + st.Subtle.Render(label)
+		}
+		vals := make([]string, len(s.values))
+		for j, v := range s.values {
+			if j == s.chosen {
+				vals[j] = st.Chosen.Render(v)
+			} else {
+				vals[j] = st.Option.Render(v)
+			}
+		}
+		rows = append(rows, truncate(label+strings.Join(vals, "  "), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// footer is the keys line of the home screen.
+func (h *home) footer(st Styles, km KeyMap, stats bool, width int) string {
+	items := []string{keyHint(st, km.Home.Start), "↑↓ " + st.Subtle.Render("choose"), "←→ " + st.Subtle.Render("change")}
+	if stats {
+		items = append(items, keyHint(st, km.Home.Stats))
+	}
+	items = append(items, keyHint(st, km.Home.Quit))
+	return footerLine(st, items, width, 2)
+}

@@ -1,0 +1,438 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// inputPrompt is what the answer line starts with.
+const inputPrompt = "› "
+
+// studyView is a rendered study screen and where its cursor goes.
+type studyView struct {
+	content string
+	cursor  bool // the real cursor is shown (a typed answer is being written)
+	x, y    int
+}
+
+// renderStudy draws the study screen in width x height cells.
+func (m Model) renderStudy(width, height int) studyView {
+	st, s, sess := m.styles, &m.study, m.session
+	if s.q == nil || sess == nil {
+		return studyView{}
+	}
+	header := m.studyHeader(width, height)
+	footer := m.studyFooter(width, height)
+	var blocks []string
+	blocks = append(blocks, s.questionBlock(st, width))
+	inputAt := -1
+	if sess.Phase() == quiz.Asking {
+		if s.q.Kind == quiz.QuestionTyped {
+			inputAt = lines(stack(blocks...)) + 1
+			line, _ := s.inputLine(st, width)
+			blocks = append(blocks, line)
+		}
+		if s.q.Kind == quiz.QuestionChoice {
+			blocks = append(blocks, s.optionsBlock(st, width))
+		}
+		blocks = append(blocks, s.hintBlock(st, width))
+	} else {
+		blocks = append(blocks, s.answerBlocks(st, m.home.options().Lang, width)...)
+	}
+	blocks = append(blocks, s.messages(st, width))
+	v := studyView{content: frame(header, stack(blocks...), footer, width, height)}
+	top := bodyTop(header, height)
+	if inputAt >= 0 && top+inputAt < height-lines(footer) {
+		_, col := s.inputLine(st, width)
+		v.cursor, v.x, v.y = true, col, top+inputAt
+	}
+	return v
+}
+
+// studyHeader is the deck, the session's mode, the progress bar and the
+// counts left (not in compact terminals).
+func (m Model) studyHeader(width, height int) string {
+	st, sess := m.styles, m.session
+	title := ""
+	if m.deck != nil {
+		title = quiz.Sanitize(m.deck.Title)
+	}
+	right := string(sess.Mode())
+	if m.typing() && m.study.korean() {
+		right = composerStatus(st, m.study.compose) + "  " + right
+	}
+	top := spread(st.Title.Render(truncate(title, max(width-lipgloss.Width(right)-1, 1))), right, width)
+	c := sess.Remaining()
+	total := c.Done + c.New + c.Learning + c.Review
+	frac := fmt.Sprintf(" %d/%d", c.Done, total)
+	bar := progressBar(st, c.Done, total, width-len(frac)) + st.Subtle.Render(frac)
+	if compact(height) {
+		return top + "\n" + bar
+	}
+	counts := st.New.Render(fmt.Sprintf("new %d", c.New)) + st.Subtle.Render(" · ") +
+		st.Learning.Render(fmt.Sprintf("learning %d", c.Learning)) + st.Subtle.Render(" · ") +
+		st.Due.Render(fmt.Sprintf("review %d", c.Review))
+	return top + "\n" + bar + "\n" + truncate(counts, width)
+}
+
+// composerStatus says whether the built-in 2-set composer is on.
+func composerStatus(st Styles, on bool) string {
+	if on {
+		return st.Chosen.Render("한/A 2-set on")
+	}
+	return st.Subtle.Render("한/A off")
+}
+
+// progressBar draws done of total in width cells.
+func progressBar(st Styles, done, total, width int) string {
+	if width < 1 {
+		return ""
+	}
+	n := 0
+	if total > 0 {
+		n = min(done*width/total, width)
+	}
+	return st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", width-n))
+}
+
+// questionBlock is the question's label and prompt.
+func (s *study) questionBlock(st Styles, width int) string {
+	q := s.q
+	label := questionLabel(q)
+	prompt := wrap(st.Prompt.Render(quiz.Sanitize(q.Prompt)), width)
+	return st.Subtle.Render(truncate(label, width)) + "\n" + prompt
+}
+
+// questionLabel says what kind of question it is.
+func questionLabel(q *quiz.Question) string {
+	pos := ""
+	if q.POS != "" {
+		pos = " · " + quiz.Sanitize(q.POS)
+	}
+	switch {
+	case q.Direction == quiz.DirKoEn:
+		return "Korean → English" + pos
+	case q.Direction == quiz.DirEnKo:
+		return "English → Korean" + pos
+	case q.Item.Card != nil && q.Item.Card.Kind == quiz.KindCloze:
+		return "Fill the gap"
+	case q.AnswerLang == "en":
+		return "Question"
+	}
+	return "질문 · Question"
+}
+
+// inputLine is the answer line and the cursor's column in it.
+func (s *study) inputLine(st Styles, width int) (string, int) {
+	line, col := s.input.Render(width-lipgloss.Width(inputPrompt), st.Input, st.Chosen)
+	return st.Key.Render(inputPrompt) + line, lipgloss.Width(inputPrompt) + col
+}
+
+// optionsBlock is the numbered options of a choice question.
+func (s *study) optionsBlock(st Styles, width int) string {
+	rows := make([]string, len(s.q.Options))
+	for i, o := range s.q.Options {
+		num := st.Key.Render(fmt.Sprintf("%d ", i+1))
+		rows[i] = num + indentWrap(st.Text.Render(quiz.Sanitize(o)), 2, width)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// indentWrap wraps s to width-indent cells and indents the lines after the
+// first by indent spaces.
+func indentWrap(s string, indent, width int) string {
+	w := wrap(s, max(width-indent, 1))
+	return strings.ReplaceAll(w, "\n", "\n"+strings.Repeat(" ", indent))
+}
+
+// hintBlock is the hints shown so far.
+func (s *study) hintBlock(st Styles, width int) string {
+	hs := hints(s.q)
+	var out []string
+	for i := 0; i < s.hints && i < len(hs); i++ {
+		out = append(out, wrap(st.Hint.Render("hint: "+quiz.Sanitize(hs[i])), width))
+	}
+	return strings.Join(out, "\n")
+}
+
+// messages are the notice and error lines.
+func (s *study) messages(st Styles, width int) string {
+	var out []string
+	if s.err != "" {
+		out = append(out, wrap(st.Error.Render(quiz.Sanitize(s.err)), width))
+	}
+	if s.notice != "" {
+		out = append(out, wrap(st.Subtle.Render(s.notice), width))
+	}
+	return strings.Join(out, "\n")
+}
+
+// studyFooter is the grades with their intervals once answered, and the
+// keys that work now (one line of them in compact terminals).
+func (m Model) studyFooter(width, height int) string {
+	st, km, s := m.styles, m.keys, &m.study
+	keyLines := 2
+	if compact(height) {
+		keyLines = 1
+	}
+	switch m.session.Phase() {
+	case quiz.Answered, quiz.Saving:
+		grades := m.gradesLine(width)
+		if compact(height) {
+			return grades
+		}
+		keys := footerLine(st, []string{
+			st.Key.Render("enter") + " " + st.Subtle.Render(ratingName(s.suggested())),
+			keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help)}, width, 1)
+		return grades + "\n" + keys
+	}
+	var hints []string
+	switch {
+	case m.typing():
+		hints = append(hints, keyHint(st, km.Typing.Submit), keyHint(st, km.Typing.Hint))
+		if s.korean() {
+			hints = append(hints, keyHint(st, km.Typing.Compose))
+		}
+		hints = append(hints, keyHint(st, km.Typing.Back))
+	case s.q.Kind == quiz.QuestionChoice:
+		hints = append(hints, keyHint(st, km.Study.Choose), keyHint(st, km.Study.GiveUp),
+			keyHint(st, km.Study.Hint), keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))
+	default:
+		hints = append(hints, keyHint(st, km.Study.Reveal), keyHint(st, km.Study.Hint),
+			keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))
+	}
+	return footerLine(st, hints, width, keyLines)
+}
+
+// gradesLine is "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 3d", the
+// suggested grade marked; without the intervals in practice.
+func (m Model) gradesLine(width int) string {
+	st := m.styles
+	iv := m.session.Intervals()
+	sugg := m.study.suggested()
+	var items []string
+	for r := fsrs.Again; r <= fsrs.Easy; r++ {
+		text := fmt.Sprintf("%d %s", r, ratingName(r))
+		if d, ok := iv[r]; ok {
+			text += " " + fmtInterval(d)
+		}
+		style := st.Text
+		if r == sugg {
+			style = st.Selected
+		}
+		items = append(items, style.Render(text))
+	}
+	return footerLine(st, items, width, 2)
+}
+
+// ratingName is a rating's name as Anki shows it.
+func ratingName(r fsrs.Rating) string {
+	switch r {
+	case fsrs.Again:
+		return "Again"
+	case fsrs.Hard:
+		return "Hard"
+	case fsrs.Good:
+		return "Good"
+	case fsrs.Easy:
+		return "Easy"
+	}
+	return "?"
+}
+
+// fmtInterval is an interval as Anki shows it: 1m, 10m, 3h, 3d, 1.5mo, 2.1y.
+func fmtInterval(d time.Duration) string {
+	const day = 24 * time.Hour
+	switch {
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", max(int(d.Round(time.Minute)/time.Minute), 1))
+	case d < day:
+		return fmt.Sprintf("%dh", int(d.Round(time.Hour)/time.Hour))
+	case d < 30*day:
+		return fmt.Sprintf("%dd", int(d.Round(day)/day))
+	case d < 365*day:
+		return trimZero(fmt.Sprintf("%.1fmo", d.Hours()/24/30))
+	}
+	return trimZero(fmt.Sprintf("%.1fy", d.Hours()/24/365))
+}
+
+// trimZero drops a ".0" before the unit: "2.0mo" → "2mo".
+func trimZero(s string) string { return strings.Replace(s, ".0", "", 1) }
+
+// dueIn says when something is due, from now: "in 10 minutes", "in 3 days".
+func dueIn(d time.Duration) string {
+	if d <= time.Minute {
+		return "now"
+	}
+	return "in " + fmtInterval(d)
+}
+
+// answerBlocks are the answer side: the verdict, the answer with its
+// romanization, what was typed with the wrong jamo marked, the card's
+// explanation, and its sentences.
+func (s *study) answerBlocks(st Styles, lang string, width int) []string {
+	q := s.q
+	var blocks []string
+	if s.checked {
+		blocks = append(blocks, s.verdictBlock(st, width))
+	}
+	blocks = append(blocks, s.answerLine(st, width))
+	if ex := explain(q, lang); ex != "" {
+		blocks = append(blocks, wrap(st.Text.Render(quiz.Sanitize(ex)), width))
+	}
+	blocks = append(blocks, sentences(st, q, width))
+	return blocks
+}
+
+// verdictBlock is right / almost / wrong, and for a wrong or almost typed
+// answer, what was typed with the wrong syllables marked and what each
+// error is.
+func (s *study) verdictBlock(st Styles, width int) string {
+	c := s.check
+	var head string
+	switch c.Verdict {
+	case quiz.Right:
+		head = st.Right.Render("✓ Right")
+	case quiz.Almost:
+		head = st.Almost.Render("≈ Almost")
+	default:
+		head = st.Wrong.Render("✗ Wrong")
+	}
+	if c.Note != "" {
+		head += st.Subtle.Render(" — " + quiz.Sanitize(c.Note))
+	}
+	rows := []string{wrap(head, width)}
+	if c.Verdict == quiz.Right || strings.TrimSpace(c.Typed) == "" {
+		if c.Verdict != quiz.Right && s.q.Kind == quiz.QuestionTyped {
+			rows = append(rows, st.Subtle.Render("(nothing typed)"))
+		}
+		return strings.Join(rows, "\n")
+	}
+	if s.q.Kind == quiz.QuestionChoice {
+		rows = append(rows, wrap(st.Subtle.Render("chose    ")+st.Wrong.Render(quiz.Sanitize(c.Typed)), width))
+		return strings.Join(rows, "\n")
+	}
+	edits := diffOf(c)
+	typed := markAt(st, quiz.Sanitize(c.Typed), editsAt(edits, true), st.Mark)
+	rows = append(rows, wrap(st.Subtle.Render("typed    ")+typed, width))
+	if notes := editNotes(edits); notes != "" && c.Note == "" {
+		rows = append(rows, wrap(st.Subtle.Render("         ")+st.Almost.Render(notes), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// answerLine is the answer, its romanization when it is Korean, and for a
+// Korean prompt word, the word's reading.
+func (s *study) answerLine(st Styles, width int) string {
+	q := s.q
+	ans := quiz.Sanitize(q.Answer)
+	if s.checked && s.check.Verdict != quiz.Right && s.check.Expected != "" && q.Kind == quiz.QuestionTyped {
+		ans = markAt(st, quiz.Sanitize(s.check.Expected), editsAt(diffOf(s.check), false), st.Missing)
+	} else {
+		ans = st.Answer.Render(ans)
+	}
+	line := st.Subtle.Render("answer   ") + ans
+	if hangul.HasHangul(q.Answer) {
+		line += "  " + st.Subtle.Render(quiz.Sanitize(romanization(q, q.Answer)))
+	}
+	rows := []string{wrap(line, width)}
+	if q.Direction == quiz.DirKoEn && hangul.HasHangul(q.Prompt) {
+		rows = append(rows, wrap(st.Subtle.Render("reading  "+quiz.Sanitize(romanization(q, q.Prompt))), width))
+	}
+	if q.Item.Card != nil && q.Item.Card.Kind == quiz.KindVocab && len(q.Item.Card.Meanings) > 1 && q.Direction == quiz.DirKoEn {
+		rows = append(rows, wrap(st.Subtle.Render("also     "+quiz.Sanitize(strings.Join(q.Item.Card.Meanings[1:], "; "))), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// explain is the card's explanation in the language asked: facts in the
+// session's language, vocabulary and cloze in English (the learner's),
+// each falling back to the other.
+func explain(q *quiz.Question, lang string) string {
+	if q.Explain == nil {
+		return ""
+	}
+	first, second := q.Explain.En, q.Explain.Ko
+	if q.Item.Card != nil && q.Item.Card.Kind == quiz.KindFact && lang != "en" {
+		first, second = second, first
+	}
+	if first != "" {
+		return first
+	}
+	return second
+}
+
+// sentences are the full cloze sentence, the vocab example and the
+// article's sentence, with their translations.
+func sentences(st Styles, q *quiz.Question, width int) string {
+	var rows []string
+	add := func(label, text string) {
+		if text != "" {
+			rows = append(rows, indentWrap(st.Subtle.Render(label)+st.Context.Render(quiz.Sanitize(text)), 2, width))
+		}
+	}
+	add("", q.Filled)
+	add("", q.Translation)
+	if q.Example != nil {
+		add("e.g. ", q.Example.Ko)
+		add("     ", q.Example.En)
+	}
+	if q.Context != "" && q.Context != q.Filled && (q.Example == nil || q.Context != q.Example.Ko) {
+		add("article: ", q.Context)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// editsAt returns the rune indexes of the characters to mark in the typed
+// (typed=true) or expected text.
+func editsAt(edits []hangul.Edit, typed bool) map[int]bool {
+	at := map[int]bool{}
+	for _, e := range edits {
+		if e.Op == hangul.Equal {
+			continue
+		}
+		if typed && e.TypedAt >= 0 {
+			at[e.TypedAt] = true
+		}
+		if !typed && e.ExpectedAt >= 0 {
+			at[e.ExpectedAt] = true
+		}
+	}
+	return at
+}
+
+// markAt renders s with the characters at the given rune indexes (of its
+// NFC form) in mark, the others as answer text.
+func markAt(st Styles, s string, at map[int]bool, mark lipgloss.Style) string {
+	var b strings.Builder
+	for i, r := range []rune(hangul.NFC(s)) {
+		if at[i] {
+			b.WriteString(mark.Render(string(r)))
+		} else {
+			b.WriteString(st.Answer.Render(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// editNotes describes the first errors: "ㅓ should be ㅏ, missing ㄴ".
+func editNotes(edits []hangul.Edit) string {
+	var notes []string
+	for _, e := range edits {
+		if e.Op != hangul.Equal && len(notes) < 3 {
+			notes = append(notes, e.String())
+		}
+	}
+	return strings.Join(notes, ", ")
+}
+
+// diffOf is the jamo-level alignment of what was typed with what was
+// expected.
+func diffOf(c quiz.Check) []hangul.Edit { return c.Diff }

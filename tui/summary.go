@@ -1,0 +1,181 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// summary is the end of a session: its score, what was missed, the jamo
+// the learner confused, and when the next cards are due.
+type summary struct {
+	title      string
+	mode       quiz.Mode
+	score      quiz.Score
+	next       time.Time
+	hasNext    bool
+	now        time.Time
+	confusions []confusion
+}
+
+// confusion is a pair of jamo the learner typed one for the other.
+type confusion struct {
+	typed, expected rune
+	n               int
+}
+
+func newSummary(s *quiz.Session, deck *quiz.Deck, now time.Time) summary {
+	sm := summary{mode: s.Mode(), score: s.Score(), now: now}
+	if deck != nil {
+		sm.title = deck.Title
+	}
+	sm.next, sm.hasNext = s.NextDue()
+	sm.confusions = confusions(sm.score.Mistakes)
+	return sm
+}
+
+// confusions counts the jamo substituted in the typed mistakes, most
+// frequent first: the pairs (ㅐ/ㅔ, ㅓ/ㅏ, ...) a learner mixes up.
+func confusions(mistakes []quiz.Mistake) []confusion {
+	counts := map[[2]rune]int{}
+	for _, m := range mistakes {
+		for _, e := range hangul.Diff(m.Typed, m.Expected) {
+			if e.Op == hangul.Substitute && hangul.IsJamo(e.Typed) && hangul.IsJamo(e.Expected) {
+				counts[[2]rune{e.Typed, e.Expected}]++
+			}
+		}
+	}
+	out := make([]confusion, 0, len(counts))
+	for p, n := range counts {
+		out = append(out, confusion{p[0], p[1], n})
+	}
+	slices.SortFunc(out, func(a, b confusion) int {
+		return cmp.Or(b.n-a.n, cmp.Compare(a.typed, b.typed), cmp.Compare(a.expected, b.expected))
+	})
+	return out
+}
+
+// Render draws the summary in width x height cells.
+func (sm *summary) Render(st Styles, km KeyMap, quitAfter bool, width, height int) string {
+	header := spread(st.Title.Render(truncate("Session done · "+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
+	done := "home"
+	if quitAfter {
+		done = "quit"
+	}
+	footer := footerLine(st, []string{st.Key.Render("enter") + " " + st.Subtle.Render(done), keyHint(st, km.Global.Quit)}, width, 1)
+	if sm.score.Answered == 0 {
+		return frame(header, wrap(st.Text.Render("No cards were answered.")+"\n\n"+sm.nextLine(st), width), footer, width, height)
+	}
+	body := stack(sm.numbers(st, width), sm.nextLine(st), sm.missed(st, width), sm.confused(st, width))
+	return frame(header, body, footer, width, height)
+}
+
+// numbers are the score and the counts per grade, in two columns when
+// they fit.
+func (sm *summary) numbers(st Styles, width int) string {
+	sc := sm.score
+	left := []string{
+		row(st, "answered", fmt.Sprint(sc.Answered)),
+		row(st, "correct", fmt.Sprintf("%d (%.0f%%)", sc.Correct, sc.Accuracy*100)),
+		row(st, "streak", fmt.Sprint(sc.Streak)),
+		row(st, "time", fmtDuration(sc.Time)),
+	}
+	right := make([]string, 0, 4)
+	for r := fsrs.Again; r <= fsrs.Easy; r++ {
+		right = append(right, row(st, ratingName(r), fmt.Sprint(sc.Ratings[r])))
+	}
+	kinds := st.Subtle.Render(fmt.Sprintf("new %d · learning %d · review %d", sc.New, sc.Learning, sc.Review))
+	const colWidth = 24
+	if width < 2*colWidth {
+		return strings.Join(append(append(left, right...), kinds), "\n")
+	}
+	rows := make([]string, len(left))
+	for i := range left {
+		rows[i] = left[i] + strings.Repeat(" ", max(colWidth-lipgloss.Width(left[i]), 1)) + right[i]
+	}
+	return strings.Join(append(rows, kinds), "\n")
+}
+
+// row is a label and a value.
+func row(st Styles, label, value string) string {
+	return st.Subtle.Render(fmt.Sprintf("%-9s", label)) + " " + st.Text.Render(value)
+}
+
+// nextLine says when the deck's next cards are due.
+func (sm *summary) nextLine(st Styles) string {
+	if !sm.hasNext {
+		return st.Subtle.Render("Nothing is scheduled in this deck yet.")
+	}
+	d := sm.next.Sub(sm.now)
+	if d <= time.Minute {
+		return st.Text.Render("More cards are due now.")
+	}
+	return st.Text.Render("Next cards due " + dueIn(d) + " (" + sm.next.Local().Format("Jan 2 15:04") + ").")
+}
+
+// missed lists the items rated Again.
+func (sm *summary) missed(st Styles, width int) string {
+	if len(sm.score.Missed) == 0 {
+		return ""
+	}
+	rows := []string{st.Title.Render(fmt.Sprintf("Missed (%d)", len(sm.score.Missed)))}
+	for _, it := range sm.score.Missed {
+		rows = append(rows, truncate("  "+itemLabel(st, it), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// itemLabel names an item in a list: the word and its meaning, a fact's
+// question, or a cloze answer.
+func itemLabel(st Styles, it quiz.Item) string {
+	c := it.Card
+	if c == nil {
+		return it.ID.String()
+	}
+	switch c.Kind {
+	case quiz.KindVocab:
+		meaning := ""
+		if len(c.Meanings) > 0 {
+			meaning = st.Subtle.Render(" — " + quiz.Sanitize(c.Meanings[0]))
+		}
+		return st.Text.Render(quiz.Sanitize(c.Word)) + meaning
+	case quiz.KindFact:
+		return st.Text.Render(quiz.Sanitize(c.Prompt)) + st.Subtle.Render(" — "+quiz.Sanitize(c.Answer))
+	}
+	return st.Text.Render(quiz.Sanitize(c.Text))
+}
+
+// confused lists the jamo pairs the learner mixed up.
+func (sm *summary) confused(st Styles, width int) string {
+	if len(sm.confusions) == 0 {
+		return ""
+	}
+	var pairs []string
+	for i, c := range sm.confusions {
+		if i == 5 {
+			break
+		}
+		pairs = append(pairs, fmt.Sprintf("%c for %c ×%d", c.typed, c.expected, c.n))
+	}
+	return wrap(st.Title.Render("Confused")+" "+st.Almost.Render(strings.Join(pairs, " · ")), width)
+}
+
+// fmtDuration is a session length: 45s, 6m 12s, 1h 5m.
+func fmtDuration(d time.Duration) string {
+	d = d.Round(time.Second)
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d/time.Second))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm %ds", int(d/time.Minute), int(d%time.Minute/time.Second))
+	}
+	return fmt.Sprintf("%dh %dm", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}

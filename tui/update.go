@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// onKey routes a key press: ctrl+c anywhere, then the help overlay, then
+// the screen's keys.
+func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Global.Quit) {
+		return m.quit()
+	}
+	if m.help {
+		m.help = false
+		return m, nil
+	}
+	if m.screen == screenStudy && m.typing() {
+		return m.onTypingKey(msg)
+	}
+	msg = shortcut(msg)
+	if key.Matches(msg, m.keys.Global.Help) {
+		m.help = true
+		return m, nil
+	}
+	switch m.screen {
+	case screenHome:
+		return m.onHomeKey(msg)
+	case screenStudy:
+		return m.onStudyKey(msg)
+	case screenSummary:
+		if key.Matches(msg, m.keys.Summary.Done) {
+			return m.goHome()
+		}
+	case screenStats:
+		m.screen = screenHome
+	}
+	return m, nil
+}
+
+// shortcut makes a key typed with a Korean layout on act as its QWERTY
+// key, for shortcuts (never for text): the key's base layout code when the
+// terminal reports it (kitty keyboard protocol), else the 2-set
+// (Dubeolsik) key of a compatibility jamo (ㅂ is q, ㅕ is u, ...).
+func shortcut(msg tea.KeyPressMsg) tea.KeyPressMsg {
+	k := msg.Key()
+	if k.Mod&^tea.ModShift != 0 {
+		return msg
+	}
+	r := []rune(k.Text)
+	switch {
+	case k.BaseCode != 0 && k.BaseCode < 0x80 && len(r) == 1 && r[0] >= 0x80:
+		k.Code = k.BaseCode
+		if k.Mod&tea.ModShift != 0 && k.ShiftedCode != 0 {
+			k.Code = k.ShiftedCode
+		}
+		k.Text, k.BaseCode = string(k.Code), 0
+	case len(r) == 1:
+		if q, ok := hangul.JamoToQwerty(r[0]); ok {
+			k.Code, k.Text, k.BaseCode = q, string(q), 0
+		}
+	}
+	return tea.KeyPressMsg(k)
+}
+
+// onHomeKey handles the home screen's keys.
+func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	h, km := &m.home, m.keys.Home
+	switch {
+	case key.Matches(msg, km.Quit):
+		return m.quit()
+	case key.Matches(msg, km.Up):
+		h.move(-1)
+	case key.Matches(msg, km.Down):
+		h.move(1)
+	case key.Matches(msg, km.Prev):
+		h.change(-1)
+	case key.Matches(msg, km.Next):
+		h.change(1)
+	case key.Matches(msg, km.Kind):
+		h.cycle(setKind, 1)
+	case key.Matches(msg, km.Direction):
+		h.cycle(setDirection, 1)
+	case key.Matches(msg, km.Practice):
+		h.cycle(setMode, 1)
+	case key.Matches(msg, km.Stats) && m.cfg.Stats != nil:
+		if d := h.deck(); d != nil {
+			return m, m.loadStats(d.deck.ID)
+		}
+	case key.Matches(msg, km.Start):
+		if d := h.deck(); d != nil {
+			h.status = ""
+			opts := h.options()
+			if m.cfg.Start != nil {
+				opts.Limit, opts.Ahead = m.cfg.Start.Options.Limit, m.cfg.Start.Options.Ahead
+			}
+			return m, m.startSession(d.deck, opts)
+		}
+	}
+	return m, nil
+}
+
+// typing reports whether the study screen's text input has the keys.
+func (m Model) typing() bool {
+	return m.session != nil && m.session.Phase() == quiz.Asking && m.study.q != nil && m.study.q.Kind == quiz.QuestionTyped
+}
+
+// onTypingKey handles keys while a typed answer is written: text goes to
+// the input (through the 2-set composer when it is on), never to
+// shortcuts.
+func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	s, km := &m.study, m.keys.Typing
+	switch {
+	case key.Matches(msg, km.Submit):
+		s.commit()
+		s.check = m.session.AnswerTyped(s.input.Value())
+		s.answered()
+	case key.Matches(msg, km.Back):
+		return m.goHome()
+	case key.Matches(msg, km.Hint):
+		s.hint()
+	case key.Matches(msg, km.Compose):
+		s.toggleComposer()
+	case key.Matches(msg, km.Backspace):
+		s.backspace()
+	case key.Matches(msg, km.Delete):
+		s.commit()
+		s.input.Delete()
+	case key.Matches(msg, km.Left):
+		s.commit()
+		s.input.Left()
+	case key.Matches(msg, km.Right):
+		s.commit()
+		s.input.Right()
+	case key.Matches(msg, km.Home):
+		s.commit()
+		s.input.Home()
+	case key.Matches(msg, km.End):
+		s.commit()
+		s.input.End()
+	case key.Matches(msg, km.Clear):
+		s.commit()
+		s.input.Reset()
+	default:
+		if k := msg.Key(); k.Text != "" && k.Mod&^tea.ModShift == 0 {
+			s.insert(k.Text)
+		}
+	}
+	return m, nil
+}
+
+// onStudyKey handles the study screen's keys outside the text input.
+func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	s, km, sess := &m.study, m.keys.Study, m.session
+	if sess == nil {
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, km.Back):
+		return m.goHome()
+	case key.Matches(msg, km.Undo):
+		return m.undo()
+	}
+	switch sess.Phase() {
+	case quiz.Asking:
+		return m.onAsking(msg)
+	case quiz.Answered:
+		if r, ok := rating(msg, km); ok {
+			return m.grade(r)
+		}
+		if key.Matches(msg, km.Accept) {
+			return m.grade(s.suggested())
+		}
+	}
+	return m, nil
+}
+
+// onAsking handles the keys of a flip, cloze or choice question.
+func (m Model) onAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	s, km := &m.study, m.keys.Study
+	switch {
+	case key.Matches(msg, km.Hint):
+		s.hint()
+	case s.q.Kind == quiz.QuestionChoice && key.Matches(msg, km.Choose):
+		i := int(msg.Key().Code - '1')
+		if i < len(s.q.Options) {
+			s.check = m.session.AnswerChoice(i)
+			s.chosen = i
+			s.answered()
+		}
+	case key.Matches(msg, km.Reveal):
+		m.session.Reveal()
+		s.answered()
+	}
+	return m, nil
+}
+
+// rating is the grade a key gives, if it is one of 1-4.
+func rating(msg tea.KeyPressMsg, km StudyKeys) (fsrs.Rating, bool) {
+	for r, b := range map[fsrs.Rating]key.Binding{fsrs.Again: km.Again, fsrs.Hard: km.Hard, fsrs.Good: km.Good, fsrs.Easy: km.Easy} {
+		if key.Matches(msg, b) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// grade grades the answered question and saves the review in a command.
+func (m Model) grade(r fsrs.Rating) (tea.Model, tea.Cmd) {
+	op, err := m.session.Grade(r)
+	if err != nil {
+		m.study.err = err.Error()
+		return m, nil
+	}
+	m.study.notice = ""
+	return m, run(op)
+}
+
+// undo removes the session's last saved answer in a command.
+func (m Model) undo() (tea.Model, tea.Cmd) {
+	op, err := m.session.Undo()
+	if err != nil {
+		m.study.notice = "Nothing to undo."
+		return m, nil
+	}
+	return m, run(op)
+}

@@ -1,0 +1,47 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// View draws the current screen, cut to the terminal, with the real
+// cursor in the answer field while a typed answer is written.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "moatquiz"
+	if m.screen == screenStudy && !m.help && !m.small() {
+		if sv := m.renderStudy(m.width, m.height); sv.cursor {
+			v.Cursor = tea.NewCursor(sv.x, sv.y)
+			v.Cursor.Shape = tea.CursorBar
+		}
+	}
+	return v
+}
+
+// small reports whether the terminal is below the size the screens need.
+func (m Model) small() bool { return m.width < minWidth || m.height < minHeight }
+
+// render is the screen's content.
+func (m Model) render() string {
+	w, h := m.width, m.height
+	switch {
+	case w < 1 || h < 1:
+		return ""
+	case m.small():
+		return tooSmall(w, h)
+	case m.help:
+		return renderHelp(m.keys, m.styles, w, h)
+	}
+	switch m.screen {
+	case screenStudy:
+		return m.renderStudy(w, h).content
+	case screenSummary:
+		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
+	case screenStats:
+		return frame(m.styles.Title.Render("Stats"), quiz.Sanitize(m.stats), m.styles.Subtle.Render("any key: back"), w, h)
+	}
+	return m.home.Render(m.styles, m.keys, m.cfg.Stats != nil, w, h)
+}
