@@ -3,6 +3,9 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Errors about the database file. Open returns them inside a *FileError,
@@ -83,4 +86,24 @@ func (e *LockedError) Error() string {
 		who = fmt.Sprintf("another moatquiz (pid %d)", e.PID)
 	}
 	return fmt.Sprintf("%s is using %s: quit it first", who, e.Dir)
+}
+
+// explain adds what to do to the SQLite errors a learner can fix: a full
+// disk, a read-only or missing directory, failing hardware.
+func explain(err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_FULL:
+		return fmt.Errorf("%w: the disk is full; free some space", err)
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
+		return fmt.Errorf("%w: check that the data directory and its files are writable", err)
+	case sqlite3.SQLITE_CANTOPEN:
+		return fmt.Errorf("%w: check that the data directory exists and is writable", err)
+	case sqlite3.SQLITE_IOERR:
+		return fmt.Errorf("%w: the disk could not be read or written", err)
+	}
+	return err
 }

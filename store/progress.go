@@ -133,7 +133,7 @@ func (db *DB) Record(r *quiz.Review) error {
 	r.After.Introduced = toMS(r.After.Introduced)
 	id, err := db.record(r)
 	if err != nil {
-		return fmt.Errorf("save review of %s: %w", r.Item, err)
+		return fmt.Errorf("save review of %s: %w", r.Item, explain(err))
 	}
 	r.ID = id
 	return nil
@@ -181,7 +181,7 @@ func (db *DB) Unrecord(r *quiz.Review) error {
 		return fmt.Errorf("undo review of %s: %w", r.Item, ErrReadOnly)
 	}
 	if err := db.unrecord(r); err != nil {
-		return fmt.Errorf("undo review %d of %s: %w", r.ID, r.Item, err)
+		return fmt.Errorf("undo review %d of %s: %w", r.ID, r.Item, explain(err))
 	}
 	return nil
 }

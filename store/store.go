@@ -127,7 +127,7 @@ func openLocked(dir string) (*DB, error) {
 	db := &DB{sql: sdb, path: path}
 	if err := migrate(sdb); err != nil {
 		sdb.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, explain(err))
 	}
 	if err := db.stmts.prepare(sdb); err != nil {
 		sdb.Close()

@@ -514,3 +514,64 @@ func TestDurabilitySettings(t *testing.T) {
 		t.Errorf("journal_mode %s, synchronous %d, busy_timeout %d; want wal, 2 (FULL), %d", mode, sync, busy, busyTimeoutMS)
 	}
 }
+
+// TestFullDisk fills the database (PRAGMA max_page_count stands in for a
+// full disk): the failed save says so, changes nothing, and the same
+// review saves once there is room.
+func TestFullDisk(t *testing.T) {
+	db := openW(t, t.TempDir())
+	first := review("moat", "fact", 1, quiz.ModeReview, nil)
+	record(t, db, first)
+	var pages int
+	if err := db.sql.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.Exec("PRAGMA max_page_count = " + strconv.Itoa(pages)); err != nil {
+		t.Fatal(err)
+	}
+	prev := first.After
+	big := review("moat", "fact", 2, quiz.ModeReview, &prev)
+	big.Typed = strings.Repeat("가", 20000)
+	err := db.Record(big)
+	if err == nil || !strings.Contains(err.Error(), "disk is full") || big.ID != 0 {
+		t.Fatalf("Record on a full disk = %v (ID %d), want a disk-full error and no ID", err, big.ID)
+	}
+	if got := allReviews(t, db); len(got) != 1 {
+		t.Errorf("after the failed save: %d reviews, want 1", len(got))
+	}
+	if got := states(t, db); !reflect.DeepEqual(got, map[quiz.ItemID]quiz.ItemState{first.Item: first.After}) {
+		t.Errorf("after the failed save: states %+v", got)
+	}
+	if _, err := db.sql.Exec("PRAGMA max_page_count = 1000000"); err != nil {
+		t.Fatal(err)
+	}
+	record(t, db, big)
+	if got := states(t, db)[big.Item]; !reflect.DeepEqual(got, big.After) {
+		t.Errorf("after retrying: state %+v, want %+v", got, big.After)
+	}
+}
+
+// BenchmarkOpen opens, as the app does at start, a store holding 50,000
+// reviews and 10,000 item states (the check of the file included).
+func BenchmarkOpen(b *testing.B) {
+	dir := b.TempDir()
+	db := openW(b, dir)
+	record(b, db, review("moat", "fact", 1, quiz.ModeReview, nil))
+	cols := strings.TrimPrefix(reviewCols, "id, ")
+	rest := strings.TrimPrefix(cols, "deck, card, ")
+	fill := "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) " +
+		"INSERT INTO review (" + cols + ") SELECT deck, card || (i % 10000), " + rest + " FROM review, n WHERE review.id = 1; " +
+		"INSERT OR IGNORE INTO item_state (deck, card, item, " + stateCols + ") SELECT deck, card, item, " + stateCols +
+		" FROM review WHERE id > 1"
+	if _, err := db.sql.Exec(fill); err != nil {
+		b.Fatal(err)
+	}
+	db.Close()
+	for b.Loop() {
+		db, err := Open(dir, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
