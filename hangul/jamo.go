@@ -96,7 +96,8 @@ func isConsonant(r rune) bool { return r >= 'ㄱ' && r <= 'ㅎ' }
 func isVowel(r rune) bool     { return r >= 'ㅏ' && r <= 'ㅣ' }
 
 // HasHangul reports whether s holds any Hangul: syllables, compatibility
-// jamo, or conjoining jamo (including the old-Hangul extensions).
+// jamo, or conjoining jamo (including the old-Hangul extensions), not
+// counting the invisible Hangul fillers.
 func HasHangul(s string) bool {
 	for _, r := range s {
 		if isHangulRune(r) {
@@ -108,6 +109,8 @@ func HasHangul(s string) bool {
 
 func isHangulRune(r rune) bool {
 	switch {
+	case r == 0x115F || r == 0x1160 || r == 0x3164: // fillers show nothing
+		return false
 	case IsSyllable(r), r >= 0x3131 && r <= 0x318E:
 		return true
 	case r >= 0x1100 && r <= 0x11FF, r >= 0xA960 && r <= 0xA97F, r >= 0xD7B0 && r <= 0xD7FF:

@@ -101,7 +101,7 @@ func TestHasHangul(t *testing.T) {
 		want bool
 	}{
 		{"해자", true}, {"AI 해자", true}, {"ㅎ", true},
-		{norm.NFD.String("해"), true}, {"moat", false}, {"", false}, {"日本", false},
+		{norm.NFD.String("해"), true}, {"\u3164", false}, {"moat", false}, {"", false}, {"日本", false},
 	}
 	for _, tt := range tests {
 		if got := HasHangul(tt.in); got != tt.want {

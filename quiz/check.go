@@ -1,0 +1,424 @@
+package quiz
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+)
+
+// Verdict is how a typed answer compares with the expected one.
+type Verdict int
+
+// The verdicts, from worst to best.
+const (
+	Wrong  Verdict = iota // not the answer: suggests Again
+	Almost                // a slip (one jamo, spacing, a particle, a typo): suggests Hard
+	Right                 // the answer: suggests Good, or Easy when quick
+)
+
+// String returns "wrong", "almost" or "right".
+func (v Verdict) String() string {
+	switch v {
+	case Wrong:
+		return "wrong"
+	case Almost:
+		return "almost"
+	case Right:
+		return "right"
+	}
+	return "Verdict(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Check is the outcome of checking a typed answer.
+type Check struct {
+	Verdict   Verdict
+	Suggested fsrs.Rating // the rating to offer; the learner may pick another
+	Typed     string      // what was typed: NFC, trimmed, control and invisible characters removed
+	Expected  string      // the accepted answer closest to what was typed ("" when none was given)
+	// Note says what was off, in short English: "spacing only",
+	// "particle 가 instead of 이", "missing particle 를", "extra particle 는",
+	// "one letter off: ㅓ should be ㅏ", "typo: infrence → inference",
+	// "no answer", or a keyboard-layout hint such as "Korean layout off?
+	// gowk types 해자". It is "" when the answer is right.
+	Note string
+	// Diff aligns Typed with Expected jamo by jamo, for showing the wrong
+	// jamo marked. It is nil when the answer is right or when either side
+	// has no Hangul.
+	Diff []hangul.Edit
+}
+
+// maxCheckRunes bounds the answers compared jamo by jamo: longer ones
+// (typed or accepted) only count when exactly right or right but for
+// spacing, so that no input makes checking slow.
+const maxCheckRunes = 200
+
+// An exact answer is quick, and suggests Easy, when it comes within
+// easyBase plus easyPerKey for each key the answer takes to type.
+const (
+	easyBase   = 2500 * time.Millisecond
+	easyPerKey = 300 * time.Millisecond
+)
+
+// EasyWithin is how quickly an exact answer must come for CheckAnswer to
+// suggest Easy rather than Good: 2.5 s to recall it plus 0.3 s per key
+// it takes to type (each jamo of Hangul, each other character), so 해자
+// (4 keys) is quick within 3.7 s and 인공지능 (11 keys) within 5.8 s.
+func EasyWithin(answer string) time.Duration {
+	return easyBase + time.Duration(len(hangul.Decompose(answer)))*easyPerKey
+}
+
+// CheckAnswer checks typed against the accepted answers (the first is the
+// main answer; any of them counts) and suggests a rating.
+//
+// Both sides are NFC-normalised and trimmed; Latin letters compare
+// without case, and punctuation is ignored. For a Korean answer: exactly
+// right is Right; right but for spacing (띄어쓰기), a missing, extra or
+// alternative particle at the end (이/가, 은/는, 을/를, 와/과, 의, 에, 로/으로,
+// 도 …), or one jamo off in an answer of two or more characters (a swap
+// of two neighbouring jamo counts as one) is Almost. For an English
+// answer articles (a, an, the) are ignored too, a parenthesised part of
+// an answer is optional, and one typo (an edit, or a swap of two
+// letters) in each word of five or more letters is Almost; short words
+// must be exact. Anything else, and an empty answer, is Wrong.
+//
+// Right suggests Good, or Easy when elapsed (the time taken to answer;
+// zero when unknown) is within EasyWithin(Expected); Almost suggests Hard
+// and Wrong Again. CheckAnswer never panics.
+func CheckAnswer(typed string, accepted []string, elapsed time.Duration) Check {
+	c := Check{Verdict: Wrong, Typed: cleanAnswer(typed)}
+	answers := make([]string, 0, len(accepted))
+	for _, a := range accepted {
+		if a = cleanAnswer(a); a != "" {
+			answers = append(answers, a)
+		}
+	}
+	switch {
+	case len(answers) == 0:
+		c.Note = "no answer to compare with"
+	case c.Typed == "":
+		c.Expected, c.Note = answers[0], "no answer"
+	default:
+		c = closestAnswer(c.Typed, answers)
+	}
+	c.Suggested = suggestRating(c, elapsed)
+	return c
+}
+
+func suggestRating(c Check, elapsed time.Duration) fsrs.Rating {
+	switch {
+	case c.Verdict == Wrong:
+		return fsrs.Again
+	case c.Verdict == Almost:
+		return fsrs.Hard
+	case elapsed > 0 && elapsed <= EasyWithin(c.Expected):
+		return fsrs.Easy
+	}
+	return fsrs.Good
+}
+
+// cleanAnswer NFC-normalises s, turns tabs and line breaks into spaces,
+// drops other control and invisible characters, and trims it.
+func cleanAnswer(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case !isHiddenRune(r):
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(hangul.NFC(b.String()))
+}
+
+// isHiddenRune reports control and format characters and the Hangul
+// fillers, which show nothing.
+func isHiddenRune(r rune) bool {
+	switch r {
+	case 0x115f, 0x1160, 0x3164, 0xffa0:
+		return true
+	}
+	return unicode.In(r, unicode.Cc, unicode.Cf)
+}
+
+// scoredCheck is a Check against one accepted answer and the distance
+// that ranks it among the others.
+type scoredCheck struct {
+	Check
+	dist int
+}
+
+// closestAnswer checks typed (cleaned, not empty) against each answer
+// and keeps the best verdict, closest first, earliest on a tie.
+func closestAnswer(typed string, answers []string) Check {
+	var best scoredCheck
+	for i, a := range answers {
+		s := judgeAnswer(typed, a)
+		if i == 0 || s.Verdict > best.Verdict || s.Verdict == best.Verdict && s.dist < best.dist {
+			best = s
+		}
+	}
+	c := best.Check
+	if c.Verdict == Wrong {
+		c.Note = layoutSlip(typed, answers)
+	}
+	if c.Verdict != Right && hangul.HasHangul(c.Typed) && hangul.HasHangul(c.Expected) && short(c.Typed, c.Expected) {
+		c.Diff = hangul.Diff(c.Typed, c.Expected)
+	}
+	return c
+}
+
+func judgeAnswer(typed, answer string) scoredCheck {
+	if hangul.HasHangul(answer) {
+		return judgeKorean(typed, answer)
+	}
+	return judgeEnglish(typed, answer)
+}
+
+// short reports whether all of ss are short enough to align jamo by jamo.
+func short(ss ...string) bool {
+	for _, s := range ss {
+		if utf8.RuneCountInString(s) > maxCheckRunes {
+			return false
+		}
+	}
+	return true
+}
+
+func judgeKorean(typed, answer string) scoredCheck {
+	s := scoredCheck{Check: Check{Verdict: Wrong, Typed: typed, Expected: answer}, dist: math.MaxInt}
+	t, a := strings.Join(answerWords(typed), " "), strings.Join(answerWords(answer), " ")
+	if t == a {
+		s.Verdict, s.dist = Right, 0
+		return s
+	}
+	tn, an := strings.Join(strings.Fields(t), ""), strings.Join(strings.Fields(a), "")
+	if tn == an {
+		s.Verdict, s.Note = Almost, "spacing only"
+	}
+	if !short(t, a) {
+		return s
+	}
+	s.dist = hangul.Distance(t, a)
+	if s.Verdict == Almost {
+		return s
+	}
+	if note := particleNote(tn, an); note != "" {
+		s.Verdict, s.Note = Almost, note
+	} else if s.dist == 1 && utf8.RuneCountInString(an) >= 2 {
+		s.Verdict, s.Note = Almost, "one letter off: "+firstError(hangul.Diff(t, a))
+	}
+	return s
+}
+
+// firstError describes the first error of a diff.
+func firstError(edits []hangul.Edit) string {
+	for _, e := range edits {
+		if e.Op != hangul.Equal {
+			return e.String()
+		}
+	}
+	return ""
+}
+
+// answerWords lower-cases s and splits it into words, dropping
+// apostrophes and treating other punctuation as spaces.
+func answerWords(s string) []string {
+	return strings.Fields(strings.Map(func(r rune) rune {
+		switch {
+		case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`':
+			return -1
+		case unicode.IsPunct(r):
+			return ' '
+		}
+		return unicode.ToLower(r)
+	}, s))
+}
+
+// particles are the particles (조사) recognised at the end of a Korean
+// answer; particleEnds may follow another particle (에서는, 에게도).
+var (
+	particles = []string{
+		"이", "가", "은", "는", "을", "를", "와", "과", "의", "에", "께", "로", "도", "만",
+		"나", "랑", "으로", "에서", "에게", "한테", "께서", "까지", "부터", "처럼", "보다",
+		"마다", "로서", "로써", "이나", "이랑", "하고", "으로서", "으로써", "에게서",
+	}
+	particleEnds = []string{"은", "는", "도", "만", "의"}
+)
+
+func isParticle(s string) bool {
+	if slices.Contains(particles, s) {
+		return true
+	}
+	for _, end := range particleEnds {
+		if first, ok := strings.CutSuffix(s, end); ok && slices.Contains(particles, first) {
+			return true
+		}
+	}
+	return false
+}
+
+// particleNote compares typed and answer (both without spaces) for a
+// particle added, left out or swapped at the end of a stem of two or more
+// characters ("" when that is not the difference). A particle added to
+// the whole answer counts even after a one-character answer.
+func particleNote(typed, answer string) string {
+	if rest, ok := strings.CutPrefix(typed, answer); ok && isParticle(rest) {
+		return "extra particle " + rest
+	}
+	if rest, ok := strings.CutPrefix(answer, typed); ok && isParticle(rest) && utf8.RuneCountInString(typed) >= 2 {
+		return "missing particle " + rest
+	}
+	rs := []rune(answer)
+	for i := len(rs) - 1; i >= 2 && i >= len(rs)-4; i-- {
+		stem, want := string(rs[:i]), string(rs[i:])
+		if !isParticle(want) {
+			continue
+		}
+		if got, ok := strings.CutPrefix(typed, stem); ok && got != want && isParticle(got) {
+			return "particle " + got + " instead of " + want
+		}
+	}
+	return ""
+}
+
+func judgeEnglish(typed, answer string) scoredCheck {
+	best := scoredCheck{Check: Check{Verdict: Wrong}, dist: math.MaxInt}
+	for _, v := range answerForms(answer) {
+		s := judgeWords(typed, v)
+		if s.Verdict > best.Verdict || s.Verdict == best.Verdict && s.dist < best.dist {
+			best = s
+		}
+	}
+	best.Typed, best.Expected = typed, answer
+	return best
+}
+
+// answerForms returns answer and, when it has a parenthesised part, the
+// answer without it: "moat (castle ditch)" also accepts "moat".
+func answerForms(answer string) []string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range answer {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	if bare := strings.TrimSpace(b.String()); bare != "" && bare != answer {
+		return []string{answer, bare}
+	}
+	return []string{answer}
+}
+
+func judgeWords(typed, answer string) scoredCheck {
+	s := scoredCheck{Check: Check{Verdict: Wrong}, dist: math.MaxInt}
+	t, a := withoutArticles(answerWords(typed)), withoutArticles(answerWords(answer))
+	if len(a) == 0 { // the answer is only articles ("a"): compare them
+		t, a = answerWords(typed), answerWords(answer)
+	}
+	tj, aj := strings.Join(t, " "), strings.Join(a, " ")
+	switch {
+	case tj == aj:
+		s.Verdict, s.dist = Right, 0
+		return s
+	case strings.Join(t, "") == strings.Join(a, ""):
+		s.Verdict, s.Note = Almost, "spacing only"
+	default:
+		if note := typoNote(t, a); note != "" {
+			s.Verdict, s.Note = Almost, note
+		}
+	}
+	if short(tj, aj) {
+		s.dist = hangul.Distance(tj, aj)
+	}
+	return s
+}
+
+func withoutArticles(words []string) []string {
+	return slices.DeleteFunc(words, func(w string) bool { return w == "a" || w == "an" || w == "the" })
+}
+
+// minTypoLetters is the shortest word in which a typo is forgiven.
+const minTypoLetters = 5
+
+// typoNote returns "typo: infrence → inference" when typed has the
+// answer's words and each one that differs is long and one edit away
+// ("" otherwise).
+func typoNote(typed, answer []string) string {
+	if len(typed) != len(answer) {
+		return ""
+	}
+	var typos []string
+	for i, want := range answer {
+		got := typed[i]
+		if got == want {
+			continue
+		}
+		if utf8.RuneCountInString(want) < minTypoLetters || !short(got, want) || hangul.Distance(got, want) != 1 {
+			return ""
+		}
+		typos = append(typos, got+" → "+want)
+	}
+	if len(typos) == 0 {
+		return ""
+	}
+	return "typo: " + strings.Join(typos, ", ")
+}
+
+// layoutSlip explains a wrong answer that is right when read as keys of
+// the other keyboard layout: "gowk" typed for 해자 with the Korean layout
+// off, or "ㅡㅐㅁㅅ" typed for moat with it on ("" otherwise).
+func layoutSlip(typed string, answers []string) string {
+	if !short(typed) {
+		return ""
+	}
+	korean := hangul.HasHangul(typed)
+	other := asOtherLayout(typed, korean)
+	if other == typed {
+		return ""
+	}
+	for _, a := range answers {
+		if hangul.HasHangul(a) == korean {
+			continue
+		}
+		if judgeAnswer(other, a).Verdict == Right {
+			if korean {
+				return "English layout off? " + typed + " types " + other
+			}
+			return "Korean layout off? " + typed + " types " + other
+		}
+	}
+	return ""
+}
+
+// asOtherLayout retypes s on the 2-set keyboard: QWERTY letters as Hangul
+// when fromKorean is false, Hangul as the QWERTY keys that type it when
+// it is true.
+func asOtherLayout(s string, fromKorean bool) string {
+	if !fromKorean {
+		var c hangul.Composer
+		for _, r := range s {
+			c.Type(r)
+		}
+		return c.String()
+	}
+	keys := hangul.Decompose(s)
+	for i, j := range keys {
+		if k, ok := hangul.JamoToQwerty(j); ok {
+			keys[i] = unicode.ToLower(k)
+		}
+	}
+	return string(keys)
+}

@@ -1,0 +1,226 @@
+package quiz
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+	"golang.org/x/text/unicode/norm"
+)
+
+// slow is an answer time that never suggests Easy.
+const slow = time.Minute
+
+var checkTests = []struct {
+	name     string
+	typed    string
+	accepted []string
+	verdict  Verdict
+	expected string
+	note     string
+}{
+	// Korean: exact.
+	{"exact", "해자", []string{"해자"}, Right, "해자", ""},
+	{"surrounding spaces", "  해자 ", []string{"해자"}, Right, "해자", ""},
+	{"punctuation ignored", "'해자'.", []string{"해자"}, Right, "해자", ""},
+	{"Latin case ignored", "오픈ai", []string{"오픈AI"}, Right, "오픈AI", ""},
+	{"double space", "결정적인  기술력", []string{"결정적인 기술력"}, Right, "결정적인 기술력", ""},
+	{"control characters dropped", "해\u200b자\x1b", []string{"해자"}, Right, "해자", ""},
+	{"any alternative", "기술력", []string{"결정적인 기술력", "기술력"}, Right, "기술력", ""},
+	// Korean: spacing only.
+	{"space added", "해 자", []string{"해자"}, Almost, "해자", "spacing only"},
+	{"space left out", "오픈소스전략", []string{"오픈소스 전략"}, Almost, "오픈소스 전략", "spacing only"},
+	// Korean: one jamo off.
+	{"one vowel off", "해저", []string{"해자"}, Almost, "해자", "one letter off: ㅓ should be ㅏ"},
+	{"ㅔ for ㅐ", "헤자", []string{"해자"}, Almost, "해자", "one letter off: ㅔ should be ㅐ"},
+	{"final left out", "인공지느", []string{"인공지능"}, Almost, "인공지능", "one letter off: missing ㅇ"},
+	{"extra jamo", "핵자", []string{"해자"}, Almost, "해자", "one letter off: extra ㄱ"},
+	{"swapped jamo", "학눅", []string{"한국"}, Almost, "한국", "one letter off: ㄱㄴ should be ㄴㄱ"},
+	{"closest alternative", "기술럭", []string{"결정적인 기술력", "기술력"}, Almost, "기술력", "one letter off: ㅓ should be ㅕ"},
+	{"one-syllable answer", "닥", []string{"닭"}, Wrong, "닭", ""},
+	{"two jamo off", "헤저", []string{"해자"}, Wrong, "해자", ""},
+	{"spacing and a jamo", "해 저", []string{"해자"}, Wrong, "해자", ""},
+	// Korean: particles.
+	{"extra particle", "해자가", []string{"해자"}, Almost, "해자", "extra particle 가"},
+	{"extra particle with space", "해자 는", []string{"해자"}, Almost, "해자", "extra particle 는"},
+	{"extra double particle", "훈련에서는", []string{"훈련"}, Almost, "훈련", "extra particle 에서는"},
+	{"extra particle on one syllable", "책을", []string{"책"}, Almost, "책", "extra particle 을"},
+	{"missing particle", "오픈소스", []string{"오픈소스를"}, Almost, "오픈소스를", "missing particle 를"},
+	{"alternative particle", "구글가", []string{"구글이"}, Almost, "구글이", "particle 가 instead of 이"},
+	{"topic for subject", "해자는", []string{"해자가"}, Almost, "해자가", "particle 는 instead of 가"},
+	{"으로 for 로", "오픈소스으로", []string{"오픈소스로"}, Almost, "오픈소스로", "particle 으로 instead of 로"},
+	{"stem too short", "오", []string{"오이"}, Wrong, "오이", ""},
+	{"not a particle", "추론하기", []string{"추론"}, Wrong, "추론", ""},
+	// Korean: wrong.
+	{"different word", "추론", []string{"훈련"}, Wrong, "훈련", ""},
+	{"closest when wrong", "인공지", []string{"오픈소스", "인공지능"}, Wrong, "인공지능", ""},
+	{"romanization typed", "haeja", []string{"해자"}, Wrong, "해자", ""},
+	{"Korean layout off", "gowk", []string{"해자"}, Wrong, "해자", "Korean layout off? gowk types 해자"},
+	{"English layout off", "ㅡㅐㅁㅅ", []string{"moat"}, Wrong, "moat", "English layout off? ㅡㅐㅁㅅ types moat"},
+	{"empty", "", []string{"해자"}, Wrong, "해자", "no answer"},
+	{"only spaces and controls", " \t\x07 ", []string{"해자"}, Wrong, "해자", "no answer"},
+	{"nothing accepted", "해자", nil, Wrong, "", "no answer to compare with"},
+	{"blank accepted", "해자", []string{" ", ""}, Wrong, "", "no answer to compare with"},
+	// English.
+	{"case", "Moat", []string{"moat"}, Right, "moat", ""},
+	{"article typed", "a moat", []string{"moat"}, Right, "moat", ""},
+	{"article expected", "moat", []string{"the moat"}, Right, "the moat", ""},
+	{"punctuation", "MOAT!!", []string{"moat"}, Right, "moat", ""},
+	{"hyphen", "open source", []string{"open-source"}, Right, "open-source", ""},
+	{"apostrophe", "dont know", []string{"don't know"}, Right, "don't know", ""},
+	{"any meaning", "moat", []string{"castle wall", "moat"}, Right, "moat", ""},
+	{"parenthesised part optional", "moat", []string{"moat (castle ditch)"}, Right, "moat (castle ditch)", ""},
+	{"parenthesised part typed", "moat castle ditch", []string{"moat (castle ditch)"}, Right, "moat (castle ditch)", ""},
+	{"answer of articles", "a", []string{"a"}, Right, "a", ""},
+	{"wrong article for an article", "the", []string{"a"}, Wrong, "a", ""},
+	{"typo in a long word", "infrence", []string{"inference"}, Almost, "inference", "typo: infrence → inference"},
+	{"swap in a long word", "infernece", []string{"inference"}, Almost, "inference", "typo: infernece → inference"},
+	{"typo in a short word beside a long one", "technolgical edeg", []string{"a decisive technological edge"}, Wrong, "a decisive technological edge", ""},
+	{"typos in two long words", "decisve technolgical edge", []string{"a decisive technological edge"}, Almost, "a decisive technological edge", "typo: decisve → decisive, technolgical → technological"},
+	{"no typo in a short word", "mote", []string{"moat"}, Wrong, "moat", ""},
+	{"no swap in a short word", "maot", []string{"moat"}, Wrong, "moat", ""},
+	{"two typos in one word", "infrenc", []string{"inference"}, Wrong, "inference", ""},
+	{"English spacing", "opensource", []string{"open source"}, Almost, "open source", "spacing only"},
+	{"Korean for English", "해자", []string{"moat"}, Wrong, "moat", ""},
+}
+
+func TestCheckAnswer(t *testing.T) {
+	for _, tt := range checkTests {
+		for _, form := range []struct {
+			name string
+			f    func(string) string
+		}{{"NFC", norm.NFC.String}, {"NFD", norm.NFD.String}} {
+			accepted := make([]string, len(tt.accepted))
+			for i, a := range tt.accepted {
+				accepted[i] = form.f(a)
+			}
+			c := CheckAnswer(form.f(tt.typed), accepted, slow)
+			if c.Verdict != tt.verdict || c.Expected != tt.expected || c.Note != tt.note {
+				t.Errorf("%s (%s): CheckAnswer(%q, %q) = %v, expected %q, note %q; want %v, %q, %q",
+					tt.name, form.name, tt.typed, tt.accepted, c.Verdict, c.Expected, c.Note, tt.verdict, tt.expected, tt.note)
+			}
+			if want := map[Verdict]fsrs.Rating{Wrong: fsrs.Again, Almost: fsrs.Hard, Right: fsrs.Good}[tt.verdict]; c.Suggested != want {
+				t.Errorf("%s (%s): suggested %v, want %v", tt.name, form.name, c.Suggested, want)
+			}
+			if c.Typed != cleanAnswer(tt.typed) {
+				t.Errorf("%s (%s): Typed = %q, want %q", tt.name, form.name, c.Typed, cleanAnswer(tt.typed))
+			}
+		}
+	}
+}
+
+func TestCheckAnswerTyped(t *testing.T) {
+	tests := []struct{ typed, want string }{
+		{"  해자\t", "해자"},
+		{norm.NFD.String("해자"), "해자"},
+		{"해\x1b[31m자", "해[31m자"},
+		{"오픈\n소스", "오픈 소스"},
+	}
+	for _, tt := range tests {
+		if got := CheckAnswer(tt.typed, []string{"해자"}, slow).Typed; got != tt.want {
+			t.Errorf("CheckAnswer(%q).Typed = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
+// The diff marks the wrong jamo for Korean answers, and only for them.
+func TestCheckAnswerDiff(t *testing.T) {
+	c := CheckAnswer("해저", []string{"해자"}, slow)
+	i := slices.IndexFunc(c.Diff, func(e hangul.Edit) bool { return e.Op != hangul.Equal })
+	if i < 0 || c.Diff[i] != (hangul.Edit{Op: hangul.Substitute, Typed: 'ㅓ', Expected: 'ㅏ', TypedAt: 1, ExpectedAt: 1}) {
+		t.Errorf("diff of 해저 for 해자 = %+v", c.Diff)
+	}
+	if c := CheckAnswer("오픈소스 전략", []string{"폐쇄 전략"}, slow); c.Diff == nil {
+		t.Errorf("a wrong Korean answer has no diff")
+	}
+	for _, tc := range []struct{ typed, answer string }{
+		{"해자", "해자"}, {"moot", "moat"}, {"haeja", "해자"}, {"해자", "moat"}, {"", "해자"},
+	} {
+		if c := CheckAnswer(tc.typed, []string{tc.answer}, slow); c.Diff != nil {
+			t.Errorf("CheckAnswer(%q, %q) has a diff: %+v", tc.typed, tc.answer, c.Diff)
+		}
+	}
+}
+
+func TestCheckAnswerEasy(t *testing.T) {
+	quick := EasyWithin("해자")
+	tests := []struct {
+		typed   string
+		elapsed time.Duration
+		want    fsrs.Rating
+	}{
+		{"해자", quick, fsrs.Easy},
+		{"해자", time.Second, fsrs.Easy},
+		{"해자", quick + time.Millisecond, fsrs.Good},
+		{"해자", 0, fsrs.Good}, // unknown time
+		{"해 자", time.Second, fsrs.Hard},
+		{"추론", time.Second, fsrs.Again},
+	}
+	for _, tt := range tests {
+		if got := CheckAnswer(tt.typed, []string{"해자"}, tt.elapsed).Suggested; got != tt.want {
+			t.Errorf("CheckAnswer(%q) in %v suggests %v, want %v", tt.typed, tt.elapsed, got, tt.want)
+		}
+	}
+}
+
+func TestEasyWithinGrowsWithAnswer(t *testing.T) {
+	tests := []struct {
+		answer string
+		want   time.Duration
+	}{
+		{"해자", 3700 * time.Millisecond},        // ㅎㅐㅈㅏ
+		{"인공지능", 5800 * time.Millisecond},      // 11 jamo
+		{"moat", 3700 * time.Millisecond},      // 4 letters
+		{"inference", 5200 * time.Millisecond}, // 9 letters
+	}
+	for _, tt := range tests {
+		if got := EasyWithin(tt.answer); got != tt.want {
+			t.Errorf("EasyWithin(%q) = %v, want %v", tt.answer, got, tt.want)
+		}
+	}
+}
+
+// Hostile lengths are judged without aligning them jamo by jamo.
+func TestCheckAnswerLong(t *testing.T) {
+	long := ""
+	for range 300 {
+		long += "해자"
+	}
+	if c := CheckAnswer(long, []string{long}, slow); c.Verdict != Right {
+		t.Errorf("a long exact answer is %v", c.Verdict)
+	}
+	if c := CheckAnswer(long+"가", []string{long}, slow); c.Verdict != Wrong || c.Diff != nil {
+		t.Errorf("a long wrong answer: %v, diff of %d", c.Verdict, len(c.Diff))
+	}
+}
+
+func TestVerdictString(t *testing.T) {
+	for v, want := range map[Verdict]string{Wrong: "wrong", Almost: "almost", Right: "right", 7: "Verdict(7)"} {
+		if got := v.String(); got != want {
+			t.Errorf("Verdict(%d).String() = %q, want %q", int(v), got, want)
+		}
+	}
+}
+
+func ExampleCheckAnswer() {
+	c := CheckAnswer("해저", []string{"해자"}, 10*time.Second)
+	fmt.Println(c.Verdict, c.Suggested, c.Note)
+	c = CheckAnswer("해자는", []string{"해자"}, 10*time.Second)
+	fmt.Println(c.Verdict, c.Suggested, c.Note)
+	c = CheckAnswer("the Moat", []string{"moat"}, 2*time.Second)
+	fmt.Println(c.Verdict, c.Suggested, c.Note)
+	// Output:
+	// almost Hard one letter off: ㅓ should be ㅏ
+	// almost Hard extra particle 는
+	// right Easy
+}
+
+func BenchmarkCheckAnswer(b *testing.B) {
+	accepted := []string{"초격차를 유지할 결정적인 기술력", "결정적인 기술력", "기술력"}
+	for b.Loop() {
+		CheckAnswer("결정적인 기술럭을", accepted, slow)
+	}
+}
