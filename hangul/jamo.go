@@ -93,7 +93,6 @@ func IsSyllable(r rune) bool { return r >= sBase && r < sBase+sCount }
 func IsJamo(r rune) bool { return r >= 'ㄱ' && r <= 'ㅣ' }
 
 func isConsonant(r rune) bool { return r >= 'ㄱ' && r <= 'ㅎ' }
-func isVowel(r rune) bool     { return r >= 'ㅏ' && r <= 'ㅣ' }
 
 // HasHangul reports whether s holds any Hangul: syllables, compatibility
 // jamo, or conjoining jamo (including the old-Hangul extensions), not
