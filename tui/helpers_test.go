@@ -125,8 +125,14 @@ func testDeck() *quiz.Deck {
 // sized width x height, with its decks loaded.
 func newTestModel(t *testing.T, p *memProgress, start *Start, width, height int) Model {
 	t.Helper()
+	return newDeckModel(t, testDeck(), p, start, width, height)
+}
+
+// newDeckModel is newTestModel over deck d.
+func newDeckModel(t *testing.T, d *quiz.Deck, p *memProgress, start *Start, width, height int) Model {
+	t.Helper()
 	m := New(Config{
-		Decks:      func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
+		Decks:      func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
 		Progress:   p,
 		Scheduling: quiz.DefaultScheduling(),
 		Clock:      func() time.Time { return testNow },

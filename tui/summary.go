@@ -42,14 +42,30 @@ func newSummary(s *quiz.Session, deck *quiz.Deck, now time.Time) summary {
 	return sm
 }
 
-// confusions counts the jamo substituted in the typed mistakes, most
-// frequent first: the pairs (ㅐ/ㅔ, ㅓ/ㅏ, ...) a learner mixes up.
+// maxSlips is how many jamo a typed answer may have wrong for its
+// substitutions to count as confusions rather than a different word.
+const maxSlips = 2
+
+// confusions counts the jamo substituted in the typed mistakes that were
+// near misses, most frequent first: the pairs (ㅐ/ㅔ, ㅓ/ㅏ, ...) a
+// learner mixes up.
 func confusions(mistakes []quiz.Mistake) []confusion {
 	counts := map[[2]rune]int{}
 	for _, m := range mistakes {
+		var subs [][2]rune
+		slips := 0
 		for _, e := range hangul.Diff(m.Typed, m.Expected) {
+			if e.Op == hangul.Equal {
+				continue
+			}
+			slips++
 			if e.Op == hangul.Substitute && hangul.IsJamo(e.Typed) && hangul.IsJamo(e.Expected) {
-				counts[[2]rune{e.Typed, e.Expected}]++
+				subs = append(subs, [2]rune{e.Typed, e.Expected})
+			}
+		}
+		if slips <= maxSlips {
+			for _, p := range subs {
+				counts[p]++
 			}
 		}
 	}
@@ -150,7 +166,20 @@ func itemLabel(st Styles, it quiz.Item) string {
 	case quiz.KindFact:
 		return st.Text.Render(quiz.Sanitize(c.Prompt)) + st.Subtle.Render(" — "+quiz.Sanitize(c.Answer))
 	}
-	return st.Text.Render(quiz.Sanitize(c.Text))
+	return st.Text.Render(quiz.Sanitize(clozeText(c.Text)))
+}
+
+// clozeText is a cloze sentence with its deletions filled in.
+func clozeText(text string) string {
+	parts, err := quiz.ParseCloze(text)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }
 
 // confused lists the jamo pairs the learner mixed up.
