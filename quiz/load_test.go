@@ -159,3 +159,26 @@ func TestHostileIDInMessages(t *testing.T) {
 		t.Errorf("got %q", msg)
 	}
 }
+
+// BenchmarkLoad loads the built-in decks (../decks/*.json) and reports
+// their size.
+func BenchmarkLoad(b *testing.B) {
+	paths, err := filepath.Glob("../decks/*.json")
+	if err != nil || len(paths) == 0 {
+		b.Skip("no built-in decks")
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Load(path, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -282,7 +283,7 @@ func editDistance(a, b string) int {
 // readField reads one field's value into t; it reports whether the value
 // was good. Fields without a destination only have their presence noted.
 func readField[T any](v *validator, f *field[T], val *node, t *T, sc scope) bool {
-	label := fmt.Sprintf("field %q", sc.prefix+f.name)
+	label := `field "` + sc.prefix + f.name + `"` // field names are plain ASCII
 	multiline := f.multiline || sc.multiline
 	switch {
 	case f.text != nil:
@@ -329,7 +330,7 @@ func (v *validator) list(val *node, name, help string, required, multiline bool)
 	}
 	list, good := make([]string, 0, len(val.kids)), true
 	for i, item := range val.kids {
-		label := fmt.Sprintf("item %d of %q", i+1, name)
+		label := "item " + strconv.Itoa(i+1) + ` of "` + name + `"`
 		if !v.want(item, jsonString, label, "a string") {
 			good = false
 			continue

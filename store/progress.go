@@ -124,8 +124,8 @@ func (db *DB) Record(r *quiz.Review) error {
 	if db.readOnly {
 		return fmt.Errorf("save review of %s: %w", r.Item, ErrReadOnly)
 	}
-	if r.Rating < 1 || r.Rating > 4 {
-		return fmt.Errorf("save review of %s: rating %d is not 1 to 4", r.Item, r.Rating)
+	if err := checkReview(r); err != nil {
+		return fmt.Errorf("save review of %s: %w", r.Item, err)
 	}
 	r.ReviewedAt = toMS(r.ReviewedAt)
 	r.After.Card.Due = toMS(r.After.Card.Due)
@@ -136,6 +136,19 @@ func (db *DB) Record(r *quiz.Review) error {
 		return fmt.Errorf("save review of %s: %w", r.Item, explain(err))
 	}
 	r.ID = id
+	return nil
+}
+
+// checkReview rejects a review the log must not hold.
+func checkReview(r *quiz.Review) error {
+	switch {
+	case r.Item.Deck == "" || r.Item.Card == "" || r.Item.Item == "":
+		return errors.New("the item id is incomplete")
+	case r.Rating < 1 || r.Rating > 4:
+		return fmt.Errorf("rating %d is not 1 to 4", r.Rating)
+	case r.Mode != quiz.ModeReview && r.Mode != quiz.ModePractice && r.Mode != quiz.ModeAhead:
+		return fmt.Errorf("unknown mode %q", r.Mode)
+	}
 	return nil
 }
 

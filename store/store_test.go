@@ -244,13 +244,22 @@ func TestUnrecord(t *testing.T) {
 	}
 }
 
-func TestRecordRejectsBadRating(t *testing.T) {
+func TestRecordRejectsBadReviews(t *testing.T) {
 	db := openW(t, t.TempDir())
-	for _, rating := range []fsrs.Rating{0, 5, -1} {
+	for name, spoil := range map[string]func(r *quiz.Review){
+		"rating 0":  func(r *quiz.Review) { r.Rating = 0 },
+		"rating 5":  func(r *quiz.Review) { r.Rating = 5 },
+		"rating -1": func(r *quiz.Review) { r.Rating = -1 },
+		"no mode":   func(r *quiz.Review) { r.Mode = "" },
+		"odd mode":  func(r *quiz.Review) { r.Mode = "cram" },
+		"no deck":   func(r *quiz.Review) { r.Item.Deck = "" },
+		"no card":   func(r *quiz.Review) { r.Item.Card = "" },
+		"no item":   func(r *quiz.Review) { r.Item.Item = "" },
+	} {
 		r := review("moat", "fact", 1, quiz.ModeReview, nil)
-		r.Rating = rating
-		if err := db.Record(r); err == nil {
-			t.Errorf("Record(rating %d) succeeded", rating)
+		spoil(r)
+		if err := db.Record(r); err == nil || r.ID != 0 {
+			t.Errorf("Record(%s) = %v, ID %d; want an error", name, err, r.ID)
 		}
 	}
 	if n := len(allReviews(t, db)); n != 0 {
@@ -573,5 +582,20 @@ func BenchmarkOpen(b *testing.B) {
 			b.Fatal(err)
 		}
 		db.Close()
+	}
+}
+
+func TestOddDirectoryNames(t *testing.T) {
+	for _, name := range []string{"a b", "q?x=1", "h#frag", "p%20c", "한글 자료", "semi;colon&amp"} {
+		dir := filepath.Join(t.TempDir(), name)
+		db := openW(t, dir)
+		record(t, db, review("moat", "fact", 1, quiz.ModeReview, nil))
+		db.Close()
+		if _, err := os.Stat(filepath.Join(dir, FileName)); err != nil {
+			t.Errorf("%q: the database is not where it belongs: %v", name, err)
+		}
+		if got := allReviews(t, openR(t, dir)); len(got) != 1 {
+			t.Errorf("%q: %d reviews read back, want 1", name, len(got))
+		}
 	}
 }

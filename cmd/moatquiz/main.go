@@ -7,6 +7,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -46,7 +47,9 @@ func main() {
 		kong.Bind(&c.Globals),
 	)
 	if err := ctx.Run(); err != nil {
-		fmt.Fprintf(os.Stderr, "moatquiz: %v\n", err)
+		if !errors.As(err, new(*exitError)) { // an exitError is already reported
+			fmt.Fprintf(os.Stderr, "moatquiz: %v\n", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// testDeck is a small valid deck; its id and title are filled in.
+const testDeck = `{
+  "format": 1,
+  "id": "%ID%",
+  "title": "%TITLE%",
+  "title_en": "Test deck",
+  "lang": "ko",
+  "source": {"publisher": "아시아경제"},
+  "cards": [
+    {"id": "haeja", "kind": "vocab", "word": "해자", "meanings": ["moat"], "pos": "noun"},
+    {"id": "train", "kind": "cloze", "text": "{{c1::훈련}}과 추론", "translation": "training and inference"}
+  ]
+}
+`
+
+// writeDeck writes testDeck with id and title to dir/name and returns its path.
+func writeDeck(t *testing.T, dir, name, id, title string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	data := strings.NewReplacer("%ID%", id, "%TITLE%", title).Replace(testDeck)
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCheckBuiltin: with no files, check summarises each built-in deck and
+// succeeds.
+func TestCheckBuiltin(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if err := runCheck(nil, &stdout, &stderr); err != nil {
+		t.Fatalf("runCheck: %v\n%s", err, stderr.String())
+	}
+	line := regexp.MustCompile(`(?m)^article: \d+ cards — \d+ fact, \d+ vocab, \d+ cloze$`)
+	if !line.MatchString(stdout.String()) || stderr.Len() > 0 {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+	}
+}
+
+// TestCheckFiles: a good file gets its summary, a broken or missing one its
+// errors on stderr, and the command exits 1 without printing them twice.
+func TestCheckFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := writeDeck(t, dir, "good.json", "mine", "내 덱")
+	broken := writeDeck(t, dir, "broken.json", "Mine", "내 덱\\u001b[2J")
+	missing := filepath.Join(dir, "missing.json")
+
+	var stdout, stderr bytes.Buffer
+	err := runCheck([]string{good, broken, missing}, &stdout, &stderr)
+	if want := "mine: 2 cards — 0 fact, 1 vocab, 1 cloze\n"; stdout.String() != want {
+		t.Errorf("stdout = %q, want %q", stdout.String(), want)
+	}
+	wantErr := broken + ":3:9: deck id \"Mine\" is not valid: use 1 to 64 lower-case letters (a-z), digits, \"-\" and \"_\", starting with a letter or digit\n" +
+		broken + ":4:16: field \"title\" has an escape character (ESC, U+001B): escape sequences are not allowed in deck text; remove it\n" +
+		missing + ": cannot open the deck: no such file or directory\n"
+	if stderr.String() != wantErr {
+		t.Errorf("stderr =\n%s\nwant\n%s", stderr.String(), wantErr)
+	}
+	var ee *exitError
+	if !errors.As(err, &ee) || exitCode(err) != 1 {
+		t.Errorf("err = %v, want an exitError with code 1", err)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	one := strings.Replace(testDeck, `,
+    {"id": "train", "kind": "cloze", "text": "{{c1::훈련}}과 추론", "translation": "training and inference"}`, "", 1)
+	path := filepath.Join(t.TempDir(), "one.json")
+	if err := os.WriteFile(path, []byte(strings.NewReplacer("%ID%", "one", "%TITLE%", "하나").Replace(one)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runCheck([]string{path}, &stdout, &stderr); err != nil || stdout.String() != "one: 1 card — 0 fact, 1 vocab, 0 cloze\n" {
+		t.Errorf("got %q, %v (%s)", stdout.String(), err, stderr.String())
+	}
+}

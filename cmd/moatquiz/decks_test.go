@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// userDir makes a data directory whose decks/ folder holds a good deck, a
+// broken one, one that takes a built-in id, one that repeats the good
+// one's id, and files that are not decks.
+func userDir(t *testing.T) (*Globals, string) {
+	t.Helper()
+	g := &Globals{DataDir: t.TempDir()}
+	dir := filepath.Join(g.DataDir, "decks")
+	if err := os.MkdirAll(filepath.Join(dir, "sub.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeDeck(t, dir, "a-mine.json", "mine", "내 덱")
+	writeDeck(t, dir, "b-broken.json", "broken", "")
+	writeDeck(t, dir, "c-clash.json", "article", "가짜")
+	writeDeck(t, dir, "d-again.json", "mine", "또")
+	writeDeck(t, dir, ".e-hidden.json", "hidden", "숨김")
+	writeDeck(t, dir, "notes.txt", "notes", "메모")
+	return g, dir
+}
+
+// TestLoadDecks: built-in decks come first, then the learner's; broken
+// decks and taken ids are errors for their file, not for the others.
+func TestLoadDecks(t *testing.T) {
+	g, dir := userDir(t)
+	decks, errs := loadDecks(g)
+	var ids []string
+	for _, d := range decks {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, " ") != "article mine" {
+		t.Errorf("decks = %v, want [article mine]", ids)
+	}
+	want := []string{
+		filepath.Join(dir, "b-broken.json") + `:4:12: field "title" is empty: give the title in the deck's language`,
+		filepath.Join(dir, "c-clash.json") + `: deck id "article" is already used by builtin:article.json: give this deck its own id`,
+		filepath.Join(dir, "d-again.json") + `: deck id "mine" is already used by ` + filepath.Join(dir, "a-mine.json") + `: give this deck its own id`,
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors = %v, want %d", errs, len(want))
+	}
+	for i, err := range errs {
+		if err.Error() != want[i] {
+			t.Errorf("error %d = %v\nwant %s", i, err, want[i])
+		}
+	}
+}
+
+// TestDecksJSON: --json lists every deck file, loaded or not.
+func TestDecksJSON(t *testing.T) {
+	g, dir := userDir(t)
+	var out bytes.Buffer
+	if err := runDecks(g, &out, true); err != nil {
+		t.Fatal(err)
+	}
+	var list []deckJSON
+	if err := json.Unmarshal(out.Bytes(), &list); err != nil {
+		t.Fatalf("%v in %s", err, out.String())
+	}
+	if len(list) != 5 {
+		t.Fatalf("got %d decks, want 5: %s", len(list), out.String())
+	}
+	article, mine, broken := list[0], list[1], list[2]
+	if article.ID != "article" || article.Origin != "builtin" || article.Path != "builtin:article.json" ||
+		article.Cards != article.Fact+article.Vocab+article.Cloze || article.Cards == 0 || article.Errors != nil {
+		t.Errorf("article = %+v", article)
+	}
+	wantMine := deckJSON{ID: "mine", Title: "내 덱", TitleEn: "Test deck", Origin: "user",
+		Path: filepath.Join(dir, "a-mine.json"), Cards: 2, Vocab: 1, Cloze: 1}
+	if mine.ID != wantMine.ID || mine.Title != wantMine.Title || mine.TitleEn != wantMine.TitleEn || mine.Origin != wantMine.Origin ||
+		mine.Path != wantMine.Path || mine.Cards != 2 || mine.Fact != 0 || mine.Vocab != 1 || mine.Cloze != 1 || mine.Errors != nil {
+		t.Errorf("mine = %+v, want %+v", mine, wantMine)
+	}
+	if broken.ID != "" || broken.Origin != "user" || len(broken.Errors) != 1 || !strings.Contains(broken.Errors[0], `field "title" is empty`) {
+		t.Errorf("broken = %+v", broken)
+	}
+}
+
+// TestDecksTable: the table lines up although titles are Hangul (two cells
+// a character), and broken decks are listed after it with their error.
+func TestDecksTable(t *testing.T) {
+	g, dir := userDir(t)
+	var out bytes.Buffer
+	if err := runDecks(g, &out, false); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	lines := strings.Split(text, "\n")
+	if !strings.HasPrefix(lines[0], "ID ") || !strings.HasPrefix(lines[1], "article ") || !strings.HasPrefix(lines[2], "mine ") {
+		t.Fatalf("table:\n%s", text)
+	}
+	from := ansi.StringWidth(lines[0][:strings.Index(lines[0], "FROM")])
+	for _, line := range lines[1:3] {
+		col := strings.LastIndex(line, "  ") + 2
+		if w := ansi.StringWidth(line[:col]); w != from {
+			t.Errorf("FROM at cell %d in %q, want %d", w, line, from)
+		}
+	}
+	for _, want := range []string{
+		"\nNot loaded:\n" + filepath.Join(dir, "b-broken.json") + `:4:12: field "title" is empty`,
+		`c-clash.json: deck id "article" is already used by builtin:article.json`,
+		"\nYour own decks go in " + dir + " ",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+}
