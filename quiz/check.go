@@ -49,8 +49,9 @@ type Check struct {
 	// gowk types 해자". It is "" when the answer is right.
 	Note string
 	// Diff aligns Typed with Expected jamo by jamo, for showing the wrong
-	// jamo marked. It is nil when the answer is right or when either side
-	// has no Hangul.
+	// jamo marked; differences that checking ignores (punctuation, the
+	// case of Latin letters) are left out. It is nil when the answer is
+	// right or when either side has no Hangul.
 	Diff []hangul.Edit
 }
 
@@ -170,9 +171,25 @@ func closestAnswer(typed string, answers []string) Check {
 		c.Note = layoutSlip(typed, answers)
 	}
 	if c.Verdict != Right && hangul.HasHangul(c.Typed) && hangul.HasHangul(c.Expected) && short(c.Typed, c.Expected) {
-		c.Diff = hangul.Diff(c.Typed, c.Expected)
+		c.Diff = withoutCosmetic(hangul.Diff(c.Typed, c.Expected))
 	}
 	return c
+}
+
+// withoutCosmetic drops from a diff the differences checking ignores:
+// punctuation typed or left out, and letters in the other case.
+func withoutCosmetic(edits []hangul.Edit) []hangul.Edit {
+	out := edits[:0]
+	for _, e := range edits {
+		switch {
+		case e.Op == hangul.Delete && unicode.IsPunct(e.Typed), e.Op == hangul.Insert && unicode.IsPunct(e.Expected):
+			continue
+		case e.Op == hangul.Substitute && unicode.ToLower(e.Typed) == unicode.ToLower(e.Expected):
+			e.Op = hangul.Equal
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func judgeAnswer(typed, answer string) scoredCheck {

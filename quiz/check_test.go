@@ -133,6 +133,14 @@ func TestCheckAnswerDiff(t *testing.T) {
 	if i < 0 || c.Diff[i] != (hangul.Edit{Op: hangul.Substitute, Typed: 'ㅓ', Expected: 'ㅏ', TypedAt: 1, ExpectedAt: 1}) {
 		t.Errorf("diff of 해저 for 해자 = %+v", c.Diff)
 	}
+	c = CheckAnswer("'헤자'", []string{"해자"}, slow)
+	if errs := slices.DeleteFunc(slices.Clone(c.Diff), func(e hangul.Edit) bool { return e.Op == hangul.Equal }); len(errs) != 1 || errs[0].Typed != 'ㅔ' {
+		t.Errorf("diff of '헤자' for 해자 marks %+v, want only ㅔ", errs)
+	}
+	c = CheckAnswer("오픈ai 전랙", []string{"오픈AI 전략"}, slow)
+	if errs := slices.DeleteFunc(slices.Clone(c.Diff), func(e hangul.Edit) bool { return e.Op == hangul.Equal }); len(errs) != 1 || errs[0].Typed != 'ㅐ' {
+		t.Errorf("diff of 오픈ai 전랙 for 오픈AI 전략 marks %+v, want only ㅐ", errs)
+	}
 	if c := CheckAnswer("오픈소스 전략", []string{"폐쇄 전략"}, slow); c.Diff == nil {
 		t.Errorf("a wrong Korean answer has no diff")
 	}
