@@ -599,3 +599,49 @@ func TestOddDirectoryNames(t *testing.T) {
 		}
 	}
 }
+
+// withMigration adds a migration for the rest of the test.
+func withMigration(t *testing.T, sql string) {
+	saved := migrations
+	migrations = append(migrations[:len(migrations):len(migrations)], sql)
+	schemaVersion = len(migrations)
+	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
+}
+
+func TestMigrateForward(t *testing.T) {
+	dir := t.TempDir()
+	moatquizDB(t, dir, 2)
+	withMigration(t, "CREATE TABLE extra (x INTEGER); INSERT INTO extra VALUES (42)")
+	if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, ErrTooOld) {
+		t.Errorf("reader of an older schema: %v, want ErrTooOld", err)
+	}
+	db := openW(t, dir)
+	var x int
+	if v, _ := versions(t, db); v != 2 {
+		t.Errorf("user_version %d after migrating, want 2", v)
+	}
+	if err := db.sql.QueryRow("SELECT x FROM extra").Scan(&x); err != nil || x != 42 {
+		t.Errorf("migration 2 not applied: %v", err)
+	}
+	if got := len(allReviews(t, db)); got != 2 {
+		t.Errorf("%d reviews after migrating, want 2", got)
+	}
+}
+
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	moatquizDB(t, dir, 1)
+	withMigration(t, "CREATE TABLE extra (x INTEGER); INSERT INTO no_such_table VALUES (1)")
+	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "version 2") {
+		t.Fatalf("Open with a failing migration = %v, want an error about version 2", err)
+	}
+	migrations, schemaVersion = migrations[:1], 1
+	db := openW(t, dir)
+	var n int
+	if err := db.sql.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("the failed migration left table extra behind (%d, %v)", n, err)
+	}
+	if v, _ := versions(t, db); v != 1 {
+		t.Errorf("user_version %d after a failed migration, want 1", v)
+	}
+}
