@@ -104,7 +104,8 @@ func builtinDecks() []deckFile {
 }
 
 // userDecks loads the *.json files of dir, by name; a dir that does not
-// exist holds no decks. Hidden files (editors' backups) are skipped.
+// exist holds no decks. Hidden files (editors' backups) and folders are
+// skipped; a pipe or device is an error rather than something to wait on.
 func userDecks(dir string) []deckFile {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -115,11 +116,19 @@ func userDecks(dir string) []deckFile {
 	}
 	var files []deckFile
 	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
+		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
 			continue
 		}
 		f := deckFile{Path: filepath.Join(dir, e.Name())}
-		f.Deck, f.Err = quiz.LoadFile(f.Path)
+		info, err := os.Stat(f.Path) // follows symbolic links
+		switch {
+		case err == nil && info.IsDir():
+			continue
+		case err == nil && !info.Mode().IsRegular():
+			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
+		default:
+			f.Deck, f.Err = quiz.LoadFile(f.Path)
+		}
 		files = append(files, f)
 	}
 	return files

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -13,7 +14,7 @@ import (
 
 // userDir makes a data directory whose decks/ folder holds a good deck, a
 // broken one, one that takes a built-in id, one that repeats the good
-// one's id, and files that are not decks.
+// one's id, a named pipe, and files and folders that are not decks.
 func userDir(t *testing.T) (*Globals, string) {
 	t.Helper()
 	g := &Globals{DataDir: t.TempDir()}
@@ -27,6 +28,12 @@ func userDir(t *testing.T) (*Globals, string) {
 	writeDeck(t, dir, "d-again.json", "mine", "또")
 	writeDeck(t, dir, ".e-hidden.json", "hidden", "숨김")
 	writeDeck(t, dir, "notes.txt", "notes", "메모")
+	if err := os.Symlink(filepath.Join(dir, "sub.json"), filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return g, dir
 }
 
@@ -46,6 +53,7 @@ func TestLoadDecks(t *testing.T) {
 		filepath.Join(dir, "b-broken.json") + `:4:12: field "title" is empty: give the title in the deck's language`,
 		filepath.Join(dir, "c-clash.json") + `: deck id "article" is already used by builtin:article.json: give this deck its own id`,
 		filepath.Join(dir, "d-again.json") + `: deck id "mine" is already used by ` + filepath.Join(dir, "a-mine.json") + `: give this deck its own id`,
+		filepath.Join(dir, "pipe.json") + `: is not a regular file: a deck is a JSON file`,
 	}
 	if len(errs) != len(want) {
 		t.Fatalf("errors = %v, want %d", errs, len(want))
@@ -68,8 +76,8 @@ func TestDecksJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &list); err != nil {
 		t.Fatalf("%v in %s", err, out.String())
 	}
-	if len(list) != 5 {
-		t.Fatalf("got %d decks, want 5: %s", len(list), out.String())
+	if len(list) != 6 {
+		t.Fatalf("got %d decks, want 6: %s", len(list), out.String())
 	}
 	article, mine, broken := list[0], list[1], list[2]
 	if article.ID != "article" || article.Origin != "builtin" || article.Path != "builtin:article.json" ||
