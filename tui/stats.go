@@ -1,0 +1,504 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/moatquiz/moatquiz/charts"
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+)
+
+// StatsFunc computes the figures of a query: (*store.DB).Stats.
+type StatsFunc func(store.StatsQuery) (*store.Stats, error)
+
+// StatsKeys work on the stats screen.
+type StatsKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Prev     key.Binding // the previous deck (all decks come first)
+	Next     key.Binding // the next deck
+	Back     key.Binding
+}
+
+// DefaultStatsKeys are the stats screen's keys.
+func DefaultStatsKeys() StatsKeys {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return StatsKeys{
+		Up:       b([]string{"up", "k"}, "↑/k", "scroll up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "scroll down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		Prev:     b([]string{"left", "h", "shift+tab"}, "←/h", "previous deck"),
+		Next:     b([]string{"right", "l", "tab"}, "→/l", "next deck"),
+		Back:     b([]string{"q", "esc", "s", "enter"}, "q/esc", "back"),
+	}
+}
+
+// statsAction is what the root model does after a key on the stats
+// screen.
+type statsAction int
+
+const (
+	statsStay   statsAction = iota // nothing more: the screen scrolled, or ignored the key
+	statsReload                    // the deck changed: run statsScreen.load
+	statsBack                      // leave the stats screen
+)
+
+// statsLoadedMsg carries the figures statsScreen.load computed.
+type statsLoadedMsg struct {
+	deck  string // "" for all decks
+	stats *store.Stats
+	err   error
+}
+
+// statsScreen shows the figures of all decks or of one, scrolled. The
+// root model owns it; it does no I/O itself: load returns the tea.Cmd
+// that computes the figures.
+type statsScreen struct {
+	decks   []*quiz.Deck // the decks the learner has
+	scope   int          // 0: all decks; i: decks[i-1]
+	stats   *store.Stats // nil until loaded
+	err     error
+	offset  int // the first line of the figures shown
+	loading bool
+}
+
+// newStatsScreen shows the stats of deck ("" for all decks) among decks.
+func newStatsScreen(decks []*quiz.Deck, deck string) statsScreen {
+	s := statsScreen{decks: decks}
+	for i, d := range decks {
+		if d.ID == deck {
+			s.scope = i + 1
+		}
+	}
+	return s
+}
+
+// deck is the id of the deck shown, "" for all decks.
+func (s *statsScreen) deck() string {
+	if s.scope == 0 {
+		return ""
+	}
+	return s.decks[s.scope-1].ID
+}
+
+// load returns the command that computes the figures of the deck shown
+// at now; the root model passes its statsLoadedMsg to loaded.
+func (s *statsScreen) load(fn StatsFunc, now time.Time, sch quiz.Scheduling) tea.Cmd {
+	s.loading = true
+	q := store.StatsQuery{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
+	return func() tea.Msg {
+		st, err := fn(q)
+		return statsLoadedMsg{deck: q.Deck, stats: st, err: err}
+	}
+}
+
+// loaded shows the figures of msg, unless the learner has moved to
+// another deck since they were asked for.
+func (s *statsScreen) loaded(msg statsLoadedMsg) {
+	if msg.deck != s.deck() {
+		return
+	}
+	s.loading = false
+	s.stats, s.err = msg.stats, msg.err
+}
+
+// onKey scrolls or changes the deck shown on a screen of width x height,
+// and says what the root model must do next.
+func (s *statsScreen) onKey(msg tea.KeyPressMsg, km StatsKeys, st Styles, width, height int) statsAction {
+	page := max(height-4, 1)
+	switch {
+	case key.Matches(msg, km.Back):
+		return statsBack
+	case key.Matches(msg, km.Prev), key.Matches(msg, km.Next):
+		d := 1
+		if key.Matches(msg, km.Prev) {
+			d = -1
+		}
+		n := len(s.decks) + 1
+		s.scope = ((s.scope+d)%n + n) % n
+		s.stats, s.err, s.offset = nil, nil, 0
+		return statsReload
+	case key.Matches(msg, km.Up):
+		s.offset--
+	case key.Matches(msg, km.Down):
+		s.offset++
+	case key.Matches(msg, km.PageUp):
+		s.offset -= page
+	case key.Matches(msg, km.PageDown):
+		s.offset += page
+	}
+	s.offset = min(max(s.offset, 0), s.maxOffset(st, width, height))
+	return statsStay
+}
+
+// body is what the screen scrolls: the figures, or a message.
+func (s *statsScreen) body(st Styles, width int) string {
+	switch {
+	case s.err != nil:
+		return wrap(st.Error.Render("Could not read the statistics: "+quiz.Sanitize(s.err.Error())), width)
+	case s.stats == nil:
+		return st.Subtle.Render("counting…")
+	}
+	return RenderStats(s.stats, st, width)
+}
+
+// room is how many lines of the body a screen of this height shows, as
+// frame lays it out: the header, its gap and the one-line footer take
+// the rest.
+func (s *statsScreen) room(height int) int {
+	top := 3
+	if compact(height) {
+		top = 2
+	}
+	return max(height-top-1, 1)
+}
+
+// maxOffset is the furthest the body scrolls.
+func (s *statsScreen) maxOffset(st Styles, width, height int) int {
+	return max(lines(s.body(st, width))-s.room(height), 0)
+}
+
+// Render draws the stats screen in width x height cells: the deck shown
+// on top, the figures scrolled to the offset, the keys at the bottom.
+func (s *statsScreen) Render(st Styles, km StatsKeys, width, height int) string {
+	name := "All decks"
+	if s.scope > 0 {
+		d := s.decks[s.scope-1]
+		name = cmp.Or(quiz.Sanitize(d.Title), d.ID)
+	}
+	pos := fmt.Sprintf("%d/%d", s.scope+1, len(s.decks)+1)
+	header := spread(st.Title.Render("Stats")+"  "+st.Chosen.Render(truncate(name, max(width-16, 1))),
+		st.Subtle.Render(pos), width)
+	body := strings.Split(s.body(st, width), "\n")
+	off := min(s.offset, max(len(body)-s.room(height), 0))
+	body = body[off:min(off+s.room(height), len(body))]
+	more := ""
+	if off+len(body) < lines(s.body(st, width)) {
+		more = st.Subtle.Render(" ↓ more")
+	}
+	footer := footerLine(st, []string{keyHint(st, km.Down) + more, keyHint(st, km.Next), keyHint(st, km.Back)}, width, 1)
+	return frame(header, strings.Join(body, "\n"), footer, width, height)
+}
+
+// RenderStats draws every figure of s as text of at most width cells:
+// totals and streak, the heatmap of answers, the due forecast, the true
+// retention, the items by state, accuracy per deck and tag, the most
+// lapsed items and the leeches. Zero Styles draw plain text without
+// escape codes; the pictures read without colour either way.
+func RenderStats(s *store.Stats, st Styles, width int) string {
+	if s == nil || width < 1 {
+		return ""
+	}
+	cs := chartStyles(st)
+	return stack(
+		statsTotals(s, st, width),
+		statsHeatmap(s, st, cs, width),
+		statsForecast(s, st, cs, width),
+		statsRetention(s, st, cs, width),
+		statsItems(s, st, width),
+		statsAccuracy(s, st, cs, width),
+		statsLapsed(s, st, width),
+	)
+}
+
+// chartStyles are the pictures' styles in the app's colours.
+func chartStyles(st Styles) charts.Styles {
+	return charts.Styles{
+		Label:  st.Subtle,
+		Levels: [5]lipgloss.Style{st.Subtle, st.Due, st.Due, st.Due, st.Right},
+		Bar:    st.Bar,
+		Empty:  st.BarEmpty,
+	}
+}
+
+// statsLabel is the width of the labels in front of the figures.
+const statsLabel = 9
+
+// figure is a labelled value, wrapped to width under the label's end.
+func figure(st Styles, label, value string, width int) string {
+	indent := strings.Repeat(" ", statsLabel)
+	if width <= statsLabel+8 {
+		return wrap(st.Subtle.Render(label)+" "+st.Text.Render(value), width)
+	}
+	lines := strings.Split(wrap(st.Text.Render(value), width-statsLabel), "\n")
+	for i := range lines {
+		lines[i] = indent + lines[i]
+	}
+	lines[0] = st.Subtle.Render(fmt.Sprintf("%-*s", statsLabel, label)) + strings.TrimPrefix(lines[0], indent)
+	return strings.Join(lines, "\n")
+}
+
+// statsTotals are today's answers, the streak and the totals.
+func statsTotals(s *store.Stats, st Styles, width int) string {
+	if s.Reviews.Total == 0 {
+		return wrap(st.Text.Render("No answers yet: study a deck, then come back to see your progress."), width)
+	}
+	streak := plural(s.Streak.Current, "day")
+	if s.Streak.Longest > s.Streak.Current {
+		streak += fmt.Sprintf(" · longest %d", s.Streak.Longest)
+	}
+	return strings.Join([]string{
+		figure(st, "Today", plural64(s.Reviews.Today, "answer")+" in "+fmtDuration(ms(s.TimeMS.Today)), width),
+		figure(st, "Streak", streak, width),
+		figure(st, "In all", plural64(s.Reviews.Total, "answer")+" in "+fmtDuration(ms(s.TimeMS.Total))+
+			" on "+plural(len(s.Days), "day"), width),
+	}, "\n")
+}
+
+// ms is a duration of n milliseconds.
+func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
+
+// statsHeatmap is the calendar of answers per day.
+func statsHeatmap(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+	today, err := charts.ParseDate(s.Today)
+	if err != nil || s.Reviews.Total == 0 {
+		return ""
+	}
+	days := make(map[charts.Date]int, len(s.Days))
+	for _, d := range s.Days {
+		if date, err := charts.ParseDate(d.Date); err == nil {
+			days[date] = d.Reviews
+		}
+	}
+	pic := charts.Heatmap(days, today, width, charts.EnglishLabels(), cs)
+	if pic == "" {
+		return ""
+	}
+	weeks := charts.HeatmapWeeksIn(width, charts.EnglishLabels())
+	return wrap(st.Title.Render(fmt.Sprintf("Answers, last %d weeks", weeks)), width) + "\n" + pic
+}
+
+// statsForecast is the column chart of items falling due.
+func statsForecast(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+	values := make([]int, len(s.Forecast.Days))
+	total := 0
+	for i, d := range s.Forecast.Days {
+		values[i] = d.Due
+		total += d.Due
+	}
+	title := fmt.Sprintf("Due in the next %d days: %d", len(values), total)
+	if s.Forecast.Overdue > 0 {
+		title += fmt.Sprintf(" (%d overdue, counted today)", s.Forecast.Overdue)
+	}
+	if total == 0 {
+		return wrap(st.Title.Render(title), width)
+	}
+	labels := map[int]string{0: "today", 7: "+7d", 14: "+14d", 21: "+21d", 28: "+28d"}
+	return wrap(st.Title.Render(title), width) + "\n" + charts.Columns(values, labels, 5, width, cs)
+}
+
+// statsRetention is a line per period: the true retention of young,
+// mature and all review cards, with meters and answer counts when they
+// fit.
+func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+	if len(s.Retention) == 0 {
+		return ""
+	}
+	const cols, gap = 3, 2
+	cellW := (width - statsLabel - gap*(cols-1)) / cols
+	countW := 0
+	for _, r := range s.Retention {
+		for _, x := range []store.Ratio{r.Young, r.Mature, r.All} {
+			countW = max(countW, len(count(int64(x.Answers))))
+		}
+	}
+	if cellW < pctW+1+countW {
+		countW = 0
+	}
+	meterW := min(cellW-pctW-1-countW-min(countW, 1), 12)
+	rows := []string{
+		wrap(st.Title.Render("True retention")+st.Subtle.Render(" · review cards not forgotten"), width),
+		st.Subtle.Render(strings.Repeat(" ", statsLabel) + retentionRow([]string{"young", "mature", "all"}, cellW, gap)),
+	}
+	for _, r := range s.Retention {
+		cells := make([]string, cols)
+		for i, x := range []store.Ratio{r.Young, r.Mature, r.All} {
+			cells[i] = ratioCell(x, meterW, countW, st, cs)
+		}
+		label := st.Subtle.Render(fmt.Sprintf("%-*s", statsLabel, periodName(r.Days)))
+		rows = append(rows, truncate(label+retentionRow(cells, cellW, gap), width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// pctW is the width of a rate: "100%".
+const pctW = 4
+
+// retentionRow pads the cells to cellW and joins them.
+func retentionRow(cells []string, cellW, gap int) string {
+	for i, c := range cells[:len(cells)-1] {
+		cells[i] = c + strings.Repeat(" ", max(cellW-lipgloss.Width(c), 0)+gap)
+	}
+	return strings.Join(cells, "")
+}
+
+// ratioCell is a meter (when meterW is 3 or more), the rate and the
+// number of answers padded to countW (none when countW is 0).
+func ratioCell(r store.Ratio, meterW, countW int, st Styles, cs charts.Styles) string {
+	pct, frac := "   —", 0.0
+	if r.Rate != nil {
+		frac = *r.Rate
+		pct = fmt.Sprintf("%3.0f%%", 100*frac)
+	}
+	cell := st.Text.Render(pct)
+	if countW > 0 {
+		cell += " " + st.Subtle.Render(fmt.Sprintf("%*s", countW, count(int64(r.Answers))))
+	}
+	if meterW >= 3 {
+		cell = charts.Meter(frac, meterW, cs) + " " + cell
+	}
+	return cell
+}
+
+// periodName names a retention period.
+func periodName(days int) string {
+	if days == 365 {
+		return "year"
+	}
+	return strconv.Itoa(days) + " days"
+}
+
+// statsItems are the items by state.
+func statsItems(s *store.Stats, st Styles, width int) string {
+	it := s.Items
+	parts := []string{
+		fmt.Sprintf("%s new", count(int64(it.New))),
+		fmt.Sprintf("%s learning", count(int64(it.Learning))),
+		fmt.Sprintf("%s review", count(int64(it.Review))),
+		fmt.Sprintf("%s relearning", count(int64(it.Relearning))),
+		fmt.Sprintf("%s suspended", count(int64(it.Suspended))),
+	}
+	return wrap(st.Title.Render("Items")+" "+st.Text.Render(count(int64(it.Total)))+st.Subtle.Render(": ")+
+		st.Text.Render(strings.Join(parts, " · ")), width)
+}
+
+// statsAccuracy is the share of answers not Again per deck and per tag
+// (the tags with most answers first).
+func statsAccuracy(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+	const most = 8
+	var rows []accuracyRow
+	for _, d := range s.Decks {
+		rows = append(rows, accuracyRow{cmp.Or(d.Title, d.Deck), d.Ratio})
+	}
+	out := accuracyTable("Accuracy by deck", rows, st, cs, width)
+	tags := slices.Clone(s.Tags)
+	slices.SortStableFunc(tags, func(a, b store.TagRatio) int { return b.Answers - a.Answers })
+	rows = nil
+	for i, t := range tags {
+		if i == most {
+			break
+		}
+		rows = append(rows, accuracyRow{"#" + t.Tag, t.Ratio})
+	}
+	title := "Accuracy by tag"
+	if len(tags) > most {
+		title += fmt.Sprintf(" · the %d with most answers of %d", most, len(tags))
+	}
+	return stack(out, accuracyTable(title, rows, st, cs, width))
+}
+
+// accuracyRow is a named ratio.
+type accuracyRow struct {
+	name  string
+	ratio store.Ratio
+}
+
+// accuracyTable is a titled list of names with a meter, the rate and the
+// number of answers, as much of it as fits; "" when the list is empty.
+func accuracyTable(title string, rows []accuracyRow, st Styles, cs charts.Styles, width int) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	nameW, countW := 0, 0
+	for _, r := range rows {
+		nameW = max(nameW, lipgloss.Width(r.name))
+		countW = max(countW, len(count(int64(r.ratio.Answers))))
+	}
+	nameW = min(nameW, max(width/3, 8))
+	fixed := 2 + nameW + 2 + pctW // indent, name, gap, rate
+	suffix := " answers"
+	if fixed+1+countW+len(suffix) > width {
+		suffix = ""
+	}
+	if fixed+1+countW > width {
+		countW = 0
+	}
+	meterW := min(width-fixed-1-countW-min(countW, 1)-len(suffix), 20)
+	out := []string{wrap(st.Title.Render(title), width)}
+	for _, r := range rows {
+		name := truncate(r.name, nameW)
+		name += strings.Repeat(" ", nameW-lipgloss.Width(name))
+		line := "  " + st.Text.Render(name) + "  " + ratioCell(r.ratio, meterW, countW, st, cs)
+		out = append(out, truncate(line+st.Subtle.Render(suffix), width))
+	}
+	return strings.Join(out, "\n")
+}
+
+// statsLapsed lists the most lapsed items and the leeches, with how to
+// unsuspend one.
+func statsLapsed(s *store.Stats, st Styles, width int) string {
+	if len(s.Lapsed) == 0 {
+		return ""
+	}
+	rows := []string{wrap(st.Title.Render("Most lapsed"), width)}
+	for _, l := range s.Lapsed {
+		mark := ""
+		if l.Lapses >= store.LeechThreshold {
+			mark = st.Wrong.Render(" leech")
+		}
+		if l.Suspended {
+			mark += st.Subtle.Render(" suspended")
+		}
+		label := cmp.Or(l.Label, quiz.Sanitize(l.Item))
+		rows = append(rows, truncate(fmt.Sprintf("  %3d× ", l.Lapses)+st.Text.Render(label)+mark, width))
+	}
+	if len(s.Leeches) == 0 {
+		return strings.Join(rows, "\n")
+	}
+	leeches := []string{wrap(st.Title.Render(fmt.Sprintf("Leeches (%d)", len(s.Leeches)))+
+		st.Subtle.Render(fmt.Sprintf(" · items with %d lapses or more", store.LeechThreshold)), width)}
+	for _, l := range s.Leeches {
+		leeches = append(leeches, truncate("  "+st.Text.Render(quiz.Sanitize(l.Item)), width))
+	}
+	leeches = append(leeches, wrap(st.Subtle.Render("Unsuspend one with: moatquiz stats --unsuspend DECK/CARD/ITEM"), width))
+	return stack(strings.Join(rows, "\n"), strings.Join(leeches, "\n"))
+}
+
+// plural is "1 day", "2 days".
+func plural(n int, noun string) string { return plural64(int64(n), noun) }
+
+// plural64 is plural for int64 counts, with thousands separators.
+func plural64(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return count(n) + " " + noun + "s"
+}
+
+// count writes n with thousands separators: 12,345.
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
