@@ -34,6 +34,9 @@ const metaLatest = 3
 // of size bytes read from r; name is used in messages. It reads the newest
 // collection the package holds, in memory; media is counted, not imported.
 func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (*Result, error) {
+	if err := opt.check(name); err != nil {
+		return nil, err
+	}
 	lim := opt.Limits.withDefaults()
 	zr, err := zip.NewReader(r, size)
 	if err != nil {

@@ -49,7 +49,7 @@ type builder struct {
 	lim     Limits
 	vocab   direction
 	ids     map[string]*note // card id → the note it came from
-	content map[string]*note // hash of a note's front and back → the note
+	content map[string]*note // a guid-less note's front and back → the note
 	cards   []quiz.Card
 }
 
@@ -159,7 +159,7 @@ func (b *builder) card(n *note) (c quiz.Card, why string) {
 	case n.kind == quiz.KindCloze || n.kind == "" && isCloze(n.front):
 		return clozeCard(n)
 	case n.kind == quiz.KindVocab || n.kind == "" && b.vocab != notVocab:
-		return vocabCard(n, b.vocab == koreanBack && n.kind == "")
+		return vocabCard(n, b.vocab == koreanBack && n.kind == "", n.kind == quiz.KindVocab)
 	}
 	return b.factCard(n), ""
 }
@@ -196,8 +196,9 @@ func clozeCard(n *note) (quiz.Card, string) {
 }
 
 // vocabCard makes a vocab card of a Korean word (the front, or the back
-// when koreanOnBack) and its English meanings.
-func vocabCard(n *note, koreanOnBack bool) (quiz.Card, string) {
+// when koreanOnBack) and its English meanings. A note marked vocab (as
+// ExportCSV marks them) has its meanings split at semicolons only.
+func vocabCard(n *note, koreanOnBack, marked bool) (quiz.Card, string) {
 	word, gloss := n.front, n.back
 	if koreanOnBack {
 		word, gloss = gloss, word
@@ -207,6 +208,9 @@ func vocabCard(n *note, koreanOnBack bool) (quiz.Card, string) {
 		return quiz.Card{}, fmt.Sprintf("%q is not a Korean word, in a Korean-English list", word)
 	}
 	meanings := splitMeanings(gloss)
+	if marked {
+		meanings = splitList(gloss, ";")
+	}
 	if len(meanings) == 0 {
 		return quiz.Card{}, fmt.Sprintf("the word %q has no meaning", word)
 	}
@@ -246,8 +250,9 @@ func (b *builder) factCard(n *note) quiz.Card {
 }
 
 // id gives n's card its id: the source's guid made an id, or a hash of
-// the front. A front seen before gets a hash of front and back; a note
-// whose id is still taken is a duplicate, and why says so.
+// the front, or of front and back for a front seen before. A note with
+// the guid, or the front and back, of an earlier one is a duplicate, and
+// why says so.
 func (b *builder) id(n *note) (id, why string) {
 	if n.guid != "" {
 		id = idFromGUID(n.guid)
@@ -256,13 +261,17 @@ func (b *builder) id(n *note) (id, why string) {
 		}
 		return id, ""
 	}
-	id = "h-" + hash(n.front)
-	if _, ok := b.ids[id]; !ok {
-		return id, ""
-	}
-	id = "h-" + hash(n.front+"\x1f"+n.back)
-	if first, ok := b.ids[id]; ok {
+	content := n.front + "\x1f" + n.back
+	if first, ok := b.content[content]; ok {
 		return "", "the same front and back as " + b.where(first) + ": skipped as a duplicate"
+	}
+	b.content[content] = n
+	id = "h-" + hash(n.front)
+	if _, ok := b.ids[id]; ok {
+		id = "h-" + hash(content)
+	}
+	if first, ok := b.ids[id]; ok { // only a hash collision gets here
+		return "", "its id " + id + " is taken by " + b.where(first) + ": give the rows ids in a guid column"
 	}
 	return id, ""
 }
@@ -343,12 +352,7 @@ func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
 	}
 	id := opt.DeckID
 	if id == "" {
-		id = slug(info.title)
-	}
-	if id == "" {
 		id = DeckIDFromName(b.file)
-	} else if !ValidID(id) {
-		return nil, fmt.Errorf("import: deck id %q is not valid: use lower-case letters, digits, - and _ (at most 64)", id)
 	}
 	base := oneLine(filepath.Base(b.file))
 	title := oneLine(opt.Title)

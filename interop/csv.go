@@ -3,6 +3,7 @@ package interop
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -139,6 +140,9 @@ func (h *ankiHeaders) sep() (byte, bool) {
 // opt.Columns or an Anki "#columns:" header names them. Rows with the
 // wrong number of fields are skipped and listed in the result.
 func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
+	if err := opt.check(name); err != nil {
+		return nil, err
+	}
 	lim := opt.Limits.withDefaults()
 	if int64(len(data)) > lim.MaxText {
 		return nil, fmt.Errorf("import %s: the file is %s; a CSV/TSV file may be at most %s", name, size(int64(len(data))), size(lim.MaxText))
@@ -170,9 +174,15 @@ func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Skipped = append(c.res.Skipped, res.Skipped...)
-	res.Warnings = append(c.res.Warnings, res.Warnings...)
+	res.Skipped = byLine(append(c.res.Skipped, res.Skipped...))
+	res.Warnings = byLine(append(c.res.Warnings, res.Warnings...))
 	return res, nil
+}
+
+// byLine sorts problems by line, keeping the order of those on one line.
+func byLine(ps []Problem) []Problem {
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
+	return ps
 }
 
 // formatName names a text format by its separator.

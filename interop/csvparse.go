@@ -134,13 +134,15 @@ const sniffRows = 50
 
 // detectSeparator picks the separator that splits the first rows of s
 // most consistently into two or more fields: for each candidate, the rows
-// having the most common field count are counted; the highest count wins,
-// ties going to tab, then comma, then semicolon. ok is false when no
-// candidate gives two fields.
+// having the most common field count are counted; the highest count wins.
+// Between equals, the one less often followed by a space wins (", " is
+// punctuation in text more often than a separator), then tab, comma,
+// semicolon. ok is false when no candidate gives two fields.
 func detectSeparator(s string, firstLine int) (sep byte, ok bool) {
-	best := 0
+	best, bestSpaced := 0, 0
 	for _, c := range separators {
 		counts := map[int]int{}
+		spaced := 0
 		r := newCSVReader(s, c, firstLine)
 		for range sniffRows {
 			rec, more := r.next()
@@ -148,6 +150,11 @@ func detectSeparator(s string, firstLine int) (sep byte, ok bool) {
 				break
 			}
 			counts[len(rec.fields)]++
+			for _, f := range rec.fields[1:] {
+				if strings.HasPrefix(f, " ") {
+					spaced++
+				}
+			}
 		}
 		score := 0
 		for n, k := range counts {
@@ -155,8 +162,8 @@ func detectSeparator(s string, firstLine int) (sep byte, ok bool) {
 				score = k
 			}
 		}
-		if score > best {
-			sep, best = c, score
+		if score > best || score == best && score > 0 && spaced < bestSpaced {
+			sep, best, bestSpaced = c, score, spaced
 		}
 	}
 	return sep, best > 0

@@ -38,6 +38,14 @@ type Options struct {
 	Limits Limits
 }
 
+// check reports options that cannot work, before anything is read.
+func (o Options) check(file string) error {
+	if o.DeckID != "" && !ValidID(o.DeckID) {
+		return fmt.Errorf("import %s: deck id %q is not valid: use 1 to 64 lower-case letters (a-z), digits, - and _, starting with a letter or digit", file, o.DeckID)
+	}
+	return nil
+}
+
 // Limits bound the sizes an import accepts, so a hostile file gets a clear
 // error instead of exhausting memory.
 type Limits struct {

@@ -169,6 +169,17 @@ func splitMeanings(s string) []string {
 	return out
 }
 
+// splitList splits s at sep into trimmed, non-empty items.
+func splitList(s, sep string) []string {
+	var out []string
+	for _, item := range strings.Split(oneLine(s), sep) {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
 // splitOutside splits s at sep where sep is outside brackets and, for a
 // comma, not between two digits.
 func splitOutside(s string, sep rune) []string {
