@@ -7,15 +7,53 @@ import (
 )
 
 // renderHelp draws the full key help for a terminal of width x height: the
-// groups side by side when they fit, else one under the other, cut to fit.
-func renderHelp(km KeyMap, st Styles, width, height int) string {
+// groups side by side when they fit; else, in small terminals, the keys
+// run together, first the group named first (the current screen's).
+func renderHelp(km KeyMap, st Styles, first string, width, height int) string {
 	groups := km.FullHelp()
 	cols := make([]string, len(groups))
 	for i, g := range groups {
 		cols[i] = helpColumn(g, st)
 	}
 	title := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
-	return fit(title+"\n\n"+grid(cols, width), width, height)
+	body := grid(cols, width)
+	if lines(body)+2 > height {
+		body = flowing(relevant(groups, first), st, width)
+	}
+	return fit(title+"\n\n"+body, width, height)
+}
+
+// relevant orders the groups for a small terminal: the group titled
+// first, the keys that work anywhere, then the others.
+func relevant(groups []HelpGroup, first string) []HelpGroup {
+	out := make([]HelpGroup, 0, len(groups))
+	for _, title := range []string{first, anywhere} {
+		for _, g := range groups {
+			if g.Title == title {
+				out = append(out, g)
+			}
+		}
+	}
+	for _, g := range groups {
+		if g.Title != first && g.Title != anywhere {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// flowing is the help for small terminals: each group's title, then its
+// keys run together like a footer.
+func flowing(groups []HelpGroup, st Styles, width int) string {
+	out := make([]string, 0, len(groups))
+	for _, g := range groups {
+		hints := make([]string, len(g.Keys))
+		for i, b := range g.Keys {
+			hints[i] = keyHint(st, b)
+		}
+		out = append(out, st.Title.Render(g.Title)+"\n"+footerLine(st, hints, width, len(hints)))
+	}
+	return strings.Join(out, "\n")
 }
 
 // grid lays the columns out side by side, as many a row as fit in width,

@@ -135,22 +135,35 @@ func indexOf[T comparable](list []T, v T) int {
 	return -1
 }
 
-// Render draws the home screen in width x height cells.
+// Render draws the home screen in width x height cells. The decks and
+// the settings always show (a long deck list scrolls with the cursor);
+// the status and the focused deck's source follow when there is room.
 func (h *home) Render(st Styles, km KeyMap, stats bool, width, height int) string {
 	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render("? help"), width)
 	if !h.loaded {
 		return fit(header+"\n\n"+st.Subtle.Render("loading decks…"), width, height)
 	}
-	footer := h.footer(st, km, stats, width)
-	parts := []string{h.renderDecks(st, width), h.renderSettings(st, width)}
+	footer := h.footer(st, km, stats, width, height)
+	room := height - bodyTop(header, height) - lines(footer)
+	settings := h.renderSettings(st, width)
+	decks := h.renderDecks(st, width, room-lines(settings)-1)
+	body := stack(decks, settings)
 	if h.status != "" {
-		parts = append(parts, wrap(st.Hint.Render(quiz.Sanitize(h.status)), width))
+		if b := stack(decks, wrap(st.Hint.Render(quiz.Sanitize(h.status)), width), settings); lines(b) <= room {
+			body = b
+		}
 	}
-	return frame(header, stack(parts...), footer, width, height)
+	if d := h.deck(); d != nil && h.cursor < len(h.decks) {
+		info := wrap(st.Subtle.Render(deckInfo(d)), width)
+		if b := stack(body, info); lines(b) <= room {
+			body = b
+		}
+	}
+	return frame(header, body, footer, width, height)
 }
 
-// renderDecks is the deck list with counts, and the focused deck's source.
-func (h *home) renderDecks(st Styles, width int) string {
+// renderDecks is the deck list with counts, in at most maxLines lines.
+func (h *home) renderDecks(st Styles, width, maxLines int) string {
 	if len(h.decks) == 0 {
 		return st.Subtle.Render("No decks found.")
 	}
@@ -162,13 +175,21 @@ func (h *home) renderDecks(st Styles, width int) string {
 		head = spread(head, st.Subtle.Render(fmt.Sprintf("%6s%6s%6s", "new", "learn", "due")), width)
 	}
 	rows := []string{head}
-	for i, d := range h.decks {
-		rows = append(rows, h.deckLine(st, i, d, nameWidth, counts, width))
-	}
-	if d := h.deck(); d != nil && h.cursor < len(h.decks) {
-		rows = append(rows, "", wrap(st.Subtle.Render(deckInfo(d)), width))
+	first, last := window(len(h.decks), min(h.cursor, len(h.decks)-1), max(maxLines-1, 1))
+	for i := first; i < last; i++ {
+		rows = append(rows, h.deckLine(st, i, h.decks[i], nameWidth, counts, width))
 	}
 	return strings.Join(rows, "\n")
+}
+
+// window is the range [first, last) of n rows to show in room rows so
+// that row cur is among them.
+func window(n, cur, room int) (int, int) {
+	if n <= room {
+		return 0, n
+	}
+	first := min(max(cur-room/2, 0), n-room)
+	return first, first + room
 }
 
 // deckLine is one deck's row: a marker, the title and the counts.
@@ -239,12 +260,16 @@ func (h *home) renderSettings(st Styles, width int) string {
 	return strings.Join(rows, "\n")
 }
 
-// footer is the keys line of the home screen.
-func (h *home) footer(st Styles, km KeyMap, stats bool, width int) string {
+// footer is the keys line of the home screen (two in large terminals).
+func (h *home) footer(st Styles, km KeyMap, stats bool, width, height int) string {
 	items := []string{keyHint(st, km.Home.Start), "↑↓ " + st.Subtle.Render("choose"), "←→ " + st.Subtle.Render("change")}
 	if stats {
 		items = append(items, keyHint(st, km.Home.Stats))
 	}
 	items = append(items, keyHint(st, km.Home.Quit))
-	return footerLine(st, items, width, 2)
+	maxLines := 2
+	if compact(height) {
+		maxLines = 1
+	}
+	return footerLine(st, items, width, maxLines)
 }

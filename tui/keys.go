@@ -134,9 +134,12 @@ func (k KeyMap) FullHelp() []HelpGroup {
 			k.Study.Hint, k.Study.Undo, k.Study.Back}},
 		{"Typing an answer", []key.Binding{k.Typing.Submit, k.Typing.Hint, k.Typing.Compose,
 			k.Typing.Backspace, k.Typing.Clear, k.Typing.Back}},
-		{"Anywhere", []key.Binding{k.Global.Help, k.Global.Quit}},
+		{anywhere, []key.Binding{k.Global.Help, k.Global.Quit}},
 	}
 }
+
+// anywhere is the title of the help group of the global keys.
+const anywhere = "Anywhere"
 
 // HelpGroup is one titled group of keys in the help overlay.
 type HelpGroup struct {

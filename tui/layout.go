@@ -101,7 +101,7 @@ func frame(header, body, footer string, width, height int) string {
 	if compact(height) {
 		gap = "\n"
 	}
-	top := lines(header) + lines(gap) - 1
+	top := bodyTop(header, height)
 	room := height - top - lines(footer)
 	if room < 1 {
 		return fit(header+gap+body, width, height)

@@ -134,7 +134,7 @@ func TestStudyKeys(t *testing.T) {
 		{name: "typed: enter takes the suggested grade", opts: typed, keys: []string{"해", "자", "enter", "enter"}, phase: quiz.Asking, saved: 1},
 		{name: "typed: esc goes home", opts: typed, keys: []string{"esc"}, home: true},
 		{name: "typed: ctrl+c quits", opts: typed, keys: []string{"ctrl+c"}, quit: true},
-		{name: "typed: ctrl+k composes gowk into 해자", opts: typed, keys: []string{"ctrl+k", "g", "o", "w", "k"}, phase: quiz.Asking, input: "해자", showing: "2-set on"},
+		{name: "typed: ctrl+k composes gowk into 해자", opts: typed, keys: []string{"ctrl+k", "g", "o", "w", "k"}, phase: quiz.Asking, input: "해자", showing: "2-set 한글 on"},
 		{name: "typed: composer backspace removes one jamo", opts: typed, keys: []string{"ctrl+k", "g", "o", "w", "k", "backspace"}, phase: quiz.Asking, input: "해ㅈ"},
 		{name: "typed: composed answer is checked", opts: typed, keys: []string{"ctrl+k", "g", "o", "w", "k", "enter"}, phase: quiz.Answered, showing: "✓ Right"},
 		{name: "typed: ctrl+k again turns it off", opts: typed, keys: []string{"ctrl+k", "g", "ctrl+k", "g"}, phase: quiz.Asking, input: "ㅎg"},

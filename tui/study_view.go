@@ -85,9 +85,9 @@ func (m Model) studyHeader(width, height int) string {
 // composerStatus says whether the built-in 2-set composer is on.
 func composerStatus(st Styles, on bool) string {
 	if on {
-		return st.Chosen.Render("한/A 2-set on")
+		return st.Chosen.Render("2-set 한글 on")
 	}
-	return st.Subtle.Render("한/A off")
+	return st.Subtle.Render("2-set off")
 }
 
 // progressBar draws done of total in width cells.
@@ -196,11 +196,11 @@ func (m Model) studyFooter(width, height int) string {
 	var hints []string
 	switch {
 	case m.typing():
-		hints = append(hints, keyHint(st, km.Typing.Submit), keyHint(st, km.Typing.Hint))
+		hints = append(hints, keyHint(st, km.Typing.Submit))
 		if s.korean() {
 			hints = append(hints, keyHint(st, km.Typing.Compose))
 		}
-		hints = append(hints, keyHint(st, km.Typing.Back))
+		hints = append(hints, keyHint(st, km.Typing.Hint), keyHint(st, km.Typing.Back))
 	case s.q.Kind == quiz.QuestionChoice:
 		hints = append(hints, keyHint(st, km.Study.Choose), keyHint(st, km.Study.GiveUp),
 			keyHint(st, km.Study.Hint), keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))
@@ -281,9 +281,10 @@ func (s *study) answerBlocks(st Styles, lang string, width int) []string {
 	q := s.q
 	var blocks []string
 	if s.checked {
-		blocks = append(blocks, s.verdictBlock(st, width))
+		blocks = append(blocks, s.verdictBlock(st, width)+"\n"+s.answerLine(st, width)+s.typedLines(st, width))
+	} else {
+		blocks = append(blocks, s.answerLine(st, width))
 	}
-	blocks = append(blocks, s.answerLine(st, width))
 	if ex := explain(q, lang); ex != "" {
 		blocks = append(blocks, wrap(st.Text.Render(quiz.Sanitize(ex)), width))
 	}
@@ -291,9 +292,7 @@ func (s *study) answerBlocks(st Styles, lang string, width int) []string {
 	return blocks
 }
 
-// verdictBlock is right / almost / wrong, and for a wrong or almost typed
-// answer, what was typed with the wrong syllables marked and what each
-// error is.
+// verdictBlock is right / almost / wrong, with the check's note.
 func (s *study) verdictBlock(st Styles, width int) string {
 	c := s.check
 	var head string
@@ -308,24 +307,28 @@ func (s *study) verdictBlock(st Styles, width int) string {
 	if c.Note != "" {
 		head += st.Subtle.Render(" — " + quiz.Sanitize(c.Note))
 	}
-	rows := []string{wrap(head, width)}
-	if c.Verdict == quiz.Right || strings.TrimSpace(c.Typed) == "" {
-		if c.Verdict != quiz.Right && s.q.Kind == quiz.QuestionTyped {
-			rows = append(rows, st.Subtle.Render("(nothing typed)"))
-		}
-		return strings.Join(rows, "\n")
+	return wrap(head, width)
+}
+
+// typedLines are, under the answer of a wrong or almost answer, what was
+// typed or chosen, with the wrong jamo's syllables marked and what each
+// error is; "" for a right answer.
+func (s *study) typedLines(st Styles, width int) string {
+	c := s.check
+	switch {
+	case c.Verdict == quiz.Right:
+		return ""
+	case s.q.Kind == quiz.QuestionChoice:
+		return "\n" + wrap(st.Subtle.Render("chose    ")+st.Wrong.Render(quiz.Sanitize(c.Typed)), width)
+	case strings.TrimSpace(c.Typed) == "":
+		return "\n" + st.Subtle.Render("typed    (nothing)")
 	}
-	if s.q.Kind == quiz.QuestionChoice {
-		rows = append(rows, wrap(st.Subtle.Render("chose    ")+st.Wrong.Render(quiz.Sanitize(c.Typed)), width))
-		return strings.Join(rows, "\n")
+	typed := markAt(st, quiz.Sanitize(c.Typed), editsAt(c.Diff, true), st.Mark)
+	out := "\n" + wrap(st.Subtle.Render("typed    ")+typed, width)
+	if notes := editNotes(c.Diff); notes != "" && c.Note == "" {
+		out += "\n" + wrap(st.Subtle.Render("         ")+st.Almost.Render(notes), width)
 	}
-	edits := diffOf(c)
-	typed := markAt(st, quiz.Sanitize(c.Typed), editsAt(edits, true), st.Mark)
-	rows = append(rows, wrap(st.Subtle.Render("typed    ")+typed, width))
-	if notes := editNotes(edits); notes != "" && c.Note == "" {
-		rows = append(rows, wrap(st.Subtle.Render("         ")+st.Almost.Render(notes), width))
-	}
-	return strings.Join(rows, "\n")
+	return out
 }
 
 // answerLine is the answer, its romanization when it is Korean, and for a
@@ -334,7 +337,7 @@ func (s *study) answerLine(st Styles, width int) string {
 	q := s.q
 	ans := quiz.Sanitize(q.Answer)
 	if s.checked && s.check.Verdict != quiz.Right && s.check.Expected != "" && q.Kind == quiz.QuestionTyped {
-		ans = markAt(st, quiz.Sanitize(s.check.Expected), editsAt(diffOf(s.check), false), st.Missing)
+		ans = markAt(st, quiz.Sanitize(s.check.Expected), editsAt(s.check.Diff, false), st.Missing)
 	} else {
 		ans = st.Answer.Render(ans)
 	}
@@ -432,7 +435,3 @@ func editNotes(edits []hangul.Edit) string {
 	}
 	return strings.Join(notes, ", ")
 }
-
-// diffOf is the jamo-level alignment of what was typed with what was
-// expected.
-func diffOf(c quiz.Check) []hangul.Edit { return c.Diff }

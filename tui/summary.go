@@ -90,32 +90,38 @@ func (sm *summary) Render(st Styles, km KeyMap, quitAfter bool, width, height in
 	if sm.score.Answered == 0 {
 		return frame(header, wrap(st.Text.Render("No cards were answered.")+"\n\n"+sm.nextLine(st), width), footer, width, height)
 	}
-	body := stack(sm.numbers(st, width), sm.nextLine(st), sm.missed(st, width), sm.confused(st, width))
+	body := stack(sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
 	return frame(header, body, footer, width, height)
 }
 
-// numbers are the score and the counts per grade, in two columns when
-// they fit.
-func (sm *summary) numbers(st Styles, width int) string {
+// numbers are the score and the counts per grade: in two columns of a
+// line each, or in three short lines in small terminals.
+func (sm *summary) numbers(st Styles, width, height int) string {
 	sc := sm.score
+	kinds := st.Subtle.Render(fmt.Sprintf("new %d · learning %d · review %d", sc.New, sc.Learning, sc.Review))
+	const colWidth = 24
+	if width < 2*colWidth || compact(height) {
+		grades := make([]string, 0, 4)
+		for r := fsrs.Again; r <= fsrs.Easy; r++ {
+			grades = append(grades, fmt.Sprintf("%s %d", ratingName(r), sc.Ratings[r]))
+		}
+		return wrap(strings.Join([]string{
+			st.Text.Render(fmt.Sprintf("%d answered · %d correct (%.0f%%)", sc.Answered, sc.Correct, sc.Accuracy*100)),
+			st.Text.Render(fmt.Sprintf("streak %d · time %s", sc.Streak, fmtDuration(sc.Time))),
+			st.Text.Render(strings.Join(grades, " · ")),
+		}, "\n"), width)
+	}
 	left := []string{
 		row(st, "answered", fmt.Sprint(sc.Answered)),
 		row(st, "correct", fmt.Sprintf("%d (%.0f%%)", sc.Correct, sc.Accuracy*100)),
 		row(st, "streak", fmt.Sprint(sc.Streak)),
 		row(st, "time", fmtDuration(sc.Time)),
 	}
-	right := make([]string, 0, 4)
-	for r := fsrs.Again; r <= fsrs.Easy; r++ {
-		right = append(right, row(st, ratingName(r), fmt.Sprint(sc.Ratings[r])))
-	}
-	kinds := st.Subtle.Render(fmt.Sprintf("new %d · learning %d · review %d", sc.New, sc.Learning, sc.Review))
-	const colWidth = 24
-	if width < 2*colWidth {
-		return strings.Join(append(append(left, right...), kinds), "\n")
-	}
 	rows := make([]string, len(left))
 	for i := range left {
-		rows[i] = left[i] + strings.Repeat(" ", max(colWidth-lipgloss.Width(left[i]), 1)) + right[i]
+		r := fsrs.Rating(i + 1)
+		right := row(st, ratingName(r), fmt.Sprint(sc.Ratings[r]))
+		rows[i] = left[i] + strings.Repeat(" ", max(colWidth-lipgloss.Width(left[i]), 1)) + right
 	}
 	return strings.Join(append(rows, kinds), "\n")
 }
@@ -127,6 +133,9 @@ func row(st Styles, label, value string) string {
 
 // nextLine says when the deck's next cards are due.
 func (sm *summary) nextLine(st Styles) string {
+	if sm.mode == quiz.ModePractice {
+		return st.Subtle.Render("Practice leaves the schedule as it was.")
+	}
 	if !sm.hasNext {
 		return st.Subtle.Render("Nothing is scheduled in this deck yet.")
 	}
@@ -134,7 +143,7 @@ func (sm *summary) nextLine(st Styles) string {
 	if d <= time.Minute {
 		return st.Text.Render("More cards are due now.")
 	}
-	return st.Text.Render("Next cards due " + dueIn(d) + " (" + sm.next.Local().Format("Jan 2 15:04") + ").")
+	return st.Text.Render("Next cards due " + dueIn(d) + " (" + sm.next.In(sm.now.Location()).Format("Jan 2 15:04") + ").")
 }
 
 // missed lists the items rated Again.

@@ -33,7 +33,7 @@ func (m Model) render() string {
 	case m.small():
 		return tooSmall(w, h)
 	case m.help:
-		return renderHelp(m.keys, m.styles, w, h)
+		return renderHelp(m.keys, m.styles, m.helpFirst(), w, h)
 	}
 	switch m.screen {
 	case screenStudy:
@@ -44,4 +44,15 @@ func (m Model) render() string {
 		return frame(m.styles.Title.Render("Stats"), quiz.Sanitize(m.stats), m.styles.Subtle.Render("any key: back"), w, h)
 	}
 	return m.home.Render(m.styles, m.keys, m.cfg.Stats != nil, w, h)
+}
+
+// helpFirst is the title of the help group of what is on the screen.
+func (m Model) helpFirst() string {
+	switch {
+	case m.screen == screenStudy && m.typing():
+		return "Typing an answer"
+	case m.screen == screenStudy:
+		return "Study"
+	}
+	return "Home"
 }
