@@ -120,7 +120,7 @@ func DefaultKeyMap() KeyMap {
 			Clear:     b([]string{"ctrl+u"}, "ctrl+u", "clear"),
 		},
 		Summary: SummaryKeys{
-			Done: b([]string{"enter", "space", "q", "esc"}, "enter", "done"),
+			Done: b([]string{"enter", "q", "esc"}, "enter", "done"),
 		},
 	}
 }

@@ -331,21 +331,26 @@ func (s *study) typedLines(st Styles, width int) string {
 	return out
 }
 
-// answerLine is the answer, its romanization when it is Korean, and for a
-// Korean prompt word, the word's reading.
+// answerLine is the answer and its romanization when it is Korean (the
+// syllables of a near miss marked), the accepted answer a near miss was
+// closest to when that is another, and for a Korean prompt word, the
+// word's reading.
 func (s *study) answerLine(st Styles, width int) string {
-	q := s.q
-	ans := quiz.Sanitize(q.Answer)
-	if s.checked && s.check.Verdict != quiz.Right && s.check.Expected != "" && q.Kind == quiz.QuestionTyped {
-		ans = markAt(st, quiz.Sanitize(s.check.Expected), editsAt(s.check.Diff, false), st.Missing)
-	} else {
-		ans = st.Answer.Render(ans)
+	q, c := s.q, s.check
+	near := s.checked && c.Verdict == quiz.Almost && q.Kind == quiz.QuestionTyped
+	ans := st.Answer.Render(quiz.Sanitize(q.Answer))
+	if near && c.Expected == q.Answer {
+		ans = markAt(st, quiz.Sanitize(q.Answer), editsAt(c.Diff, false), st.Missing)
 	}
 	line := st.Subtle.Render("answer   ") + ans
 	if hangul.HasHangul(q.Answer) {
 		line += "  " + st.Subtle.Render(quiz.Sanitize(romanization(q, q.Answer)))
 	}
 	rows := []string{wrap(line, width)}
+	if near && c.Expected != q.Answer && c.Expected != "" {
+		closest := markAt(st, quiz.Sanitize(c.Expected), editsAt(c.Diff, false), st.Missing)
+		rows = append(rows, wrap(st.Subtle.Render("or       ")+closest, width))
+	}
 	if q.Direction == quiz.DirKoEn && hangul.HasHangul(q.Prompt) {
 		rows = append(rows, wrap(st.Subtle.Render("reading  "+quiz.Sanitize(romanization(q, q.Prompt))), width))
 	}

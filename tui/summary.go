@@ -82,11 +82,11 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 // Render draws the summary in width x height cells.
 func (sm *summary) Render(st Styles, km KeyMap, quitAfter bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done · "+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	done := "home"
+	hints := []string{st.Key.Render("enter") + " " + st.Subtle.Render("home"), keyHint(st, km.Global.Quit)}
 	if quitAfter {
-		done = "quit"
+		hints = []string{st.Key.Render("enter") + " " + st.Subtle.Render("quit")}
 	}
-	footer := footerLine(st, []string{st.Key.Render("enter") + " " + st.Subtle.Render(done), keyHint(st, km.Global.Quit)}, width, 1)
+	footer := footerLine(st, hints, width, 1)
 	if sm.score.Answered == 0 {
 		return frame(header, wrap(st.Text.Render("No cards were answered.")+"\n\n"+sm.nextLine(st), width), footer, width, height)
 	}

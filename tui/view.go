@@ -13,7 +13,7 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "moatquiz"
 	if m.screen == screenStudy && !m.help && !m.small() {
-		if sv := m.renderStudy(m.width, m.height); sv.cursor {
+		if sv := m.renderStudy(min(m.width, maxWidth), m.height); sv.cursor {
 			v.Cursor = tea.NewCursor(sv.x, sv.y)
 			v.Cursor.Shape = tea.CursorBar
 		}
@@ -24,9 +24,13 @@ func (m Model) View() tea.View {
 // small reports whether the terminal is below the size the screens need.
 func (m Model) small() bool { return m.width < minWidth || m.height < minHeight }
 
+// maxWidth is the widest the screens are drawn: longer lines are hard to
+// read.
+const maxWidth = 100
+
 // render is the screen's content.
 func (m Model) render() string {
-	w, h := m.width, m.height
+	w, h := min(m.width, maxWidth), m.height
 	switch {
 	case w < 1 || h < 1:
 		return ""
