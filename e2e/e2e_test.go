@@ -51,14 +51,21 @@ func run(m *testing.M) int {
 
 // now is the app's clock in these tests (MOATQUIZ_NOW), so the same cards
 // are new every time.
-const now = "2026-03-02T10:00:00+09:00"
+const (
+	now   = "2026-03-02T10:00:00+09:00"
+	later = "2026-03-02T10:05:00+09:00"
+)
+
+// sockets counts the tmux servers started, for unique socket names.
+var sockets int
 
 // term is one moatquiz running in its own tmux server.
 type term struct {
 	t       *testing.T
 	socket  string
 	data    string
-	started bool // the tmux session exists
+	started bool   // the tmux session exists
+	now     string // MOATQUIZ_NOW for the next launch
 }
 
 // start runs moatquiz with args in a new tmux server of its own (a unique
@@ -68,7 +75,8 @@ func start(t *testing.T, args ...string) *term {
 	if bin == "" {
 		t.Skip("tmux is not installed")
 	}
-	tm := &term{t: t, socket: fmt.Sprintf("moatquiz-e2e-%d-%s", os.Getpid(), t.Name()), data: t.TempDir()}
+	sockets++
+	tm := &term{t: t, socket: fmt.Sprintf("moatquiz-e2e-%d-%d", os.Getpid(), sockets), data: t.TempDir(), now: now}
 	tm.launch(args...)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
@@ -80,7 +88,7 @@ func start(t *testing.T, args ...string) *term {
 func (tm *term) launch(args ...string) {
 	tm.t.Helper()
 	cmd := "exec env MOATQUIZ_DATA_DIR=" + shq(tm.data) + " MOATQUIZ_CONFIG=" + shq(filepath.Join(tm.data, "none.toml")) +
-		" MOATQUIZ_NOW=" + now + " TERM=xterm-256color " + shq(bin)
+		" MOATQUIZ_NOW=" + tm.now + " TERM=xterm-256color " + shq(bin)
 	for _, a := range args {
 		cmd += " " + shq(a)
 	}
@@ -244,7 +252,8 @@ func TestKilledMidSessionKeepsEveryAnswer(t *testing.T) {
 		t.Fatalf("after SIGKILL the export has %d reviews, want 4: %+v", len(rows), rows)
 	}
 
-	// Starting again goes on where it stopped.
+	// Starting again, a little later, goes on where it stopped.
+	tm.now = later
 	tm.launch("study", "--deck", "article", "--kind", "flip", "--limit", "1")
 	tm.waitFor(" 0/1")
 	tm.keys("Space")
