@@ -65,7 +65,7 @@ type StatsQuery struct {
 type Stats struct {
 	Deck         string    `json:"deck"`          // the deck counted; "" for all decks
 	Now          time.Time `json:"now"`           // when the figures were computed
-	Timezone     string    `json:"timezone"`      // the zone study days are counted in
+	Timezone     string    `json:"timezone"`      // the zone study days are counted in: "Asia/Seoul", or "KST" for the system's zone
 	RolloverHour int       `json:"rollover_hour"` // the local hour a study day starts
 	Today        string    `json:"today"`         // the current study day
 
@@ -232,7 +232,7 @@ func newCounter(q StatsQuery) *counter {
 // stats runs the queries.
 func (db *DB) stats(c *counter) (*Stats, error) {
 	s := &Stats{
-		Deck: c.q.Deck, Now: c.q.Now, Timezone: c.loc.String(),
+		Deck: c.q.Deck, Now: c.q.Now, Timezone: zoneName(c.q.Now),
 		RolloverHour: c.sch.RolloverHour, Today: date(c.today),
 	}
 	steps := []func(*DB, *Stats) error{
@@ -244,6 +244,18 @@ func (db *DB) stats(c *counter) (*Stats, error) {
 		}
 	}
 	return s, nil
+}
+
+// zoneName names t's time zone: its IANA name when known ("Asia/Seoul"),
+// else its abbreviation ("KST") for the system's zone, else its offset.
+func zoneName(t time.Time) string {
+	if name := t.Location().String(); name != "Local" && name != "" {
+		return name
+	}
+	if abbr, _ := t.Zone(); abbr != "" {
+		return abbr
+	}
+	return t.Format("-07:00")
 }
 
 // date is the calendar date of a study day's start.

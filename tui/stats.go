@@ -305,8 +305,13 @@ func statsForecast(s *store.Stats, st Styles, cs charts.Styles, width int) strin
 // mature and all review cards, with meters and answer counts when they
 // fit.
 func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) string {
-	if len(s.Retention) == 0 {
-		return ""
+	title := st.Title.Render("True retention") + st.Subtle.Render(" · review cards not forgotten")
+	answered := false
+	for _, r := range s.Retention {
+		answered = answered || r.All.Answers > 0
+	}
+	if !answered {
+		return wrap(title+"\n"+st.Subtle.Render("No answers on cards in review in the last year."), width)
 	}
 	const cols, gap = 3, 2
 	cellW := (width - statsLabel - gap*(cols-1)) / cols
@@ -321,7 +326,7 @@ func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) stri
 	}
 	meterW := min(cellW-pctW-1-countW-min(countW, 1), 12)
 	rows := []string{
-		wrap(st.Title.Render("True retention")+st.Subtle.Render(" · review cards not forgotten"), width),
+		wrap(title, width),
 		st.Subtle.Render(strings.Repeat(" ", statsLabel) + retentionRow([]string{"young", "mature", "all"}, cellW, gap)),
 	}
 	for _, r := range s.Retention {
@@ -456,15 +461,20 @@ func statsLapsed(s *store.Stats, st Styles, width int) string {
 	}
 	rows := []string{wrap(st.Title.Render("Most lapsed"), width)}
 	for _, l := range s.Lapsed {
-		mark := ""
+		var marks []string
 		if l.Lapses >= store.LeechThreshold {
-			mark = st.Wrong.Render(" leech")
+			marks = append(marks, "leech")
 		}
 		if l.Suspended {
-			mark += st.Subtle.Render(" suspended")
+			marks = append(marks, "suspended")
 		}
-		label := cmp.Or(l.Label, quiz.Sanitize(l.Item))
-		rows = append(rows, truncate(fmt.Sprintf("  %3d× ", l.Lapses)+st.Text.Render(label)+mark, width))
+		mark := ""
+		if len(marks) > 0 {
+			mark = " (" + strings.Join(marks, ", ") + ")"
+		}
+		head := fmt.Sprintf("  %3d× ", l.Lapses)
+		label := truncate(cmp.Or(l.Label, quiz.Sanitize(l.Item)), width-lipgloss.Width(head+mark))
+		rows = append(rows, truncate(head+st.Text.Render(label)+st.Wrong.Render(mark), width))
 	}
 	if len(s.Leeches) == 0 {
 		return strings.Join(rows, "\n")

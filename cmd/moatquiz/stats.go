@@ -1,9 +1,176 @@
 package main
 
-import "errors"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 
-// statsCmd is not built yet.
-type statsCmd struct{}
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 
-// Run reports that the command is not built yet.
-func (c *statsCmd) Run(g *Globals) error { return errors.New("stats: not built yet") }
+	"github.com/moatquiz/moatquiz/config"
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/tui"
+)
+
+// statsCmd is `moatquiz stats`.
+type statsCmd struct {
+	Deck      string   `name:"deck" placeholder:"ID" help:"Only this deck (default: all decks)."`
+	JSON      bool     `name:"json" help:"Print every figure as one JSON object (docs/stats.md describes it)."`
+	Unsuspend []string `name:"unsuspend" placeholder:"DECK/CARD/ITEM" help:"Schedule these suspended items (leeches) again, then exit; stats lists their ids."`
+}
+
+// defaultWidth is the width of the text when standard output is not a
+// terminal.
+const defaultWidth = 80
+
+// Run prints the figures, or unsuspends items.
+func (c *statsCmd) Run(g *Globals) error {
+	if len(c.Unsuspend) > 0 {
+		return unsuspend(g, os.Stdout, c.Unsuspend)
+	}
+	s, err := c.figures(g)
+	if err != nil {
+		return err
+	}
+	if c.JSON {
+		return writeStatsJSON(os.Stdout, s)
+	}
+	width, styles, colour := terminalStyles(os.Stdout)
+	text := statsText(s, styles, width)
+	if colour {
+		_, err = lipgloss.Fprint(os.Stdout, text)
+	} else {
+		_, err = io.WriteString(os.Stdout, text)
+	}
+	return err
+}
+
+// figures computes the figures of the deck asked for (all decks by
+// default) from the store, opened read-only: this works while the app
+// runs. With nothing saved yet they are those of an empty store.
+func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
+	cfg, err := config.Load(g.configPath())
+	if err != nil {
+		return nil, err
+	}
+	clk, err := clock()
+	if err != nil {
+		return nil, err
+	}
+	decks, errs := loadDecks(g)
+	for _, e := range errs {
+		fmt.Fprintf(os.Stderr, "moatquiz: skipped a deck: %v\n", e)
+	}
+	if c.Deck != "" && !hasDeck(decks, c.Deck) {
+		return nil, fmt.Errorf("there is no deck %q: `moatquiz decks` lists them", c.Deck)
+	}
+	q := store.StatsQuery{Deck: c.Deck, Decks: decks, Now: clk(), Scheduling: cfg.Scheduling}
+	db, err := openStore(g, true)
+	if errors.Is(err, store.ErrNoProgress) {
+		return emptyStats(q)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.Stats(q)
+}
+
+// hasDeck reports whether a deck has the id.
+func hasDeck(decks []*quiz.Deck, id string) bool {
+	for _, d := range decks {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyStats are q's figures with no progress saved: every item new.
+// They are computed by the same queries, on an empty store made in a
+// temporary directory.
+func emptyStats(q store.StatsQuery) (*store.Stats, error) {
+	dir, err := os.MkdirTemp("", "moatquiz-stats-")
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.Stats(q)
+}
+
+// terminalStyles are the width and styles for w: a terminal's width and
+// the app's colours, or 80 columns of plain text without escape codes
+// when w is not a terminal or NO_COLOR is set; colour reports which.
+func terminalStyles(w *os.File) (width int, st tui.Styles, colour bool) {
+	if !term.IsTerminal(w.Fd()) {
+		return defaultWidth, tui.Styles{}, false
+	}
+	width, _, err := term.GetSize(w.Fd())
+	if err != nil || width < 1 {
+		width = defaultWidth
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return width, tui.Styles{}, false
+	}
+	return width, tui.NewStyles(lipgloss.HasDarkBackground(os.Stdin, w), false), true
+}
+
+// statsText is the figures as text: a line saying whose and when, then
+// every figure and picture.
+func statsText(s *store.Stats, st tui.Styles, width int) string {
+	scope := "All decks"
+	if s.Deck != "" {
+		scope = "Deck " + quiz.Sanitize(s.Deck)
+	}
+	head := fmt.Sprintf("%s · %s · days start at %d:00 (%s)", scope, s.Today, s.RolloverHour, quiz.Sanitize(s.Timezone))
+	return st.Title.Render(head) + "\n\n" + tui.RenderStats(s, st, width) + "\n"
+}
+
+// writeStatsJSON writes s as indented JSON, with control and format
+// characters escaped so that it is safe to print.
+func writeStatsJSON(w io.Writer, s *store.Stats) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	_, err := w.Write(escapeInvisible(buf.Bytes()))
+	return err
+}
+
+// unsuspend schedules the items again; it opens the store for writing,
+// so the app must not be running.
+func unsuspend(g *Globals, w io.Writer, ids []string) error {
+	items := make([]quiz.ItemID, len(ids))
+	for i, s := range ids {
+		id, err := store.ParseItemID(s)
+		if err != nil {
+			return err
+		}
+		items[i] = id
+	}
+	db, err := openStore(g, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, id := range items {
+		if err := db.Unsuspend(id); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "unsuspended %s\n", quiz.Sanitize(id.String()))
+	}
+	return nil
+}
