@@ -54,6 +54,16 @@ func (v *validator) add(off int, msg string) {
 	v.addRef(off, msg, -1, nil)
 }
 
+// addLazy records an error whose message is costly to build: it is built
+// only if the error is kept.
+func (v *validator) addLazy(off int, msg func() string) {
+	if len(v.errs) >= maxErrors {
+		v.more++
+		return
+	}
+	v.add(off, msg())
+}
+
 // addRef records an error whose message names the line of offset ref.
 func (v *validator) addRef(off int, msg string, ref int, refer func(int) string) {
 	if len(v.errs) >= maxErrors {
@@ -198,7 +208,7 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 		seen[name] = true
 		f := findField(fields, name)
 		if f == nil || !f.usedBy(sc.kind) {
-			v.add(key.off, unknownField(fields, name, sc))
+			v.addLazy(key.off, func() string { return unknownField(fields, name, sc) })
 			continue
 		}
 		if readField(v, f, val, t, sc) {
@@ -252,7 +262,7 @@ func closest(name string, names []string) string {
 		}
 	}
 	for _, n := range names {
-		if editDistance(n, name) <= min(2, len(n)/3) {
+		if d := len(n) - len(name); d >= -2 && d <= 2 && editDistance(n, name) <= min(2, len(n)/3) {
 			return n
 		}
 	}
@@ -261,12 +271,11 @@ func closest(name string, names []string) string {
 
 // editDistance is the Levenshtein distance between a and b, in bytes.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
 		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
@@ -275,7 +284,7 @@ func editDistance(a, b string) int {
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		prev = cur
+		prev, cur = cur, prev
 	}
 	return prev[len(b)]
 }
