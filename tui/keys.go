@@ -10,6 +10,7 @@ type KeyMap struct {
 	Study   StudyKeys
 	Typing  TypingKeys
 	Summary SummaryKeys
+	Stats   StatsKeys
 }
 
 // GlobalKeys work on every screen.
@@ -122,6 +123,7 @@ func DefaultKeyMap() KeyMap {
 		Summary: SummaryKeys{
 			Done: b([]string{"enter", "q", "esc"}, "enter", "done"),
 		},
+		Stats: DefaultStatsKeys(),
 	}
 }
 
@@ -134,6 +136,7 @@ func (k KeyMap) FullHelp() []HelpGroup {
 			k.Study.Hint, k.Study.Undo, k.Study.Back}},
 		{"Typing an answer", []key.Binding{k.Typing.Submit, k.Typing.Hint, k.Typing.Compose,
 			k.Typing.Backspace, k.Typing.Clear, k.Typing.Back}},
+		{"Stats", []key.Binding{k.Stats.Down, k.Stats.Up, k.Stats.PageDown, k.Stats.Next, k.Stats.Prev, k.Stats.Back}},
 		{anywhere, []key.Binding{k.Global.Help, k.Global.Quit}},
 	}
 }

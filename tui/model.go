@@ -28,9 +28,9 @@ type Config struct {
 	Clock      quiz.Clock
 	// Start, when set, starts a session straight away (moatquiz study).
 	Start *Start
-	// Stats, when set, is shown by the home screen's stats key: the
-	// statistics of a deck as text. It is called in a tea.Cmd.
-	Stats func(deck string) (string, error)
+	// Stats, when set, computes the figures the home screen's stats key
+	// shows. It is called in a tea.Cmd.
+	Stats StatsFunc
 	// Mono draws without colour (NO_COLOR).
 	Mono bool
 }
@@ -69,7 +69,7 @@ type Model struct {
 	home    home
 	study   study
 	summary summary
-	stats   string
+	stats   statsScreen
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -108,11 +108,6 @@ type (
 	savedMsg struct {
 		op  *quiz.Op
 		err error
-	}
-	// statsMsg carries the stats text of a deck.
-	statsMsg struct {
-		text string
-		err  error
 	}
 )
 
@@ -168,15 +163,6 @@ func run(op *quiz.Op) tea.Cmd {
 	return func() tea.Msg { return savedMsg{op: op, err: op.Run()} }
 }
 
-// loadStats fetches the stats text of a deck.
-func (m Model) loadStats(deck string) tea.Cmd {
-	stats := m.cfg.Stats
-	return func() tea.Msg {
-		text, err := stats(deck)
-		return statsMsg{text: text, err: err}
-	}
-}
-
 // Update handles a message: keys, sizes, and the results of commands.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -197,8 +183,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSession(msg)
 	case savedMsg:
 		return m.onSaved(msg)
-	case statsMsg:
-		return m.onStats(msg)
+	case statsLoadedMsg:
+		m.stats.loaded(msg)
+		return m, nil
 	case tea.PasteMsg:
 		if m.screen == screenStudy && !m.help && m.typing() {
 			m.study.insert(msg.Content)
@@ -302,14 +289,30 @@ func (m Model) onSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// onStats shows a deck's stats.
-func (m Model) onStats(msg statsMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.home.status = "stats: " + msg.err.Error()
-		return m, nil
+// showStats opens the stats screen on the focused deck.
+func (m Model) showStats() (tea.Model, tea.Cmd) {
+	decks := make([]*quiz.Deck, len(m.home.decks))
+	for i, d := range m.home.decks {
+		decks[i] = d.deck
 	}
-	m.stats = msg.text
+	focused := ""
+	if d := m.home.deck(); d != nil {
+		focused = d.deck.ID
+	}
+	m.stats = newStatsScreen(decks, focused)
 	m.screen = screenStats
+	return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+}
+
+// onStatsKey scrolls the stats, changes their deck, or goes home.
+func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	w, h := m.size()
+	switch m.stats.onKey(msg, m.keys.Stats, m.styles, w, h) {
+	case statsReload:
+		return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+	case statsBack:
+		m.screen = screenHome
+	}
 	return m, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 )
 
 func TestHomeKeys(t *testing.T) {
@@ -349,5 +350,31 @@ func TestTooSmall(t *testing.T) {
 	golden(t, "too_small_20x5", screenText(m))
 	if m.View().Cursor != nil {
 		t.Error("a cursor on the too-small message")
+	}
+}
+
+func TestStatsScreenFromHome(t *testing.T) {
+	var asked []string
+	m := New(Config{
+		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
+		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Stats: func(q store.StatsQuery) (*store.Stats, error) {
+			asked = append(asked, q.Deck)
+			return nil, errors.New("no figures in this test")
+		},
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, m.Init()())
+	m = press(t, m, "ㄴ") // s on a Korean layout
+	if m.screen != screenStats || !strings.Contains(screenText(m), "no figures in this test") {
+		t.Fatalf("s does not show the stats:\n%s", screenText(m))
+	}
+	m = press(t, m, "l") // the next deck: all decks
+	if len(asked) != 2 || asked[0] != "moat" || asked[1] != "" {
+		t.Errorf("stats asked for decks %q, want [moat, all]", asked)
+	}
+	m = press(t, m, "q")
+	if m.screen != screenHome {
+		t.Errorf("q on the stats does not go home")
 	}
 }

@@ -37,7 +37,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.goHome()
 		}
 	case screenStats:
-		m.screen = screenHome
+		return m.onStatsKey(msg)
 	}
 	return m, nil
 }
@@ -88,9 +88,7 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Practice):
 		h.cycle(setMode, 1)
 	case key.Matches(msg, km.Stats) && m.cfg.Stats != nil:
-		if d := h.deck(); d != nil {
-			return m, m.loadStats(d.deck.ID)
-		}
+		return m.showStats()
 	case key.Matches(msg, km.Start):
 		if d := h.deck(); d != nil {
 			h.status = ""

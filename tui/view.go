@@ -2,8 +2,6 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // View draws the current screen, cut to the terminal, with the real
@@ -13,13 +11,17 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "moatquiz"
 	if m.screen == screenStudy && !m.help && !m.small() {
-		if sv := m.renderStudy(min(m.width, maxWidth), m.height); sv.cursor {
+		if sv := m.renderStudy(m.size()); sv.cursor {
 			v.Cursor = tea.NewCursor(sv.x, sv.y)
 			v.Cursor.Shape = tea.CursorBar
 		}
 	}
 	return v
 }
+
+// size is the size the screens are drawn in: the terminal's, at most
+// maxWidth wide.
+func (m Model) size() (int, int) { return min(m.width, maxWidth), m.height }
 
 // small reports whether the terminal is below the size the screens need.
 func (m Model) small() bool { return m.width < minWidth || m.height < minHeight }
@@ -30,7 +32,7 @@ const maxWidth = 100
 
 // render is the screen's content.
 func (m Model) render() string {
-	w, h := min(m.width, maxWidth), m.height
+	w, h := m.size()
 	switch {
 	case w < 1 || h < 1:
 		return ""
@@ -45,7 +47,7 @@ func (m Model) render() string {
 	case screenSummary:
 		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
 	case screenStats:
-		return frame(m.styles.Title.Render("Stats"), quiz.Sanitize(m.stats), m.styles.Subtle.Render("any key: back"), w, h)
+		return m.stats.Render(m.styles, m.keys.Stats, w, h)
 	}
 	return m.home.Render(m.styles, m.keys, m.cfg.Stats != nil, w, h)
 }
@@ -57,6 +59,8 @@ func (m Model) helpFirst() string {
 		return "Typing an answer"
 	case m.screen == screenStudy:
 		return "Study"
+	case m.screen == screenStats:
+		return "Stats"
 	}
 	return "Home"
 }
