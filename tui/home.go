@@ -33,6 +33,13 @@ const (
 	numSettings
 )
 
+// The values of the mode setting: review (0), practice (cram, schedules
+// unchanged), or review that studies ahead when nothing is due.
+const (
+	modePractice = 1
+	modeAhead    = 2
+)
+
 // Values of the settings, in the order of their labels.
 var (
 	kindValues      = []quiz.QuestionKind{quiz.QuestionFlip, quiz.QuestionChoice, quiz.QuestionTyped, quiz.QuestionMixed}
@@ -54,7 +61,7 @@ func newHome() home {
 		setKind:      {label: "Question", values: []string{"flip", "choice", "typed", "mixed"}},
 		setDirection: {label: "Words", values: []string{"both ways", "ko→en", "en→ko"}},
 		setLang:      {label: "Facts in", values: []string{"한국어", "English"}},
-		setMode:      {label: "Mode", values: []string{"review", "practice"}},
+		setMode:      {label: "Mode", values: []string{"review", "practice", "ahead"}},
 	}}
 }
 
@@ -107,7 +114,8 @@ func (h *home) options() quiz.Options {
 		Kind:      kindValues[h.settings[setKind].chosen],
 		Direction: directionValues[h.settings[setDirection].chosen],
 		Lang:      langValues[h.settings[setLang].chosen],
-		Practice:  h.settings[setMode].chosen == 1,
+		Practice:  h.settings[setMode].chosen == modePractice,
+		Ahead:     h.settings[setMode].chosen == modeAhead,
 	}
 }
 
@@ -121,8 +129,11 @@ func (h *home) setOptions(opts quiz.Options) {
 	pick(setKind, indexOf(kindValues, opts.Kind))
 	pick(setDirection, indexOf(directionValues, opts.Direction))
 	pick(setLang, indexOf(langValues, opts.Lang))
-	if opts.Practice {
-		h.settings[setMode].chosen = 1
+	switch {
+	case opts.Practice:
+		h.settings[setMode].chosen = modePractice
+	case opts.Ahead:
+		h.settings[setMode].chosen = modeAhead
 	}
 }
 

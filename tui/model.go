@@ -231,12 +231,13 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.session.Phase() == quiz.Finished {
-		m.home.status = nothingDue(msg.session, m.cfg.Clock())
-		if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
+		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
+		m.home.status = nothingDue(msg.session, m.cfg.Clock(), quitAfter)
+		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
 			m.summary = newSummary(msg.session, msg.deck, m.cfg.Clock())
-			return m, nil
+			m.summary.note = m.home.status
 		}
 		return m, nil
 	}
@@ -248,13 +249,17 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// nothingDue says what to do when a review session has nothing to ask.
-func nothingDue(s *quiz.Session, now time.Time) string {
+// nothingDue says what to do when a session has nothing to ask: on the
+// home screen, which mode to switch to; for moatquiz study, which flag.
+func nothingDue(s *quiz.Session, now time.Time, flags bool) string {
 	msg := "Nothing to study in this deck right now."
 	if next, ok := s.NextDue(); ok {
 		msg = "Nothing is due now; the next cards are due " + dueIn(next.Sub(now)) + "."
 	}
-	return msg + " Switch Mode to practice to study anyway."
+	if flags {
+		return msg + " --ahead studies the cards due soonest, --practice any cards."
+	}
+	return msg + " Switch Mode to ahead to study the cards due soonest, or to practice."
 }
 
 // onSaved applies a finished save or undo to the session.

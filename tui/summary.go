@@ -24,6 +24,7 @@ type summary struct {
 	hasNext    bool
 	now        time.Time
 	confusions []confusion
+	note       string // why nothing was asked
 }
 
 // confusion is a pair of jamo the learner typed one for the other.
@@ -88,7 +89,11 @@ func (sm *summary) Render(st Styles, km KeyMap, quitAfter bool, width, height in
 	}
 	footer := footerLine(st, hints, width, 1)
 	if sm.score.Answered == 0 {
-		return frame(header, wrap(st.Text.Render("No cards were answered.")+"\n\n"+sm.nextLine(st), width), footer, width, height)
+		note := sm.note
+		if note == "" {
+			note = "No cards were answered."
+		}
+		return frame(header, wrap(st.Text.Render(quiz.Sanitize(note)), width), footer, width, height)
 	}
 	body := stack(sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
 	return frame(header, body, footer, width, height)

@@ -94,7 +94,7 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			h.status = ""
 			opts := h.options()
 			if m.cfg.Start != nil {
-				opts.Limit, opts.Ahead = m.cfg.Start.Options.Limit, m.cfg.Start.Options.Ahead
+				opts.Limit = m.cfg.Start.Options.Limit
 			}
 			return m, m.startSession(d.deck, opts)
 		}
