@@ -714,19 +714,29 @@ func ParseItemID(s string) (quiz.ItemID, error) {
 // ErrNoItem is returned by Unsuspend for an item with no stored state.
 var ErrNoItem = errors.New("no such item in the progress")
 
-// Unsuspend makes a suspended item (a leech) scheduled again; it does
-// nothing to an item that is not suspended.
-func (db *DB) Unsuspend(id quiz.ItemID) error {
+// Unsuspend schedules a suspended item (a leech) again. It reports
+// whether the item was suspended, and ErrNoItem when it has no stored
+// state.
+func (db *DB) Unsuspend(id quiz.ItemID) (bool, error) {
 	if db.readOnly {
-		return fmt.Errorf("unsuspend %s: %w", id, ErrReadOnly)
+		return false, fmt.Errorf("unsuspend %s: %w", id, ErrReadOnly)
 	}
-	res, err := db.sql.Exec("UPDATE item_state SET suspended = 0 WHERE deck = ? AND card = ? AND item = ?",
+	res, err := db.sql.Exec("UPDATE item_state SET suspended = 0 WHERE deck = ? AND card = ? AND item = ? AND suspended = 1",
 		id.Deck, id.Card, id.Item)
 	if err != nil {
-		return fmt.Errorf("unsuspend %s: %w", id, err)
+		return false, fmt.Errorf("unsuspend %s: %w", id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return fmt.Errorf("unsuspend %s: %w", id, errors.Join(ErrNoItem, err))
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return n > 0, err
 	}
-	return nil
+	var exists bool
+	err = db.sql.QueryRow("SELECT EXISTS (SELECT 1 FROM item_state WHERE deck = ? AND card = ? AND item = ?)",
+		id.Deck, id.Card, id.Item).Scan(&exists)
+	switch {
+	case err != nil:
+		return false, fmt.Errorf("unsuspend %s: %w", id, err)
+	case !exists:
+		return false, fmt.Errorf("unsuspend %s: %w", id, ErrNoItem)
+	}
+	return false, nil
 }

@@ -446,7 +446,7 @@ func TestUnsuspend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ro.Unsuspend(leech); !errors.Is(err, ErrReadOnly) {
+	if _, err := ro.Unsuspend(leech); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only Unsuspend: %v, want ErrReadOnly", err)
 	}
 	ro.Close()
@@ -454,10 +454,12 @@ func TestUnsuspend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Unsuspend(leech); err != nil {
-		t.Fatal(err)
+	for i, want := range []bool{true, false} { // suspended, then no longer
+		if was, err := db.Unsuspend(leech); err != nil || was != want {
+			t.Errorf("Unsuspend #%d = %v, %v; want %v", i+1, was, err, want)
+		}
 	}
-	if err := db.Unsuspend(quiz.ItemID{Deck: "other", Card: "o1", Item: "ko-en"}); !errors.Is(err, ErrNoItem) {
+	if _, err := db.Unsuspend(quiz.ItemID{Deck: "other", Card: "o1", Item: "ko-en"}); !errors.Is(err, ErrNoItem) {
 		t.Errorf("Unsuspend of an item never studied: %v, want ErrNoItem", err)
 	}
 	db.Close()

@@ -167,10 +167,15 @@ func unsuspend(g *Globals, w io.Writer, ids []string) error {
 	}
 	defer db.Close()
 	for _, id := range items {
-		if err := db.Unsuspend(id); err != nil {
+		was, err := db.Unsuspend(id)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "unsuspended %s\n", quiz.Sanitize(id.String()))
+		if was {
+			fmt.Fprintf(w, "unsuspended %s\n", quiz.Sanitize(id.String()))
+		} else {
+			fmt.Fprintf(w, "%s was not suspended\n", quiz.Sanitize(id.String()))
+		}
 	}
 	return nil
 }

@@ -179,3 +179,27 @@ func shape(v any) any {
 	}
 	return "number"
 }
+
+func TestStatsUnsuspend(t *testing.T) {
+	g, _ := statsLog(t)
+	s, err := (&statsCmd{}).figures(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leech := s.Leeches[0].Item
+	var out bytes.Buffer
+	if err := unsuspend(g, &out, []string{leech, leech}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "unsuspended " + leech + "\n" + leech + " was not suspended\n"; out.String() != want {
+		t.Errorf("output %q, want %q", out.String(), want)
+	}
+	if s, err = (&statsCmd{}).figures(g); err != nil || s.Items.Suspended != 0 || s.Items.Relearning != 1 {
+		t.Errorf("after --unsuspend: items %+v, %v", s.Items, err)
+	}
+	for _, bad := range []string{"article/f1", "article/none/fact"} {
+		if err := unsuspend(g, &out, []string{bad}); err == nil {
+			t.Errorf("--unsuspend %s: no error", bad)
+		}
+	}
+}
