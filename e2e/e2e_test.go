@@ -72,12 +72,19 @@ type term struct {
 // socket) in an 80x24 window, with a fresh data directory.
 func start(t *testing.T, args ...string) *term {
 	t.Helper()
+	tm := newTerm(t)
+	tm.launch(args...)
+	return tm
+}
+
+// newTerm is a terminal for the app, not started yet.
+func newTerm(t *testing.T) *term {
+	t.Helper()
 	if bin == "" {
 		t.Skip("tmux is not installed")
 	}
 	sockets++
 	tm := &term{t: t, socket: fmt.Sprintf("moatquiz-e2e-%d-%d", os.Getpid(), sockets), data: t.TempDir(), now: now}
-	tm.launch(args...)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }
@@ -265,4 +272,41 @@ func TestKilledMidSessionKeepsEveryAnswer(t *testing.T) {
 	if rows := tm.reviews(); len(rows) != 5 {
 		t.Fatalf("after restarting the export has %d reviews, want 5", len(rows))
 	}
+}
+
+// moatDeck is a learner's deck of one word.
+const moatDeck = `{
+  "format": 1, "id": "mine", "title": "내 단어", "title_en": "My words", "lang": "ko",
+  "source": {"publisher": "아시아경제"},
+  "cards": [{"id": "haeja", "kind": "vocab", "word": "해자", "meanings": ["moat"], "pos": "noun"}]
+}`
+
+func TestComposerAndAlmost(t *testing.T) {
+	tm := newTerm(t)
+	if err := os.MkdirAll(filepath.Join(tm.data, "decks"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tm.data, "decks", "mine.json"), []byte(moatDeck), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm.launch("study", "--deck", "mine", "--kind", "typed", "--direction", "en-ko")
+	tm.waitFor("English → Korean")
+	// The built-in 2-set composer: QWERTY keys type Hangul.
+	tm.keys("C-k")
+	tm.waitFor("2-set 한글 on")
+	tm.text("gowk")
+	tm.waitFor("› 해자")
+	// One jamo off: backspace takes the ㅏ, j types ㅓ.
+	tm.keys("BSpace")
+	tm.text("j")
+	tm.waitFor("› 해저")
+	tm.keys("Enter")
+	s := tm.waitFor("≈ Almost")
+	for _, want := range []string{"ㅓ should be ㅏ", "answer   해자  haeja", "typed    해저"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the answer side lacks %q:\n%s", want, s)
+		}
+	}
+	tm.keys("Escape")
+	tm.exited()
 }
