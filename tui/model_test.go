@@ -378,3 +378,25 @@ func TestStatsScreenFromHome(t *testing.T) {
 		t.Errorf("q on the stats does not go home")
 	}
 }
+
+func TestShortcutOnKoreanLayouts(t *testing.T) {
+	tests := []struct {
+		name string
+		key  tea.Key
+		want string
+	}{
+		{"a jamo maps to its 2-set key", tea.Key{Code: 'ㅂ', Text: "ㅂ"}, "q"},
+		{"a shifted jamo to the shifted key", tea.Key{Code: 'ㅃ', Text: "ㅃ", Mod: tea.ModShift}, "Q"},
+		{"the base layout code wins", tea.Key{Code: 'й', Text: "й", BaseCode: 'q'}, "q"},
+		{"a syllable stays", tea.Key{Code: '바', Text: "바"}, "바"},
+		{"a compound vowel has no key", tea.Key{Code: 'ㅘ', Text: "ㅘ"}, "ㅘ"},
+		{"latin stays", tea.Key{Code: 'u', Text: "u"}, "u"},
+		{"ctrl with a base code", tea.Key{Code: 'ㅏ', Mod: tea.ModCtrl, BaseCode: 'k'}, "ctrl+k"},
+		{"digits stay", tea.Key{Code: '3', Text: "3"}, "3"},
+	}
+	for _, tc := range tests {
+		if got := shortcut(tea.KeyPressMsg(tc.key)).String(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

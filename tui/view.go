@@ -10,6 +10,11 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.WindowTitle = "moatquiz"
+	// Terminals with the kitty keyboard protocol then also report the key's
+	// US-layout code (BaseCode) for keys they send as escape codes, so
+	// ctrl+k works with a Korean layout on. Text stays plain text: "report
+	// all keys as escape codes" would lose IME input in some terminals.
+	v.KeyboardEnhancements.ReportAlternateKeys = true
 	if m.screen == screenStudy && !m.help && !m.small() {
 		if sv := m.renderStudy(m.size()); sv.cursor {
 			v.Cursor = tea.NewCursor(sv.x, sv.y)
