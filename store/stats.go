@@ -236,7 +236,7 @@ func (db *DB) stats(c *counter) (*Stats, error) {
 		RolloverHour: c.sch.RolloverHour, Today: date(c.today),
 	}
 	steps := []func(*DB, *Stats) error{
-		c.days, c.retention, c.itemCounts, c.forecast, c.deckRatios, c.tagRatios, c.lapsed,
+		c.days, c.retention, c.itemCounts, c.forecast, c.ratios, c.lapsed,
 	}
 	for _, step := range steps {
 		if err := step(db, s); err != nil {
@@ -361,54 +361,67 @@ func nextDate(d string) string {
 	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }
 
-// sqlRetention counts answers on items in the review state by maturity.
+// sqlRetention counts, in one pass, the answers on items in the review
+// state by maturity; %s are a pair of sums per period (answers and
+// correct answers since the period's start), then the deck filter.
 var sqlRetention = "SELECT before_scheduled_days >= " + fmt.Sprint(MatureDays) +
-	" AS mature, COUNT(*), SUM(rating > 1) FROM review WHERE before_state = " +
-	fmt.Sprint(int(fsrs.Review)) + " AND mode != '" + string(quiz.ModePractice) +
-	"' AND reviewed_at >= ? AND reviewed_at < ? AND %s GROUP BY mature"
+	" AS mature%s FROM review WHERE before_state = " + fmt.Sprint(int(fsrs.Review)) +
+	" AND mode != '" + string(quiz.ModePractice) + "' AND reviewed_at >= ? AND reviewed_at < ? " +
+	"AND %s GROUP BY mature"
 
 // retention fills Retention, one entry per period.
 func (c *counter) retention(db *DB, s *Stats) error {
-	end := c.addDays(c.today, 1)
-	for _, days := range RetentionPeriods {
-		since := c.addDays(c.today, 1-days)
-		r, err := c.retentionSince(db, since, end)
-		if err != nil {
-			return fmt.Errorf("true retention over %d days: %w", days, err)
-		}
-		r.Days, r.Since = days, since
-		s.Retention = append(s.Retention, r)
+	var sums strings.Builder
+	var args []any
+	since := make([]time.Time, len(RetentionPeriods))
+	for i, days := range RetentionPeriods {
+		since[i] = c.addDays(c.today, 1-days)
+		sums.WriteString(", SUM(reviewed_at >= ?), SUM(reviewed_at >= ? AND rating > 1)")
+		args = append(args, since[i].UnixMilli(), since[i].UnixMilli())
+	}
+	oldest := slices.MinFunc(since, func(a, b time.Time) int { return a.Compare(b) })
+	args = append(args, oldest.UnixMilli(), c.addDays(c.today, 1).UnixMilli())
+	where, deck := c.deckFilter()
+	n, err := scanRetention(db, fmt.Sprintf(sqlRetention, sums.String(), where), append(args, deck...))
+	if err != nil {
+		return fmt.Errorf("true retention: %w", err)
+	}
+	for i, days := range RetentionPeriods {
+		young, mature := n[0][2*i:2*i+2], n[1][2*i:2*i+2]
+		s.Retention = append(s.Retention, Retention{Days: days, Since: since[i],
+			Young: newRatio(young[0], young[1]), Mature: newRatio(mature[0], mature[1]),
+			All: newRatio(young[0]+mature[0], young[1]+mature[1])})
 	}
 	return nil
 }
 
-// retentionSince is the true retention of the answers in [since, end).
-func (c *counter) retentionSince(db *DB, since, end time.Time) (Retention, error) {
-	where, args := c.deckFilter()
-	args = append([]any{since.UnixMilli(), end.UnixMilli()}, args...)
-	rows, err := db.sql.Query(fmt.Sprintf(sqlRetention, where), args...)
+// scanRetention reads sqlRetention's rows: for young ([0]) and mature
+// ([1]) items, the answers and correct answers of each period in turn.
+func scanRetention(db *DB, query string, args []any) ([2][]int, error) {
+	sums := 2 * len(RetentionPeriods)
+	n := [2][]int{make([]int, sums), make([]int, sums)}
+	rows, err := db.sql.Query(query, args...)
 	if err != nil {
-		return Retention{}, err
+		return n, err
 	}
 	defer rows.Close()
-	var n, ok [2]int // [young, mature]
 	for rows.Next() {
 		var mature bool
-		var answers, correct int
-		if err := rows.Scan(&mature, &answers, &correct); err != nil {
-			return Retention{}, err
+		row := make([]int, sums)
+		dest := []any{&mature}
+		for i := range row {
+			dest = append(dest, &row[i])
 		}
-		i := 0
+		if err := rows.Scan(dest...); err != nil {
+			return n, err
+		}
 		if mature {
-			i = 1
+			n[1] = row
+		} else {
+			n[0] = row
 		}
-		n[i], ok[i] = answers, correct
 	}
-	if err := rows.Err(); err != nil {
-		return Retention{}, err
-	}
-	return Retention{Young: newRatio(n[0], ok[0]), Mature: newRatio(n[1], ok[1]),
-		All: newRatio(n[0]+n[1], ok[0]+ok[1])}, nil
+	return n, rows.Err()
 }
 
 // scopeItems is a common table expression of the scope's items, from the
@@ -511,56 +524,75 @@ func (c *counter) forecast(db *DB, s *Stats) error {
 	return nil
 }
 
-// sqlDeckRatios is the accuracy of every answer, per deck.
-const sqlDeckRatios = "SELECT deck, COUNT(*), SUM(rating > 1) FROM review WHERE %s GROUP BY deck ORDER BY deck"
+// sqlCardRatios is the accuracy of every answer, per card.
+const sqlCardRatios = "SELECT deck, card, COUNT(*), SUM(rating > 1) FROM review WHERE %s GROUP BY deck, card"
 
-// deckRatios fills Decks.
-func (c *counter) deckRatios(db *DB, s *Stats) error {
+// ratios fills Decks and Tags from one pass over the log: the answers
+// per card, added up per deck, and per tag of the card's deck file
+// (cards no longer in their deck have no tags).
+func (c *counter) ratios(db *DB, s *Stats) error {
 	where, args := c.deckFilter()
+	rows, err := db.sql.Query(fmt.Sprintf(sqlCardRatios, where), args...)
+	if err != nil {
+		return fmt.Errorf("accuracy per deck and tag: %w", err)
+	}
+	defer rows.Close()
+	decks, tags := newTally(), newTally()
+	for rows.Next() {
+		var deck, card string
+		var answers, correct int
+		if err := rows.Scan(&deck, &card, &answers, &correct); err != nil {
+			return fmt.Errorf("accuracy per deck and tag: %w", err)
+		}
+		decks.add(deck, answers, correct)
+		if c := c.cards[[2]string{deck, card}]; c != nil {
+			for _, tag := range distinct(c.Tags) {
+				tags.add(oneLine(tag), answers, correct)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("accuracy per deck and tag: %w", err)
+	}
 	titles := make(map[string]string)
 	for _, d := range c.q.Decks {
 		if d != nil {
 			titles[d.ID] = oneLine(d.Title)
 		}
 	}
-	s.Decks = []DeckRatio{}
-	err := scanRatios(db, fmt.Sprintf(sqlDeckRatios, where), args, func(key []string, r Ratio) {
-		s.Decks = append(s.Decks, DeckRatio{Deck: key[0], Title: titles[key[0]], Ratio: r})
-	}, 1)
-	if err != nil {
-		return fmt.Errorf("accuracy per deck: %w", err)
+	s.Decks, s.Tags = []DeckRatio{}, []TagRatio{}
+	for _, deck := range decks.keys() {
+		s.Decks = append(s.Decks, DeckRatio{Deck: deck, Title: titles[deck], Ratio: decks.ratio(deck)})
+	}
+	for _, tag := range tags.keys() {
+		s.Tags = append(s.Tags, TagRatio{Tag: tag, Ratio: tags.ratio(tag)})
 	}
 	return nil
 }
 
-// sqlCardRatios is the accuracy of every answer, per card.
-const sqlCardRatios = "SELECT deck, card, COUNT(*), SUM(rating > 1) FROM review WHERE %s GROUP BY deck, card"
+// tally adds up answers by key.
+type tally struct{ answers, correct map[string]int }
 
-// tagRatios fills Tags, adding up the cards' answers per tag; cards no
-// longer in their deck have no tags.
-func (c *counter) tagRatios(db *DB, s *Stats) error {
-	where, args := c.deckFilter()
-	n, ok := map[string]int{}, map[string]int{}
-	err := scanRatios(db, fmt.Sprintf(sqlCardRatios, where), args, func(key []string, r Ratio) {
-		card := c.cards[[2]string{key[0], key[1]}]
-		if card == nil {
-			return
-		}
-		for _, tag := range distinct(card.Tags) {
-			n[tag] += r.Answers
-			ok[tag] += r.Correct
-		}
-	}, 2)
-	if err != nil {
-		return fmt.Errorf("accuracy per tag: %w", err)
-	}
-	s.Tags = []TagRatio{}
-	for tag, answers := range n {
-		s.Tags = append(s.Tags, TagRatio{Tag: oneLine(tag), Ratio: newRatio(answers, ok[tag])})
-	}
-	sort.Slice(s.Tags, func(i, j int) bool { return s.Tags[i].Tag < s.Tags[j].Tag })
-	return nil
+func newTally() tally { return tally{map[string]int{}, map[string]int{}} }
+
+// add counts answers under key.
+func (t tally) add(key string, answers, correct int) {
+	t.answers[key] += answers
+	t.correct[key] += correct
 }
+
+// keys are the keys counted, sorted.
+func (t tally) keys() []string {
+	keys := make([]string, 0, len(t.answers))
+	for k := range t.answers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ratio is key's count.
+func (t tally) ratio(key string) Ratio { return newRatio(t.answers[key], t.correct[key]) }
 
 // distinct is tags without repeats.
 func distinct(tags []string) []string {
@@ -573,29 +605,6 @@ func distinct(tags []string) []string {
 		}
 	}
 	return out
-}
-
-// scanRatios runs a query whose rows are keys string columns, an answer
-// count and a correct count, and calls fn with each.
-func scanRatios(db *DB, query string, args []any, fn func(key []string, r Ratio), keys int) error {
-	rows, err := db.sql.Query(query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		key := make([]string, keys)
-		var answers, correct int
-		dest := make([]any, 0, keys+2)
-		for i := range key {
-			dest = append(dest, &key[i])
-		}
-		if err := rows.Scan(append(dest, &answers, &correct)...); err != nil {
-			return err
-		}
-		fn(key, newRatio(answers, correct))
-	}
-	return rows.Err()
 }
 
 // sqlLapsed lists the scope's items that lapsed, most lapses first.
