@@ -323,6 +323,10 @@ func (s *study) typedLines(st Styles, width int) string {
 	case strings.TrimSpace(c.Typed) == "":
 		return "\n" + st.Subtle.Render("typed    (nothing)")
 	}
+	if c.Verdict == quiz.Wrong {
+		// A different word: marking its jamo would only be noise.
+		return "\n" + wrap(st.Subtle.Render("typed    ")+st.Text.Render(quiz.Sanitize(c.Typed)), width)
+	}
 	typed := markAt(st, quiz.Sanitize(c.Typed), editsAt(c.Diff, true), st.Mark)
 	out := "\n" + wrap(st.Subtle.Render("typed    ")+typed, width)
 	if notes := editNotes(c.Diff); notes != "" && c.Note == "" {
@@ -383,7 +387,7 @@ func sentences(st Styles, q *quiz.Question, width int) string {
 	var rows []string
 	add := func(label, text string) {
 		if text != "" {
-			rows = append(rows, indentWrap(st.Subtle.Render(label)+st.Context.Render(quiz.Sanitize(text)), 2, width))
+			rows = append(rows, indentWrap(st.Subtle.Render(label)+st.Context.Render(quiz.Sanitize(text)), lipgloss.Width(label), width))
 		}
 	}
 	add("", q.Filled)
