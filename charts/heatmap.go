@@ -60,11 +60,8 @@ func Level(n, most int) int {
 // width, at most HeatmapWeeks, two cells per week; days after end are
 // blank. It returns "" when not even one week fits.
 func Heatmap(days map[Date]int, end Date, width int, lb Labels, st Styles) string {
-	lw := 0
-	for _, wd := range rowDays {
-		lw = max(lw, lipgloss.Width(lb.Weekdays[wd]))
-	}
-	weeks := min(HeatmapWeeks, (width-lw)/2)
+	lw := labelWidth(lb)
+	weeks := HeatmapWeeksIn(width, lb)
 	if weeks < 1 {
 		return ""
 	}
@@ -89,6 +86,21 @@ func Heatmap(days map[Date]int, end Date, width int, lb Labels, st Styles) strin
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return clip(lines, width)
+}
+
+// HeatmapWeeksIn is how many weeks Heatmap shows in width cells with the
+// labels lb.
+func HeatmapWeeksIn(width int, lb Labels) int {
+	return max(min(HeatmapWeeks, (width-labelWidth(lb))/2), 0)
+}
+
+// labelWidth is the width of the widest weekday label.
+func labelWidth(lb Labels) int {
+	lw := 0
+	for _, wd := range rowDays {
+		lw = max(lw, lipgloss.Width(lb.Weekdays[wd]))
+	}
+	return lw
 }
 
 // mondayOffset is how many days d is after the Monday of its week.
