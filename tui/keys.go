@@ -56,6 +56,7 @@ type TypingKeys struct {
 	Hint      key.Binding
 	Compose   key.Binding // the built-in 2-set (Dubeolsik) Hangul composer
 	Back      key.Binding
+	Undo      key.Binding // the last grade, as u does outside the input
 	Backspace key.Binding
 	Delete    key.Binding
 	Left      key.Binding
@@ -103,7 +104,7 @@ func DefaultKeyMap() KeyMap {
 			GiveUp:  b([]string{"space"}, "space", "show answer"),
 			Grade:   b([]string{"1", "2", "3", "4"}, "1-4", "again, hard, good, easy"),
 			Hint:    b([]string{"tab"}, "tab", "hint"),
-			Undo:    b([]string{"u"}, "u", "undo"),
+			Undo:    b([]string{"u", "ctrl+z"}, "u", "undo"),
 			Back:    b([]string{"q", "esc"}, "q/esc", "home"),
 			Compose: b([]string{"ctrl+k"}, "ctrl+k", "2-set Hangul"),
 		},
@@ -112,6 +113,7 @@ func DefaultKeyMap() KeyMap {
 			Hint:      b([]string{"tab"}, "tab", "hint"),
 			Compose:   b([]string{"ctrl+k"}, "ctrl+k", "2-set Hangul keys"),
 			Back:      b([]string{"esc"}, "esc", "home"),
+			Undo:      b([]string{"ctrl+z"}, "ctrl+z", "undo"),
 			Backspace: b([]string{"backspace", "ctrl+h"}, "backspace", "delete"),
 			Delete:    b([]string{"delete", "ctrl+d"}, "del", "delete forward"),
 			Left:      b([]string{"left", "ctrl+b"}, "←", "left"),
@@ -135,7 +137,7 @@ func (k KeyMap) FullHelp() []HelpGroup {
 		{"Study", []key.Binding{k.Study.Reveal, k.Study.Choose, k.Study.Grade, k.Study.Accept,
 			k.Study.Hint, k.Study.Undo, k.Study.Back}},
 		{"Typing an answer", []key.Binding{k.Typing.Submit, k.Typing.Hint, k.Typing.Compose,
-			k.Typing.Backspace, k.Typing.Clear, k.Typing.Back}},
+			k.Typing.Backspace, k.Typing.Clear, k.Typing.Undo, k.Typing.Back}},
 		{"Stats", []key.Binding{k.Stats.Down, k.Stats.Up, k.Stats.PageDown, k.Stats.Next, k.Stats.Prev, k.Stats.Back}},
 		{anywhere, []key.Binding{k.Global.Help, k.Global.Quit}},
 	}

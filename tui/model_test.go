@@ -133,6 +133,7 @@ func TestStudyKeys(t *testing.T) {
 		{name: "typed: enter checks", opts: typed, keys: []string{"해", "자", "enter"}, phase: quiz.Answered, showing: "✓ Right"},
 		{name: "typed: one jamo off is almost", opts: typed, keys: []string{"해", "저", "enter"}, phase: quiz.Answered, showing: "≈ Almost"},
 		{name: "typed: enter takes the suggested grade", opts: typed, keys: []string{"해", "자", "enter", "enter"}, phase: quiz.Asking, saved: 1},
+		{name: "typed: ctrl+z undoes the last grade", opts: typed, keys: []string{"해", "자", "enter", "3", "ctrl+z"}, phase: quiz.Asking, saved: 0, showing: "Undone"},
 		{name: "typed: esc goes home", opts: typed, keys: []string{"esc"}, home: true},
 		{name: "typed: ctrl+c quits", opts: typed, keys: []string{"ctrl+c"}, quit: true},
 		{name: "typed: ctrl+k composes gowk into 해자", opts: typed, keys: []string{"ctrl+k", "g", "o", "w", "k"}, phase: quiz.Asking, input: "해자", showing: "2-set 한글 on"},

@@ -200,7 +200,11 @@ func (m Model) studyFooter(width, height int) string {
 		if s.korean() {
 			hints = append(hints, keyHint(st, km.Typing.Compose))
 		}
-		hints = append(hints, keyHint(st, km.Typing.Hint), keyHint(st, km.Typing.Back))
+		hints = append(hints, keyHint(st, km.Typing.Hint))
+		if m.session.Remaining().Done > 0 {
+			hints = append(hints, keyHint(st, km.Typing.Undo))
+		}
+		hints = append(hints, keyHint(st, km.Typing.Back))
 	case s.q.Kind == quiz.QuestionChoice:
 		hints = append(hints, keyHint(st, km.Study.Choose), keyHint(st, km.Study.GiveUp),
 			keyHint(st, km.Study.Hint), keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))

@@ -119,6 +119,8 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		s.answered()
 	case key.Matches(msg, km.Back):
 		return m.goHome()
+	case key.Matches(msg, km.Undo):
+		return m.undo()
 	case key.Matches(msg, km.Hint):
 		s.hint()
 	case key.Matches(msg, km.Compose):
