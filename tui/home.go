@@ -179,8 +179,8 @@ func (h *home) renderDecks(st Styles, width, maxLines int) string {
 		return st.Subtle.Render("No decks found.")
 	}
 	const countsWidth = 18 // "  new learn  due" columns of 6
-	nameWidth := max(width-2-countsWidth, 8)
-	counts := width >= 2+8+countsWidth
+	nameWidth := max(width-3-countsWidth, 8)
+	counts := width >= 3+8+countsWidth
 	head := st.Subtle.Render("Decks")
 	if counts {
 		head = spread(head, st.Subtle.Render(fmt.Sprintf("%6s%6s%6s", "new", "learn", "due")), width)

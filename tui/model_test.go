@@ -401,3 +401,15 @@ func TestShortcutOnKoreanLayouts(t *testing.T) {
 		}
 	}
 }
+
+func TestLongDeckTitleKeepsItsCounts(t *testing.T) {
+	d := testDeck()
+	d.Title = "왜 구글은 'AI 해자'가 없다고 했을까: 아주 긴 덱 제목"
+	for _, width := range []int{40, 80} {
+		m := newDeckModel(t, d, newMemProgress(), nil, width, 12)
+		row := strings.Split(screenText(m), "\n")[2]
+		if !strings.HasPrefix(row, "▸ 왜 구글은") || !strings.HasSuffix(row, "4     ·     ·") {
+			t.Errorf("width %d: the deck row is %q", width, row)
+		}
+	}
+}
