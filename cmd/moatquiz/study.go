@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/tui"
 )
@@ -20,6 +23,10 @@ type studyCmd struct {
 
 // Run opens the app on a session of the deck.
 func (c *studyCmd) Run(g *Globals) error {
+	decks, _ := loadDecks(g)
+	if !slices.ContainsFunc(decks, func(d *quiz.Deck) bool { return d.ID == c.Deck }) {
+		return fmt.Errorf("there is no deck %q: moatquiz decks lists them", c.Deck)
+	}
 	return runApp(g, &tui.Start{
 		Deck: c.Deck,
 		Options: quiz.Options{
