@@ -339,6 +339,7 @@ func (s *Session) review(r fsrs.Rating) (*Review, error) {
 	if rev.After.Introduced.IsZero() && categoryOf(st, had) == catNew && s.mode != ModePractice {
 		rev.After.Introduced = at
 	}
+	markLeech(rev)
 	return rev, nil
 }
 
@@ -393,7 +394,7 @@ func (s *Session) applyGrade(rev *Review) {
 		s.states[rev.Item] = rev.After
 		s.q.bury(e.item.Card.ID)
 		c := rev.After.Card
-		if (c.State == fsrs.Learning || c.State == fsrs.Relearning) && c.Due.Before(s.sch.DayEnd(s.clock())) {
+		if !rev.After.Suspended && (c.State == fsrs.Learning || c.State == fsrs.Relearning) && c.Due.Before(s.sch.DayEnd(s.clock())) {
 			s.q.addLearning(entry{item: e.item, due: c.Due, cat: catLearning})
 		}
 	}

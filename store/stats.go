@@ -24,10 +24,6 @@ const (
 	ForecastDays = 30
 	// MostLapsedCount is how many items Stats.MostLapsed lists at most.
 	MostLapsedCount = 10
-	// LeechThreshold is the number of lapses that makes an item a leech
-	// (Anki's default); it is suspended then, and again at every
-	// LeechThreshold/2 lapses after that.
-	LeechThreshold = 8
 )
 
 // RetentionPeriods are the periods, in study days ending today, over
@@ -79,7 +75,7 @@ type Stats struct {
 	Decks     []DeckRatio `json:"decks"`       // accuracy per deck
 	Tags      []TagRatio  `json:"tags"`        // accuracy per card tag
 	Lapsed    []Lapsed    `json:"most_lapsed"` // the items with most lapses
-	Leeches   []Lapsed    `json:"leeches"`     // the items with LeechThreshold lapses or more
+	Leeches   []Lapsed    `json:"leeches"`     // the items with quiz.LeechThreshold lapses or more
 }
 
 // Totals is a figure for today and for all time.
@@ -630,7 +626,7 @@ func (c *counter) lapsed(db *DB, s *Stats) error {
 		if len(s.Lapsed) < MostLapsedCount {
 			s.Lapsed = append(s.Lapsed, l)
 		}
-		if l.Lapses >= LeechThreshold {
+		if l.Lapses >= quiz.LeechThreshold {
 			s.Leeches = append(s.Leeches, l)
 		}
 	}
@@ -683,31 +679,6 @@ func clozeLabel(text, item string) string {
 // spaces.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(quiz.Sanitize(s)), " ")
-}
-
-// SuspendLeech makes a leech of the item r reviews, as Anki does: when r
-// is a scheduled review that added a lapse and the item's lapses reach
-// LeechThreshold, or LeechThreshold/2 more after that (8, 12, 16, ...),
-// it sets r.After.Suspended and returns true.
-//
-// It belongs where a review becomes durable, just before the state is
-// written (Record), so that the suspension is saved with the review and
-// an undo takes it back; an item unsuspended by the learner is suspended
-// again only at its next leech lapse.
-func SuspendLeech(r *quiz.Review) bool {
-	if r == nil || r.Mode == quiz.ModePractice || r.After.Suspended {
-		return false
-	}
-	var before uint64
-	if r.Before != nil {
-		before = r.Before.Card.Lapses
-	}
-	n := r.After.Card.Lapses
-	if n <= before || n < LeechThreshold || (n-LeechThreshold)%(LeechThreshold/2) != 0 {
-		return false
-	}
-	r.After.Suspended = true
-	return true
 }
 
 // ParseItemID reads an item id written "deck/card/item", as

@@ -409,37 +409,6 @@ func TestStatsEmpty(t *testing.T) {
 	}
 }
 
-func TestSuspendLeech(t *testing.T) {
-	lapses := func(n uint64) *quiz.ItemState { return ptr(itemState(fsrs.Review, 3, n, time.Time{}, false)) }
-	tests := []struct {
-		name   string
-		mode   quiz.Mode
-		before *quiz.ItemState
-		after  uint64
-		want   bool
-	}{
-		{"7th lapse", quiz.ModeReview, lapses(6), 7, false},
-		{"8th lapse", quiz.ModeReview, lapses(7), 8, true},
-		{"8 lapses, no new one", quiz.ModeReview, lapses(8), 8, false},
-		{"9th lapse", quiz.ModeReview, lapses(8), 9, false},
-		{"12th lapse", quiz.ModeReview, lapses(11), 12, true},
-		{"16th lapse, studying ahead", quiz.ModeAhead, lapses(15), 16, true},
-		{"8th lapse in practice", quiz.ModePractice, lapses(7), 8, false},
-		{"new item with 8 lapses (imported)", quiz.ModeReview, nil, 8, true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			r := &quiz.Review{Mode: tc.mode, Before: tc.before, After: *lapses(tc.after)}
-			if got := SuspendLeech(r); got != tc.want || r.After.Suspended != tc.want {
-				t.Errorf("SuspendLeech = %v, After.Suspended = %v, want %v", got, r.After.Suspended, tc.want)
-			}
-		})
-	}
-	if SuspendLeech(nil) {
-		t.Error("SuspendLeech(nil) = true")
-	}
-}
-
 func TestUnsuspend(t *testing.T) {
 	dir, q := fixture(t)
 	leech := quiz.ItemID{Deck: "other", Card: "o1", Item: "fact"}

@@ -462,7 +462,7 @@ func statsLapsed(s *store.Stats, st Styles, width int) string {
 	rows := []string{wrap(st.Title.Render("Most lapsed"), width)}
 	for _, l := range s.Lapsed {
 		var marks []string
-		if l.Lapses >= store.LeechThreshold {
+		if l.Lapses >= quiz.LeechThreshold {
 			marks = append(marks, "leech")
 		}
 		if l.Suspended {
@@ -480,7 +480,7 @@ func statsLapsed(s *store.Stats, st Styles, width int) string {
 		return strings.Join(rows, "\n")
 	}
 	leeches := []string{wrap(st.Title.Render(fmt.Sprintf("Leeches (%d)", len(s.Leeches)))+
-		st.Subtle.Render(fmt.Sprintf(" · items with %d lapses or more", store.LeechThreshold)), width)}
+		st.Subtle.Render(fmt.Sprintf(" · items with %d lapses or more", quiz.LeechThreshold)), width)}
 	for _, l := range s.Leeches {
 		leeches = append(leeches, truncate("  "+st.Text.Render(quiz.Sanitize(l.Item)), width))
 	}

@@ -48,14 +48,15 @@ func statsLog(t *testing.T) (*Globals, *quiz.Deck) {
 		return quiz.ItemState{Card: fsrs.Card{Due: due, Stability: 2, Difficulty: 5, ScheduledDays: 3, Lapses: lapses, State: s}}
 	}
 	before := state(fsrs.Review, 7, time.Date(2026, 3, 9, 9, 0, 0, 0, seoul))
+	leech := state(fsrs.Relearning, 8, time.Date(2026, 3, 10, 10, 10, 0, 0, seoul))
+	leech.Suspended = true // the 8th lapse: the session suspends a leech
 	for _, r := range []*quiz.Review{
 		{Rating: fsrs.Good, ReviewedAt: time.Date(2026, 3, 9, 9, 0, 0, 0, seoul), After: before},
 		{Rating: fsrs.Good, ReviewedAt: time.Date(2026, 3, 10, 3, 30, 0, 0, seoul), Before: &before, After: before},
 		{Rating: fsrs.Again, ReviewedAt: time.Date(2026, 3, 10, 10, 0, 0, 0, seoul), Before: &before,
-			After: state(fsrs.Relearning, 8, time.Date(2026, 3, 10, 10, 10, 0, 0, seoul))},
+			After: leech},
 	} {
 		r.Item, r.Mode, r.Question, r.Duration = item.ID, quiz.ModeReview, quiz.QuestionFlip, 2*time.Second
-		store.SuspendLeech(r)
 		if err := db.Record(r); err != nil {
 			t.Fatal(err)
 		}
