@@ -174,7 +174,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.styles = NewStyles(m.dark, m.mono)
 		return m, nil
 	case tea.ColorProfileMsg:
-		m.mono = m.cfg.Mono || msg.Profile <= colorprofile.Ascii
+		m.mono = m.cfg.Mono || msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY
 		m.styles = NewStyles(m.dark, m.mono)
 		return m, nil
 	case decksMsg:

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"errors"
+	"image/color"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
@@ -411,5 +413,24 @@ func TestLongDeckTitleKeepsItsCounts(t *testing.T) {
 		if !strings.HasPrefix(row, "▸ 왜 구글은") || !strings.HasSuffix(row, "4     ·     ·") {
 			t.Errorf("width %d: the deck row is %q", width, row)
 		}
+	}
+}
+
+func TestColourProfileAndBackground(t *testing.T) {
+	m := New(Config{})
+	if m.styles.Mono {
+		t.Fatal("colour by default")
+	}
+	m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+	if !m.styles.Mono {
+		t.Error("a terminal without colours gets colour styles")
+	}
+	m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.TrueColor})
+	m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.styles.Mono || m.dark {
+		t.Error("a light background is not noticed")
+	}
+	if m := New(Config{Mono: true}); !m.styles.Mono {
+		t.Error("NO_COLOR (Config.Mono) gets colours")
 	}
 }
