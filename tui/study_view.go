@@ -135,12 +135,23 @@ func (s *study) inputLine(st Styles, width int) (string, int) {
 	return st.Key.Render(inputPrompt) + line, lipgloss.Width(inputPrompt) + col
 }
 
-// optionsBlock is the numbered options of a choice question.
+// optionsBlock is the numbered options of a choice question; once
+// answered, the right one is marked ✓ and a wrong choice ✗.
 func (s *study) optionsBlock(st Styles, width int) string {
 	rows := make([]string, len(s.q.Options))
 	for i, o := range s.q.Options {
-		num := st.Key.Render(fmt.Sprintf("%d ", i+1))
-		rows[i] = num + indentWrap(st.Text.Render(quiz.Sanitize(o)), 2, width)
+		num, text := st.Key.Render(fmt.Sprintf("%d ", i+1)), st.Text.Render(quiz.Sanitize(o))
+		if s.chosen >= 0 {
+			switch {
+			case i == s.q.Correct:
+				num, text = st.Right.Render("✓ "), st.Right.Render(quiz.Sanitize(o))
+			case i == s.chosen:
+				num, text = st.Wrong.Render("✗ "), st.Wrong.Render(quiz.Sanitize(o))
+			default:
+				num, text = "  ", st.Subtle.Render(quiz.Sanitize(o))
+			}
+		}
+		rows[i] = num + indentWrap(text, 2, width)
 	}
 	return strings.Join(rows, "\n")
 }
@@ -286,6 +297,9 @@ func (s *study) answerBlocks(st Styles, lang string, width int) []string {
 	var blocks []string
 	if s.checked {
 		blocks = append(blocks, s.verdictBlock(st, width)+"\n"+s.answerLine(st, width)+s.typedLines(st, width))
+		if q.Kind == quiz.QuestionChoice {
+			blocks = append(blocks, s.optionsBlock(st, width))
+		}
 	} else {
 		blocks = append(blocks, s.answerLine(st, width))
 	}
@@ -323,7 +337,7 @@ func (s *study) typedLines(st Styles, width int) string {
 	case c.Verdict == quiz.Right:
 		return ""
 	case s.q.Kind == quiz.QuestionChoice:
-		return "\n" + wrap(st.Subtle.Render("chose    ")+st.Wrong.Render(quiz.Sanitize(c.Typed)), width)
+		return "" // the options show what was chosen
 	case strings.TrimSpace(c.Typed) == "":
 		return "\n" + st.Subtle.Render("typed    (nothing)")
 	}

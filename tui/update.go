@@ -156,8 +156,8 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // onStudyKey handles the study screen's keys outside the text input.
 func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	s, km, sess := &m.study, m.keys.Study, m.session
-	if sess == nil {
-		return m, nil
+	if sess == nil || sess.Phase() == quiz.Saving {
+		return m, nil // an answer is being saved: a few milliseconds
 	}
 	switch {
 	case key.Matches(msg, km.Back):

@@ -23,6 +23,7 @@ func TestViews(t *testing.T) {
 		{"composer", typed, []string{"ctrl+k", "g", "o", "w"}},
 		{"hints", typed, []string{"tab", "tab", "tab"}},
 		{"choice", &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionChoice, Direction: quiz.DirKoEn}}, nil},
+		{"chosen", &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionChoice, Direction: quiz.DirKoEn}}, []string{"1"}},
 		{"fact", &Start{Deck: "moat", Options: quiz.Options{Direction: quiz.DirEnKo}}, []string{"space", "3", "space"}},
 		{"cloze", &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}},
 			[]string{"enter", "3", "enter", "3", "enter", "3", "해", "자", "enter"}},
