@@ -56,9 +56,6 @@ const (
 	later = "2026-03-02T10:05:00+09:00"
 )
 
-// sockets counts the tmux servers started, for unique socket names.
-var sockets int
-
 // term is one moatquiz running in its own tmux server.
 type term struct {
 	t       *testing.T
@@ -68,8 +65,9 @@ type term struct {
 	now     string // MOATQUIZ_NOW for the next launch
 }
 
-// start runs moatquiz with args in a new tmux server of its own (a unique
-// socket) in an 80x24 window, with a fresh data directory.
+// start runs moatquiz with args in a new tmux server of its own (its
+// socket in the test's temporary directory) in an 80x24 window, with a
+// fresh data directory.
 func start(t *testing.T, args ...string) *term {
 	t.Helper()
 	tm := newTerm(t)
@@ -83,9 +81,9 @@ func newTerm(t *testing.T) *term {
 	if bin == "" {
 		t.Skip("tmux is not installed")
 	}
-	sockets++
-	tm := &term{t: t, socket: fmt.Sprintf("moatquiz-e2e-%d-%d", os.Getpid(), sockets), data: t.TempDir(), now: now}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	dir := t.TempDir()
+	tm := &term{t: t, socket: filepath.Join(dir, "tmux.sock"), data: filepath.Join(dir, "data"), now: now}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
 	return tm
 }
 
@@ -116,7 +114,7 @@ func shq(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'
 func (tm *term) tmux(args ...string) string {
 	tm.t.Helper()
 	// -f /dev/null: the machine's tmux.conf must not change the test.
-	out, err := exec.Command("tmux", append([]string{"-f", "/dev/null", "-L", tm.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-f", "/dev/null", "-S", tm.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
