@@ -69,7 +69,7 @@ type ankiHeaders struct {
 // readHeaders reads the "#" lines at the top of s and returns them with
 // the rest of s and its first line's number. Lines starting with "#" that
 // are not Anki headers are comments; unknown headers are ignored.
-func readHeaders(s string) (h ankiHeaders, rest string, line int, warn []string) {
+func readHeaders(s string) (h ankiHeaders, rest string, line int, warn []Problem) {
 	h.special = map[string]int{}
 	line = 1
 	for strings.HasPrefix(s, "#") {
@@ -83,7 +83,7 @@ func readHeaders(s string) (h ankiHeaders, rest string, line int, warn []string)
 		key = strings.ToLower(strings.TrimSpace(key))
 		if found {
 			if w := h.set(key, value); w != "" {
-				warn = append(warn, fmt.Sprintf("line %d: %s", line, w))
+				warn = append(warn, Problem{Line: line, Msg: w})
 			}
 		}
 		line++
@@ -109,7 +109,7 @@ func (h *ankiHeaders) set(key, value string) string {
 	case "tags column", "guid column", "deck column", "notetype column":
 		n, err := strconv.Atoi(strings.TrimSpace(value))
 		if err != nil || n < 1 || n > maxFields {
-			return fmt.Sprintf("#%s:%s is not a column number: ignored", key, value)
+			return fmt.Sprintf("#%s:%q is not a column number: ignored", key, value)
 		}
 		h.special[strings.TrimSuffix(key, " column")] = n - 1
 	}
@@ -163,7 +163,8 @@ func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
 	}
 	c := &csvImport{name: name, opt: opt, lim: lim, h: h, r: newCSVReader(body, sep, first)}
 	for _, w := range hwarn {
-		c.res.Warnings = append(c.res.Warnings, Problem{File: name, Msg: w})
+		w.File = name
+		c.res.Warnings = append(c.res.Warnings, w)
 	}
 	notes, err := c.notes()
 	if err != nil {

@@ -142,7 +142,8 @@ func (tc testCollection) sqlite(t testing.TB) []byte {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	exec(t, db, "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF") // a test file: no need to survive a crash
+	// A test file needs no crash safety; small pages keep fuzz seeds small.
+	exec(t, db, "PRAGMA page_size = 512; PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF")
 	schema := schema11
 	if tc.schema >= 18 {
 		schema += schema18
