@@ -40,8 +40,20 @@ type Options struct {
 
 // check reports options that cannot work, before anything is read.
 func (o Options) check(file string) error {
-	if o.DeckID != "" && !ValidID(o.DeckID) {
-		return fmt.Errorf("import %s: deck id %q is not valid: use 1 to 64 lower-case letters (a-z), digits, - and _, starting with a letter or digit", file, o.DeckID)
+	if o.DeckID == "" {
+		return nil
+	}
+	if err := CheckDeckID(o.DeckID); err != nil {
+		return fmt.Errorf("import %s: %w", file, err)
+	}
+	return nil
+}
+
+// CheckDeckID returns an error saying what is wrong with id as a deck id,
+// or nil when it is a valid one.
+func CheckDeckID(id string) error {
+	if !ValidID(id) {
+		return fmt.Errorf("deck id %q is not valid: use 1 to 64 lower-case letters (a-z), digits, - and _, starting with a letter or digit", id)
 	}
 	return nil
 }
@@ -121,7 +133,7 @@ func (p Problem) String() string {
 var ErrUnknownFormat = errors.New("not a CSV/TSV file or an Anki package")
 
 // ImportFile imports the file at path: an Anki package when it is a zip
-// archive, else a CSV/TSV text.
+// archive or named .apkg or .colpkg, else a CSV/TSV text.
 func ImportFile(path string, opt Options) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -137,7 +149,7 @@ func ImportFile(path string, opt Options) (*Result, error) {
 	}
 	head := make([]byte, 4)
 	n, _ := f.ReadAt(head, 0)
-	if isZip(head[:n]) {
+	if ext := strings.ToLower(filepath.Ext(path)); isZip(head[:n]) || ext == ".apkg" || ext == ".colpkg" {
 		return ImportAPKG(path, f, info.Size(), opt)
 	}
 	lim := opt.Limits.withDefaults()

@@ -1,9 +1,202 @@
 package main
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
 
-// importCmd is not built yet.
-type importCmd struct{}
+	"github.com/moatquiz/moatquiz/interop"
+	"github.com/moatquiz/moatquiz/quiz"
+)
 
-// Run reports that the command is not built yet.
-func (c *importCmd) Run(g *Globals) error { return errors.New("import: not built yet") }
+// importCmd is `moatquiz import FILE`: a CSV/TSV file or an Anki package
+// becomes a deck file in the data directory's decks folder.
+type importCmd struct {
+	File    string   `arg:"" type:"path" help:"A CSV/TSV file or an Anki package (.apkg, .colpkg)."`
+	Deck    string   `placeholder:"ID" help:"The deck's id (default: from the file name). Importing again into the same id replaces the deck; cards keep their ids, so progress is kept."`
+	Title   string   `placeholder:"TITLE" help:"The deck's title (default: the Anki deck's name, or the file name)."`
+	Columns []string `sep:"," placeholder:"ROLE,..." help:"CSV/TSV: what each column holds, overriding a header row: front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, or - to skip one."`
+	DryRun  bool     `name:"dry-run" help:"Read and check the file and say what would be imported, without writing anything."`
+}
+
+// Run imports the file.
+func (c *importCmd) Run(g *Globals) error { return c.run(g, os.Stdout, os.Stderr) }
+
+// run imports the file, saying what it did on stdout and what it skipped
+// on stderr.
+func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
+	opt := interop.Options{DeckID: c.Deck, Title: c.Title, Columns: c.Columns}
+	if opt.DeckID == "" {
+		opt.DeckID = interop.DeckIDFromName(c.File)
+	}
+	if err := interop.CheckDeckID(opt.DeckID); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	path := filepath.Join(userDecksDir(g), opt.DeckID+".json")
+	old, oldErr := quiz.LoadFile(path)
+	if opt.Title == "" && oldErr == nil {
+		opt.Title = old.Title // a re-import keeps the deck's title
+	}
+	res, err := interop.ImportFile(c.File, opt)
+	if err != nil {
+		return err
+	}
+	report(stderr, res)
+	if err := checkClash(g, res.Deck.ID, path); err != nil {
+		return err
+	}
+	if c.DryRun {
+		fmt.Fprintln(stdout, importSummary(res, path, old, oldErr, true)+" (dry run: nothing written)")
+		return nil
+	}
+	if err := writeFileAtomic(path, res.JSON); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	fmt.Fprintln(stdout, importSummary(res, path, old, oldErr, false))
+	return nil
+}
+
+// report lists the warnings and the rows or notes skipped, one a line.
+func report(w io.Writer, res *interop.Result) {
+	for _, p := range res.Warnings {
+		fmt.Fprintln(w, quiz.Sanitize("warning: "+p.String()))
+	}
+	for _, p := range res.Skipped {
+		fmt.Fprintln(w, quiz.Sanitize(p.String()))
+	}
+}
+
+// checkClash refuses a deck id another deck file has already (a built-in
+// deck, or a user deck in another file): two decks with one id would
+// share progress, and the later one would not load.
+func checkClash(g *Globals, id, path string) error {
+	for _, f := range findDecks(g) {
+		if f.Deck != nil && f.Deck.ID == id && !sameFile(f.Path, path) {
+			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, safePath(f.Path))
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether two paths name the same file.
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// importSummary says what the import did (or would do): a new deck, or what
+// changes in the deck it replaces (old, as loaded with oldErr).
+func importSummary(res *interop.Result, path string, old *quiz.Deck, oldErr error, dryRun bool) string {
+	d := res.Deck
+	verb := map[bool]string{false: "imported", true: "would import"}[dryRun]
+	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, safePath(path))
+	switch {
+	case oldErr == nil:
+		verb = map[bool]string{false: "updated", true: "would update"}[dryRun]
+		added, changed, removed := diffCards(old.Cards, d.Cards)
+		s = fmt.Sprintf("%s %q (%s): %s added, %s changed, %s removed, %s unchanged; progress is kept",
+			verb, d.ID, safePath(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
+	case !errors.Is(oldErr, os.ErrNotExist):
+		s += "; it replaces a deck file that did not load"
+	}
+	if n := len(res.Skipped); n > 0 {
+		unit := "row"
+		if res.Skipped[0].Line == 0 {
+			unit = "note"
+		}
+		s += fmt.Sprintf(" (%s skipped: see above)", count(n, unit))
+	}
+	if res.Media > 0 {
+		s += fmt.Sprintf(" (%s not imported)", count(res.Media, "media file"))
+	}
+	return s
+}
+
+// diffCards counts the cards of next that are new or changed from prev,
+// and the cards of prev gone from next, by card id.
+func diffCards(prev, next []quiz.Card) (added, changed, removed int) {
+	old := make(map[string]quiz.Card, len(prev))
+	for _, c := range prev {
+		old[c.ID] = c
+	}
+	for _, c := range next {
+		o, ok := old[c.ID]
+		switch {
+		case !ok:
+			added++
+		case !reflect.DeepEqual(o, c):
+			changed++
+		}
+		delete(old, c.ID)
+	}
+	return added, changed, len(old)
+}
+
+// count says "1 card", "5,667 cards".
+func count(n int, unit string) string {
+	if n != 1 {
+		unit += "s"
+	}
+	return thousands(n) + " " + unit
+}
+
+// thousands formats n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := len(s) % 3
+	if n < 0 || start == 0 && len(s) <= 3 {
+		return s
+	}
+	out := s[:start]
+	for i := start; i < len(s); i += 3 {
+		if out != "" {
+			out += ","
+		}
+		out += s[i : i+3]
+	}
+	return out
+}
+
+// writeFileAtomic writes data to path through a temporary file in the
+// same directory, synced and then renamed over path, so that path holds
+// the old deck or the new one whole, never part of one.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op after the rename
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if e := f.Close(); err == nil {
+		err = e
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	if d, err := os.Open(dir); err == nil { // make the rename durable
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

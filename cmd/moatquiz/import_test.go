@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runImport runs `moatquiz import` with the given flags into g's data
+// directory and returns what it printed.
+func runImport(t *testing.T, g *Globals, c importCmd) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = c.run(g, &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// writeFile writes a file in a temporary directory and returns its path.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImport imports a word list, imports it again edited, and checks
+// what each run says and writes.
+func TestImport(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	deckPath := filepath.Join(g.DataDir, "decks", "words.json")
+	first := writeFile(t, "words.tsv", "korean\tenglish\n해자\tmoat\n훈련\ttraining\n붓다\n")
+
+	out, errOut, err := runImport(t, g, importCmd{File: first, DryRun: true})
+	if err != nil || !strings.HasPrefix(out, `would import 2 cards into "words"`) {
+		t.Fatalf("dry run: %q, %v", out, err)
+	}
+	if _, err := os.Stat(deckPath); !os.IsNotExist(err) {
+		t.Fatalf("the dry run wrote %s", deckPath)
+	}
+	if want := first + ":4: has 1 fields, expected 2 (korean, english)\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+
+	out, _, err = runImport(t, g, importCmd{File: first, Title: "낱말"})
+	if want := `imported 2 cards into "words" (` + deckPath + `) (1 row skipped: see above)` + "\n"; err != nil || out != want {
+		t.Fatalf("import: %q, %v; want %q", out, err, want)
+	}
+	second := writeFile(t, "words.tsv", "korean\tenglish\n해자\tmoat, castle moat\n추론\tinference\n")
+	out, _, err = runImport(t, g, importCmd{File: second})
+	if want := `updated "words" (` + deckPath + `): 1 added, 1 changed, 1 removed, 0 unchanged; progress is kept` + "\n"; err != nil || out != want {
+		t.Fatalf("re-import: %q, %v; want %q", out, err, want)
+	}
+	data, err := os.ReadFile(deckPath)
+	if err != nil || !bytes.Contains(data, []byte(`"title": "낱말"`)) || !bytes.Contains(data, []byte("castle moat")) {
+		t.Errorf("the deck file after the re-import:\n%s", data)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(deckPath))
+	if len(entries) != 1 {
+		t.Errorf("the decks folder holds %d files, want only words.json (no temporary files)", len(entries))
+	}
+}
+
+// TestImportRefuses leaves the data directory untouched for a file that
+// cannot be imported and for a deck id a built-in deck has.
+func TestImportRefuses(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	words := writeFile(t, "words.csv", "moat,해자\n")
+	for _, tc := range []struct {
+		name string
+		cmd  importCmd
+		want string
+	}{
+		{"broken package", importCmd{File: writeFile(t, "deck.apkg", "PK\x03\x04 truncated")}, "not a readable zip archive"},
+		{"no such file", importCmd{File: filepath.Join(g.DataDir, "missing.csv")}, "no such file"},
+		{"a built-in id", importCmd{File: words, Deck: "article"}, `the deck id "article" is taken by builtin:article.json`},
+		{"a bad id", importCmd{File: words, Deck: "../../etc"}, `deck id "../../etc" is not valid`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := runImport(t, g, tc.cmd)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			if entries, _ := os.ReadDir(g.DataDir); len(entries) != 0 {
+				t.Errorf("the data directory holds %d entries, want none", len(entries))
+			}
+		})
+	}
+}
+
+// TestExportDeckRoundTrip exports an imported deck as CSV and imports the
+// file again: every card comes back with its id.
+func TestExportDeckRoundTrip(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	if _, _, err := runImport(t, g, importCmd{File: writeFile(t, "words.csv", "moat,해자\ntraining,훈련\n")}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "words.csv")
+	if err := (&exportDeckCmd{ID: "words", Format: "csv", Output: out}).Run(g); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := runImport(t, g, importCmd{File: out})
+	if want := "0 added, 0 changed, 0 removed, 2 unchanged"; err != nil || !strings.Contains(stdout, want) {
+		t.Errorf("re-import of the export: %q, %v; want %q", stdout, err, want)
+	}
+	if err := (&exportDeckCmd{ID: "nope", Format: "json"}).Run(g); err == nil || !strings.Contains(err.Error(), `no deck has the id "nope"`) {
+		t.Errorf("unknown deck: %v", err)
+	}
+}
