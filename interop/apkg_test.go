@@ -202,6 +202,7 @@ func TestImportAPKGSkips(t *testing.T) {
 		{guid: "badcloze", mid: 1004, fields: []string{"{{c1::open", ""}},
 		{guid: "ok", mid: 1001, fields: []string{"again", "back"}},
 		{guid: "empty", mid: 1001, fields: []string{"question", ""}},
+		{guid: "gaps", mid: 1004, fields: []string{"{{c3::Seoul}} and {{c5::Busan::city}}, {{c3::Seoul}}", ""}},
 	}}
 	res, err := importBytes(t, "skips.apkg", packageAnki2(t, tc), Options{})
 	if err != nil {
@@ -221,8 +222,12 @@ func TestImportAPKGSkips(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("skipped:\n got %q\nwant %q", got, want)
 	}
-	if len(res.Deck.Cards) != 2 || res.Deck.Cards[1].Answer != emptyAnswer || len(res.Warnings) != 1 {
-		t.Errorf("cards %+v, warnings %v: want ok and empty (answer %q, one warning)", res.Deck.Cards, res.Warnings, emptyAnswer)
+	cards := res.Deck.Cards
+	if len(cards) != 3 || cards[1].Answer != emptyAnswer || cards[2].Text != "{{c1::Seoul}} and {{c2::Busan::city}}, {{c1::Seoul}}" {
+		t.Errorf("cards %+v: want ok, empty (answer %q) and gaps (renumbered)", cards, emptyAnswer)
+	}
+	if len(res.Warnings) != 2 {
+		t.Errorf("warnings %v: want the empty back and the renumbering", res.Warnings)
 	}
 }
 

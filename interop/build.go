@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -157,11 +158,39 @@ func (b *builder) card(n *note) (c quiz.Card, why string) {
 	}
 	switch {
 	case n.kind == quiz.KindCloze || n.kind == "" && isCloze(n.front):
-		return clozeCard(n)
+		return b.clozeCard(n)
 	case n.kind == quiz.KindVocab || n.kind == "" && b.vocab != notVocab:
 		return vocabCard(n, b.vocab == koreanBack && n.kind == "", n.kind == quiz.KindVocab)
 	}
 	return b.factCard(n), ""
+}
+
+// renumberCloze rewrites a cloze text whose deletion numbers have gaps
+// (Anki allows {{c2::...}} without a c1; the deck format does not) to
+// number them from c1 in order; ok is false when there is no gap.
+func renumberCloze(parts []quiz.ClozePart) (text string, ok bool) {
+	nums := quiz.ClozeNumbers(parts)
+	slices.Sort(nums)
+	to := map[int]int{}
+	for i, num := range nums {
+		to[num] = i + 1
+		ok = ok || num != i+1
+	}
+	if !ok {
+		return "", false
+	}
+	var sb strings.Builder
+	for _, p := range parts {
+		switch {
+		case p.Num == 0:
+			sb.WriteString(p.Text)
+		case p.Hint != "":
+			fmt.Fprintf(&sb, "{{c%d::%s::%s}}", to[p.Num], p.Text, p.Hint)
+		default:
+			fmt.Fprintf(&sb, "{{c%d::%s}}", to[p.Num], p.Text)
+		}
+	}
+	return sb.String(), true
 }
 
 // isCloze reports whether text is a cloze text with at least one deletion.
@@ -173,7 +202,7 @@ func isCloze(text string) bool {
 // clozeCard makes a cloze card: the text from the front, the translation
 // from the back (Anki's "Back Extra") or, when there is none, the text
 // with its deletions filled in.
-func clozeCard(n *note) (quiz.Card, string) {
+func (b *builder) clozeCard(n *note) (quiz.Card, string) {
 	parts, err := quiz.ParseCloze(n.front)
 	if err != nil {
 		return quiz.Card{}, "the cloze text is not valid: " + err.Error()
@@ -184,6 +213,11 @@ func clozeCard(n *note) (quiz.Card, string) {
 	if strings.Contains(n.front, "image-occlusion:") {
 		return quiz.Card{}, "image occlusion notes have no text to study"
 	}
+	text := oneLine(n.front)
+	if renumbered, ok := renumberCloze(parts); ok {
+		text = oneLine(renumbered)
+		b.warn(n, "the cloze deletions are renumbered from c1 without gaps: "+text)
+	}
 	translation := oneLine(n.back)
 	if translation == "" {
 		var sb strings.Builder
@@ -192,7 +226,7 @@ func clozeCard(n *note) (quiz.Card, string) {
 		}
 		translation = oneLine(sb.String())
 	}
-	return quiz.Card{Kind: quiz.KindCloze, Text: oneLine(n.front), Translation: translation}, ""
+	return quiz.Card{Kind: quiz.KindCloze, Text: text, Translation: translation}, ""
 }
 
 // vocabCard makes a vocab card of a Korean word (the front, or the back

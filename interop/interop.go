@@ -8,7 +8,8 @@
 // read, archive member names are only compared, never used as paths, the
 // SQLite collection is opened in memory, all text is sanitised with
 // [quiz.Sanitize], and the deck is validated with [quiz.Load] before it is
-// handed back.
+// handed back. docs/import.md says how each kind of file and note maps to
+// cards.
 package interop
 
 import (
