@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // runImport runs `moatquiz import` with the given flags into g's data
@@ -108,5 +111,40 @@ func TestExportDeckRoundTrip(t *testing.T) {
 	}
 	if err := (&exportDeckCmd{ID: "nope", Format: "json"}).Run(g); err == nil || !strings.Contains(err.Error(), `no deck has the id "nope"`) {
 		t.Errorf("unknown deck: %v", err)
+	}
+}
+
+// TestImportHostileOutput imports rows full of terminal escape sequences
+// and invisible characters, some skipped (so quoted in messages): neither
+// what import prints nor the deck it writes holds any of them.
+func TestImportHostileOutput(t *testing.T) {
+	payloads := []string{
+		"\x1b]52;c;cGF5bG9hZA==\x07", "\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\", "\x1b]0;pwned\x07",
+		"\x1b[2J\x1b[H", "\x1b[1A\x1b[2K", "\x1b[201~", "\u009b2J", "\u009d0;t\u009c", "\u202e", "\u2066", "\u200b", "\ufeff", "\x08\x7f",
+	}
+	var in strings.Builder
+	in.WriteString("korean\tenglish\n")
+	for i, p := range payloads {
+		fmt.Fprintf(&in, "해자%d%s\tmoat %d%s\n", i, p, i, p)
+		fmt.Fprintf(&in, "%s\n", p) // skipped: wrong field count
+	}
+	fmt.Fprintf(&in, "evil%s%s\tnot korean\n", payloads[0], payloads[8]) // skipped: quoted in the message
+	g := &Globals{DataDir: t.TempDir()}
+	out, errOut, err := runImport(t, g, importCmd{File: writeFile(t, "hostile.tsv", in.String()), Deck: "hostile"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck, err := os.ReadFile(filepath.Join(g.DataDir, "decks", "hostile.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, text := range map[string]string{"stdout": out, "stderr": errOut, "the deck": string(deck)} {
+		if i := strings.IndexFunc(text, func(r rune) bool { return r != '\n' && (quiz.IsControl(r) || quiz.IsInvisible(r)) }); i >= 0 {
+			t.Errorf("%s holds %q at byte %d", what, text[i:min(len(text), i+8)], i)
+		}
+	}
+	// "해자1link" is skipped too: an OSC 8 link's text stays, and is not Korean.
+	if !strings.Contains(errOut, `"evil" is not a Korean word`) || !strings.Contains(out, "imported 12 cards") {
+		t.Errorf("stdout %q; stderr does not name the skipped rows:\n%s", out, errOut)
 	}
 }
