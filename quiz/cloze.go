@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -66,8 +67,8 @@ func parseDeletion(body string, start int) (ClozePart, error) {
 	if len(fields) < 2 || len(fields[0]) < 2 || fields[0][0] != 'c' {
 		return ClozePart{}, &ClozeError{start, `a deletion must look like {{c1::answer}} or {{c1::answer::hint}}`}
 	}
-	var num int
-	if _, err := fmt.Sscanf(fields[0][1:], "%d", &num); err != nil || num < 1 || fmt.Sprint(num) != fields[0][1:] {
+	num, err := strconv.Atoi(fields[0][1:])
+	if err != nil || num < 1 || strconv.Itoa(num) != fields[0][1:] {
 		return ClozePart{}, &ClozeError{start, fmt.Sprintf("deletion number %q is not a whole number from 1", fields[0][1:])}
 	}
 	if strings.TrimSpace(fields[1]) == "" {

@@ -1,6 +1,6 @@
 package quiz
 
-import "fmt"
+import "strconv"
 
 // Item names: a fact card yields ItemFact; a vocab card yields ItemKoEn
 // (recognition: Korean word → meaning) and ItemEnKo (production: meaning →
@@ -34,7 +34,10 @@ type Item struct {
 // cloze card whose text does not parse yields no items (the loader
 // rejects such decks).
 func (d *Deck) Items() []Item {
-	var items []Item
+	if len(d.Cards) == 0 {
+		return nil
+	}
+	items := make([]Item, 0, len(d.Cards)*2) // a vocab card has two
 	for i := range d.Cards {
 		c := &d.Cards[i]
 		for _, name := range itemNames(c) {
@@ -66,4 +69,4 @@ func itemNames(c *Card) []string {
 }
 
 // clozeItem is the item name of cloze deletion n.
-func clozeItem(n int) string { return fmt.Sprintf("c%d", n) }
+func clozeItem(n int) string { return "c" + strconv.Itoa(n) }

@@ -81,8 +81,14 @@ const (
 	poolCloze   = "cloze"
 )
 
+// newAsker returns the asker of a session over d. The distractor pools
+// are built only when questions may be multiple choice: they hold an
+// entry per card.
 func newAsker(d *Deck, opts Options) *asker {
 	a := &asker{kind: opts.Kind, lang: opts.Lang, seed: opts.Seed, pools: map[string][]poolEntry{}}
+	if !a.choices() {
+		return a
+	}
 	for i := range d.Cards {
 		c := &d.Cards[i]
 		add := func(key, text string) {
@@ -130,13 +136,19 @@ func (a *asker) question(it Item) *Question {
 		own = cloze(q, c, it.ID.Item)
 		pools = []string{poolCloze, poolWord}
 	}
-	distractors := a.distractors(rng, q, own, pools)
+	var distractors []string
+	if a.choices() { // flip and typed questions show none
+		distractors = a.distractors(rng, q, own, pools)
+	}
 	q.Kind = a.pickKind(rng, c.Kind, len(distractors))
 	if q.Kind == QuestionChoice {
 		q.Options, q.Correct = shuffleOptions(rng, q.Answer, distractors)
 	}
 	return q
 }
+
+// choices reports whether the session may ask multiple-choice questions.
+func (a *asker) choices() bool { return a.kind == QuestionChoice || a.kind == QuestionMixed }
 
 // rng returns the random source of an item's question: seeded by the
 // session seed and the item id, so a question is stable for a seed.
@@ -232,8 +244,11 @@ func (a *asker) distractors(rng *rand.Rand, q *Question, own []string, pools []s
 	var out []string
 	take := func(cands []string) {
 		for _, i := range rng.Perm(len(cands)) {
+			if len(out) == choiceSize-1 {
+				break
+			}
 			k := foldKey(cands[i])
-			if len(out) == choiceSize-1 || k == "" || seen[k] {
+			if k == "" || seen[k] {
 				continue
 			}
 			seen[k] = true
@@ -242,7 +257,7 @@ func (a *asker) distractors(rng *rand.Rand, q *Question, own []string, pools []s
 	}
 	take(own)
 	for _, key := range pools {
-		var cands []string
+		cands := make([]string, 0, len(a.pools[key]))
 		for _, e := range a.pools[key] {
 			if e.card != q.Item.Card.ID {
 				cands = append(cands, e.text)

@@ -154,28 +154,50 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // limit; new items in deck order up to the day's new limit. Suspended
 // items never come; a card gives at most one new or review item a day,
 // and none once one of its items was answered today (siblings are
-// buried).
+// buried). It looks each item's state up once.
 func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
-	d := today(items, states, sch, now)
+	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
+	introduced, reviewed := 0, 0
 	var q queue
 	var reviews []entry
-	for _, it := range items {
+	var fresh []int32 // indices of the new items that are not suspended
+	for i, it := range items {
 		st, ok := states[it.ID]
+		if ok && !st.Card.LastReview.Before(d.start) && st.Card.LastReview.Before(d.end) {
+			d.answered[it.Card.ID] = true
+			if st.Introduced.Before(d.start) {
+				reviewed++
+			} else {
+				introduced++
+			}
+		}
 		switch cat := categoryOf(st, ok); {
 		case ok && st.Suspended:
 		case cat == catNew:
-			q.fresh = append(q.fresh, entry{item: it, cat: cat})
+			fresh = append(fresh, int32(i))
 		case !st.Card.Due.Before(d.end):
 		case cat == catLearning:
-			q.addLearning(entry{item: it, due: st.Card.Due, cat: cat})
+			q.learning = append(q.learning, entry{item: it, due: st.Card.Due, cat: cat})
 		default:
 			reviews = append(reviews, entry{item: it, due: st.Card.Due, cat: cat})
 		}
 	}
+	d.newLeft = max(sch.NewPerDay-introduced, 0)
+	d.reviewLeft = max(sch.ReviewsPerDay-reviewed, 0)
+	// Learning items keep deck order among equal dues, as addLearning
+	// would have put them one by one.
+	slices.SortStableFunc(q.learning, func(a, b entry) int { return a.due.Compare(b.due) })
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
-	claimed := d.answered
-	q.reviews = onePerCard(reviews, claimed, d.reviewLeft)
-	q.fresh = onePerCard(q.fresh, claimed, d.newLeft)
+	q.reviews = onePerCard(reviews, d.answered, d.reviewLeft)
+	for _, i := range fresh {
+		if len(q.fresh) >= d.newLeft {
+			break
+		}
+		if it := items[i]; !d.answered[it.Card.ID] {
+			d.answered[it.Card.ID] = true
+			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
+		}
+	}
 	return q
 }
 
