@@ -8,8 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -80,8 +83,17 @@ func findDecks(g *Globals) []deckFile {
 	return files
 }
 
-// builtinDecks loads the decks compiled into the binary, by file name.
+// builtinDecks returns the decks compiled into the binary, by file name,
+// loaded once per process.
 func builtinDecks() []deckFile {
+	return slices.Clone(builtinOnce()) // callers change their copies
+}
+
+// builtinOnce loads the built-in decks the first time it is called.
+var builtinOnce = sync.OnceValue(loadBuiltin)
+
+// loadBuiltin loads the decks compiled into the binary, by file name.
+func loadBuiltin() []deckFile {
 	entries, err := fs.ReadDir(decks.FS, ".")
 	if err != nil {
 		return []deckFile{{Path: "builtin:", Builtin: true, Err: fmt.Errorf("built-in decks: %w", err)}}
@@ -127,11 +139,50 @@ func userDecks(dir string) []deckFile {
 		case err == nil && !info.Mode().IsRegular():
 			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
 		default:
-			f.Deck, f.Err = quiz.LoadFile(f.Path)
+			f.Deck, f.Err = loadFile(f.Path, info)
 		}
 		files = append(files, f)
 	}
 	return files
+}
+
+// readDecks remembers the deck files read by this process, so that each
+// is parsed and validated once however often the decks are listed (moatquiz
+// study looks the deck up, then the app loads the decks; the home screen
+// reloads them): at 100,000 cards that is over a second each time.
+var readDecks = struct {
+	sync.Mutex
+	files map[string]readDeck
+}{files: map[string]readDeck{}}
+
+// readDeck is a deck file as it was read.
+type readDeck struct {
+	info os.FileInfo // the file when it was read
+	at   time.Time   // when it was read
+	deck *quiz.Deck
+	err  error
+}
+
+// racyWindow is how long before its reading a file must have last changed
+// for the deck read to be reused: a file changed again within the file
+// system's timestamp granularity could otherwise look unchanged.
+const racyWindow = 2 * time.Second
+
+// loadFile loads the deck at path, whose Stat is info: the deck read
+// before when the file is the same (same file, size and modification
+// time, and last changed well before it was read), else the file.
+func loadFile(path string, info os.FileInfo) (*quiz.Deck, error) {
+	readDecks.Lock()
+	defer readDecks.Unlock()
+	r, ok := readDecks.files[path]
+	if ok && os.SameFile(r.info, info) && r.info.Size() == info.Size() &&
+		r.info.ModTime().Equal(info.ModTime()) && info.ModTime().Before(r.at.Add(-racyWindow)) {
+		return r.deck, r.err
+	}
+	r = readDeck{info: info, at: time.Now()}
+	r.deck, r.err = quiz.LoadFile(path)
+	readDecks.files[path] = r
+	return r.deck, r.err
 }
 
 // kindCounts counts a deck's cards of each kind.
