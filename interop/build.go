@@ -125,7 +125,7 @@ func (b *builder) add(n *note) error {
 	if len(b.cards) >= b.lim.MaxCards {
 		return fmt.Errorf("import %s: more than %d cards: split the file", b.file, b.lim.MaxCards)
 	}
-	c, why := b.card(n)
+	c, why, warning := card(n, b.vocab)
 	if why != "" {
 		b.skip(n, why)
 		return nil
@@ -135,8 +135,15 @@ func (b *builder) add(n *note) error {
 		b.skip(n, why)
 		return nil
 	}
+	if warning != "" {
+		b.warn(n, warning)
+	}
 	c.ID = id
-	c.Tags = cleanTags(n.tags)
+	tags := n.tags
+	if n.reversed && c.Kind == quiz.KindFact { // vocab cards are studied both ways anyway
+		tags = append(tags[:len(tags):len(tags)], "reversed")
+	}
+	c.Tags = cleanTags(tags)
 	if len(n.extra) > 0 {
 		text := joinFields(n.extra)
 		if r := []rune(text); len(r) > maxExplain {
@@ -150,19 +157,23 @@ func (b *builder) add(n *note) error {
 	return nil
 }
 
-// card makes the card of a note, without its id, tags and explanation; why
-// says what is wrong when the note cannot be a card.
-func (b *builder) card(n *note) (c quiz.Card, why string) {
+// card makes the card of a note in a deck whose word lists go in
+// direction vocab, without its id, tags and explanation. why says what is
+// wrong when the note cannot be a card; warning, what was changed to make
+// it one.
+func card(n *note, vocab direction) (c quiz.Card, why, warning string) {
 	if n.front == "" {
-		return c, "the front is empty"
+		return c, "the front is empty", ""
 	}
 	switch {
 	case n.kind == quiz.KindCloze || n.kind == "" && isCloze(n.front):
-		return b.clozeCard(n)
-	case n.kind == quiz.KindVocab || n.kind == "" && b.vocab != notVocab:
-		return vocabCard(n, b.vocab == koreanBack && n.kind == "", n.kind == quiz.KindVocab)
+		return clozeCard(n)
+	case n.kind == quiz.KindVocab || n.kind == "" && vocab != notVocab:
+		c, why = vocabCard(n, vocab == koreanBack && n.kind == "", n.kind == quiz.KindVocab)
+		return c, why, ""
 	}
-	return b.factCard(n), ""
+	c, warning = factCard(n)
+	return c, "", warning
 }
 
 // renumberCloze rewrites a cloze text whose deletion numbers have gaps
@@ -201,22 +212,23 @@ func isCloze(text string) bool {
 
 // clozeCard makes a cloze card: the text from the front, the translation
 // from the back (Anki's "Back Extra") or, when there is none, the text
-// with its deletions filled in.
-func (b *builder) clozeCard(n *note) (quiz.Card, string) {
+// with its deletions filled in. Deletions numbered with gaps are
+// renumbered, with a warning.
+func clozeCard(n *note) (c quiz.Card, why, warning string) {
 	parts, err := quiz.ParseCloze(n.front)
 	if err != nil {
-		return quiz.Card{}, "the cloze text is not valid: " + err.Error()
+		return c, "the cloze text is not valid: " + err.Error(), ""
 	}
 	if len(quiz.ClozeNumbers(parts)) == 0 {
-		return quiz.Card{}, "the cloze text has no deletions like {{c1::...}}"
+		return c, "the cloze text has no deletions like {{c1::...}}", ""
 	}
 	if strings.Contains(n.front, "image-occlusion:") {
-		return quiz.Card{}, "image occlusion notes have no text to study"
+		return c, "image occlusion notes have no text to study", ""
 	}
 	text := oneLine(n.front)
 	if renumbered, ok := renumberCloze(parts); ok {
 		text = oneLine(renumbered)
-		b.warn(n, "the cloze deletions are renumbered from c1 without gaps: "+text)
+		warning = "the cloze deletions are renumbered from c1 without gaps: " + text
 	}
 	translation := oneLine(n.back)
 	if translation == "" {
@@ -226,7 +238,7 @@ func (b *builder) clozeCard(n *note) (quiz.Card, string) {
 		}
 		translation = oneLine(sb.String())
 	}
-	return quiz.Card{Kind: quiz.KindCloze, Text: text, Translation: translation}, ""
+	return quiz.Card{Kind: quiz.KindCloze, Text: text, Translation: translation}, "", warning
 }
 
 // vocabCard makes a vocab card of a Korean word (the front, or the back
@@ -263,12 +275,13 @@ const emptyAnswer = "(empty)"
 // factCard makes a fact card. The deck format asks for each text in
 // Korean and in English; an import has one text per side (or two when the
 // file has front_en/back_en columns), so a missing English text repeats
-// the other. An empty back becomes "(empty)", with a warning.
-func (b *builder) factCard(n *note) quiz.Card {
-	c := quiz.Card{Kind: quiz.KindFact, Prompt: oneLine(n.front), Answer: oneLine(n.back)}
+// the other. An empty back becomes "(empty)", with a warning. (add tags
+// the cards of reversed note types "reversed".)
+func factCard(n *note) (c quiz.Card, warning string) {
+	c = quiz.Card{Kind: quiz.KindFact, Prompt: oneLine(n.front), Answer: oneLine(n.back)}
 	if c.Answer == "" {
 		c.Answer = emptyAnswer
-		b.warn(n, "the back is empty: the answer is "+emptyAnswer)
+		warning = "the back is empty: the answer is " + emptyAnswer
 	}
 	c.PromptEn, c.AnswerEn = oneLine(n.frontEn), oneLine(n.backEn)
 	if c.PromptEn == "" {
@@ -277,10 +290,7 @@ func (b *builder) factCard(n *note) quiz.Card {
 	if c.AnswerEn == "" {
 		c.AnswerEn = c.Answer
 	}
-	if n.reversed {
-		n.tags = append(n.tags, "reversed")
-	}
-	return c
+	return c, warning
 }
 
 // id gives n's card its id: the source's guid made an id, or a hash of
