@@ -348,16 +348,22 @@ func scanTag(s string, i int) (end int, name string, closing bool) {
 }
 
 // skipElement returns the offset after the closing tag of the element name
-// whose content starts at s[i], or len(s) when it is never closed.
+// whose content starts at s[i], or len(s) when it is never closed. It
+// reads only as far as that tag, so many elements cost linear time.
 func skipElement(s string, i int, name string) int {
-	j := strings.Index(strings.ToLower(s[i:]), "</"+name)
-	if j < 0 {
-		return len(s)
+	for {
+		k := strings.Index(s[i:], "</")
+		if k < 0 {
+			return len(s)
+		}
+		i += k + 2
+		if len(s)-i >= len(name) && strings.EqualFold(s[i:i+len(name)], name) {
+			if e := strings.IndexByte(s[i:], '>'); e >= 0 {
+				return i + e + 1
+			}
+			return len(s)
+		}
 	}
-	if k := strings.IndexByte(s[i+j:], '>'); k >= 0 {
-		return i + j + k + 1
-	}
-	return len(s)
 }
 
 // attr returns the value of a tag's attribute, or "".
