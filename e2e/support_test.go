@@ -211,11 +211,14 @@ func openDB(t *testing.T, dir string) *sql.DB {
 	return db
 }
 
-// checkIntegrity fails the test unless the database passes SQLite's full
-// integrity check and every item's state is the one its latest scheduled
+// checkIntegrity fails the test unless the database (if there is one)
+// passes SQLite's full integrity check and every item's state is the one its latest scheduled
 // review left (Record and Unrecord write both in one transaction).
 func checkIntegrity(t *testing.T, dir string) {
 	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "moatquiz.db")); errors.Is(err, fs.ErrNotExist) {
+		return
+	}
 	db := openDB(t, dir)
 	defer db.Close()
 	var res string
@@ -226,6 +229,15 @@ func checkIntegrity(t *testing.T, dir string) {
 		t.Fatalf("PRAGMA integrity_check: %s", res)
 	}
 	var n int
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name IN ('item_state', 'review')").Scan(&n); err != nil {
+		t.Fatalf("list tables: %v", err)
+	}
+	switch n {
+	case 0:
+		return // killed before the first migration was committed: nothing saved yet
+	case 1:
+		t.Fatalf("the database has half the schema")
+	}
 	// States without a matching latest scheduled review, and scheduled
 	// reviews whose item has no state.
 	const mismatched = `
