@@ -68,7 +68,8 @@ type TypingKeys struct {
 
 // SummaryKeys work on the summary at the end of a session.
 type SummaryKeys struct {
-	Done key.Binding
+	Done  key.Binding
+	Stats key.Binding
 }
 
 // DefaultKeyMap is the app's key map.
@@ -123,7 +124,8 @@ func DefaultKeyMap() KeyMap {
 			Clear:     b([]string{"ctrl+u"}, "ctrl+u", "clear"),
 		},
 		Summary: SummaryKeys{
-			Done: b([]string{"enter", "q", "esc"}, "enter", "done"),
+			Done:  b([]string{"enter", "q", "esc"}, "enter", "done"),
+			Stats: b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
 	}

@@ -70,6 +70,8 @@ type Model struct {
 	study   study
 	summary summary
 	stats   statsScreen
+	// statsFrom is the screen the stats screen goes back to.
+	statsFrom screen
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -294,7 +296,8 @@ func (m Model) onSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// showStats opens the stats screen on the focused deck.
+// showStats opens the stats screen on the deck just studied, or else the
+// deck focused at home; leaving it comes back to the current screen.
 func (m Model) showStats() (tea.Model, tea.Cmd) {
 	decks := make([]*quiz.Deck, len(m.home.decks))
 	for i, d := range m.home.decks {
@@ -304,8 +307,11 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 	if d := m.home.deck(); d != nil {
 		focused = d.deck.ID
 	}
+	if m.deck != nil {
+		focused = m.deck.ID
+	}
 	m.stats = newStatsScreen(decks, focused)
-	m.screen = screenStats
+	m.statsFrom, m.screen = m.screen, screenStats
 	return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
 }
 
@@ -316,7 +322,7 @@ func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case statsReload:
 		return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
 	case statsBack:
-		m.screen = screenHome
+		m.screen = m.statsFrom
 	}
 	return m, nil
 }

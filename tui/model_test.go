@@ -434,3 +434,36 @@ func TestColourProfileAndBackground(t *testing.T) {
 		t.Error("NO_COLOR (Config.Mono) gets colours")
 	}
 }
+
+func TestStatsScreenFromSummary(t *testing.T) {
+	d := testDeck()
+	d.Cards = d.Cards[:1]
+	var asked []string
+	m := New(Config{
+		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
+		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}},
+		Stats: func(q store.StatsQuery) (*store.Stats, error) {
+			asked = append(asked, q.Deck)
+			return nil, errors.New("no figures in this test")
+		},
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, m.Init()())
+	m = typeText(t, m, "해자")
+	m = press(t, m, "enter", "3")
+	if m.screen != screenSummary {
+		t.Fatalf("not on the summary after the only card:\n%s", screenText(m))
+	}
+	if !strings.Contains(screenText(m), "s stats") {
+		t.Errorf("the summary does not offer the stats:\n%s", screenText(m))
+	}
+	m = press(t, m, "s")
+	if m.screen != screenStats || len(asked) != 1 || asked[0] != "moat" {
+		t.Fatalf("s on the summary: screen %v, stats asked for %q; want the stats of the deck just studied", m.screen, asked)
+	}
+	m = press(t, m, "q")
+	if m.screen != screenSummary {
+		t.Errorf("leaving the stats opened from the summary goes to screen %v, want the summary", m.screen)
+	}
+}

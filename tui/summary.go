@@ -81,11 +81,15 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 }
 
 // Render draws the summary in width x height cells.
-func (sm *summary) Render(st Styles, km KeyMap, quitAfter bool, width, height int) string {
+// With withStats the footer offers the stats screen.
+func (sm *summary) Render(st Styles, km KeyMap, quitAfter, withStats bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done · "+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
 	hints := []string{st.Key.Render("enter") + " " + st.Subtle.Render("home"), keyHint(st, km.Global.Quit)}
 	if quitAfter {
 		hints = []string{st.Key.Render("enter") + " " + st.Subtle.Render("quit")}
+	}
+	if withStats {
+		hints = append(hints, keyHint(st, km.Summary.Stats))
 	}
 	footer := footerLine(st, hints, width, 1)
 	if sm.score.Answered == 0 {

@@ -33,8 +33,11 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case screenStudy:
 		return m.onStudyKey(msg)
 	case screenSummary:
-		if key.Matches(msg, m.keys.Summary.Done) {
+		switch {
+		case key.Matches(msg, m.keys.Summary.Done):
 			return m.goHome()
+		case key.Matches(msg, m.keys.Summary.Stats) && m.cfg.Stats != nil:
+			return m.showStats()
 		}
 	case screenStats:
 		return m.onStatsKey(msg)

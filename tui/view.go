@@ -50,7 +50,7 @@ func (m Model) render() string {
 	case screenStudy:
 		return m.renderStudy(w, h).content
 	case screenSummary:
-		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
+		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, m.cfg.Stats != nil, w, h)
 	case screenStats:
 		return m.stats.Render(m.styles, m.keys.Stats, w, h)
 	}
