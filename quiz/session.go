@@ -480,18 +480,15 @@ type Op struct {
 
 // Run does the I/O: Progress.Record, or Progress.Unrecord for an undo. It
 // touches nothing but the Progress and the Op, so the TUI may run it in a
-// tea.Cmd and hand the result to Session.Apply.
+// tea.Cmd and hand the result to Session.Apply. Its error is the
+// Progress's, unchanged: the Progress already names the review (the
+// store's "save review of article/moat/fact: ..."), and a second prefix
+// would repeat it in what the learner reads.
 func (o *Op) Run() error {
 	if o.undo {
-		if err := o.p.Unrecord(o.review); err != nil {
-			return fmt.Errorf("undo review of %s: %w", o.review.Item, err)
-		}
-		return nil
+		return o.p.Unrecord(o.review)
 	}
-	if err := o.p.Record(o.review); err != nil {
-		return fmt.Errorf("save review of %s: %w", o.review.Item, err)
-	}
-	return nil
+	return o.p.Record(o.review)
 }
 
 // Undo reports whether the op removes a review rather than saving one.

@@ -360,9 +360,12 @@ func TestApplyErrorKeepsTheAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.fail = errors.New("disk full")
+	p.fail = errors.New("save review of article/moat/fact: disk full")
 	c.add(time.Minute)
-	s.Apply(op, op.Run())
+	if err := op.Run(); err != p.fail {
+		t.Fatalf("Run returned %q, want the Progress's error unchanged (it names the review already)", err)
+	}
+	s.Apply(op, p.fail)
 	if s.Phase() != Answered || s.Question().Item.ID != id("moat", "fact") {
 		t.Fatalf("after a failed save: phase %v on %v, want answered on moat", s.Phase(), s.Question().Item.ID)
 	}
