@@ -220,10 +220,25 @@ func (e *syntaxError) Error() string { return "invalid JSON: " + e.msg }
 // be judged when they are decoded, so that those errors can name the field.
 type parser struct {
 	data   []byte
+	slab   []node // where new nodes are made
 	pos    int
 	values int
 	err    error
 	errOff int
+}
+
+// slabSize is how many nodes the parser allocates at once: a deck has
+// tens of values per card, and one allocation per value is most of the
+// cost of loading a large deck.
+const slabSize = 1024
+
+// newNode returns a new node of kind starting at off.
+func (p *parser) newNode(kind jsonKind, off int) *node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]node, 0, slabSize)
+	}
+	p.slab = append(p.slab, node{kind: kind, off: off})
+	return &p.slab[len(p.slab)-1]
 }
 
 // fail records the first syntax error, at offset off.
@@ -303,7 +318,7 @@ func (p *parser) value(depth int) *node {
 
 // object parses an object; p.pos is at its "{".
 func (p *parser) object(depth int) *node {
-	n := &node{kind: jsonObject, off: p.pos}
+	n := p.newNode(jsonObject, p.pos)
 	p.pos++
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
@@ -344,7 +359,7 @@ func (p *parser) object(depth int) *node {
 
 // array parses an array; p.pos is at its "[".
 func (p *parser) array(depth int) *node {
-	n := &node{kind: jsonArray, off: p.pos}
+	n := p.newNode(jsonArray, p.pos)
 	p.pos++
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -405,14 +420,15 @@ func (p *parser) literal(word string, kind jsonKind) *node {
 		p.fail(p.pos, "%s where a value should be (strings need double quotes)", describeByte(p.data, p.pos))
 		return nil
 	}
-	n := &node{kind: kind, off: p.pos, end: p.pos + len(word)}
+	n := p.newNode(kind, p.pos)
+	n.end = p.pos + len(word)
 	p.pos = n.end
 	return n
 }
 
 // number parses a JSON number.
 func (p *parser) number() *node {
-	n := &node{kind: jsonNumber, off: p.pos}
+	n := p.newNode(jsonNumber, p.pos)
 	if p.data[p.pos] == '-' {
 		p.pos++
 	}
@@ -456,7 +472,7 @@ func (p *parser) digits() bool {
 // str finds the end of a string; p.pos is at its opening quote. It checks
 // escapes; the characters themselves are checked when decoded.
 func (p *parser) str() *node {
-	n := &node{kind: jsonString, off: p.pos}
+	n := p.newNode(jsonString, p.pos)
 	i := p.pos + 1
 	for i < len(p.data) && p.data[i] != '"' {
 		if p.data[i] != '\\' {

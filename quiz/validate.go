@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -196,16 +197,16 @@ type scope struct {
 // value node of every field that was read without error (including the
 // fields left to the caller).
 func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scope) map[string]*node {
-	read := map[string]*node{}
-	seen := map[string]bool{}
+	read := make(map[string]*node, len(obj.kids)/2)
+	seen := make([]string, 0, len(obj.kids)/2) // a handful: faster than a map
 	for i := 0; i+1 < len(obj.kids); i += 2 {
 		key, val := obj.kids[i], obj.kids[i+1]
 		name := decode(v.data, key)
-		if seen[name] {
+		if slices.Contains(seen, name) {
 			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", quote(sc.prefix+name)))
 			continue
 		}
-		seen[name] = true
+		seen = append(seen, name)
 		f := findField(fields, name)
 		if f == nil || !f.usedBy(sc.kind) {
 			v.addLazy(key.off, func() string { return unknownField(fields, name, sc) })
@@ -216,7 +217,7 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 		}
 	}
 	for i := range fields {
-		if f := &fields[i]; f.requiredFor(sc.kind) && !seen[f.name] {
+		if f := &fields[i]; f.requiredFor(sc.kind) && !slices.Contains(seen, f.name) {
 			v.add(obj.off, fmt.Sprintf("missing field %q: add %s", sc.prefix+f.name, f.help))
 		}
 	}
@@ -356,9 +357,45 @@ func (v *validator) list(val *node, name, help string, required, multiline bool)
 // multiline), invisible characters, blank or overlong text. It returns the
 // text in NFC.
 func (v *validator) text(n *node, label, help string, multiline bool) (string, bool) {
+	var s string
+	bad, badCount, odd, oddCount := 0, 0, 0, 0
+	if raw := v.data[n.off+1 : n.end-1]; bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		// Most texts have no escapes: the text is the bytes themselves.
+		s = string(raw)
+		for i, r := range s {
+			if IsControl(r) || IsInvisible(r) {
+				if oddCount++; oddCount == 1 {
+					odd = n.off + 1 + i
+				}
+			}
+		}
+	} else {
+		s, bad, badCount, odd, oddCount = v.unescape(n, multiline)
+	}
+	if badCount > 0 {
+		v.add(bad, badTextMsg(v.data, bad, label)+andMore(badCount))
+	}
+	if oddCount > 0 {
+		v.add(odd, oddCharMsg(v.data, odd, label, multiline)+andMore(oddCount))
+	}
+	if badCount+oddCount == 0 && strings.TrimSpace(s) == "" {
+		v.add(n.off, fmt.Sprintf("%s is empty: give %s", label, help))
+		return s, false
+	}
+	if count := utf8.RuneCountInString(s); count > maxText {
+		v.add(n.off, fmt.Sprintf("%s is %d characters long: the most is %d; shorten it", label, count, maxText))
+		return s, false
+	}
+	return norm.NFC.String(s), badCount+oddCount == 0
+}
+
+// unescape decodes string node n character by character, noting the
+// first invalid byte or unpaired surrogate (bad) and the first control or
+// invisible character (odd), and how many of each there are; escaped
+// line breaks are allowed where multiline.
+func (v *validator) unescape(n *node, multiline bool) (s string, bad, badCount, odd, oddCount int) {
 	var b strings.Builder
 	b.Grow(n.end - n.off)
-	bad, badCount, odd, oddCount := 0, 0, 0, 0
 	for i := n.off + 1; i < n.end-1; {
 		r, size, ok := stringChar(v.data, i)
 		switch {
@@ -375,22 +412,7 @@ func (v *validator) text(n *node, label, help string, multiline bool) (string, b
 		b.WriteRune(r)
 		i += size
 	}
-	s := b.String()
-	if badCount > 0 {
-		v.add(bad, badTextMsg(v.data, bad, label)+andMore(badCount))
-	}
-	if oddCount > 0 {
-		v.add(odd, oddCharMsg(v.data, odd, label, multiline)+andMore(oddCount))
-	}
-	if badCount+oddCount == 0 && strings.TrimSpace(s) == "" {
-		v.add(n.off, fmt.Sprintf("%s is empty: give %s", label, help))
-		return s, false
-	}
-	if count := utf8.RuneCountInString(s); count > maxText {
-		v.add(n.off, fmt.Sprintf("%s is %d characters long: the most is %d; shorten it", label, count, maxText))
-		return s, false
-	}
-	return norm.NFC.String(s), badCount+oddCount == 0
+	return b.String(), bad, badCount, odd, oddCount
 }
 
 // andMore tells how many more problems of a kind one text has.
@@ -450,6 +472,9 @@ func oddCharMsg(data []byte, i int, label string, multiline bool) string {
 // decode returns the text of string node n as it is in the file, invalid
 // bytes as U+FFFD.
 func decode(data []byte, n *node) string {
+	if raw := data[n.off+1 : n.end-1]; bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return string(raw)
+	}
 	var b strings.Builder
 	for i := n.off + 1; i < n.end-1; {
 		r, size, _ := stringChar(data, i)
