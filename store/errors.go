@@ -89,13 +89,20 @@ func (e *LockedError) Error() string {
 }
 
 // explain adds what to do to the SQLite errors a learner can fix: a full
-// disk, a read-only or missing directory, failing hardware.
+// disk, a read-only or missing directory, failing hardware, and damage
+// found only once it is read (the check at open covers the item states,
+// not the review log): that error matches ErrDamaged.
 func explain(err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return err
 	}
+	if se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE { // no room for the -shm index beside the database
+		return fmt.Errorf("%w: the disk is probably full; free some space", err)
+	}
 	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("%w (%w): restore it from a backup, or move it out of the way to start afresh", ErrDamaged, err)
 	case sqlite3.SQLITE_FULL:
 		return fmt.Errorf("%w: the disk is full; free some space", err)
 	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:

@@ -14,22 +14,53 @@ import (
 
 // inspectFile checks, through a read-only connection that cannot change
 // the file, that path is an intact moatquiz database this moatquiz can
-// open, and returns its schema version: 0 for an empty file, one to
-// initialise.
-func inspectFile(path string) (int, error) {
+// open, and returns its schema version (0 for an empty file, one to
+// initialise) and the parameters a reader connects with: those of
+// readerParams, plus immutable=1 when the directory cannot hold the
+// index SQLite keeps beside a WAL database (see needsImmutable).
+func inspectFile(path string) (int, []string, error) {
 	wal, shm := absent(path)
-	v, err := inspectWith(path)
+	params := readerParams()
+	v, err := inspectWith(path, params)
+	if needsImmutable(path, err) {
+		params = append(params, "immutable=1")
+		v, err = inspectWith(path, params)
+	}
 	if err != nil {
 		// Leave a file we refuse as we found it, without the side files
 		// SQLite made for it.
 		removeCreated(path, wal, shm)
 	}
-	return v, err
+	return v, params, err
+}
+
+// readerParams are the URI parameters of a connection that only reads.
+func readerParams() []string { return []string{"mode=ro", "_pragma=query_only(1)"} }
+
+// needsImmutable reports whether err says that a reader could not open
+// path because the directory cannot take the -shm index of a WAL
+// database (a read-only file system, a full disk), while no -wal file
+// holds changes that are not in path yet. Such a file is read as
+// immutable, without the index: nothing can be writing it, since a
+// writer needs that same index (and keeps a -wal open).
+func needsImmutable(path string, err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch {
+	case se.Code()&0xff == sqlite3.SQLITE_CANTOPEN, se.Code()&0xff == sqlite3.SQLITE_READONLY,
+		se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE:
+	default:
+		return false
+	}
+	st, err := os.Stat(path + "-wal")
+	return errors.Is(err, fs.ErrNotExist) || err == nil && st.Size() == 0
 }
 
 // inspectWith is inspectFile's check through its own connection.
-func inspectWith(path string) (int, error) {
-	sdb, err := sql.Open("sqlite", dsn(path, "mode=ro", "_pragma=query_only(1)"))
+func inspectWith(path string, params []string) (int, error) {
+	sdb, err := sql.Open("sqlite", dsn(path, params...))
 	if err != nil {
 		return 0, fmt.Errorf("open %s: %w", path, err)
 	}

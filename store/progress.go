@@ -93,7 +93,7 @@ func (s *statements) close() error {
 func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	rows, err := db.stmts.states.Query(deck)
 	if err != nil {
-		return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
 	}
 	defer rows.Close()
 	out := make(map[quiz.ItemID]quiz.ItemState)
@@ -101,7 +101,7 @@ func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 		id := quiz.ItemID{Deck: deck}
 		var st stateRow
 		if err := rows.Scan(append([]any{&id.Card, &id.Item}, st.dest()...)...); err != nil {
-			return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
 		}
 		s, err := st.itemState()
 		if err != nil {
@@ -110,7 +110,7 @@ func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 		out[id] = s
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read states of deck %q: %w", deck, err)
+		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
 	}
 	return out, nil
 }
@@ -253,20 +253,20 @@ func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *st
 func (db *DB) Reviews(fn func(quiz.Review) error) error {
 	rows, err := db.sql.Query(sqlReviews)
 	if err != nil {
-		return fmt.Errorf("read reviews: %w", err)
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		r, err := scanReview(rows)
 		if err != nil {
-			return fmt.Errorf("read reviews: %w", err)
+			return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
 		}
 		if err := fn(r); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read reviews: %w", err)
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
 	}
 	return nil
 }

@@ -181,7 +181,7 @@ type Lapsed struct {
 func (db *DB) Stats(q StatsQuery) (*Stats, error) {
 	s, err := db.stats(newCounter(q))
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, fmt.Errorf("stats from %s: %w", db.path, explain(err))
 	}
 	return s, nil
 }
@@ -704,7 +704,7 @@ func (db *DB) Unsuspend(id quiz.ItemID) (bool, error) {
 	res, err := db.sql.Exec("UPDATE item_state SET suspended = 0 WHERE deck = ? AND card = ? AND item = ? AND suspended = 1",
 		id.Deck, id.Card, id.Item)
 	if err != nil {
-		return false, fmt.Errorf("unsuspend %s: %w", id, err)
+		return false, fmt.Errorf("unsuspend %s: %w", id, explain(err))
 	}
 	if n, err := res.RowsAffected(); err != nil || n > 0 {
 		return n > 0, err
@@ -714,7 +714,7 @@ func (db *DB) Unsuspend(id quiz.ItemID) (bool, error) {
 		id.Deck, id.Card, id.Item).Scan(&exists)
 	switch {
 	case err != nil:
-		return false, fmt.Errorf("unsuspend %s: %w", id, err)
+		return false, fmt.Errorf("unsuspend %s: %w", id, explain(err))
 	case !exists:
 		return false, fmt.Errorf("unsuspend %s: %w", id, ErrNoItem)
 	}

@@ -107,7 +107,7 @@ func openWriter(dir string) (*DB, error) {
 func openLocked(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	if _, err := os.Stat(path); err == nil {
-		if _, err := inspectFile(path); err != nil {
+		if _, _, err := inspectFile(path); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -145,7 +145,7 @@ func openReader(dir string) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	v, err := inspectFile(path)
+	v, params, err := inspectFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func openReader(dir string) (*DB, error) {
 		return nil, &FileError{Path: path, Err: ErrTooOld,
 			Detail: fmt.Sprintf("schema %d; this moatquiz reads %d", v, schemaVersion)}
 	}
-	sdb, err := sql.Open("sqlite", dsn(path, "mode=ro", "_pragma=query_only(1)"))
+	sdb, err := sql.Open("sqlite", dsn(path, params...))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

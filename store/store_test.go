@@ -645,3 +645,79 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 		t.Errorf("user_version %d after a failed migration, want 1", v)
 	}
 }
+
+// TestDamageFoundWhenRead damages the review log's pages, which the check
+// at open does not read: reading the log, the states and the figures
+// then says the database is damaged and what to do, as the check would.
+func TestDamageFoundWhenRead(t *testing.T) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	for i := range 300 {
+		r := review("card"+strconv.Itoa(i%7), "fact", int64(i), quiz.ModePractice, nil)
+		r.Typed = strings.Repeat("x", 200)
+		record(t, db, r)
+	}
+	record(t, db, review("moat", "fact", 301, quiz.ModeReview, nil))
+	var logRoot int64
+	if err := db.sql.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'review'").Scan(&logRoot); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Zero every page after the schema's root pages: the log's leaves
+	// and its indexes' (the item states fit in their root pages).
+	path := filepath.Join(dir, FileName)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	if len(data) < 20*page || logRoot > 7 {
+		t.Fatalf("database of %d bytes, log at page %d: not the layout this test damages", len(data), logRoot)
+	}
+	clear(data[7*page:])
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, opt := range []Options{{}, {ReadOnly: true}} {
+		db, err := Open(dir, opt)
+		if err != nil {
+			t.Fatalf("Open(%+v): %v (the damage is past what it checks)", opt, err)
+		}
+		errs := map[string]error{"Reviews": db.Reviews(func(quiz.Review) error { return nil })}
+		_, errs["Stats"] = db.Stats(StatsQuery{Now: base})
+		for what, err := range errs {
+			if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "restore it from a backup") {
+				t.Errorf("%s on a damaged log (%+v) = %v; want ErrDamaged naming the file and what to do", what, opt, err)
+			}
+		}
+		db.Close()
+	}
+}
+
+// TestReaderOnReadOnlyDirectory reads a database in a directory where
+// SQLite cannot create the -shm index of a WAL database (a backup on
+// read-only media): a reader opens it as immutable. Root ignores the
+// permissions, so there it is skipped; e2e/damaged_test.go checks the
+// same with a read-only mount.
+func TestReaderOnReadOnlyDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores directory permissions (e2e/damaged_test.go uses a read-only mount instead)")
+	}
+	dir := t.TempDir()
+	moatquizDB(t, dir, 3)
+	os.Remove(filepath.Join(dir, LockName))
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	db := openR(t, dir)
+	if got := allReviews(t, db); len(got) != 3 {
+		t.Errorf("read %d reviews from a read-only directory, want 3", len(got))
+	}
+	if _, err := Open(dir, Options{}); err == nil || !strings.Contains(err.Error(), "writable") {
+		t.Errorf("a writer on a read-only directory: %v, want an error saying it must be writable", err)
+	}
+}
