@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 	"github.com/pelletier/go-toml/v2"
@@ -35,9 +36,12 @@ type Config struct {
 func Default() Config { return Config{Scheduling: quiz.DefaultScheduling()} }
 
 // Load reads the config file at path. A missing file gives the defaults
-// (Found false); a bad one gives an ErrorList naming every problem.
+// (Found false); a bad one gives an ErrorList naming every problem. The
+// file is opened without waiting, so that a named pipe nobody writes to
+// reads as empty instead of hanging the app at start, while a pipe that
+// is written to (--config <(...)) still reads whole.
 func Load(path string) (Config, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		c := Default()
 		c.Path = path
