@@ -139,7 +139,7 @@ func userDecks(dir string) []deckFile {
 		case err == nil && !info.Mode().IsRegular():
 			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
 		default:
-			f.Deck, f.Err = loadFile(f.Path, info)
+			f.Deck, f.Err = loadFile(f.Path, info, deckCacheDir(dir))
 		}
 		files = append(files, f)
 	}
@@ -169,9 +169,10 @@ type readDeck struct {
 const racyWindow = 2 * time.Second
 
 // loadFile loads the deck at path, whose Stat is info: the deck read
-// before when the file is the same (same file, size and modification
-// time, and last changed well before it was read), else the file.
-func loadFile(path string, info os.FileInfo) (*quiz.Deck, error) {
+// before by this process when the file is the same (same file, size and
+// modification time, and last changed well before it was read), else the
+// deck cache's entry in cacheDir, else the file, caching what it reads.
+func loadFile(path string, info os.FileInfo, cacheDir string) (*quiz.Deck, error) {
 	readDecks.Lock()
 	defer readDecks.Unlock()
 	r, ok := readDecks.files[path]
@@ -180,9 +181,29 @@ func loadFile(path string, info os.FileInfo) (*quiz.Deck, error) {
 		return r.deck, r.err
 	}
 	r = readDeck{info: info, at: time.Now()}
-	r.deck, r.err = quiz.LoadFile(path)
+	r.deck, r.err = loadCached(path, info, cacheDir, r.at)
 	readDecks.files[path] = r
 	return r.deck, r.err
+}
+
+// loadCached loads the deck at path from its cache entry when it is up to
+// date, else from the file, and then caches it if the file last changed
+// well before now. A cache that cannot be written is no error.
+func loadCached(path string, info os.FileInfo, cacheDir string, now time.Time) (*quiz.Deck, error) {
+	key, ok := keyFor(path, info)
+	if !ok {
+		return quiz.LoadFile(path)
+	}
+	file := cacheFile(cacheDir, key.Deck.Path)
+	if d, ok := readCached(file, key); ok {
+		d.Path = path
+		return d, nil
+	}
+	d, err := quiz.LoadFile(path)
+	if err == nil && info.ModTime().Before(now.Add(-racyWindow)) {
+		writeCached(file, key, d) //nolint:errcheck // the cache only saves time
+	}
+	return d, err
 }
 
 // kindCounts counts a deck's cards of each kind.

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"testing"
 	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // TestDeckReadOnce: a deck file is parsed once per process while it is
@@ -53,4 +56,76 @@ func age(t *testing.T, path string, ago time.Duration) {
 	if err := os.Chtimes(path, at, at); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDeckCache: a deck read from its file is cached in the data
+// directory, and the entry is used while the file is unchanged (by
+// another run of moatquiz, here with the in-process memory cleared) and
+// not once it changes.
+func TestDeckCache(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := userDecksDir(g)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := writeDeck(t, dir, "mine.json", "mine", "내 덱")
+	age(t, path, time.Hour)
+	title := func() string {
+		t.Helper()
+		forget()
+		decks, errs := loadDecks(g)
+		if len(errs) > 0 || len(decks) != 2 || decks[1].Path != path {
+			t.Fatalf("loadDecks: %d decks, errors %v", len(decks), errs)
+		}
+		return decks[1].Title
+	}
+	if got := title(); got != "내 덱" {
+		t.Fatalf("title %q", got)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, ok := keyFor(path, info)
+	entry := cacheFile(deckCacheDir(dir), key.Deck.Path)
+	cached, hit := readCached(entry, key)
+	if !ok || !hit {
+		t.Fatalf("no cache entry for the deck (key %v, entry %v)", ok, hit)
+	}
+	parsed, err := quiz.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustJSON(t, parsed), mustJSON(t, cached); a != b {
+		t.Errorf("the cached deck differs from the file's:\n%s\n%s", a, b)
+	}
+	cached.Title = "캐시에서" // mark the entry: a load that uses it shows this title
+	if err := writeCached(entry, key, cached); err != nil {
+		t.Fatal(err)
+	}
+	if got := title(); got != "캐시에서" {
+		t.Errorf("an unchanged deck was read from its file, not its cache entry (title %q)", got)
+	}
+	writeDeck(t, dir, "mine.json", "mine", "새 덱")
+	age(t, path, 30*time.Minute)
+	if got := title(); got != "새 덱" {
+		t.Errorf("an edited deck was read from the stale cache entry (title %q)", got)
+	}
+}
+
+// forget clears what this process remembers of the decks it read.
+func forget() {
+	readDecks.Lock()
+	defer readDecks.Unlock()
+	clear(readDecks.files)
+}
+
+// mustJSON is v as JSON.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// The deck cache keeps each of the learner's decks, once parsed and
+// validated, in the data directory's cache/ folder as gob: reading that
+// back is several times faster than parsing and validating the JSON
+// (BenchmarkLoadDeck; at 100,000 cards over a second), and the app reads
+// every deck at each start. An entry is used only while the deck file
+// and the moatquiz binary are exactly as they were when it was written,
+// so an edited deck, or a moatquiz that validates differently, reads the
+// JSON again. `moatquiz check` never uses it.
+
+// cacheFormat changes when the entries' layout does.
+const cacheFormat = 1
+
+// cacheKey says what an entry was made from.
+type cacheKey struct {
+	Format int
+	Exe    fileID // the moatquiz that wrote it
+	Deck   fileID // the deck file
+}
+
+// fileID identifies a file's version: where it is, its size and
+// modification time, and its device and inode.
+type fileID struct {
+	Path     string
+	Size     int64
+	ModNanos int64
+	Dev, Ino uint64
+}
+
+// deckCacheDir is the cache folder beside the decks folder dir.
+func deckCacheDir(decksDir string) string {
+	return filepath.Join(filepath.Dir(decksDir), "cache")
+}
+
+// cacheFile is the entry of deck file path in cacheDir.
+func cacheFile(cacheDir, path string) string {
+	sum := sha256.Sum256([]byte(path))
+	return filepath.Join(cacheDir, "deck-"+hex.EncodeToString(sum[:16])+".gob")
+}
+
+// keyFor is the key of deck file path, whose Stat is info; false when the
+// files cannot be identified (then nothing is cached).
+func keyFor(path string, info os.FileInfo) (cacheKey, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return cacheKey{}, false
+	}
+	deck, ok := identify(abs, info)
+	if !ok {
+		return cacheKey{}, false
+	}
+	exePath, err := os.Executable()
+	if err != nil {
+		return cacheKey{}, false
+	}
+	exeInfo, err := os.Stat(exePath)
+	if err != nil {
+		return cacheKey{}, false
+	}
+	exe, ok := identify(exePath, exeInfo)
+	return cacheKey{Format: cacheFormat, Exe: exe, Deck: deck}, ok
+}
+
+// readCached returns the deck of the entry at file when its key is key.
+func readCached(file string, key cacheKey) (*quiz.Deck, bool) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10))
+	var got cacheKey
+	if err := dec.Decode(&got); err != nil || got != key {
+		return nil, false
+	}
+	var d quiz.Deck
+	if err := dec.Decode(&d); err != nil || len(d.Cards) == 0 {
+		return nil, false
+	}
+	return &d, true
+}
+
+// writeCached writes the entry of deck d under key to file, whole or not
+// at all (a temporary file renamed), so that another moatquiz reading it
+// meanwhile sees the old entry or the new one.
+func writeCached(file string, key cacheKey, d *quiz.Deck) (err error) {
+	dir := filepath.Dir(file)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("deck cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(dir, ".deck-*.tmp")
+	if err != nil {
+		return fmt.Errorf("deck cache: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	w := bufio.NewWriterSize(tmp, 64<<10)
+	enc := gob.NewEncoder(w)
+	err = errors.Join(enc.Encode(key), enc.Encode(d), w.Flush(), tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		return fmt.Errorf("deck cache: %w", err)
+	}
+	return nil
+}
