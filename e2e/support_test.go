@@ -32,6 +32,15 @@ func (tm *term) appCommand(args ...string) string {
 	return cmd
 }
 
+// launchShell starts the test's tmux session (80x24) running the shell
+// command cmd, which must exec the app, kept once the app exits.
+func (tm *term) launchShell(cmd string) {
+	tm.t.Helper()
+	tm.started = true
+	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "app", cmd)
+	tm.tmux("set-option", "-t", "app", "remain-on-exit", "on")
+}
+
 // second is a moatquiz started in a second window of the test's tmux
 // session.
 type second struct {

@@ -23,6 +23,7 @@ func inspectFile(path string) (int, []string, error) {
 	params := readerParams()
 	v, err := inspectWith(path, params)
 	if needsImmutable(path, err) {
+		removeCreated(path, wal, shm) // what the failed try made
 		params = append(params, "immutable=1")
 		v, err = inspectWith(path, params)
 	}

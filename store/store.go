@@ -113,6 +113,7 @@ func openLocked(dir string) (*DB, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	wal, shm := absent(path)
 	sdb, err := sql.Open("sqlite", dsn(path,
 		"_txlock=immediate",
 		"_pragma=journal_mode(WAL)",
@@ -125,13 +126,16 @@ func openLocked(dir string) (*DB, error) {
 	// prepared statement lives on it.
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path}
-	if err := migrate(sdb); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("%s: %w", path, explain(err))
+	err = migrate(sdb)
+	if err == nil {
+		err = db.stmts.prepare(sdb)
 	}
-	if err := db.stmts.prepare(sdb); err != nil {
+	if err != nil {
 		sdb.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		// A database that could not be opened (a full disk) is left as
+		// it was, without the side files SQLite started for it.
+		removeCreated(path, wal, shm)
+		return nil, fmt.Errorf("%s: %w", path, explain(err))
 	}
 	return db, nil
 }
