@@ -97,11 +97,22 @@ func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	}
 	defer rows.Close()
 	out := make(map[quiz.ItemID]quiz.ItemState)
+	// Scanning into any takes the driver's values as they are: scanning
+	// into sql.Null* goes through reflection, column by column, and a deck
+	// can have 100,000 states.
+	var raw [13]any
+	dest := make([]any, len(raw))
+	for i := range raw {
+		dest[i] = &raw[i]
+	}
 	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+		}
 		id := quiz.ItemID{Deck: deck}
 		var st stateRow
-		if err := rows.Scan(append([]any{&id.Card, &id.Item}, st.dest()...)...); err != nil {
-			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+		if err := errors.Join(text(raw[0], &id.Card), text(raw[1], &id.Item), st.set(raw[2:])); err != nil {
+			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, err)
 		}
 		s, err := st.itemState()
 		if err != nil {

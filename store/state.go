@@ -52,6 +52,72 @@ func (r *stateRow) dest() []any {
 		&r.state, &r.lastReview, &r.steps, &r.suspended, &r.introduced}
 }
 
+// set fills the row from the driver's values of stateCols, in order: the
+// fast way to scan (see DB.States).
+func (r *stateRow) set(vals []any) error {
+	ints := []*sql.NullInt64{&r.due, nil, nil, &r.scheduled, &r.reps, &r.lapses, &r.state,
+		&r.lastReview, &r.steps, &r.suspended, &r.introduced}
+	if len(vals) != len(ints) {
+		return fmt.Errorf("%d values for %d state columns", len(vals), len(ints))
+	}
+	for i, v := range vals {
+		var err error
+		switch i {
+		case 1:
+			err = realValue(v, &r.stability)
+		case 2:
+			err = realValue(v, &r.difficulty)
+		default:
+			err = intValue(v, ints[i])
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// intValue converts a driver value of an INTEGER column.
+func intValue(v any, dst *sql.NullInt64) error {
+	switch v := v.(type) {
+	case nil:
+		*dst = sql.NullInt64{}
+	case int64:
+		*dst = sql.NullInt64{Int64: v, Valid: true}
+	default:
+		return fmt.Errorf("%w: an integer column holds %T", ErrDamaged, v)
+	}
+	return nil
+}
+
+// realValue converts a driver value of a REAL column.
+func realValue(v any, dst *sql.NullFloat64) error {
+	switch v := v.(type) {
+	case nil:
+		*dst = sql.NullFloat64{}
+	case float64:
+		*dst = sql.NullFloat64{Float64: v, Valid: true}
+	case int64:
+		*dst = sql.NullFloat64{Float64: float64(v), Valid: true}
+	default:
+		return fmt.Errorf("%w: a real column holds %T", ErrDamaged, v)
+	}
+	return nil
+}
+
+// text converts a driver value of a TEXT column.
+func text(v any, dst *string) error {
+	switch v := v.(type) {
+	case string:
+		*dst = v
+	case []byte:
+		*dst = string(v)
+	default:
+		return fmt.Errorf("%w: a text column holds %T", ErrDamaged, v)
+	}
+	return nil
+}
+
 // present reports whether the row holds a state (not all NULL).
 func (r *stateRow) present() bool { return r.due.Valid }
 
