@@ -35,6 +35,7 @@ type cli struct {
 }
 
 func main() {
+	stopProfile := startProfile()
 	var c cli
 	ctx := kong.Parse(&c,
 		kong.Name("moatquiz"),
@@ -46,7 +47,9 @@ func main() {
 		kong.Vars{"version": "moatquiz " + version},
 		kong.Bind(&c.Globals),
 	)
-	if err := ctx.Run(); err != nil {
+	err := ctx.Run()
+	stopProfile()
+	if err != nil {
 		if !errors.As(err, new(*exitError)) { // an exitError is already reported
 			fmt.Fprintf(os.Stderr, "moatquiz: %v\n", err)
 		}
