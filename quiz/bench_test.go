@@ -122,3 +122,24 @@ type memory map[quiz.ItemID]quiz.ItemState
 func (m memory) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return m, nil }
 func (m memory) Record(*quiz.Review) error                             { return nil }
 func (m memory) Unrecord(*quiz.Review) error                           { return nil }
+
+// BenchmarkUnmarshalBinary reads decks back from their binary form, as
+// the app's deck cache does at every start.
+func BenchmarkUnmarshalBinary(b *testing.B) {
+	for _, s := range gen.Sizes {
+		b.Run(s.Name, func(b *testing.B) {
+			data, err := generated(b, s).deck.MarshalBinary()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var d quiz.Deck
+				if err := d.UnmarshalBinary(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

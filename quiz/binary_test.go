@@ -1,0 +1,119 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/moatquiz/moatquiz/decks"
+)
+
+// filled sets every field of the struct v points to, so that a field the
+// binary form forgets is caught: strings to distinct texts, lists to two
+// items (or, every other one, an empty list, which must stay non-nil),
+// pointers to filled values.
+func filled(t *testing.T, v reflect.Value, n *int) {
+	t.Helper()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		*n++
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(fmt.Sprintf("텍스트 %d", *n))
+		case reflect.Int:
+			f.SetInt(int64(*n))
+		case reflect.Slice:
+			if f.Type().Elem().Kind() != reflect.String {
+				continue // Deck.Cards, filled by the caller
+			}
+			l := []string{}
+			if *n%2 == 0 {
+				l = []string{fmt.Sprint("a", *n), fmt.Sprint("b", *n)}
+			}
+			f.Set(reflect.ValueOf(l))
+		case reflect.Pointer:
+			f.Set(reflect.New(f.Type().Elem()))
+			filled(t, f.Elem(), n)
+		case reflect.Struct:
+			filled(t, f, n)
+		default:
+			t.Fatalf("field %s of %s: a %s the binary form does not handle", v.Type().Field(i).Name, v.Type(), f.Kind())
+		}
+	}
+}
+
+func TestBinaryRoundTrip(t *testing.T) {
+	data, err := decks.FS.ReadFile("article.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article, err := Load("builtin:article.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &Deck{Cards: make([]Card, 2)}
+	n := 0
+	filled(t, reflect.ValueOf(full).Elem(), &n)
+	for i := range full.Cards {
+		filled(t, reflect.ValueOf(&full.Cards[i]).Elem(), &n)
+	}
+	full.Cards = append(full.Cards, Card{ID: "bare", Kind: KindFact})
+	for name, d := range map[string]*Deck{"article": article, "every field set": full} {
+		b, err := d.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Deck
+		if err := got.UnmarshalBinary(b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(&got, d) {
+			t.Errorf("%s: the deck read back differs from the one written", name)
+		}
+	}
+}
+
+// TestBinaryDamaged: data cut short, or with a byte changed, is refused
+// or read without a panic; never a deck with more than was written.
+func TestBinaryDamaged(t *testing.T) {
+	d := &Deck{ID: "x", Cards: []Card{{ID: "a", Kind: KindVocab, Meanings: []string{"moat"},
+		Example: &Bilingual{Ko: "해자", En: "moat"}}}}
+	b, err := d.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b {
+		var got Deck
+		if err := got.UnmarshalBinary(b[:i]); !errors.Is(err, ErrBinary) {
+			t.Errorf("cut to %d bytes: %v, want ErrBinary", i, err)
+		}
+		changed := append([]byte(nil), b...)
+		changed[i] ^= 0xff
+		if err := got.UnmarshalBinary(changed); err == nil && len(got.Cards) > 1 {
+			t.Errorf("byte %d changed: %d cards", i, len(got.Cards))
+		}
+	}
+}
+
+func FuzzUnmarshalBinary(f *testing.F) {
+	d := &Deck{ID: "x", Cards: []Card{{ID: "a", Tags: []string{"t"}, Explain: &Bilingual{Ko: "가", En: "a"}}}}
+	b, _ := d.MarshalBinary()
+	f.Add(b)
+	f.Add([]byte(binaryMagic + "\x01\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x00\x00"))
+	f.Add([]byte(binaryMagic + "\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\x01\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got Deck
+		if got.UnmarshalBinary(data) != nil {
+			return
+		}
+		again, err := got.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Deck
+		if err := back.UnmarshalBinary(again); err != nil || !reflect.DeepEqual(&back, &got) {
+			t.Errorf("a deck read from fuzz data does not round-trip: %v", err)
+		}
+	})
+}
