@@ -33,9 +33,14 @@ func (tm *term) appCommand(args ...string) string {
 }
 
 // launchShell starts the test's tmux session (80x24) running the shell
-// command cmd, which must exec the app, kept once the app exits.
+// command cmd, which must exec the app, kept once the app exits; or
+// restarts the pane with cmd once the app has exited.
 func (tm *term) launchShell(cmd string) {
 	tm.t.Helper()
+	if tm.started {
+		tm.tmux("respawn-pane", "-k", "-t", "app", cmd)
+		return
+	}
 	tm.started = true
 	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "app", cmd)
 	tm.tmux("set-option", "-t", "app", "remain-on-exit", "on")
