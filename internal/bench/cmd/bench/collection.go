@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,8 +75,10 @@ func sized(data string, s gen.Size) (collection, error) {
 			return c, err
 		}
 		c.made = info.ModTime()
-		c.now, err = time.Parse(time.RFC3339, strings.TrimSpace(string(b)))
-		return c, err
+		if c.now, err = time.Parse(time.RFC3339, strings.TrimSpace(string(b))); err != nil {
+			return c, err
+		}
+		return c, restore(c.dir)
 	}
 	if err := os.RemoveAll(c.dir); err != nil {
 		return c, err
@@ -94,6 +97,9 @@ func sized(data string, s gen.Size) (collection, error) {
 		last, err = fill(c.dir, d, s.Reviews)
 	}
 	if err != nil {
+		return c, err
+	}
+	if err := copyFile(filepath.Join(c.dir, store.FileName), filepath.Join(c.dir, pristine)); err != nil {
 		return c, err
 	}
 	c.now, c.made = quiz.DefaultScheduling().DayEnd(last).Add(4*time.Hour), time.Now()
@@ -116,4 +122,38 @@ func fill(dir string, d *quiz.Deck, reviews int) (time.Time, error) {
 	}
 	_, err = raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	return last, err
+}
+
+// pristine is the copy of a generated store that each run starts from:
+// the study runs save answers, which would otherwise use up the day's
+// cards over repeated runs.
+const pristine = "moatquiz.db.generated"
+
+// restore puts back the store of the collection in dir as generated.
+func restore(dir string) error {
+	db := filepath.Join(dir, store.FileName)
+	for _, side := range []string{"-wal", "-shm"} {
+		if err := os.Remove(db + side); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	return copyFile(filepath.Join(dir, pristine), db)
+}
+
+// copyFile copies the file src to dst.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
