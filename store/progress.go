@@ -91,6 +91,14 @@ func (s *statements) close() error {
 
 // States returns every stored item state of the deck.
 func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
+	if db.readOnly { // another process may be writing
+		return db.readStates(deck)
+	}
+	return db.cache.states(db, deck)
+}
+
+// readStates reads every stored item state of the deck.
+func (db *DB) readStates(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	rows, err := db.stmts.states.Query(deck)
 	if err != nil {
 		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))

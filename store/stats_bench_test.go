@@ -19,14 +19,10 @@ func BenchmarkCollection(b *testing.B) {
 			dir, q := collectionStore(b, size)
 			b.Run("Open", func(b *testing.B) { benchOpen(b, dir, Options{}) })
 			b.Run("OpenReadOnly", func(b *testing.B) { benchOpen(b, dir, Options{ReadOnly: true}) })
+			reader := openR(b, dir)
+			b.Run("States", func(b *testing.B) { benchStates(b, reader) })
 			db := openW(b, dir)
-			b.Run("States", func(b *testing.B) {
-				for b.Loop() {
-					if _, err := db.States(gen.DeckID); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
+			b.Run("StatesCached", func(b *testing.B) { benchStates(b, db) })
 			b.Run("Stats", func(b *testing.B) { benchStats(b, db, q) })
 			b.Run("Record", func(b *testing.B) { benchRecord(b, db) })
 		})
@@ -51,6 +47,16 @@ func collectionStore(b *testing.B, size gen.Size) (string, StatsQuery) {
 	db.Close()
 	sch := quiz.DefaultScheduling()
 	return dir, StatsQuery{Decks: []*quiz.Deck{d}, Now: sch.DayEnd(last).Add(4 * time.Hour), Scheduling: sch}
+}
+
+// benchStates reads the generated deck's states: from the database with
+// a reader, from the cache (a copy) with a writer.
+func benchStates(b *testing.B, db *DB) {
+	for b.Loop() {
+		if _, err := db.States(gen.DeckID); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // benchOpen opens and closes the store, as every start of the app

@@ -48,6 +48,7 @@ type DB struct {
 	lock     *flock.Flock // nil for readers
 	readOnly bool
 	stmts    statements
+	cache    statesCache // writers only
 }
 
 // Open opens the store in dir (dir/moatquiz.db). A writer creates dir
