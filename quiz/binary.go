@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // binaryMagic starts a deck's binary form; its last byte is the layout's
@@ -57,10 +58,17 @@ func (d *Deck) MarshalBinary() ([]byte, error) {
 // one copy of data. Data that is not such a deck (damaged, cut short, or
 // from another version) gives ErrBinary.
 func (d *Deck) UnmarshalBinary(data []byte) error {
-	if len(data) < len(binaryMagic) || string(data[:len(binaryMagic)]) != binaryMagic {
+	return d.DecodeBinary(string(data))
+}
+
+// DecodeBinary is UnmarshalBinary for data held in a string, whose memory
+// the deck's texts then share: a cache read into a strings.Builder is
+// decoded without a copy.
+func (d *Deck) DecodeBinary(data string) error {
+	if !strings.HasPrefix(data, binaryMagic) {
 		return ErrBinary
 	}
-	r := &binReader{s: string(data), off: len(binaryMagic)}
+	r := &binReader{s: data, off: len(binaryMagic)}
 	format, cards, lists, pairs := r.uint(), r.uint(), r.uint(), r.uint()
 	// Every card, list item and pair takes at least a byte.
 	if size := uint64(len(data)); r.err != nil || cards > size || lists > size || pairs > size ||

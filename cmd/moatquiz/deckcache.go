@@ -1,15 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -82,21 +83,41 @@ const cacheMagic = "moatquiz deck cache\n"
 
 // readCached returns the deck of the entry at file when its key is key.
 func readCached(file string, key cacheKey) (*quiz.Deck, bool) {
-	data, err := os.ReadFile(file)
+	data, err := readString(file)
 	if err != nil {
 		return nil, false
 	}
-	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
-	head, body, found := bytes.Cut(rest, []byte("\n"))
+	rest, ok := strings.CutPrefix(data, cacheMagic)
+	head, body, found := strings.Cut(rest, "\n")
 	var got cacheKey
-	if !ok || !found || json.Unmarshal(head, &got) != nil || got != key {
+	if !ok || !found || json.Unmarshal([]byte(head), &got) != nil || got != key {
 		return nil, false
 	}
 	var d quiz.Deck
-	if err := d.UnmarshalBinary(body); err != nil || len(d.Cards) == 0 {
+	if err := d.DecodeBinary(body); err != nil || len(d.Cards) == 0 {
 		return nil, false
 	}
 	return &d, true
+}
+
+// readString reads a file into a string without a second copy: the
+// deck's texts are cut from it.
+func readString(file string) (string, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(int(info.Size()))
+	if _, err := io.Copy(&b, f); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 // writeCached writes the entry of deck d under key to file, whole or not
