@@ -23,11 +23,12 @@ import (
 
 // options are the command line.
 type options struct {
-	runs  int
-	sizes []gen.Size
-	data  string // where collections are kept between runs ("" for a temporary folder)
-	keys  int    // reveal/grade pairs per study run
-	bin   string // a moatquiz binary to measure instead of building one
+	runs    int
+	sizes   []gen.Size
+	data    string // where collections are kept between runs ("" for a temporary folder)
+	keys    int    // reveal/grade pairs per study run
+	bin     string // a moatquiz binary to measure instead of building one
+	profile string // prefix of CPU profiles
 }
 
 func main() {
@@ -49,6 +50,7 @@ func parseFlags() (options, error) {
 	flag.IntVar(&opt.keys, "keys", 5, "reveal and grade keypresses timed in each study run")
 	flag.StringVar(&opt.data, "data", "", "keep the generated collections in this folder and reuse them (default: a temporary folder, removed)")
 	flag.StringVar(&opt.bin, "moatquiz", "", "measure this moatquiz binary instead of building ./cmd/moatquiz")
+	flag.StringVar(&opt.profile, "cpuprofile", "", "have moatquiz write CPU profiles to PREFIX-COLLECTION-COMMAND.prof (MOATQUIZ_CPUPROFILE)")
 	flag.Parse()
 	if opt.runs < 1 || opt.keys < 1 {
 		return opt, fmt.Errorf("-runs and -keys must be at least 1")

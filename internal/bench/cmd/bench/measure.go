@@ -32,6 +32,7 @@ var (
 // result is a collection's figures: each a list of samples.
 type result struct {
 	c                     collection
+	profile               string // prefix of CPU profile files ("" for none)
 	home, floor, first    []time.Duration
 	reveal, grade, floorK []time.Duration
 	rssHome, rssStudy     []int64
@@ -42,7 +43,7 @@ type result struct {
 // measure takes every figure of a collection, opt.runs times each after
 // one warm-up run.
 func measure(b binaries, c collection, work string, opt options) (result, error) {
-	r := result{c: c}
+	r := result{c: c, profile: opt.profile}
 	for i := 0; i <= opt.runs; i++ {
 		warm := i == 0
 		env := environ(c, work)
@@ -80,10 +81,24 @@ func now(c collection) string {
 	return "MOATQUIZ_NOW=" + c.now.Add(time.Since(c.made)).Format(time.RFC3339Nano)
 }
 
+// env is env with the clock and, with -cpuprofile, where moatquiz writes
+// its profile (each run overwrites the one before).
+func (r *result) env(env, args []string) []string {
+	env = append(env, now(r.c))
+	if r.profile == "" {
+		return env
+	}
+	name := "home"
+	if len(args) > 0 {
+		name = args[0]
+	}
+	return append(env, "MOATQUIZ_CPUPROFILE="+fmt.Sprintf("%s-%s-%s.prof", r.profile, r.c.name, name))
+}
+
 // start runs a program in a pseudo-terminal.
 func (r *result) start(env []string, path string, args ...string) (*term.Term, time.Time, error) {
 	cmd := exec.Command(path, args...)
-	cmd.Env = append(env, now(r.c))
+	cmd.Env = r.env(env, args)
 	return term.Start(cmd, cols, rows)
 }
 
@@ -223,7 +238,7 @@ func (r *result) commands(bin string, env []string, warm bool) error {
 // wall runs a command to its end and returns how long it took.
 func (r *result) wall(env []string, bin string, args ...string) (time.Duration, error) {
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(env, now(r.c))
+	cmd.Env = r.env(env, args)
 	cmd.Stdout = io.Discard
 	var stderr limited
 	cmd.Stderr = &stderr
