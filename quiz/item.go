@@ -47,13 +47,21 @@ func (d *Deck) Items() []Item {
 	return items
 }
 
-// itemNames returns the item names a card yields.
+// The item names of fact and vocab cards, shared: itemNames is called for
+// every card of a deck, and its callers only read them.
+var (
+	factItems  = []string{ItemFact}
+	vocabItems = []string{ItemKoEn, ItemEnKo}
+)
+
+// itemNames returns the item names a card yields; the caller must not
+// change the slice.
 func itemNames(c *Card) []string {
 	switch c.Kind {
 	case KindFact:
-		return []string{ItemFact}
+		return factItems
 	case KindVocab:
-		return []string{ItemKoEn, ItemEnKo}
+		return vocabItems
 	case KindCloze:
 		parts, err := ParseCloze(c.Text)
 		if err != nil {
