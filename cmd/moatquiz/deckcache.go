@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -52,6 +53,33 @@ func deckCacheDir(decksDir string) string {
 func cacheFile(cacheDir, path string) string {
 	sum := sha256.Sum256([]byte(path))
 	return filepath.Join(cacheDir, "deck-"+hex.EncodeToString(sum[:16]))
+}
+
+// pruneCache removes the entries in cacheDir of deck files other than
+// paths (decks deleted or renamed), and temporary files left by a
+// moatquiz that was killed while writing one.
+func pruneCache(cacheDir string, paths []string) {
+	entries, err := os.ReadDir(cacheDir)
+	if err != nil {
+		return
+	}
+	keep := map[string]bool{}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			keep[filepath.Base(cacheFile(cacheDir, abs))] = true
+		}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		stale := strings.HasPrefix(name, "deck-") && !keep[name]
+		if info, err := e.Info(); err == nil && strings.HasPrefix(name, ".deck-") &&
+			time.Since(info.ModTime()) > time.Hour {
+			stale = true
+		}
+		if stale {
+			os.Remove(filepath.Join(cacheDir, name))
+		}
+	}
 }
 
 // keyFor is the key of deck file path, whose Stat is info; false when the

@@ -127,11 +127,14 @@ func userDecks(dir string) []deckFile {
 		return []deckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
 	}
 	var files []deckFile
+	var paths []string
+	defer func() { pruneCache(deckCacheDir(dir), paths) }()
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
 			continue
 		}
 		f := deckFile{Path: filepath.Join(dir, e.Name())}
+		paths = append(paths, f.Path)
 		info, err := os.Stat(f.Path) // follows symbolic links
 		switch {
 		case err == nil && info.IsDir():

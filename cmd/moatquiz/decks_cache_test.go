@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,4 +130,39 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestDeckCachePruned: the entry of a deck that is gone is removed.
+func TestDeckCachePruned(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := userDecksDir(g)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"one.json", "two.json"} {
+		age(t, writeDeck(t, dir, name, strings.TrimSuffix(name, ".json"), "덱"), time.Hour)
+	}
+	forget()
+	loadDecks(g)
+	cache := deckCacheDir(dir)
+	if n := entries(t, cache); n != 2 {
+		t.Fatalf("%d cache entries for two decks, want 2", n)
+	}
+	if err := os.Remove(filepath.Join(dir, "two.json")); err != nil {
+		t.Fatal(err)
+	}
+	loadDecks(g)
+	if n := entries(t, cache); n != 1 {
+		t.Errorf("%d cache entries after a deck was deleted, want 1", n)
+	}
+}
+
+// entries counts the files in dir.
+func entries(t *testing.T, dir string) int {
+	t.Helper()
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(list)
 }
