@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/bench/gen"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -139,6 +141,43 @@ func BenchmarkUnmarshalBinary(b *testing.B) {
 				if err := d.UnmarshalBinary(data); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkAnswer answers a question of a review session: reveal, grade
+// Good (go-fsrs schedules it), save (to memory: BenchmarkRecord in store
+// times the commit) and move to the next question, as a keypress does.
+func BenchmarkAnswer(b *testing.B) {
+	sch := quiz.DefaultScheduling()
+	for _, s := range gen.Sizes {
+		b.Run(s.Name, func(b *testing.B) {
+			c := generated(b, s)
+			p := memory(c.states)
+			at := c.now
+			clock := func() time.Time { at = at.Add(time.Second); return at }
+			start := func() *quiz.Session {
+				sess, err := quiz.NewSession(c.deck, p, sch, clock, quiz.Options{Seed: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+				return sess
+			}
+			sess := start()
+			b.ReportAllocs()
+			for b.Loop() {
+				if sess.Phase() == quiz.Finished {
+					b.StopTimer()
+					sess = start()
+					b.StartTimer()
+				}
+				sess.Reveal()
+				op, err := sess.Grade(fsrs.Good)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sess.Apply(op, op.Run())
 			}
 		})
 	}
