@@ -5,7 +5,8 @@
 // of each figure. scripts/bench runs it; docs/performance.md explains the
 // figures.
 //
-//	go run ./internal/bench/cmd/bench [-runs 5] [-sizes 1k,10k,100k] [-data DIR]
+//	go run ./internal/bench/cmd/bench [-runs 5] [-keys 5] [-sizes 1k,10k,100k]
+//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX]
 package main
 
 import (
