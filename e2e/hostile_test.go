@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -117,6 +118,10 @@ func captured(t *testing.T, tm *term, drive func(), args ...string) []byte {
 	}
 	log := filepath.Join(t.TempDir(), "typescript")
 	tm.launchShell("exec script -q -f -e -c " + shq(tm.appCommand(args...)) + " " + shq(log))
+	pid := tm.pid()
+	// script keeps the app's terminal open when tmux goes: should the test
+	// fail midway, end both rather than leave them running.
+	t.Cleanup(func() { killScript(pid) })
 	drive()
 	tm.exited()
 	out, err := os.ReadFile(log)
@@ -141,6 +146,22 @@ func asKeys(p payload) bool {
 		}
 	}
 	return !strings.Contains(p.text, "\x1bc") && p.name != "bracketed-paste terminator"
+}
+
+// killScript SIGKILLs the script(1) process pid and the processes it
+// started, if it still runs.
+func killScript(pid int) {
+	if cmd, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid)); err != nil || !bytes.HasPrefix(cmd, []byte("script\x00")) {
+		return
+	}
+	children, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+	for _, c := range strings.Fields(string(children)) {
+		var child int
+		if _, err := fmt.Sscan(c, &child); err == nil {
+			syscall.Kill(child, syscall.SIGKILL)
+		}
+	}
+	syscall.Kill(pid, syscall.SIGKILL)
 }
 
 // paste pastes text into the app as a terminal does (bracketed paste).
