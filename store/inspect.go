@@ -106,6 +106,9 @@ func inspect(db *sql.DB, path string) (int, error) {
 	if app != applicationID {
 		return 0, foreign(db, path, app, v)
 	}
+	if v < 0 { // the header's user_version is a signed number; ours never is
+		return 0, &FileError{Path: path, Err: ErrDamaged, Detail: fmt.Sprintf("schema version %d", v)}
+	}
 	if v > int64(schemaVersion) {
 		return 0, &FileError{Path: path, Err: ErrTooNew,
 			Detail: fmt.Sprintf("schema %d; this moatquiz knows up to %d", v, schemaVersion)}

@@ -459,6 +459,18 @@ func TestRejectsOtherFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrTooNew, "schema 99"},
+		{"negative schema version", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 1)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			// A damaged header: the writer once indexed its migrations with it.
+			if _, err := db.Exec("PRAGMA journal_mode = DELETE; PRAGMA user_version = -16777215"); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrDamaged, "schema version -16777215"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
