@@ -88,6 +88,17 @@ func (e *LockedError) Error() string {
 	return fmt.Sprintf("%s is using %s: quit it first", who, e.Dir)
 }
 
+// schemaError is the error for statements that do not prepare on a
+// database that passed the check at open: its tables are not the ones
+// its schema version says (a damaged or hand-edited file).
+func schemaError(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_ERROR {
+		return &FileError{Path: path, Err: ErrDamaged, Detail: "its tables are not what its schema version says: " + se.Error()}
+	}
+	return fmt.Errorf("%s: %w", path, explain(err))
+}
+
 // explain adds what to do to the SQLite errors a learner can fix: a full
 // disk, a read-only or missing directory, failing hardware, and damage
 // found only once it is read (the check at open covers the item states,

@@ -116,6 +116,13 @@ func inspect(db *sql.DB, path string) (int, error) {
 	if err := quickCheck(db, path); err != nil {
 		return 0, err
 	}
+	if v == int64(schemaVersion) { // the tables must be the ones this version has
+		var st statements
+		if err := st.prepare(db); err != nil {
+			return 0, schemaError(path, err)
+		}
+		st.close() //nolint:errcheck // closing statements that only were prepared
+	}
 	return int(v), nil
 }
 

@@ -107,6 +107,7 @@ func openWriter(dir string) (*DB, error) {
 // openLocked is openWriter once the lock is held.
 func openLocked(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
+	wal, shm := absent(path)
 	if _, err := os.Stat(path); err == nil {
 		if _, _, err := inspectFile(path); err != nil {
 			return nil, err
@@ -114,7 +115,6 @@ func openLocked(dir string) (*DB, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	wal, shm := absent(path)
 	sdb, err := sql.Open("sqlite", dsn(path,
 		"_txlock=immediate",
 		"_pragma=journal_mode(WAL)",
@@ -127,16 +127,12 @@ func openLocked(dir string) (*DB, error) {
 	// prepared statement lives on it.
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path}
-	err = migrate(sdb)
-	if err == nil {
-		err = db.stmts.prepare(sdb)
+	if err := migrate(sdb); err != nil {
+		err = fmt.Errorf("%s: %w", path, explain(err))
+		return nil, closeFailed(sdb, path, wal, shm, err)
 	}
-	if err != nil {
-		sdb.Close()
-		// A database that could not be opened (a full disk) is left as
-		// it was, without the side files SQLite started for it.
-		removeCreated(path, wal, shm)
-		return nil, fmt.Errorf("%s: %w", path, explain(err))
+	if err := db.stmts.prepare(sdb); err != nil {
+		return nil, closeFailed(sdb, path, wal, shm, schemaError(path, err))
 	}
 	return db, nil
 }
@@ -150,6 +146,7 @@ func openReader(dir string) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	wal, shm := absent(path)
 	v, params, err := inspectFile(path)
 	if err != nil {
 		return nil, err
@@ -167,10 +164,18 @@ func openReader(dir string) (*DB, error) {
 	}
 	db := &DB{sql: sdb, path: path, readOnly: true}
 	if err := db.stmts.prepare(sdb); err != nil {
-		sdb.Close()
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, closeFailed(sdb, path, wal, shm, schemaError(path, err))
 	}
 	return db, nil
+}
+
+// closeFailed closes a connection that could not be made ready and
+// returns err. The database is left as it was, without the side files
+// SQLite started for it (wal and shm: which were absent before).
+func closeFailed(sdb *sql.DB, path string, wal, shm bool, err error) error {
+	sdb.Close()
+	removeCreated(path, wal, shm)
+	return err
 }
 
 // noProgress is the reader's error when nothing has been saved yet.

@@ -471,6 +471,17 @@ func TestRejectsOtherFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrDamaged, "schema version -16777215"},
+		{"tables unlike its schema version", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 1)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("ALTER TABLE review RENAME COLUMN before_suspended TO x; PRAGMA journal_mode = DELETE"); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrDamaged, "no column named before_suspended"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
