@@ -3,9 +3,13 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // Errors about the database file. Open returns them inside a *FileError,
@@ -49,10 +53,49 @@ type FileError struct {
 	Detail string // what was found, for the curious
 }
 
-// Error says what is wrong with the file and what to do about it.
+// Error says what is wrong with the file and what to do about it. The
+// detail quotes the file (table names, SQLite's complaint about its
+// schema), so its control and invisible characters are escaped.
 func (e *FileError) Error() string {
-	return fmt.Sprintf("%s: %v (%s); %s", e.Path, e.Err, e.Detail, advice(e.Err))
+	return fmt.Sprintf("%s: %v (%s); %s", e.Path, e.Err, printable(e.Detail), advice(e.Err))
 }
+
+// sqliteError is an error from SQLite, whose message can quote a damaged
+// or foreign file's own text: it shows it with control and invisible
+// characters escaped.
+type sqliteError struct{ err error }
+
+func (e sqliteError) Error() string { return printable(e.err.Error()) }
+func (e sqliteError) Unwrap() error { return e.err }
+
+// printable is s with control characters (but newlines), invisible
+// characters and invalid UTF-8 written as Go escapes, \x1b, \u202e, so
+// that a message quoting a file cannot steer the terminal it is shown in.
+func printable(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case hidden(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case hidden(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// hidden reports whether r is a control (but a newline) or invisible
+// character.
+func hidden(r rune) bool { return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r) }
 
 // Unwrap returns the sentinel error, for errors.Is.
 func (e *FileError) Unwrap() error { return e.Err }
@@ -108,6 +151,7 @@ func explain(err error) error {
 	if !errors.As(err, &se) {
 		return err
 	}
+	err = sqliteError{err}
 	if se.Code() == sqlite3.SQLITE_IOERR_SHMSIZE { // no room for the -shm index beside the database
 		return fmt.Errorf("%w: the disk is probably full; free some space", err)
 	}

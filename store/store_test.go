@@ -744,3 +744,26 @@ func TestReaderOnReadOnlyDirectory(t *testing.T) {
 		t.Errorf("a writer on a read-only directory: %v, want an error saying it must be writable", err)
 	}
 }
+
+// TestMessagesQuotingTheFileAreEscaped: a foreign database's table names
+// and a damaged schema's text reach the error message, which escapes
+// their control and invisible characters.
+func TestMessagesQuotingTheFileAreEscaped(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE \"a\x1b]0;pwned\x07\u202eb\" (x)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = Open(dir, Options{ReadOnly: true})
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07\u202e") || !strings.Contains(err.Error(), `a\x1b]0;pwned\x07\u202eb`) {
+		t.Errorf("Open = %q; want the table's name with its escape, bell and bidi override escaped", err)
+	}
+	if got := printable("ok 해자\n\xff\x9b"); got != `ok 해자`+"\n"+`\xff\x9b` {
+		t.Errorf("printable = %q", got)
+	}
+}
