@@ -153,8 +153,10 @@ func openReader(dir string) (*DB, error) {
 	}
 	switch {
 	case v == 0:
+		removeCreated(path, wal, shm) // what the check made: nothing to read
 		return nil, noProgress(path)
 	case v < schemaVersion:
+		removeCreated(path, wal, shm)
 		return nil, &FileError{Path: path, Err: ErrTooOld,
 			Detail: fmt.Sprintf("schema %d; this moatquiz reads %d", v, schemaVersion)}
 	}

@@ -767,3 +767,31 @@ func TestMessagesQuotingTheFileAreEscaped(t *testing.T) {
 		t.Errorf("printable = %q", got)
 	}
 }
+
+// TestReaderOfAnEmptyWALDatabase: a database in WAL mode with nothing in
+// it (a writer killed before its first migration committed) is nothing
+// saved yet for a reader, which leaves no side files behind.
+func TestReaderOfAnEmptyWALDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA journal_mode = WAL; CREATE TABLE x (a); DROP TABLE x"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := sum(t, path)
+	if _, err := Open(dir, Options{ReadOnly: true}); !errors.Is(err, ErrNoProgress) {
+		t.Errorf("Open(ReadOnly) of an empty WAL database = %v, want ErrNoProgress", err)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			t.Errorf("the reader left a %s file", side)
+		}
+	}
+	if sum(t, path) != before {
+		t.Error("the reader changed the file")
+	}
+}
