@@ -90,15 +90,14 @@ func (in *Input) Render(width int, text, preedit lipgloss.Style) (string, int) {
 	if width <= 0 {
 		return "", 0
 	}
-	before, after := in.text[:in.pos], in.text[in.pos:]
 	pre := []rune(in.pre)
-	// Scroll: drop characters from the left until the cursor fits.
-	for len(before) > 0 && ansi.StringWidth(string(before)+in.pre) >= width {
-		before = before[1:]
-	}
-	for len(before) == 0 && len(pre) > 0 && ansi.StringWidth(string(pre)) >= width {
+	// Scroll: keep as much of the text before the cursor as fits with the
+	// preedit in width-1 cells, so that the cursor stays visible.
+	for len(pre) > 0 && ansi.StringWidth(string(pre)) >= width {
 		pre = pre[1:]
 	}
+	before := fitTail(in.text[:in.pos], width-1-ansi.StringWidth(string(pre)))
+	after := in.text[in.pos:]
 	col := ansi.StringWidth(string(before) + string(pre))
 	rest := ansi.Truncate(string(after), max(width-col, 0), "")
 	done := max(len(pre)-in.comp, 0)
@@ -110,6 +109,21 @@ func (in *Input) Render(width int, text, preedit lipgloss.Style) (string, int) {
 		line += text.Render(rest)
 	}
 	return line, min(col, width-1)
+}
+
+// fitTail is the longest end of runes at most cells wide. It measures
+// each rune once, so scrolling a long pasted text stays linear.
+func fitTail(runes []rune, cells int) []rune {
+	i, used := len(runes), 0
+	for i > 0 {
+		w := ansi.StringWidth(string(runes[i-1]))
+		if used+w > cells {
+			break
+		}
+		used += w
+		i--
+	}
+	return runes[i:]
 }
 
 // stripControls drops control characters (newlines, escapes, ...) and the

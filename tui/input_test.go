@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"charm.land/lipgloss/v2"
@@ -98,5 +99,26 @@ func TestInputTinyWidths(t *testing.T) {
 		if ansi.StringWidth(line) > max(w, 0) || col < 0 || (w > 0 && col >= w) {
 			t.Errorf("width %d: line %q, col %d", w, line, col)
 		}
+	}
+}
+
+// TestInputLongPaste pastes 100 KB and checks that the line shows the end
+// of the text, fits the width, and keeps the cursor after it.
+func TestInputLongPaste(t *testing.T) {
+	var in Input
+	paste := []rune{}
+	for i := 0; len(string(paste)) < 100*1024; i++ {
+		paste = append(paste, []rune("해자 moat ")...)
+	}
+	in.Insert(string(paste))
+	line, col := in.Render(40, lipgloss.NewStyle(), lipgloss.NewStyle())
+	if w := ansi.StringWidth(line); w > 40 {
+		t.Errorf("the line is %d cells wide, want at most 40", w)
+	}
+	if col != ansi.StringWidth(line) || col > 39 {
+		t.Errorf("cursor at column %d of a %d-cell line: want it just after the text, within 40 cells", col, ansi.StringWidth(line))
+	}
+	if want := "해자 moat"; !strings.HasSuffix(strings.TrimRight(ansi.Strip(line), " "), want) {
+		t.Errorf("the line %q does not end with the end of the paste (%q)", ansi.Strip(line), want)
 	}
 }
