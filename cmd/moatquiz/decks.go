@@ -258,9 +258,13 @@ func writeDecksJSON(w io.Writer, files []deckFile) error {
 		}
 		list = append(list, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(list); err != nil {
+	out, err := json.MarshalIndent(list, "", "  ")
+	if err != nil {
+		return fmt.Errorf("write the deck list: %w", err)
+	}
+	// A file name can hold any character: escape those that would steer
+	// or hide text in a terminal, as export does.
+	if _, err := w.Write(append(escapeInvisible(out), '\n')); err != nil {
 		return fmt.Errorf("write the deck list: %w", err)
 	}
 	return nil

@@ -95,6 +95,34 @@ func TestDecksJSON(t *testing.T) {
 	}
 }
 
+// TestDecksJSONEscapesHiddenCharacters: a deck file's name can hold any
+// character; --json escapes those that would steer or hide text in a
+// terminal (C1 controls, DEL, bidi overrides, zero-width characters), and
+// the JSON still reads back to the real name.
+func TestDecksJSONEscapesHiddenCharacters(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := filepath.Join(g.DataDir, "decks")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := "evil\u009b2J\u007f\u202egnp\u200b.json"
+	writeDeck(t, dir, name, "evil", "나쁜 덱")
+	var out bytes.Buffer
+	if err := runDecks(g, &out, true); err != nil {
+		t.Fatal(err)
+	}
+	if i := strings.IndexAny(out.String(), "\u009b\u007f\u202e\u200b"); i >= 0 {
+		t.Fatalf("raw hidden character at byte %d of the JSON: %q", i, out.String())
+	}
+	var list []deckJSON
+	if err := json.Unmarshal(out.Bytes(), &list); err != nil {
+		t.Fatalf("%v in %s", err, out.String())
+	}
+	if got := list[len(list)-1].Path; got != filepath.Join(dir, name) {
+		t.Errorf("path read back = %q, want %q", got, filepath.Join(dir, name))
+	}
+}
+
 // TestDecksTable: the table lines up although titles are Hangul (two cells
 // a character), and broken decks are listed after it with their error.
 func TestDecksTable(t *testing.T) {
