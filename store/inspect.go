@@ -146,7 +146,9 @@ func foreign(db *sql.DB, path string, app, version int64) error {
 		return err
 	}
 	if app == 0 && version == 0 && len(names) == 0 {
-		return nil
+		// An empty database, to initialise: check all of it (there is
+		// nothing to check but its first pages) before a writer changes it.
+		return checkAll(db, path)
 	}
 	detail := "another program's SQLite database"
 	if app != 0 {
@@ -169,6 +171,18 @@ func foreign(db *sql.DB, path string, app, version int64) error {
 func quickCheck(db *sql.DB, path string) error {
 	var res string
 	if err := db.QueryRow("PRAGMA quick_check(item_state)").Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return &FileError{Path: path, Err: ErrDamaged, Detail: "integrity check: " + res}
+	}
+	return nil
+}
+
+// checkAll runs SQLite's quick integrity check on the whole database.
+func checkAll(db *sql.DB, path string) error {
+	var res string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil {
 		return err
 	}
 	if res != "ok" {
