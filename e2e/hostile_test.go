@@ -329,6 +329,17 @@ func TestImportWritesOnlyTheDeck(t *testing.T) {
 			t.Errorf("import wrote %s", p)
 		}
 	}
+	// A deck id that is a path is refused before anything is written.
+	for _, id := range []string{"../escaped", "/tmp/escaped", "a/b", "..", "x\x1b]0;t\x07"} {
+		res := moatquiz(t, data, "", "import", "--deck", id, apkg)
+		if res.code == 0 {
+			t.Errorf("import --deck %q succeeded: %s", id, res.stdout)
+		}
+		noLeaks(t, "moatquiz import --deck "+id, []byte(res.stdout+res.stderr))
+	}
+	if after := checksums(t, root); len(after) != len(before)+3 {
+		t.Errorf("import with a path for a deck id wrote files: %d entries, want %d", len(after), len(before)+3)
+	}
 	res := moatquiz(t, data, "", "decks")
 	if !strings.Contains(res.stdout, "shared") {
 		t.Errorf("the imported deck does not load:\n%s%s", res.stdout, res.stderr)
