@@ -180,10 +180,6 @@ func TestHugePaste(t *testing.T) {
 	tm.waitFor("Undone.")
 	tm.waitFor("enter check")
 
-	const known = "paste 100 KB into the answer"
-	if why, ok := knownBugs[known]; ok && !runKnownBugs() {
-		t.Skipf("known bug, not fixed yet: %s (MOATQUIZ_E2E_KNOWN_BUGS=run runs this)", why)
-	}
 	tm.paste(bigPaste())
 	tm.waitFor("END")
 	tm.mustLive("after pasting 100 KB into the answer")

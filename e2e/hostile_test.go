@@ -209,16 +209,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 
 	cli := func(args ...string) result {
 		res := moatquiz(t, tm.data, "", args...)
-		cmd := "moatquiz " + strings.Join(args, " ")
-		if why, known := knownBugs[cmd]; known && !runKnownBugs() {
-			if found := leaks([]byte(res.stdout + res.stderr)); len(found) > 0 {
-				t.Logf("known bug, not fixed yet (%s): %s", why, strings.Join(found, "; "))
-			} else {
-				t.Errorf("%s no longer leaks: remove it from knownBugs", cmd)
-			}
-		} else {
-			noLeaks(t, cmd, []byte(res.stdout+res.stderr))
-		}
+		noLeaks(t, "moatquiz "+strings.Join(args, " "), []byte(res.stdout+res.stderr))
 		if strings.Contains(res.stderr, "panic") {
 			t.Fatalf("moatquiz %s panicked:\n%s", strings.Join(args, " "), res.stderr)
 		}
