@@ -26,7 +26,8 @@ func killRounds(t *testing.T) int {
 }
 
 // killSeed is the random seed of the kill points: MOATQUIZ_E2E_SEED (to
-// repeat a failing run), else the time.
+// make a failing run's choices again; its timing may differ), else the
+// time.
 func killSeed(t *testing.T) uint64 {
 	if v := os.Getenv("MOATQUIZ_E2E_SEED"); v != "" {
 		n, err := strconv.ParseUint(v, 10, 64)
