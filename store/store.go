@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofrs/flock"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -203,7 +204,7 @@ func lockDir(dir string) (*flock.Flock, error) {
 		return nil, fmt.Errorf("lock %s (is the data directory writable?): %w", path, err)
 	}
 	if !ok {
-		return nil, &LockedError{PID: readPID(path), Dir: dir}
+		return nil, &LockedError{PID: holderPID(path), Dir: dir}
 	}
 	// Truncate and rewrite in place: the lock is on this very file.
 	if err := os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
@@ -211,6 +212,23 @@ func lockDir(dir string) (*flock.Flock, error) {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
 	return lock, nil
+}
+
+// holderPID is the pid of the process holding the lock file at path. A
+// holder that has only just taken the lock has not written its pid yet:
+// the file is empty, or still holds the pid of a holder that has gone.
+// So it waits a little (at most about a fifth of a second) for a pid of a
+// running process, and returns 0 if none comes.
+func holderPID(path string) int {
+	for try := 0; ; try++ {
+		if pid := readPID(path); pid > 0 && running(pid) {
+			return pid
+		}
+		if try == 20 {
+			return 0
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // readPID is the pid in a lock file, 0 when it cannot be read (the

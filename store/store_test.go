@@ -795,3 +795,26 @@ func TestReaderOfAnEmptyWALDatabase(t *testing.T) {
 		t.Error("the reader changed the file")
 	}
 }
+
+// TestHolderPID: the pid a refused writer names is the running holder's;
+// the pid of a holder that has gone (a new holder has not written its
+// own yet) or an empty lock file names nobody.
+func TestHolderPID(t *testing.T) {
+	path := filepath.Join(t.TempDir(), LockName)
+	for _, tt := range []struct {
+		content string
+		want    int
+	}{
+		{strconv.Itoa(os.Getpid()) + "\n", os.Getpid()},
+		{"2147483647\n", 0}, // no such process
+		{"", 0},
+		{"not a pid", 0},
+	} {
+		if err := os.WriteFile(path, []byte(tt.content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if got := holderPID(path); got != tt.want {
+			t.Errorf("holderPID with %q in the lock file = %d, want %d", tt.content, got, tt.want)
+		}
+	}
+}
