@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -217,7 +218,10 @@ func (c *crasher) kill() bool {
 	if !tm.alive() {
 		return false
 	}
-	if err := syscall.Kill(tm.pid(), syscall.SIGKILL); err != nil {
+	switch err := syscall.Kill(tm.pid(), syscall.SIGKILL); {
+	case errors.Is(err, syscall.ESRCH): // it exited on its own just now
+		return false
+	case err != nil:
 		tm.t.Fatalf("kill: %v", err)
 	}
 	c.kills++
