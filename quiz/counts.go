@@ -33,6 +33,39 @@ func Counts(deck *Deck, states map[ItemID]ItemState, sch Scheduling, now time.Ti
 	if deck == nil {
 		return DeckCounts{}
 	}
-	c := planDue(deck.Items(), states, sch, now).counts()
+	return CountsItems(deck.Items(), states, sch, now)
+}
+
+// CountsItems is Counts of a deck whose items (Deck.Items) the caller has
+// already built.
+func CountsItems(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) DeckCounts {
+	c := planDue(items, states, sch, now).counts()
 	return DeckCounts{New: c.New, Learning: c.Learning, Review: c.Review}
+}
+
+// CountsDue is CountsItems from part of the deck's states, so that the
+// home screen need not read them all: due must hold every stored state of
+// the deck that is due before the day's end (Scheduling.DayEnd) or was
+// last reviewed at or after the day's start (Scheduling.DayStart), and
+// may hold more of them; stored is how many states the deck has stored
+// in all. ok is false when these cannot decide the number of new items:
+// then only Counts with every state can.
+//
+// The other states are not due today and were not answered today, so
+// they change neither the learning and review counts nor the day's
+// limits and burying; each of them can only keep one item, and so at
+// most one card, from the new items, which CountsDue assumes when it
+// takes enough spare new items to be sure of the day's limit.
+func CountsDue(items []Item, due map[ItemID]ItemState, stored int, sch Scheduling, now time.Time) (DeckCounts, bool) {
+	unread := stored - len(due)
+	if unread < 0 {
+		return DeckCounts{}, false
+	}
+	q, newLeft := planDueSpare(items, due, sch, now, unread)
+	if len(q.fresh) < newLeft+unread {
+		return DeckCounts{}, false
+	}
+	q.fresh = q.fresh[:newLeft]
+	c := q.counts()
+	return DeckCounts{New: c.New, Learning: c.Learning, Review: c.Review}, true
 }

@@ -156,6 +156,14 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // and none once one of its items was answered today (siblings are
 // buried). It looks each item's state up once.
 func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
+	q, newLeft := planDueSpare(items, states, sch, now, 0)
+	q.fresh = q.fresh[:min(len(q.fresh), newLeft)]
+	return q
+}
+
+// planDueSpare is planDue taking up to spare new items beyond the day's
+// new limit, and returning that limit (see CountsDue).
+func planDueSpare(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time, spare int) (queue, int) {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
 	var q queue
@@ -190,7 +198,7 @@ func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
 	q.reviews = onePerCard(reviews, d.answered, d.reviewLeft)
 	for _, i := range fresh {
-		if len(q.fresh) >= d.newLeft {
+		if len(q.fresh) >= d.newLeft+spare {
 			break
 		}
 		if it := items[i]; !d.answered[it.Card.ID] {
@@ -198,7 +206,7 @@ func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time
 			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
 		}
 	}
-	return q
+	return q, d.newLeft
 }
 
 // onePerCard keeps, in order, up to n entries whose card is not claimed

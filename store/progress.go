@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -24,6 +25,8 @@ var (
 		params(14) + ") ON CONFLICT (deck, card, item) DO UPDATE SET " + excluded(stateCols)
 	sqlDeleteState = "DELETE FROM item_state WHERE deck = ? AND card = ? AND item = ?"
 	sqlStates      = "SELECT card, item, " + stateCols + " FROM item_state WHERE deck = ?"
+	sqlDueStates   = sqlStates + " AND (due <= ? OR last_review >= ?)"
+	sqlCountStates = "SELECT count(*) FROM item_state WHERE deck = ?"
 	sqlReviewUndo  = "SELECT deck, card, item, mode, " + beforeCols + " FROM review WHERE id = ?"
 	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
 		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
@@ -97,12 +100,45 @@ func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	return db.cache.states(db, deck)
 }
 
+// DueStates returns the deck's stored item states that are due before end
+// or were last reviewed at or after start (and maybe a few more), and how
+// many states the deck has stored in all, as of one moment: what
+// quiz.CountsDue needs for the day from start to end, without reading
+// every state.
+func (db *DB) DueStates(deck string, start, end time.Time) (map[quiz.ItemID]quiz.ItemState, int, error) {
+	tx, err := db.sql.Begin() // one snapshot for both reads
+	if err != nil {
+		return nil, 0, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+	}
+	defer tx.Rollback() //nolint:errcheck // it only ends a read
+	var stored int
+	if err := tx.QueryRow(sqlCountStates, deck).Scan(&stored); err != nil {
+		return nil, 0, fmt.Errorf("count states of deck %q in %s: %w", deck, db.path, explain(err))
+	}
+	// Milliseconds rounded down: a few states too many, never one too few.
+	rows, err := tx.Query(sqlDueStates, deck, end.UnixMilli(), start.UnixMilli())
+	if err != nil {
+		return nil, 0, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+	}
+	due, err := db.scanStates(rows, deck)
+	if err != nil {
+		return nil, 0, err
+	}
+	return due, stored, nil
+}
+
 // readStates reads every stored item state of the deck.
 func (db *DB) readStates(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	rows, err := db.stmts.states.Query(deck)
 	if err != nil {
 		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
 	}
+	return db.scanStates(rows, deck)
+}
+
+// scanStates reads the rows of sqlStates (or a narrower query) and closes
+// them.
+func (db *DB) scanStates(rows *sql.Rows, deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 	defer rows.Close()
 	out := make(map[quiz.ItemID]quiz.ItemState)
 	// Scanning into any takes the driver's values as they are: scanning

@@ -132,13 +132,9 @@ func (m Model) loadDecks() tea.Cmd {
 		now := cfg.Clock()
 		rows := make([]deckRow, 0, len(decks))
 		for _, d := range decks {
-			row := deckRow{deck: d, items: len(d.Items())}
-			states, err := cfg.Progress.States(d.ID)
-			if err != nil {
-				row.err = err
-			} else {
-				row.counts = quiz.Counts(d, states, cfg.Scheduling, now)
-			}
+			items := d.Items()
+			row := deckRow{deck: d, items: len(items)}
+			row.counts, row.err = counts(cfg, d, items, now)
 			rows = append(rows, row)
 		}
 		if err != nil {
@@ -146,6 +142,33 @@ func (m Model) loadDecks() tea.Cmd {
 		}
 		return decksMsg{rows: rows, err: err}
 	}
+}
+
+// dueProgress is a Progress that can read only the states the home
+// screen's counts need (the store can).
+type dueProgress interface {
+	DueStates(deck string, start, end time.Time) (map[quiz.ItemID]quiz.ItemState, int, error)
+}
+
+// counts returns deck's counts for the home screen: from the states due
+// today when the progress can read just those and they decide the counts,
+// else from every state. The deck of a session about to start reads every
+// state: the session reads them next, from the store's cache.
+func counts(cfg Config, d *quiz.Deck, items []quiz.Item, now time.Time) (quiz.DeckCounts, error) {
+	if p, ok := cfg.Progress.(dueProgress); ok && (cfg.Start == nil || cfg.Start.Deck != d.ID) {
+		due, stored, err := p.DueStates(d.ID, cfg.Scheduling.DayStart(now), cfg.Scheduling.DayEnd(now))
+		if err != nil {
+			return quiz.DeckCounts{}, err
+		}
+		if c, ok := quiz.CountsDue(items, due, stored, cfg.Scheduling, now); ok {
+			return c, nil
+		}
+	}
+	states, err := cfg.Progress.States(d.ID)
+	if err != nil {
+		return quiz.DeckCounts{}, err
+	}
+	return quiz.CountsItems(items, states, cfg.Scheduling, now), nil
 }
 
 // startSession builds a session of deck with opts (it reads progress).
