@@ -194,17 +194,33 @@ func dsn(path string, params ...string) string {
 	return "file:" + esc + "?" + strings.Join(params, "&")
 }
 
+// lockTries is how many times lockDir tries a lock held by a process
+// that does not run (any more, or yet: see lockDir), 10 ms apart.
+const lockTries = 20
+
 // lockDir takes the writer's lock on dir and writes our pid into the lock
-// file, or reports who holds it.
+// file, or reports who holds it. A lock held with no running process's
+// pid in the file is tried again for a moment: its holder is exiting
+// (the lock goes with it), or has only just taken it and not written its
+// pid yet (the file is empty, or holds the pid of the holder before it).
 func lockDir(dir string) (*flock.Flock, error) {
 	path := filepath.Join(dir, LockName)
 	lock := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
-	ok, err := lock.TryLock()
-	if err != nil {
-		return nil, fmt.Errorf("lock %s (is the data directory writable?): %w", path, err)
-	}
-	if !ok {
-		return nil, &LockedError{PID: holderPID(path), Dir: dir}
+	for try := 0; ; try++ {
+		ok, err := lock.TryLock()
+		if err != nil {
+			return nil, fmt.Errorf("lock %s (is the data directory writable?): %w", path, err)
+		}
+		if ok {
+			break
+		}
+		if pid := readPID(path); pid > 0 && running(pid) {
+			return nil, &LockedError{PID: pid, Dir: dir}
+		}
+		if try == lockTries {
+			return nil, &LockedError{Dir: dir}
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	// Truncate and rewrite in place: the lock is on this very file.
 	if err := os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
@@ -212,23 +228,6 @@ func lockDir(dir string) (*flock.Flock, error) {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
 	return lock, nil
-}
-
-// holderPID is the pid of the process holding the lock file at path. A
-// holder that has only just taken the lock has not written its pid yet:
-// the file is empty, or still holds the pid of a holder that has gone.
-// So it waits a little (at most about a fifth of a second) for a pid of a
-// running process, and returns 0 if none comes.
-func holderPID(path string) int {
-	for try := 0; ; try++ {
-		if pid := readPID(path); pid > 0 && running(pid) {
-			return pid
-		}
-		if try == 20 {
-			return 0
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 // readPID is the pid in a lock file, 0 when it cannot be read (the

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofrs/flock"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -796,14 +797,21 @@ func TestReaderOfAnEmptyWALDatabase(t *testing.T) {
 	}
 }
 
-// TestHolderPID: the pid a refused writer names is the running holder's;
-// the pid of a holder that has gone (a new holder has not written its
-// own yet) or an empty lock file names nobody.
-func TestHolderPID(t *testing.T) {
-	path := filepath.Join(t.TempDir(), LockName)
+// TestLockOfAGoneHolder: a lock whose file names no running process (an
+// empty file, a gone process's pid, a new holder's before it writes its
+// own) is tried again for a moment, then refused naming nobody; one that
+// names a running process is refused at once, naming it.
+func TestLockOfAGoneHolder(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, LockName)
+	held := flock.New(path)
+	if ok, err := held.TryLock(); !ok || err != nil {
+		t.Fatalf("take the lock: %v %v", ok, err)
+	}
+	defer held.Unlock()
 	for _, tt := range []struct {
 		content string
-		want    int
+		pid     int
 	}{
 		{strconv.Itoa(os.Getpid()) + "\n", os.Getpid()},
 		{"2147483647\n", 0}, // no such process
@@ -813,8 +821,10 @@ func TestHolderPID(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.content), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if got := holderPID(path); got != tt.want {
-			t.Errorf("holderPID with %q in the lock file = %d, want %d", tt.content, got, tt.want)
+		_, err := Open(dir, Options{})
+		var le *LockedError
+		if !errors.As(err, &le) || le.PID != tt.pid {
+			t.Errorf("Open with %q in the held lock's file = %v, want a LockedError naming pid %d", tt.content, err, tt.pid)
 		}
 	}
 }
