@@ -61,11 +61,10 @@ func CountsDue(items []Item, due map[ItemID]ItemState, stored int, sch Schedulin
 	if unread < 0 {
 		return DeckCounts{}, false
 	}
-	q, newLeft := planDueSpare(items, due, sch, now, unread)
-	if len(q.fresh) < newLeft+unread {
+	q, spare := planDueSpare(items, due, sch, now, unread)
+	if spare < unread {
 		return DeckCounts{}, false
 	}
-	q.fresh = q.fresh[:newLeft]
 	c := q.counts()
 	return DeckCounts{New: c.New, Learning: c.Learning, Review: c.Review}, true
 }

@@ -156,13 +156,13 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // and none once one of its items was answered today (siblings are
 // buried). It looks each item's state up once.
 func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
-	q, newLeft := planDueSpare(items, states, sch, now, 0)
-	q.fresh = q.fresh[:min(len(q.fresh), newLeft)]
+	q, _ := planDueSpare(items, states, sch, now, 0)
 	return q
 }
 
-// planDueSpare is planDue taking up to spare new items beyond the day's
-// new limit, and returning that limit (see CountsDue).
+// planDueSpare is planDue that also counts up to spare new items it would
+// take beyond the day's new limit, and returns how many it found (see
+// CountsDue).
 func planDueSpare(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time, spare int) (queue, int) {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
@@ -197,16 +197,19 @@ func planDueSpare(items []Item, states map[ItemID]ItemState, sch Scheduling, now
 	slices.SortStableFunc(q.learning, func(a, b entry) int { return a.due.Compare(b.due) })
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
 	q.reviews = onePerCard(reviews, d.answered, d.reviewLeft)
+	taken := 0
 	for _, i := range fresh {
-		if len(q.fresh) >= d.newLeft+spare {
+		if taken >= d.newLeft+spare {
 			break
 		}
 		if it := items[i]; !d.answered[it.Card.ID] {
 			d.answered[it.Card.ID] = true
-			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
+			if taken++; len(q.fresh) < d.newLeft {
+				q.fresh = append(q.fresh, entry{item: it, cat: catNew})
+			}
 		}
 	}
-	return q, d.newLeft
+	return q, taken - len(q.fresh)
 }
 
 // onePerCard keeps, in order, up to n entries whose card is not claimed
