@@ -233,7 +233,9 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 
 	// The home screen, listing the decks the loader refused.
 	home := captured(t, tm, func() {
-		// Every error is listed: make room for them all.
+		// Every error is listed: make room for them all, once script(1)
+		// runs the app (a resize before it listens would be lost).
+		tm.waitFor("enter study")
 		tm.tmux("resize-window", "-t", "app", "-x", "200", "-y", "120")
 		tm.waitFor("some decks were left out")
 		tm.keys("q")
