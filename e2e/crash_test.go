@@ -26,10 +26,10 @@ func killRounds(t *testing.T) int {
 	return 30
 }
 
-// killSeed is the random seed of the kill points: MOATQUIZ_E2E_SEED (to
-// make a failing run's choices again; its timing may differ), else the
-// time.
-func killSeed(t *testing.T) uint64 {
+// testSeed is the random seed of a test's random choices (kill points,
+// resize storms): MOATQUIZ_E2E_SEED (to make a failing run's choices
+// again; its timing may differ), else the time.
+func testSeed(t *testing.T) uint64 {
 	if v := os.Getenv("MOATQUIZ_E2E_SEED"); v != "" {
 		n, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
@@ -107,7 +107,7 @@ func done(t *testing.T, screen string) int {
 // and exit non-zero); every fifth starts one just before the kill (it
 // must refuse or work).
 func TestKillAnywhereLosesNothing(t *testing.T) {
-	seed := killSeed(t)
+	seed := testSeed(t)
 	t.Logf("seed %d (MOATQUIZ_E2E_SEED repeats it)", seed)
 	base, err := time.Parse(time.RFC3339, now)
 	if err != nil {
