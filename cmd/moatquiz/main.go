@@ -42,7 +42,8 @@ func main() {
 		kong.Description("Flashcards and quizzes in the terminal, with spaced repetition (FSRS-6).\n\n"+
 			"With no command it opens the app. Progress is kept in "+
 			"$XDG_DATA_HOME/moatquiz (or --data-dir / MOATQUIZ_DATA_DIR)."),
-		kong.UsageOnError(),
+		kong.ShortUsageOnError(),
+		kong.Exit(exitUsage),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		kong.Vars{"version": "moatquiz " + version},
 		kong.Bind(&c.Globals),
@@ -55,4 +56,13 @@ func main() {
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// exitUsage exits with kong's code, except that a command line that does
+// not parse exits 2, as is usual for a usage error (kong says 80).
+func exitUsage(code int) {
+	if code == 80 {
+		code = 2
+	}
+	os.Exit(code)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -21,11 +22,20 @@ type studyCmd struct {
 	Ahead     bool   `help:"When nothing is due, study the cards due soonest."`
 }
 
+// Validate rejects flag values no session can start with, before the
+// app opens.
+func (c *studyCmd) Validate() error {
+	if c.Limit < 0 {
+		return fmt.Errorf("--limit=%d: give 0 (today's limits) or more", c.Limit)
+	}
+	return nil
+}
+
 // Run opens the app on a session of the deck.
 func (c *studyCmd) Run(g *Globals) error {
-	decks, _ := loadDecks(g)
+	decks, errs := loadDecks(g)
 	if !slices.ContainsFunc(decks, func(d *quiz.Deck) bool { return d.ID == c.Deck }) {
-		return fmt.Errorf("there is no deck %q: moatquiz decks lists them", c.Deck)
+		return noDeckError(c.Deck, errs)
 	}
 	return runApp(g, &tui.Start{
 		Deck: c.Deck,
@@ -39,4 +49,15 @@ func (c *studyCmd) Run(g *Globals) error {
 		},
 		QuitAfter: true,
 	})
+}
+
+// noDeckError says that no loaded deck has the id, with the load errors
+// of any deck files that could not be read, since the deck may be one of
+// them.
+func noDeckError(id string, loadErrs []error) error {
+	if len(loadErrs) == 0 {
+		return fmt.Errorf("there is no deck %q: moatquiz decks lists them", id)
+	}
+	return fmt.Errorf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%w",
+		id, errors.Join(loadErrs...))
 }
