@@ -336,6 +336,14 @@ func (s *Session) review(r fsrs.Rating) (*Review, error) {
 	if had {
 		rev.Before = &st
 	}
+	if s.mode == ModePractice {
+		// Practice leaves the schedule alone: the log says so.
+		rev.After = st
+		if !had {
+			rev.After = ItemState{Card: fsrs.NewCard(at)}
+		}
+		return rev, nil
+	}
 	if rev.After.Introduced.IsZero() && categoryOf(st, had) == catNew && s.mode != ModePractice {
 		rev.After.Introduced = at
 	}
