@@ -245,6 +245,12 @@ func (s *Session) AnswerTyped(text string) Check {
 	}
 	now := s.clock()
 	c := CheckAnswer(text, s.question.Accepted, now.Sub(s.shownAt))
+	if c.Suggested == fsrs.Easy && s.cur.cat != catReview {
+		// A quick answer on a new or learning item is not yet a memory:
+		// Easy would skip the learning steps (days at once), so suggest
+		// Good; the learner can still choose Easy.
+		c.Suggested = fsrs.Good
+	}
 	s.answer(now, c.Typed, &c)
 	return c
 }

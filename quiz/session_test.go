@@ -538,3 +538,34 @@ func TestNewSessionErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickAnswerSuggestsEasyOnlyForReviews: a quick exact answer
+// suggests Easy for an item in review, but only Good for a new item,
+// whose learning steps Easy would skip.
+func TestQuickAnswerSuggestsEasyOnlyForReviews(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		state *ItemState
+		want  fsrs.Rating
+	}{
+		{"new", nil, fsrs.Good},
+		{"learning", ptrState(learningState(at(21, 9, 0))), fsrs.Good},
+		{"review", ptrState(reviewState(at(21, 8, 0), 5)), fsrs.Easy},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newMem()
+			p.states = onlyCards("moat")
+			if tc.state != nil {
+				p.states[id("moat", "fact")] = *tc.state
+			}
+			c, clock := newClock(at(21, 10, 0))
+			s := mustSession(t, testDeck(), p, noFuzz(), clock, Options{Kind: QuestionTyped})
+			c.add(time.Second)
+			if check := s.AnswerTyped("기술력"); check.Verdict != Right || check.Suggested != tc.want {
+				t.Errorf("quick right answer: %v suggesting %v, want right suggesting %v", check.Verdict, check.Suggested, tc.want)
+			}
+		})
+	}
+}
+
+func ptrState(st ItemState) *ItemState { return &st }
