@@ -467,3 +467,23 @@ func TestStatsScreenFromSummary(t *testing.T) {
 		t.Errorf("leaving the stats opened from the summary goes to screen %v, want the summary", m.screen)
 	}
 }
+
+// TestAnswerRomanization: a Korean answer shows its romanization, but not
+// one with digits, which romanization cannot read ("5월" is not "5wol").
+func TestAnswerRomanization(t *testing.T) {
+	for _, tc := range []struct {
+		answer, want, not string
+	}{
+		{"세미애널리시스", "semiaeneollisiseu", ""},
+		{"5월 4일", "5월 4일", "wol"},
+	} {
+		d := testDeck()
+		d.Cards = []quiz.Card{{ID: "when", Kind: quiz.KindFact, Prompt: "언제인가요?", PromptEn: "When?", Answer: tc.answer, AnswerEn: "May 4"}}
+		m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Practice: true}}, 80, 24)
+		m = press(t, m, "space")
+		screen := screenText(m)
+		if !strings.Contains(screen, tc.want) || (tc.not != "" && strings.Contains(screen, tc.not)) {
+			t.Errorf("answer %q: the answer side should show %q and not %q:\n%s", tc.answer, tc.want, tc.not, screen)
+		}
+	}
+}

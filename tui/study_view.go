@@ -353,10 +353,10 @@ func (s *study) typedLines(st Styles, width int) string {
 	return out
 }
 
-// answerLine is the answer and its romanization when it is Korean (the
-// syllables of a near miss marked), the accepted answer a near miss was
-// closest to when that is another, and for a Korean prompt word, the
-// word's reading.
+// answerLine is the answer (the syllables of a near miss marked) with its
+// romanization when it is Korean without digits (which romanization
+// cannot read), the accepted answer a near miss was closest to when that
+// is another, and for a Korean prompt word, the word's reading.
 func (s *study) answerLine(st Styles, width int) string {
 	q, c := s.q, s.check
 	near := s.checked && c.Verdict == quiz.Almost && q.Kind == quiz.QuestionTyped
@@ -365,7 +365,8 @@ func (s *study) answerLine(st Styles, width int) string {
 		ans = markAt(st, quiz.Sanitize(q.Answer), editsAt(c.Diff, false), st.Missing)
 	}
 	line := st.Subtle.Render("answer   ") + ans
-	if hangul.HasHangul(q.Answer) {
+	if hangul.HasHangul(q.Answer) && !strings.ContainsAny(q.Answer, "0123456789") {
+		// Not with digits: "5월" romanizes as "5wol", read "owol".
 		line += "  " + st.Subtle.Render(quiz.Sanitize(romanization(q, q.Answer)))
 	}
 	rows := []string{wrap(line, width)}
