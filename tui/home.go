@@ -160,8 +160,16 @@ func (h *home) Render(st Styles, km KeyMap, stats bool, width, height int) strin
 	decks := h.renderDecks(st, width, room-lines(settings)-1)
 	body := stack(decks, settings)
 	if h.status != "" {
-		if b := stack(decks, wrap(st.Hint.Render(quiz.Sanitize(h.status)), width), settings); lines(b) <= room {
-			body = b
+		// The whole status where it fits, else its first line cut to the
+		// width, so that a problem is never hidden.
+		status := quiz.Sanitize(h.status)
+		full := stack(decks, wrap(st.Hint.Render(status), width), settings)
+		short := stack(decks, st.Hint.Render(truncate(firstLine(status), width)), settings)
+		switch {
+		case lines(full) <= room:
+			body = full
+		case lines(short) <= room:
+			body = short
 		}
 	}
 	if d := h.deck(); d != nil && h.cursor < len(h.decks) {
@@ -283,4 +291,10 @@ func (h *home) footer(st Styles, km KeyMap, stats bool, width, height int) strin
 		maxLines = 1
 	}
 	return footerLine(st, items, width, maxLines)
+}
+
+// firstLine is s up to its first line break.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }
