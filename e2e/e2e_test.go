@@ -89,22 +89,11 @@ func newTerm(t *testing.T) *term {
 
 // launch starts the app in the test's tmux session, or restarts it in
 // the same pane once it has exited. exec makes the pane's process the app
-// itself, so that killing the pane's pid kills the app.
+// itself, so that killing the pane's pid kills the app; the pane is kept
+// after the app exits, to read its last screen.
 func (tm *term) launch(args ...string) {
 	tm.t.Helper()
-	cmd := "exec env MOATQUIZ_DATA_DIR=" + shq(tm.data) + " MOATQUIZ_CONFIG=" + shq(filepath.Join(tm.data, "none.toml")) +
-		" MOATQUIZ_NOW=" + tm.now + " TERM=xterm-256color " + shq(bin)
-	for _, a := range args {
-		cmd += " " + shq(a)
-	}
-	if tm.started {
-		tm.tmux("respawn-pane", "-k", "-t", "app", cmd)
-		return
-	}
-	tm.started = true
-	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "app", cmd)
-	// Keep the pane after the app exits, to read its last screen.
-	tm.tmux("set-option", "-t", "app", "remain-on-exit", "on")
+	tm.launchShell(tm.appCommand(args...))
 }
 
 // shq quotes s for sh.

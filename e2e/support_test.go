@@ -18,8 +18,8 @@ import (
 	_ "modernc.org/sqlite" // the test's own read-only look at the database
 )
 
-// This file holds what the reliability and security suites (crash,
-// damaged, hostile, extremes) add to e2e_test.go's harness.
+// This file holds the harness the end-to-end suites share beyond
+// e2e_test.go's basics: starting the app, second instances, checksums.
 
 // appCommand is the shell command that runs moatquiz with args on tm's
 // data directory and clock, as launch runs it.
