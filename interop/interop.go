@@ -120,6 +120,7 @@ type Problem struct {
 	Msg  string
 }
 
+// String is the problem as file:line: message (or with the note guid).
 func (p Problem) String() string {
 	switch {
 	case p.Line > 0:

@@ -21,6 +21,8 @@ type ClozeError struct {
 	Msg    string
 }
 
+// Error is the message, without the offset (the loader turns it into a
+// line and column).
 func (e *ClozeError) Error() string { return e.Msg }
 
 // ParseCloze splits an Anki-style cloze text into plain and deleted parts.

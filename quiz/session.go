@@ -79,6 +79,7 @@ const (
 	Finished              // nothing left to ask
 )
 
+// String names the phase, as in "asking".
 func (p Phase) String() string {
 	switch p {
 	case Asking:
