@@ -169,20 +169,19 @@ func foreign(db *sql.DB, path string, app, version int64) error {
 // noticeable part of a second to every start (BenchmarkOpen). Truncation
 // is caught before this, by any read.
 func quickCheck(db *sql.DB, path string) error {
-	var res string
-	if err := db.QueryRow("PRAGMA quick_check(item_state)").Scan(&res); err != nil {
-		return err
-	}
-	if res != "ok" {
-		return &FileError{Path: path, Err: ErrDamaged, Detail: "integrity check: " + res}
-	}
-	return nil
+	return integrity(db, path, "PRAGMA quick_check(item_state)")
 }
 
 // checkAll runs SQLite's quick integrity check on the whole database.
 func checkAll(db *sql.DB, path string) error {
+	return integrity(db, path, "PRAGMA quick_check")
+}
+
+// integrity runs the integrity check pragma and turns anything but "ok"
+// into a FileError saying the database is damaged.
+func integrity(db *sql.DB, path, pragma string) error {
 	var res string
-	if err := db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil {
+	if err := db.QueryRow(pragma).Scan(&res); err != nil {
 		return err
 	}
 	if res != "ok" {
