@@ -487,3 +487,30 @@ func TestAnswerRomanization(t *testing.T) {
 		}
 	}
 }
+
+// TestTypingEditKeys: the editing keys move and edit the answer, and a
+// syllable still being composed with the built-in 2-set keys is typed
+// before the edit, never lost.
+func TestTypingEditKeys(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"left, delete", []string{"left", "delete"}, "해"},
+		{"home, delete", []string{"ctrl+a", "delete"}, "자"},
+		{"home, end, backspace", []string{"ctrl+a", "ctrl+e", "backspace"}, "해"},
+		{"right at the end keeps all", []string{"right"}, "해자"},
+		{"clear", []string{"ctrl+u"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := studying(t, newMemProgress(), quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}, 80, 24)
+			m = press(t, m, "ctrl+k", "g", "o", "w", "k") // 2-set keys: 해자, with 자 still composing
+			m = press(t, m, tc.keys...)
+			if got := m.study.input.Value(); got != tc.want {
+				t.Errorf("after gowk and %v the answer is %q, want %q", tc.keys, got, tc.want)
+			}
+		})
+	}
+}

@@ -130,30 +130,32 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		s.toggleComposer()
 	case key.Matches(msg, km.Backspace):
 		s.backspace()
-	case key.Matches(msg, km.Delete):
-		s.commit()
-		s.input.Delete()
-	case key.Matches(msg, km.Left):
-		s.commit()
-		s.input.Left()
-	case key.Matches(msg, km.Right):
-		s.commit()
-		s.input.Right()
-	case key.Matches(msg, km.Home):
-		s.commit()
-		s.input.Home()
-	case key.Matches(msg, km.End):
-		s.commit()
-		s.input.End()
-	case key.Matches(msg, km.Clear):
-		s.commit()
-		s.input.Reset()
 	default:
-		if k := msg.Key(); k.Text != "" && k.Mod&^tea.ModShift == 0 {
+		if edit := inputEdit(msg, km); edit != nil {
+			s.commit() // the syllable being composed is typed first
+			edit(&s.input)
+		} else if k := msg.Key(); k.Text != "" && k.Mod&^tea.ModShift == 0 {
 			s.insert(k.Text)
 		}
 	}
 	return m, nil
+}
+
+// inputEdit is what an editing key (delete, cursor moves, clear) does to
+// the input, or nil for any other key.
+func inputEdit(msg tea.KeyPressMsg, km TypingKeys) func(*Input) {
+	for _, e := range []struct {
+		b  key.Binding
+		do func(*Input)
+	}{
+		{km.Delete, (*Input).Delete}, {km.Left, (*Input).Left}, {km.Right, (*Input).Right},
+		{km.Home, (*Input).Home}, {km.End, (*Input).End}, {km.Clear, (*Input).Reset},
+	} {
+		if key.Matches(msg, e.b) {
+			return e.do
+		}
+	}
+	return nil
 }
 
 // onStudyKey handles the study screen's keys outside the text input.
