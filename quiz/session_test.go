@@ -442,13 +442,7 @@ func TestIntervalsAreWhatGradeGives(t *testing.T) {
 		{"review", &ItemState{Card: reviewState(at(21, 8, 0), 20).Card}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newMem()
-			p.states = onlyCards("moat")
-			if tc.state != nil {
-				p.states[id("moat", "fact")] = *tc.state
-			}
-			c, clock := newClock(at(21, 10, 0))
-			s := mustSession(t, testDeck(), p, DefaultScheduling(), clock, Options{})
+			c, s := moatSession(t, tc.state, DefaultScheduling(), Options{})
 			c.add(3 * time.Second)
 			s.Reveal()
 			c.add(time.Minute) // grading later does not change the review time
@@ -553,13 +547,7 @@ func TestQuickAnswerSuggestsEasyOnlyForReviews(t *testing.T) {
 		{"review", ptrState(reviewState(at(21, 8, 0), 5)), fsrs.Easy},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := newMem()
-			p.states = onlyCards("moat")
-			if tc.state != nil {
-				p.states[id("moat", "fact")] = *tc.state
-			}
-			c, clock := newClock(at(21, 10, 0))
-			s := mustSession(t, testDeck(), p, noFuzz(), clock, Options{Kind: QuestionTyped})
+			c, s := moatSession(t, tc.state, noFuzz(), Options{Kind: QuestionTyped})
 			c.add(time.Second)
 			if check := s.AnswerTyped("기술력"); check.Verdict != Right || check.Suggested != tc.want {
 				t.Errorf("quick right answer: %v suggesting %v, want right suggesting %v", check.Verdict, check.Suggested, tc.want)
@@ -569,3 +557,16 @@ func TestQuickAnswerSuggestsEasyOnlyForReviews(t *testing.T) {
 }
 
 func ptrState(st ItemState) *ItemState { return &st }
+
+// moatSession is a session over the moat card alone at 10:00 on the 21st,
+// its fact item in state st (nil: new), with the clock that drives it.
+func moatSession(t *testing.T, st *ItemState, sch Scheduling, opts Options) (*fakeClock, *Session) {
+	t.Helper()
+	p := newMem()
+	p.states = onlyCards("moat")
+	if st != nil {
+		p.states[id("moat", "fact")] = *st
+	}
+	c, clock := newClock(at(21, 10, 0))
+	return c, mustSession(t, testDeck(), p, sch, clock, opts)
+}
