@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -15,10 +16,10 @@ type checkCmd struct {
 
 // Run validates the files, or the built-in decks.
 func (c *checkCmd) Run(g *Globals) error {
-	return runCheck(c.Files, os.Stdout, os.Stderr)
+	return runCheck(g.library(), c.Files, os.Stdout, os.Stderr)
 }
 
-// runCheck validates deck files (none: the built-in decks). For each deck
+// runCheck validates deck files (none: the built-in decks of lib). For each deck
 // it prints a summary line to stdout, like
 //
 //	article: 152 cards — 45 fact, 85 vocab, 22 cloze
@@ -26,14 +27,14 @@ func (c *checkCmd) Run(g *Globals) error {
 // or its errors to stderr, one per line as path:line:col: card "id":
 // message. When any deck has errors it returns an *exitError with code 1
 // (the errors are already printed).
-func runCheck(files []string, stdout, stderr io.Writer) error {
-	var checked []deckFile
+func runCheck(lib *library.Library, files []string, stdout, stderr io.Writer) error {
+	var checked []library.DeckFile
 	if len(files) == 0 {
-		checked = builtinDecks()
+		checked = lib.Builtin()
 	}
 	for _, path := range files {
 		d, err := quiz.LoadFile(path)
-		checked = append(checked, deckFile{Path: path, Deck: d, Err: err})
+		checked = append(checked, library.DeckFile{Path: path, Deck: d, Err: err})
 	}
 	bad := 0
 	for _, f := range checked {

@@ -8,39 +8,22 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/moatquiz/moatquiz/internal/decktest"
+	"github.com/moatquiz/moatquiz/library"
 )
 
-// testDeck is a small valid deck; its id and title are filled in.
-const testDeck = `{
-  "format": 1,
-  "id": "%ID%",
-  "title": "%TITLE%",
-  "title_en": "Test deck",
-  "lang": "ko",
-  "source": {"publisher": "아시아경제"},
-  "cards": [
-    {"id": "haeja", "kind": "vocab", "word": "해자", "meanings": ["moat"], "pos": "noun"},
-    {"id": "train", "kind": "cloze", "text": "{{c1::훈련}}과 추론", "translation": "training and inference"}
-  ]
-}
-`
-
-// writeDeck writes testDeck with id and title to dir/name and returns its path.
+// writeDeck writes decktest.Deck with id and title to dir/name and returns its path.
 func writeDeck(t *testing.T, dir, name, id, title string) string {
 	t.Helper()
-	path := filepath.Join(dir, name)
-	data := strings.NewReplacer("%ID%", id, "%TITLE%", title).Replace(testDeck)
-	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return decktest.Write(t, dir, name, id, title)
 }
 
 // TestCheckBuiltin: with no files, check summarises each built-in deck and
 // succeeds.
 func TestCheckBuiltin(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if err := runCheck(nil, &stdout, &stderr); err != nil {
+	if err := runCheck(library.New(t.TempDir()), nil, &stdout, &stderr); err != nil {
 		t.Fatalf("runCheck: %v\n%s", err, stderr.String())
 	}
 	line := regexp.MustCompile(`(?m)^article: \d+ cards — \d+ fact, \d+ vocab, \d+ cloze$`)
@@ -58,7 +41,7 @@ func TestCheckFiles(t *testing.T) {
 	missing := filepath.Join(dir, "missing.json")
 
 	var stdout, stderr bytes.Buffer
-	err := runCheck([]string{good, broken, missing}, &stdout, &stderr)
+	err := runCheck(nil, []string{good, broken, missing}, &stdout, &stderr)
 	if want := "mine: 2 cards — 0 fact, 1 vocab, 1 cloze\n"; stdout.String() != want {
 		t.Errorf("stdout = %q, want %q", stdout.String(), want)
 	}
@@ -76,13 +59,13 @@ func TestCheckFiles(t *testing.T) {
 
 func TestSummary(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	one := strings.Replace(testDeck, `,
+	one := strings.Replace(decktest.Deck, `,
     {"id": "train", "kind": "cloze", "text": "{{c1::훈련}}과 추론", "translation": "training and inference"}`, "", 1)
 	path := filepath.Join(t.TempDir(), "one.json")
 	if err := os.WriteFile(path, []byte(strings.NewReplacer("%ID%", "one", "%TITLE%", "하나").Replace(one)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := runCheck([]string{path}, &stdout, &stderr); err != nil || stdout.String() != "one: 1 card — 0 fact, 1 vocab, 0 cloze\n" {
+	if err := runCheck(nil, []string{path}, &stdout, &stderr); err != nil || stdout.String() != "one: 1 card — 0 fact, 1 vocab, 0 cloze\n" {
 		t.Errorf("got %q, %v (%s)", stdout.String(), err, stderr.String())
 	}
 }

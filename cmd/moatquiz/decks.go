@@ -5,18 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/moatquiz/moatquiz/decks"
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -28,185 +23,6 @@ type decksCmd struct {
 // Run lists the built-in decks and the learner's.
 func (c *decksCmd) Run(g *Globals) error {
 	return runDecks(g, os.Stdout, c.JSON)
-}
-
-// deckFile is one deck file found: its deck, or why it could not be loaded.
-type deckFile struct {
-	Path    string     // "builtin:article.json", or the file's path
-	Builtin bool       // compiled into the binary
-	Deck    *quiz.Deck // nil when Err is set
-	Err     error
-}
-
-// loadDecks loads the built-in decks, then the learner's (the *.json files
-// of the data directory's decks/ folder, by name). A deck that cannot be
-// loaded, or whose id is already taken by a deck before it, is left out
-// and its error returned; no error stops the others from loading.
-func loadDecks(g *Globals) ([]*quiz.Deck, []error) {
-	var (
-		loaded []*quiz.Deck
-		errs   []error
-	)
-	for _, f := range findDecks(g) {
-		if f.Err != nil {
-			errs = append(errs, f.Err)
-			continue
-		}
-		loaded = append(loaded, f.Deck)
-	}
-	return loaded, errs
-}
-
-// userDecksDir is where the learner's own decks live.
-func userDecksDir(g *Globals) string {
-	return filepath.Join(g.dataDir(), "decks")
-}
-
-// findDecks loads every deck file, built-in first, and rejects a deck
-// whose id an earlier one has.
-func findDecks(g *Globals) []deckFile {
-	files := append(builtinDecks(), userDecks(userDecksDir(g))...)
-	owner := map[string]string{} // deck id → path of the deck that has it
-	for i := range files {
-		f := &files[i]
-		if f.Err != nil {
-			continue
-		}
-		if first, taken := owner[f.Deck.ID]; taken {
-			f.Err = quiz.ErrorList{{Path: f.Path, Msg: fmt.Sprintf(
-				"deck id %q is already used by %s: give this deck its own id", f.Deck.ID, first)}}
-			f.Deck = nil
-			continue
-		}
-		owner[f.Deck.ID] = f.Path
-	}
-	return files
-}
-
-// builtinDecks returns the decks compiled into the binary, by file name,
-// loaded once per process.
-func builtinDecks() []deckFile {
-	return slices.Clone(builtinOnce()) // callers change their copies
-}
-
-// builtinOnce loads the built-in decks the first time it is called.
-var builtinOnce = sync.OnceValue(loadBuiltin)
-
-// loadBuiltin loads the decks compiled into the binary, by file name.
-func loadBuiltin() []deckFile {
-	entries, err := fs.ReadDir(decks.FS, ".")
-	if err != nil {
-		return []deckFile{{Path: "builtin:", Builtin: true, Err: fmt.Errorf("built-in decks: %w", err)}}
-	}
-	var files []deckFile
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		f := deckFile{Path: "builtin:" + e.Name(), Builtin: true}
-		data, err := fs.ReadFile(decks.FS, e.Name())
-		if err != nil {
-			f.Err = fmt.Errorf("%s: %w", f.Path, err)
-		} else {
-			f.Deck, f.Err = quiz.Load(f.Path, data)
-		}
-		files = append(files, f)
-	}
-	return files
-}
-
-// userDecks loads the *.json files of dir, by name; a dir that does not
-// exist holds no decks. Hidden files (editors' backups) and folders are
-// skipped; a pipe or device is an error rather than something to wait on.
-func userDecks(dir string) []deckFile {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return []deckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
-	}
-	var files []deckFile
-	var paths []string
-	defer func() { pruneCache(deckCacheDir(dir), paths) }()
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
-			continue
-		}
-		f := deckFile{Path: filepath.Join(dir, e.Name())}
-		paths = append(paths, f.Path)
-		info, err := os.Stat(f.Path) // follows symbolic links
-		switch {
-		case err == nil && info.IsDir():
-			continue
-		case err == nil && !info.Mode().IsRegular():
-			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
-		default:
-			f.Deck, f.Err = loadFile(f.Path, info, deckCacheDir(dir))
-		}
-		files = append(files, f)
-	}
-	return files
-}
-
-// readDecks remembers the deck files read by this process, so that each
-// is parsed and validated once however often the decks are listed (moatquiz
-// study looks the deck up, then the app loads the decks; the home screen
-// reloads them): at 100,000 cards that is over a second each time.
-var readDecks = struct {
-	sync.Mutex
-	files map[string]readDeck
-}{files: map[string]readDeck{}}
-
-// readDeck is a deck file as it was read.
-type readDeck struct {
-	info os.FileInfo // the file when it was read
-	at   time.Time   // when it was read
-	deck *quiz.Deck
-	err  error
-}
-
-// racyWindow is how long before its reading a file must have last changed
-// for the deck read to be reused: a file changed again within the file
-// system's timestamp granularity could otherwise look unchanged.
-const racyWindow = 2 * time.Second
-
-// loadFile loads the deck at path, whose Stat is info: the deck read
-// before by this process when the file is the same (same file, size and
-// modification time, and last changed well before it was read), else the
-// deck cache's entry in cacheDir, else the file, caching what it reads.
-func loadFile(path string, info os.FileInfo, cacheDir string) (*quiz.Deck, error) {
-	readDecks.Lock()
-	defer readDecks.Unlock()
-	r, ok := readDecks.files[path]
-	if ok && os.SameFile(r.info, info) && r.info.Size() == info.Size() &&
-		r.info.ModTime().Equal(info.ModTime()) && info.ModTime().Before(r.at.Add(-racyWindow)) {
-		return r.deck, r.err
-	}
-	r = readDeck{info: info, at: time.Now()}
-	r.deck, r.err = loadCached(path, info, cacheDir, r.at)
-	readDecks.files[path] = r
-	return r.deck, r.err
-}
-
-// loadCached loads the deck at path from its cache entry when it is up to
-// date, else from the file, and then caches it if the file last changed
-// well before now. A cache that cannot be written is no error.
-func loadCached(path string, info os.FileInfo, cacheDir string, now time.Time) (*quiz.Deck, error) {
-	key, ok := keyFor(path, info)
-	if !ok {
-		return quiz.LoadFile(path)
-	}
-	file := cacheFile(cacheDir, key.Deck.Path)
-	if d, ok := readCached(file, key); ok {
-		d.Path = path
-		return d, nil
-	}
-	d, err := quiz.LoadFile(path)
-	if err == nil && info.ModTime().Before(now.Add(-racyWindow)) {
-		writeCached(file, key, d) //nolint:errcheck // the cache only saves time
-	}
-	return d, err
 }
 
 // kindCounts counts a deck's cards of each kind.
@@ -234,15 +50,16 @@ type deckJSON struct {
 
 // runDecks prints the list of decks, as a table or as JSON.
 func runDecks(g *Globals, w io.Writer, asJSON bool) error {
-	files := findDecks(g)
+	lib := g.library()
+	files := lib.Files()
 	if asJSON {
 		return writeDecksJSON(w, files)
 	}
-	return writeDecksTable(w, files, userDecksDir(g))
+	return writeDecksTable(w, files, lib.DecksDir())
 }
 
 // writeDecksJSON prints files as a JSON array of deckJSON.
-func writeDecksJSON(w io.Writer, files []deckFile) error {
+func writeDecksJSON(w io.Writer, files []library.DeckFile) error {
 	list := make([]deckJSON, 0, len(files))
 	for _, f := range files {
 		j := deckJSON{Origin: "user", Path: f.Path}
@@ -272,7 +89,7 @@ func writeDecksJSON(w io.Writer, files []deckFile) error {
 
 // writeDecksTable prints the loaded decks as a table, then the files that
 // could not be loaded with their errors, then where the learner's decks go.
-func writeDecksTable(w io.Writer, files []deckFile, dir string) error {
+func writeDecksTable(w io.Writer, files []library.DeckFile, dir string) error {
 	rows := [][]string{{"ID", "CARDS", "FACT", "VOCAB", "CLOZE", "TITLE", "FROM"}}
 	var broken []error
 	for _, f := range files {

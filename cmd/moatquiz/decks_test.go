@@ -6,63 +6,20 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/moatquiz/moatquiz/internal/decktest"
 )
 
-// userDir makes a data directory whose decks/ folder holds a good deck, a
-// broken one, one that takes a built-in id, one that repeats the good
-// one's id, a named pipe, and files and folders that are not decks.
+// userDir makes a data directory whose decks/ folder holds decktest.Mixed.
 func userDir(t *testing.T) (*Globals, string) {
 	t.Helper()
 	g := &Globals{DataDir: t.TempDir()}
 	dir := filepath.Join(g.DataDir, "decks")
-	if err := os.MkdirAll(filepath.Join(dir, "sub.json"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeDeck(t, dir, "a-mine.json", "mine", "내 덱")
-	writeDeck(t, dir, "b-broken.json", "broken", "")
-	writeDeck(t, dir, "c-clash.json", "article", "가짜")
-	writeDeck(t, dir, "d-again.json", "mine", "또")
-	writeDeck(t, dir, ".e-hidden.json", "hidden", "숨김")
-	writeDeck(t, dir, "notes.txt", "notes", "메모")
-	if err := os.Symlink(filepath.Join(dir, "sub.json"), filepath.Join(dir, "link.json")); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.json"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	decktest.Mixed(t, dir)
 	return g, dir
-}
-
-// TestLoadDecks: built-in decks come first, then the learner's; broken
-// decks and taken ids are errors for their file, not for the others.
-func TestLoadDecks(t *testing.T) {
-	g, dir := userDir(t)
-	decks, errs := loadDecks(g)
-	var ids []string
-	for _, d := range decks {
-		ids = append(ids, d.ID)
-	}
-	if strings.Join(ids, " ") != "article mine" {
-		t.Errorf("decks = %v, want [article mine]", ids)
-	}
-	want := []string{
-		filepath.Join(dir, "b-broken.json") + `:4:12: field "title" is empty: give the title in the deck's language`,
-		filepath.Join(dir, "c-clash.json") + `: deck id "article" is already used by builtin:article.json: give this deck its own id`,
-		filepath.Join(dir, "d-again.json") + `: deck id "mine" is already used by ` + filepath.Join(dir, "a-mine.json") + `: give this deck its own id`,
-		filepath.Join(dir, "pipe.json") + `: is not a regular file: a deck is a JSON file`,
-	}
-	if len(errs) != len(want) {
-		t.Fatalf("errors = %v, want %d", errs, len(want))
-	}
-	for i, err := range errs {
-		if err.Error() != want[i] {
-			t.Errorf("error %d = %v\nwant %s", i, err, want[i])
-		}
-	}
 }
 
 // TestDecksJSON: --json lists every deck file, loaded or not.

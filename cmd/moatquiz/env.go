@@ -9,6 +9,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -26,6 +27,9 @@ func (g *Globals) dataDir() string {
 	}
 	return filepath.Join(xdg.DataHome, "moatquiz")
 }
+
+// library is the decks of the data directory.
+func (g *Globals) library() *library.Library { return library.New(g.dataDir()) }
 
 // configPath is the config file: --config, MOATQUIZ_CONFIG or the XDG
 // config directory.

@@ -18,7 +18,7 @@ type exportDeckCmd struct {
 
 // Run writes the deck.
 func (c *exportDeckCmd) Run(g *Globals) error {
-	decks, _ := loadDecks(g) // a deck that does not load cannot be exported; moatquiz decks says why
+	decks, _ := g.library().Decks() // a deck that does not load cannot be exported; moatquiz decks says why
 	var deck *quiz.Deck
 	for _, d := range decks {
 		if d.ID == c.ID {

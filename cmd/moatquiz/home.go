@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/moatquiz/moatquiz/config"
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/tui"
 )
@@ -17,11 +18,12 @@ import (
 type homeCmd struct{}
 
 // Run opens the app.
-func (c *homeCmd) Run(g *Globals) error { return runApp(g, nil) }
+func (c *homeCmd) Run(g *Globals) error { return runApp(g, g.library(), nil) }
 
-// runApp runs the terminal app until the learner quits, saving every
-// answer as it is given; start, when set, starts a session at once.
-func runApp(g *Globals, start *tui.Start) error {
+// runApp runs the terminal app on the decks of lib until the learner
+// quits, saving every answer as it is given; start, when set, starts a
+// session at once.
+func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 	cfg, err := config.Load(g.configPath())
 	if err != nil {
 		return err
@@ -37,7 +39,7 @@ func runApp(g *Globals, start *tui.Start) error {
 	defer db.Close()
 	model := tui.New(tui.Config{
 		Decks: func() ([]*quiz.Deck, error) {
-			decks, errs := loadDecks(g)
+			decks, errs := lib.Decks()
 			return decks, errors.Join(errs...)
 		},
 		Progress:   db,

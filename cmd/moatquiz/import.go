@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/moatquiz/moatquiz/interop"
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -36,7 +37,8 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 	if err := interop.CheckDeckID(opt.DeckID); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	path := filepath.Join(userDecksDir(g), opt.DeckID+".json")
+	lib := g.library()
+	path := filepath.Join(lib.DecksDir(), opt.DeckID+".json")
 	old, oldErr := quiz.LoadFile(path)
 	if opt.Title == "" && oldErr == nil {
 		opt.Title = old.Title // a re-import keeps the deck's title
@@ -46,7 +48,7 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 		return err
 	}
 	report(stderr, res)
-	if err := checkClash(g, res.Deck.ID, path); err != nil {
+	if err := checkClash(lib, res.Deck.ID, path); err != nil {
 		return err
 	}
 	if c.DryRun {
@@ -73,8 +75,8 @@ func report(w io.Writer, res *interop.Result) {
 // checkClash refuses a deck id another deck file has already (a built-in
 // deck, or a user deck in another file): two decks with one id would
 // share progress, and the later one would not load.
-func checkClash(g *Globals, id, path string) error {
-	for _, f := range findDecks(g) {
+func checkClash(lib *library.Library, id, path string) error {
+	for _, f := range lib.Files() {
 		if f.Deck != nil && f.Deck.ID == id && !sameFile(f.Path, path) {
 			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, safePath(f.Path))
 		}

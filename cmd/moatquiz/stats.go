@@ -62,7 +62,7 @@ func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
 	if err != nil {
 		return nil, err
 	}
-	decks, errs := loadDecks(g)
+	decks, errs := g.library().Decks()
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "moatquiz: skipped a deck: %v\n", e)
 	}

@@ -26,7 +26,7 @@ import (
 func statsLog(t *testing.T) (*Globals, *quiz.Deck) {
 	t.Helper()
 	g := &Globals{DataDir: t.TempDir(), Config: filepath.Join(t.TempDir(), "none.toml")}
-	decks, errs := loadDecks(g)
+	decks, errs := g.library().Decks()
 	if len(errs) > 0 || len(decks) == 0 {
 		t.Fatalf("built-in decks: %v", errs)
 	}

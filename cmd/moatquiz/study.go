@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/tui"
@@ -33,11 +31,11 @@ func (c *studyCmd) Validate() error {
 
 // Run opens the app on a session of the deck.
 func (c *studyCmd) Run(g *Globals) error {
-	decks, errs := loadDecks(g)
-	if !slices.ContainsFunc(decks, func(d *quiz.Deck) bool { return d.ID == c.Deck }) {
-		return noDeckError(c.Deck, errs)
+	lib := g.library()
+	if _, err := lib.Deck(c.Deck); err != nil {
+		return err
 	}
-	return runApp(g, &tui.Start{
+	return runApp(g, lib, &tui.Start{
 		Deck: c.Deck,
 		Options: quiz.Options{
 			Kind:      quiz.QuestionKind(c.Kind),
@@ -49,15 +47,4 @@ func (c *studyCmd) Run(g *Globals) error {
 		},
 		QuitAfter: true,
 	})
-}
-
-// noDeckError says that no loaded deck has the id, with the load errors
-// of any deck files that could not be read, since the deck may be one of
-// them.
-func noDeckError(id string, loadErrs []error) error {
-	if len(loadErrs) == 0 {
-		return fmt.Errorf("there is no deck %q: moatquiz decks lists them", id)
-	}
-	return fmt.Errorf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%w",
-		id, errors.Join(loadErrs...))
 }

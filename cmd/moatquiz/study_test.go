@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"strings"
 	"testing"
 )
@@ -31,12 +30,4 @@ func TestStudyNamesBrokenDecks(t *testing.T) {
 	if !strings.Contains(msg, `there is no deck "broken"`) || !strings.Contains(msg, dir+"/b-broken.json:4:12") {
 		t.Errorf("error %q does not say the deck is missing and where its file is broken", msg)
 	}
-	if got := noDeckError("x", nil).Error(); got != `there is no deck "x": moatquiz decks lists them` {
-		t.Errorf("with every deck loaded: %q", got)
-	}
-	if !errors.Is(noDeckError("x", []error{errBroken}), errBroken) {
-		t.Error("the load errors are not wrapped")
-	}
 }
-
-var errBroken = errors.New("broken")

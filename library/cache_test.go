@@ -1,0 +1,210 @@
+package library
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/internal/decktest"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// mineTitle loads lib's decks and returns the title of the one user
+// deck, from dir/mine.json.
+func mineTitle(t *testing.T, lib *Library) string {
+	t.Helper()
+	decks, errs := lib.Decks()
+	if len(errs) > 0 || len(decks) != 2 || decks[1].Path != filepath.Join(lib.DecksDir(), "mine.json") {
+		t.Fatalf("Decks: %d decks, errors %v", len(decks), errs)
+	}
+	return decks[1].Title
+}
+
+// newMine makes a library whose decks folder holds mine.json, written an
+// hour ago, and returns it with the file's path.
+func newMine(t *testing.T) (*Library, string) {
+	t.Helper()
+	lib := New(t.TempDir())
+	if err := os.MkdirAll(lib.DecksDir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := decktest.Write(t, lib.DecksDir(), "mine.json", "mine", "내 덱")
+	age(t, path, time.Hour)
+	return lib, path
+}
+
+// TestDeckReadOnce: a Library parses a deck file once while it is
+// unchanged, and reads it again as soon as it changes, or when it changed
+// too recently for its timestamp to tell.
+func TestDeckReadOnce(t *testing.T) {
+	lib, path := newMine(t)
+	first, _ := lib.Decks()
+	again, _ := lib.Decks()
+	if first[1] != again[1] || first[0] != again[0] {
+		t.Error("an unchanged deck file was read again")
+	}
+	decktest.Write(t, lib.DecksDir(), "mine.json", "mine", "새 덱") // same size, new content
+	age(t, path, 30*time.Minute)
+	if got := mineTitle(t, lib); got != "새 덱" {
+		t.Errorf("after an edit the title is %q, want the new one", got)
+	}
+	decktest.Write(t, lib.DecksDir(), "mine.json", "mine", "바뀐 덱")
+	if got := mineTitle(t, lib); got != "바뀐 덱" {
+		t.Errorf("right after an edit the title is %q, want the new one", got)
+	}
+	first, _ = lib.Decks()
+	again, _ = lib.Decks()
+	if first[1] == again[1] {
+		t.Error("a deck file written just now was not read again")
+	}
+}
+
+// age sets a file's modification time to ago before now.
+func age(t *testing.T, path string, ago time.Duration) {
+	t.Helper()
+	at := time.Now().Add(-ago)
+	if err := os.Chtimes(path, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// markEntry rewrites the cache entry of the deck at path with its title
+// changed, so that a load that uses the entry shows the mark.
+func markEntry(t *testing.T, lib *Library, path, mark string) {
+	t.Helper()
+	entry := lib.cache.entry(path)
+	head, body, ok := readEntry(entry)
+	if !ok {
+		t.Fatalf("no cache entry for %s", path)
+	}
+	var d quiz.Deck
+	if err := d.DecodeBinary(body); err != nil {
+		t.Fatal(err)
+	}
+	d.Title = mark
+	marked, err := d.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeEntry(entry, head, string(marked)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDeckCache: a deck read from its file is cached in the data
+// directory, equal to the file's deck, and another run of moatquiz (a new
+// Library) uses the entry while the file's content is unchanged, even
+// when the file was touched or copied back (a new modification time or
+// inode), and not once the content changes.
+func TestDeckCache(t *testing.T) {
+	lib, path := newMine(t)
+	if got := mineTitle(t, lib); got != "내 덱" {
+		t.Fatalf("title %q", got)
+	}
+	_, body, ok := readEntry(lib.cache.entry(path))
+	if !ok {
+		t.Fatal("no cache entry after the first load")
+	}
+	cached, ok := decode(body, path)
+	parsed, err := quiz.LoadFile(path)
+	if err != nil || !ok {
+		t.Fatal(err, ok)
+	}
+	if a, b := mustJSON(t, parsed), mustJSON(t, cached); a != b {
+		t.Errorf("the cached deck differs from the file's:\n%s\n%s", a, b)
+	}
+
+	markEntry(t, lib, path, "캐시에서")
+	if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "캐시에서" {
+		t.Errorf("an unchanged deck was read from its file, not its cache entry (title %q)", got)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil { // a new inode and time, the same content
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	age(t, path, 10*time.Minute)
+	if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "캐시에서" {
+		t.Errorf("a deck rewritten with the same content was parsed again (title %q)", got)
+	}
+
+	decktest.Write(t, lib.DecksDir(), "mine.json", "mine", "새 덱")
+	age(t, path, 5*time.Minute)
+	if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "새 덱" {
+		t.Errorf("an edited deck was read from the stale cache entry (title %q)", got)
+	}
+}
+
+// TestDeckCacheOtherFormat: an entry written by a moatquiz whose cache
+// format differs is not used.
+func TestDeckCacheOtherFormat(t *testing.T) {
+	lib, path := newMine(t)
+	mineTitle(t, lib)
+	markEntry(t, lib, path, "캐시에서")
+	entry := lib.cache.entry(path)
+	data, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.Replace(string(data), `{"Format":3,`, `{"Format":2,`, 1)
+	if old == string(data) {
+		t.Fatalf("entry head not found in %.80q", data)
+	}
+	if err := os.WriteFile(entry, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "내 덱" {
+		t.Errorf("an entry of another cache format was used (title %q)", got)
+	}
+}
+
+// mustJSON is v as JSON.
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestDeckCachePruned: the entry of a deck that is gone is removed.
+func TestDeckCachePruned(t *testing.T) {
+	lib := New(t.TempDir())
+	dir := lib.DecksDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"one.json", "two.json"} {
+		age(t, decktest.Write(t, dir, name, strings.TrimSuffix(name, ".json"), "덱"), time.Hour)
+	}
+	lib.Decks()
+	if n := entries(t, lib.cache.dir); n != 2 {
+		t.Fatalf("%d cache entries for two decks, want 2", n)
+	}
+	if err := os.Remove(filepath.Join(dir, "two.json")); err != nil {
+		t.Fatal(err)
+	}
+	lib.Decks()
+	if n := entries(t, lib.cache.dir); n != 1 {
+		t.Errorf("%d cache entries after a deck was deleted, want 1", n)
+	}
+}
+
+// entries counts the files in dir.
+func entries(t *testing.T, dir string) int {
+	t.Helper()
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(list)
+}

@@ -1,0 +1,201 @@
+// Package library is moatquiz's application layer, between the screens
+// and the data: it finds the decks (built-in and the learner's), keeps
+// their cache, and answers what the app and the command line ask of them.
+// cmd/moatquiz and tui are drivers of it; store keeps the SQL and quiz the
+// study domain.
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/moatquiz/moatquiz/decks"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// Library is one data directory's decks. Its methods are safe for
+// concurrent use.
+type Library struct {
+	dataDir string
+	builtin fs.FS
+	cache   deckCache
+
+	mu     sync.Mutex
+	loaded map[string]loadedDeck // by path: the deck files this Library read
+}
+
+// loadedDeck is a deck file as it was read.
+type loadedDeck struct {
+	stat fileStat  // the file when it was read
+	at   time.Time // when it was read
+	deck *quiz.Deck
+	err  error
+}
+
+// New returns the library of the data directory dataDir, whose decks/
+// folder holds the learner's decks and cache/ their parsed copies.
+func New(dataDir string) *Library {
+	return &Library{
+		dataDir: dataDir,
+		builtin: decks.FS,
+		cache:   deckCache{dir: filepath.Join(dataDir, "cache")},
+		loaded:  map[string]loadedDeck{},
+	}
+}
+
+// DecksDir is where the learner's own decks live.
+func (l *Library) DecksDir() string { return filepath.Join(l.dataDir, "decks") }
+
+// DeckFile is one deck file found: its deck, or why it could not be loaded.
+type DeckFile struct {
+	Path    string     // "builtin:article.json", or the file's path
+	Builtin bool       // compiled into the binary
+	Deck    *quiz.Deck // nil when Err is set
+	Err     error
+}
+
+// Files loads every deck file, built-in first, then the learner's (the
+// *.json files of DecksDir, by name), and rejects a deck whose id an
+// earlier one has. A file that cannot be loaded has its error; no error
+// stops the others from loading.
+func (l *Library) Files() []DeckFile {
+	files := append(l.Builtin(), l.userDecks()...)
+	owner := map[string]string{} // deck id → path of the deck that has it
+	for i := range files {
+		f := &files[i]
+		if f.Err != nil {
+			continue
+		}
+		if first, taken := owner[f.Deck.ID]; taken {
+			f.Err = quiz.ErrorList{{Path: f.Path, Msg: fmt.Sprintf(
+				"deck id %q is already used by %s: give this deck its own id", f.Deck.ID, first)}}
+			f.Deck = nil
+			continue
+		}
+		owner[f.Deck.ID] = f.Path
+	}
+	return files
+}
+
+// Decks returns the decks that load, in the order of Files, and the
+// errors of those that do not.
+func (l *Library) Decks() ([]*quiz.Deck, []error) {
+	var (
+		loaded []*quiz.Deck
+		errs   []error
+	)
+	for _, f := range l.Files() {
+		if f.Err != nil {
+			errs = append(errs, f.Err)
+			continue
+		}
+		loaded = append(loaded, f.Deck)
+	}
+	return loaded, errs
+}
+
+// Deck returns the deck with the id; when there is none, the error says
+// so, with the errors of any deck files that could not be loaded, since
+// the deck may be one of them.
+func (l *Library) Deck(id string) (*quiz.Deck, error) {
+	decks, errs := l.Decks()
+	for _, d := range decks {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	if len(errs) == 0 {
+		return nil, fmt.Errorf("there is no deck %q: moatquiz decks lists them", quiz.Sanitize(id))
+	}
+	return nil, fmt.Errorf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%w",
+		quiz.Sanitize(id), errors.Join(errs...))
+}
+
+// Builtin loads the decks compiled into the binary, by file name, once
+// per Library.
+func (l *Library) Builtin() []DeckFile {
+	entries, err := fs.ReadDir(l.builtin, ".")
+	if err != nil {
+		return []DeckFile{{Path: "builtin:", Builtin: true, Err: fmt.Errorf("built-in decks: %w", err)}}
+	}
+	var files []DeckFile
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		f := DeckFile{Path: "builtin:" + e.Name(), Builtin: true}
+		f.Deck, f.Err = l.remember(f.Path, fileStat{}, func() (*quiz.Deck, error) {
+			data, err := fs.ReadFile(l.builtin, e.Name())
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", f.Path, err)
+			}
+			return quiz.Load(f.Path, data)
+		})
+		files = append(files, f)
+	}
+	return files
+}
+
+// userDecks loads the *.json files of DecksDir, by name; a folder that
+// does not exist holds no decks. Hidden files (editors' backups) and
+// folders are skipped; a pipe or device is an error rather than something
+// to wait on, and so is a file that cannot be looked at (a dangling
+// symbolic link).
+func (l *Library) userDecks() []DeckFile {
+	dir := l.DecksDir()
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return []DeckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
+	}
+	var files []DeckFile
+	var paths []string
+	defer func() { l.cache.prune(paths) }()
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		f := DeckFile{Path: filepath.Join(dir, e.Name())}
+		paths = append(paths, f.Path)
+		info, err := os.Stat(f.Path) // follows symbolic links
+		switch {
+		case err != nil:
+			_, f.Err = quiz.LoadFile(f.Path) // says why in the loader's words
+		case info.IsDir():
+			continue
+		case !info.Mode().IsRegular():
+			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
+		default:
+			f.Deck, f.Err = l.remember(f.Path, statOf(info), func() (*quiz.Deck, error) {
+				return l.cache.load(f.Path, info, time.Now())
+			})
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+// remember returns the deck this Library read before from path when the
+// file is as it was then (same stat, and last changed well before it was
+// read), else what load returns, remembered. A built-in deck (zero stat)
+// is read once.
+func (l *Library) remember(path string, stat fileStat, load func() (*quiz.Deck, error)) (*quiz.Deck, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r, ok := l.loaded[path]
+	if ok && r.stat == stat && time.Unix(0, stat.ModNanos).Before(r.at.Add(-racyWindow)) {
+		return r.deck, r.err
+	}
+	r = loadedDeck{stat: stat, at: time.Now()}
+	r.deck, r.err = load()
+	l.loaded[path] = r
+	return r.deck, r.err
+}
