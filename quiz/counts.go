@@ -9,6 +9,15 @@ type DeckCounts struct {
 	Review   int // reviews due today, within today's limit
 }
 
+// DeckStatus is a deck as the home screen lists it: the deck, its number
+// of study items and its counts for today.
+type DeckStatus struct {
+	Deck   *Deck
+	Items  int
+	Counts DeckCounts
+	Err    error // the deck's progress could not be read
+}
+
 // QueueCounts are the items left in a session, the current one included,
 // and the answers saved so far.
 type QueueCounts struct {
