@@ -63,8 +63,11 @@ func Load(path string) (Config, error) {
 	return c, err
 }
 
-// Parse reads a config file's contents; path is used in messages.
+// Parse reads a config file's contents; path is used in messages. A
+// leading UTF-8 byte order mark (some Windows editors write one) is
+// skipped.
 func Parse(path string, data []byte) (Config, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var f file
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {

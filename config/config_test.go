@@ -208,3 +208,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestByteOrderMark: a file saved with a UTF-8 byte order mark (as some
+// Windows editors do) reads like the same file without it, and an error
+// in it still points at its line.
+func TestByteOrderMark(t *testing.T) {
+	c, err := Parse("config.toml", []byte("\ufeffdesired_retention = 0.8\nnew_per_day = 5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Scheduling.Params.RequestRetention != 0.8 || c.Scheduling.NewPerDay != 5 {
+		t.Errorf("Parse = %+v", c.Scheduling)
+	}
+	_, err = Parse("config.toml", []byte("\ufeffnew_per_day = 5\ndesired_retention = 1.5\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "config.toml:2: desired_retention") {
+		t.Errorf("error %v, want one at config.toml:2", err)
+	}
+}
