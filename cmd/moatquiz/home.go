@@ -6,6 +6,7 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/library"
@@ -24,6 +25,11 @@ func (c *homeCmd) Run(g *Globals) error { return runApp(g, g.library(), nil) }
 // quits, saving every answer as it is given; start, when set, starts a
 // session at once.
 func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
+	out, closeOut, err := terminalOutput()
+	if err != nil {
+		return err
+	}
+	defer closeOut()
 	cfg, err := config.Load(g.configPath())
 	if err != nil {
 		return err
@@ -49,7 +55,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Stats:      db.Stats,
 		Mono:       os.Getenv("NO_COLOR") != "",
 	})
-	final, err := tea.NewProgram(model).Run()
+	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
@@ -57,4 +63,23 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		return m.Err()
 	}
 	return nil
+}
+
+// terminalOutput is where the app draws: standard output when it is a
+// terminal, else the terminal it was started from (/dev/tty), so that
+// `moatquiz > log` still shows what it asks. With no terminal to draw on
+// the app refuses before it opens anything, rather than take answers
+// blind.
+func terminalOutput() (out *os.File, closeOut func(), err error) {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		return os.Stdout, func() {}, nil
+	}
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		if term.IsTerminal(tty.Fd()) {
+			return tty, func() { tty.Close() }, nil
+		}
+		tty.Close()
+	}
+	return nil, nil, errors.New("the app needs a terminal to draw on; for text output use the commands " +
+		"(moatquiz decks, stats, export …; moatquiz --help lists them)")
 }
