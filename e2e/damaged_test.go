@@ -346,12 +346,13 @@ func needMounts(t *testing.T) {
 func nsRun(t *testing.T, setup, dir string, args ...string) (result, string) {
 	t.Helper()
 	out := t.TempDir()
-	app := "env MOATQUIZ_DATA_DIR=" + shq(dir) + " MOATQUIZ_CONFIG=" + shq(filepath.Join(out, "none.toml")) +
-		" MOATQUIZ_NOW=" + now + " NO_COLOR=1 " + shq(bin)
-	for _, a := range args {
-		app += " " + shq(a)
+	app := "env MOATQUIZ_DATA_DIR=" + shq(dir) + " MOATQUIZ_CONFIG=" + os.DevNull +
+		" MOATQUIZ_NOW=" + now + " NO_COLOR=1 " + shellWords(bin, args...)
+	stderr := " 2>" + shq(filepath.Join(out, "stderr"))
+	if opensApp(args) {
+		app, stderr = inTerminal(app, filepath.Join(out, "stderr")), ""
 	}
-	script := "set -e\n" + setup + "\nset +e\n" + app + " >" + shq(filepath.Join(out, "stdout")) + " 2>" + shq(filepath.Join(out, "stderr")) +
+	script := "set -e\n" + setup + "\nset +e\n" + app + " >" + shq(filepath.Join(out, "stdout")) + stderr +
 		"\necho $? >" + shq(filepath.Join(out, "status")) +
 		"\nif [ -d " + shq(dir) + " ]; then cp -a " + shq(dir) + " " + shq(filepath.Join(out, "after")) + "; fi\n"
 	cmd := exec.Command("unshare", "-m", "--propagation", "private", "sh", "-c", script)

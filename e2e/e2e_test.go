@@ -173,7 +173,7 @@ type review struct {
 func (tm *term) reviews() []review {
 	tm.t.Helper()
 	cmd := exec.Command(bin, "export", "reviews")
-	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+tm.data, "MOATQUIZ_CONFIG="+filepath.Join(tm.data, "none.toml"))
+	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+tm.data, "MOATQUIZ_CONFIG="+os.DevNull)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {

@@ -301,7 +301,7 @@ func TestImportWritesOnlyTheDeck(t *testing.T) {
 	before := checksums(t, root)
 	cmd := exec.Command(bin, "import", "--deck", "shared", apkg)
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+data, "MOATQUIZ_CONFIG="+filepath.Join(root, "none.toml"))
+	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+data, "MOATQUIZ_CONFIG="+os.DevNull)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("import: %v\n%s", err, out)

@@ -46,7 +46,7 @@ func TestNoTerminal(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{nil, {"study", "--deck", "article"}} {
 		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+dir, "MOATQUIZ_CONFIG="+filepath.Join(dir, "none.toml"))
+		cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+dir, "MOATQUIZ_CONFIG="+os.DevNull)
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no controlling terminal
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -24,7 +25,7 @@ import (
 // appCommand is the shell command that runs moatquiz with args on tm's
 // data directory and clock, as launch runs it.
 func (tm *term) appCommand(args ...string) string {
-	cmd := "exec env MOATQUIZ_DATA_DIR=" + shq(tm.data) + " MOATQUIZ_CONFIG=" + shq(filepath.Join(tm.data, "none.toml")) +
+	cmd := "exec env MOATQUIZ_DATA_DIR=" + shq(tm.data) + " MOATQUIZ_CONFIG=" + os.DevNull +
 		" MOATQUIZ_NOW=" + tm.now + " TERM=xterm-256color " + shq(bin)
 	for _, a := range args {
 		cmd += " " + shq(a)
@@ -143,19 +144,30 @@ type result struct {
 	code           int
 }
 
-// moatquiz runs the binary with args outside the terminal (the CLI
-// commands), on data directory dir with config file cfg ("" for none),
-// with stdin empty.
+// moatquiz runs the binary with args on data directory dir with config
+// file cfg ("" for none), with stdin empty: the CLI commands outside a
+// terminal, the app (no args, or study) in a pseudo-terminal of its own,
+// where the tests expect it to refuse to start (it is stopped after 30 s).
 func moatquiz(t *testing.T, dir, cfg string, args ...string) result {
 	t.Helper()
 	if cfg == "" {
-		cfg = filepath.Join(dir, "none.toml")
+		cfg = os.DevNull
 	}
-	cmd := exec.Command(bin, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var errFile string
+	if opensApp(args) {
+		errFile = filepath.Join(t.TempDir(), "stderr")
+		cmd = exec.CommandContext(ctx, "sh", "-c", inTerminal(shellWords(bin, args...), errFile))
+	}
 	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+dir, "MOATQUIZ_CONFIG="+cfg, "MOATQUIZ_NOW="+now, "NO_COLOR=1")
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
+	if errFile != "" {
+		errb.WriteString(readFile(errFile))
+	}
 	code := 0
 	var ee *exec.ExitError
 	switch {
@@ -165,6 +177,25 @@ func moatquiz(t *testing.T, dir, cfg string, args ...string) result {
 		t.Fatalf("run moatquiz %s: %v", strings.Join(args, " "), err)
 	}
 	return result{stdout: out.String(), stderr: errb.String(), code: code}
+}
+
+// opensApp reports whether moatquiz with args opens the terminal app.
+func opensApp(args []string) bool { return len(args) == 0 || args[0] == "study" }
+
+// inTerminal is a shell command that runs the shell command cmd in a
+// pseudo-terminal of its own (script(1)) with its standard error going
+// to the file errFile, and exits with its status.
+func inTerminal(cmd, errFile string) string {
+	return "script -q -e -c " + shq(cmd+" 2>"+shq(errFile)) + " /dev/null </dev/null"
+}
+
+// shellWords is a shell command running name with args.
+func shellWords(name string, args ...string) string {
+	cmd := shq(name)
+	for _, a := range args {
+		cmd += " " + shq(a)
+	}
+	return cmd
 }
 
 // checksums are the SHA-256 of every file under dir, by path relative to

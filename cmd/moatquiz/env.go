@@ -9,6 +9,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -30,6 +31,19 @@ func (g *Globals) dataDir() string {
 
 // library is the decks of the data directory.
 func (g *Globals) library() *library.Library { return library.New(g.dataDir()) }
+
+// loadConfig reads the config file. A missing file gives the defaults
+// only at the default path: a file named by --config or MOATQUIZ_CONFIG
+// must exist, since a typo there would quietly undo the learner's
+// settings.
+func (g *Globals) loadConfig() (config.Config, error) {
+	cfg, err := config.Load(g.configPath())
+	if err == nil && g.Config != "" && !cfg.Found {
+		return cfg, fmt.Errorf("the config file %s does not exist: create it, or leave out --config and MOATQUIZ_CONFIG to use %s",
+			safePath(g.Config), safePath(filepath.Join(xdg.ConfigHome, "moatquiz", "config.toml")))
+	}
+	return cfg, err
+}
 
 // configPath is the config file: --config, MOATQUIZ_CONFIG or the XDG
 // config directory.

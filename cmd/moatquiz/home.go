@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
-	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/tui"
@@ -30,7 +29,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		return err
 	}
 	defer closeOut()
-	cfg, err := config.Load(g.configPath())
+	cfg, err := g.loadConfig()
 	if err != nil {
 		return err
 	}

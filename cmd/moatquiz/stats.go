@@ -11,7 +11,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
-	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
 	"github.com/moatquiz/moatquiz/tui"
@@ -54,7 +53,7 @@ func (c *statsCmd) Run(g *Globals) error {
 // default) from the store, opened read-only: this works while the app
 // runs. With nothing saved yet they are those of an empty store.
 func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
-	cfg, err := config.Load(g.configPath())
+	cfg, err := g.loadConfig()
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ import (
 // last one the item's 8th lapse. It returns the directory and that deck.
 func statsLog(t *testing.T) (*Globals, *quiz.Deck) {
 	t.Helper()
-	g := &Globals{DataDir: t.TempDir(), Config: filepath.Join(t.TempDir(), "none.toml")}
+	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
 	decks, errs := g.library().Decks()
 	if len(errs) > 0 || len(decks) == 0 {
 		t.Fatalf("built-in decks: %v", errs)
@@ -101,7 +101,7 @@ func TestStatsCommandText(t *testing.T) {
 // TestStatsCommandNothingSaved: before any study, the figures are zeros
 // and every item is new.
 func TestStatsCommandNothingSaved(t *testing.T) {
-	g := &Globals{DataDir: filepath.Join(t.TempDir(), "data"), Config: filepath.Join(t.TempDir(), "none.toml")}
+	g := &Globals{DataDir: filepath.Join(t.TempDir(), "data"), Config: os.DevNull}
 	s, err := (&statsCmd{}).figures(g)
 	if err != nil {
 		t.Fatal(err)
