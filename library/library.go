@@ -100,9 +100,7 @@ func (l *Library) Decks() ([]*quiz.Deck, []error) {
 	return loaded, errs
 }
 
-// Deck returns the deck with the id; when there is none, the error says
-// so, with the errors of any deck files that could not be loaded, since
-// the deck may be one of them.
+// Deck returns the deck with the id, or a *NoDeckError.
 func (l *Library) Deck(id string) (*quiz.Deck, error) {
 	decks, errs := l.Decks()
 	for _, d := range decks {
@@ -110,12 +108,26 @@ func (l *Library) Deck(id string) (*quiz.Deck, error) {
 			return d, nil
 		}
 	}
-	if len(errs) == 0 {
-		return nil, fmt.Errorf("there is no deck %q: moatquiz decks lists them", quiz.Sanitize(id))
-	}
-	return nil, fmt.Errorf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%w",
-		quiz.Sanitize(id), errors.Join(errs...))
+	return nil, &NoDeckError{ID: id, LoadErrs: errs}
 }
+
+// NoDeckError says that no deck has an id, with the errors of the deck
+// files that could not be loaded, since the deck may be one of them.
+type NoDeckError struct {
+	ID       string
+	LoadErrs []error
+}
+
+func (e *NoDeckError) Error() string {
+	if len(e.LoadErrs) == 0 {
+		return fmt.Sprintf("there is no deck %q: moatquiz decks lists them", quiz.Sanitize(e.ID))
+	}
+	return fmt.Sprintf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%v",
+		quiz.Sanitize(e.ID), errors.Join(e.LoadErrs...))
+}
+
+// Unwrap returns the load errors.
+func (e *NoDeckError) Unwrap() []error { return e.LoadErrs }
 
 // Builtin loads the decks compiled into the binary, by file name, once
 // per Library.

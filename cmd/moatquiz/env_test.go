@@ -22,3 +22,19 @@ func TestExplicitConfigMustExist(t *testing.T) {
 		t.Errorf("loadConfig(%s) = %+v, %v, want the defaults", os.DevNull, cfg.Scheduling, err)
 	}
 }
+
+// TestUnknownDeckIsUsageError: every command that takes a deck id says
+// the same of one that names no deck, and exits 2 as for any usage error.
+func TestUnknownDeckIsUsageError(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
+	for name, run := range map[string]func() error{
+		"study":       func() error { return (&studyCmd{Deck: "nosuch"}).Run(g) },
+		"export deck": func() error { return (&exportDeckCmd{ID: "nosuch"}).Run(g) },
+		"stats":       func() error { _, err := (&statsCmd{Deck: "nosuch"}).figures(g); return err },
+	} {
+		err := run()
+		if err == nil || err.Error() != `there is no deck "nosuch": moatquiz decks lists them` || exitCode(err) != 2 {
+			t.Errorf("%s --deck nosuch: %v (exit %d), want the usage error", name, err, exitCode(err))
+		}
+	}
+}

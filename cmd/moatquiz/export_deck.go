@@ -1,11 +1,9 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/moatquiz/moatquiz/interop"
-	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // exportDeckCmd is `moatquiz export deck ID`: a built-in or user deck
@@ -18,15 +16,9 @@ type exportDeckCmd struct {
 
 // Run writes the deck.
 func (c *exportDeckCmd) Run(g *Globals) error {
-	decks, _ := g.library().Decks() // a deck that does not load cannot be exported; moatquiz decks says why
-	var deck *quiz.Deck
-	for _, d := range decks {
-		if d.ID == c.ID {
-			deck = d
-		}
-	}
-	if deck == nil {
-		return fmt.Errorf("export deck: no deck has the id %q: moatquiz decks lists them", quiz.Sanitize(c.ID))
+	deck, err := g.library().Deck(c.ID)
+	if err != nil {
+		return err
 	}
 	export := interop.ExportJSON
 	if c.Format == "csv" {

@@ -109,7 +109,7 @@ func TestExportDeckRoundTrip(t *testing.T) {
 	if want := "0 added, 0 changed, 0 removed, 2 unchanged"; err != nil || !strings.Contains(stdout, want) {
 		t.Errorf("re-import of the export: %q, %v; want %q", stdout, err, want)
 	}
-	if err := (&exportDeckCmd{ID: "nope", Format: "json"}).Run(g); err == nil || !strings.Contains(err.Error(), `no deck has the id "nope"`) {
+	if err := (&exportDeckCmd{ID: "nope", Format: "json"}).Run(g); err == nil || !strings.Contains(err.Error(), `there is no deck "nope"`) {
 		t.Errorf("unknown deck: %v", err)
 	}
 }

@@ -61,12 +61,15 @@ func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
 	if err != nil {
 		return nil, err
 	}
-	decks, errs := g.library().Decks()
+	lib := g.library()
+	if c.Deck != "" {
+		if _, err := lib.Deck(c.Deck); err != nil {
+			return nil, err
+		}
+	}
+	decks, errs := lib.Decks()
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "moatquiz: skipped a deck: %v\n", e)
-	}
-	if c.Deck != "" && !hasDeck(decks, c.Deck) {
-		return nil, fmt.Errorf("there is no deck %q: `moatquiz decks` lists them", c.Deck)
 	}
 	q := store.StatsQuery{Deck: c.Deck, Decks: decks, Now: clk(), Scheduling: cfg.Scheduling}
 	db, err := openStore(g, true)
@@ -78,16 +81,6 @@ func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
 	}
 	defer db.Close()
 	return db.Stats(q)
-}
-
-// hasDeck reports whether a deck has the id.
-func hasDeck(decks []*quiz.Deck, id string) bool {
-	for _, d := range decks {
-		if d.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // emptyStats are q's figures with no progress saved: every item new.
