@@ -21,8 +21,8 @@ import (
 
 // exportCmd writes a deck, or the review log, out of moatquiz.
 type exportCmd struct {
-	Reviews exportReviewsCmd `cmd:"" help:"Write your review log as JSON Lines, one review a line, oldest first."`
 	Deck    exportDeckCmd    `cmd:"" help:"Write a deck to a file."`
+	Reviews exportReviewsCmd `cmd:"" help:"Write your review log as JSON Lines, one review a line, oldest first."`
 }
 
 // exportReviewsCmd is `moatquiz export reviews`.

@@ -9,7 +9,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"regexp"
+	"runtime/debug"
+	"strings"
 
 	"github.com/alecthomas/kong"
 )
@@ -22,12 +26,12 @@ var version = "dev"
 type cli struct {
 	Globals
 
-	Version kong.VersionFlag `help:"Print the version and exit."`
+	Version kong.VersionFlag `short:"v" help:"Print the version and exit."`
 
 	Home     homeCmd     `cmd:"" default:"1" hidden:"" help:"Open the app (what moatquiz does with no subcommand)."`
 	Study    studyCmd    `cmd:"" help:"Start a study session straight away."`
 	Decks    decksCmd    `cmd:"" help:"List the built-in decks and yours."`
-	Check    checkCmd    `cmd:"" help:"Validate deck files (no FILE: the built-in decks)."`
+	Check    checkCmd    `cmd:"" help:"Validate deck files (no FILE: the built-in decks and yours)."`
 	Import   importCmd   `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg."`
 	Export   exportCmd   `cmd:"" help:"Export a deck or your review log."`
 	Stats    statsCmd    `cmd:"" help:"Show your study statistics."`
@@ -36,33 +40,119 @@ type cli struct {
 
 func main() {
 	stopProfile := startProfile()
+	code := run(os.Args[1:], os.Stderr)
+	stopProfile()
+	os.Exit(code)
+}
+
+// run runs the command line args and returns the exit status: 0, 1 for a
+// failure, 2 for a usage error. Errors go to stderr, after "moatquiz: ".
+func run(args []string, stderr io.Writer) int {
 	var c cli
-	ctx := kong.Parse(&c,
+	parser, err := kong.New(&c,
 		kong.Name("moatquiz"),
 		kong.Description("Flashcards and quizzes in the terminal, with spaced repetition (FSRS-6).\n\n"+
 			"With no command it opens the app. Progress is kept in "+
 			"$XDG_DATA_HOME/moatquiz (or --data-dir / MOATQUIZ_DATA_DIR)."),
-		kong.ShortUsageOnError(),
-		kong.Exit(exitUsage),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
-		kong.Vars{"version": "moatquiz " + version},
+		kong.Vars{"version": "moatquiz " + versionString()},
 		kong.Bind(&c.Globals),
 	)
-	err := ctx.Run()
-	stopProfile()
 	if err != nil {
-		if !errors.As(err, new(*exitError)) { // an exitError is already reported
-			fmt.Fprintf(os.Stderr, "moatquiz: %v\n", err)
-		}
-		os.Exit(exitCode(err))
+		panic(err) // the cli struct is wrong: a programming error
+	}
+	ctx, err := parser.Parse(helpArgs(args))
+	if err != nil {
+		fmt.Fprintf(stderr, "moatquiz: %s\n%s", usageMessage(err), usageHint(err))
+		return 2
+	}
+	err = ctx.Run()
+	if err == nil {
+		return 0
+	}
+	if !errors.As(err, new(*exitError)) { // an exitError is already reported
+		fmt.Fprintf(stderr, "moatquiz: %v\n", err)
+	}
+	return exitCode(err)
+}
+
+// helpArgs turns `moatquiz help [COMMAND...]` into `moatquiz [COMMAND...]
+// --help`, as many command-line tools accept.
+func helpArgs(args []string) []string {
+	if len(args) > 0 && args[0] == "help" {
+		return append(args[1:len(args):len(args)], "--help")
+	}
+	return args
+}
+
+// kongValue matches kong's message for a flag value of the wrong type.
+var kongValue = regexp.MustCompile(`^(--[\w-]+): expected (\w+) value but got "(.*)" \(([^)]*)\)`)
+
+// usageMessage says what is wrong with a command line, in moatquiz's
+// words where the flag parser's read oddly.
+func usageMessage(err error) string {
+	msg := err.Error()
+	m := kongValue.FindStringSubmatch(msg)
+	switch {
+	case m == nil:
+		return msg
+	case m[4] == "<EOL>":
+		return m[1] + " needs a value"
+	case strings.HasPrefix(m[3], "-"):
+		return fmt.Sprintf("%s needs a value; to give one that starts with \"-\", write %s=%s", m[1], m[1], m[3])
+	default:
+		return fmt.Sprintf("%s needs %s value, not %q", m[1], article(m[2]), m[3])
 	}
 }
 
-// exitUsage exits with kong's code, except that a command line that does
-// not parse exits 2, as is usual for a usage error (kong says 80).
-func exitUsage(code int) {
-	if code == 80 {
-		code = 2
+// article is kong's name of a value type with "a" or "an", in words.
+func article(kind string) string {
+	switch kind {
+	case "int", "uint":
+		return "a whole-number"
+	case "float":
+		return "a number"
 	}
-	os.Exit(code)
+	return "a " + kind
+}
+
+// usageHint points to the help of the command the line was for.
+func usageHint(err error) string {
+	var pe *kong.ParseError
+	path := "moatquiz"
+	if errors.As(err, &pe) && pe.Context != nil {
+		if cmd := pe.Context.Command(); cmd != "" && !strings.HasPrefix(cmd, "home") {
+			path += " " + strings.Fields(cmd)[0]
+		}
+	}
+	return "Run \"" + path + " --help\" for more information.\n"
+}
+
+// versionString is the version set at build time, else the module's
+// version (go install …@vX), else the VCS revision the binary was built
+// from.
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return version
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			rev = s.Value[:12]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = ", modified"
+		}
+	}
+	if rev == "" {
+		return version
+	}
+	return version + " (" + rev + dirty + ")"
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -18,6 +21,9 @@ type romanizeCmd struct {
 // Run prints the Revised Romanization of each argument, or of each line
 // of standard input when there is none.
 func (c *romanizeCmd) Run(g *Globals) error {
+	if len(c.Text) == 0 && term.IsTerminal(os.Stdin.Fd()) {
+		return errors.New("give the Korean text to romanize as arguments (moatquiz romanize 해자), or pipe it in a line at a time")
+	}
 	return runRomanize(c.Text, os.Stdin, os.Stdout)
 }
 

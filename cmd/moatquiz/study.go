@@ -16,8 +16,8 @@ type studyCmd struct {
 	Direction string `default:"both" enum:"ko-en,en-ko,both" help:"Which way vocabulary is studied: ko-en, en-ko or both."`
 	Lang      string `default:"ko" enum:"ko,en" help:"The language fact questions are asked in: ko or en."`
 	Limit     int    `default:"0" help:"Study at most this many items (0: today's limits)."`
-	Practice  bool   `help:"Practice any cards without changing their schedule."`
-	Ahead     bool   `help:"When nothing is due, study the cards due soonest."`
+	Practice  bool   `xor:"mode" help:"Practice any cards without changing their schedule."`
+	Ahead     bool   `xor:"mode" help:"When nothing is due, study the cards due soonest."`
 }
 
 // Validate rejects flag values no session can start with, before the

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestUsageErrors: a command line that does not parse exits 2 and says
+// what is wrong first, in moatquiz's words, then where the help is.
+func TestUsageErrors(t *testing.T) {
+	t.Setenv("MOATQUIZ_DATA_DIR", t.TempDir())
+	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"study", "--deck", "article", "--limit", "-3"},
+			"moatquiz: --limit needs a value; to give one that starts with \"-\", write --limit=-3\nRun \"moatquiz study --help\""},
+		{[]string{"stats", "--deck"}, "moatquiz: --deck needs a value\nRun \"moatquiz stats --help\""},
+		{[]string{"study", "--deck", "article", "--practice", "--ahead"}, "--practice and --ahead can't be used together"},
+		{[]string{"frob"}, "moatquiz: unexpected argument frob\nRun \"moatquiz --help\""},
+		{[]string{"study"}, "moatquiz: missing flags: --deck=ID"},
+	} {
+		var stderr bytes.Buffer
+		code := run(tc.args, &stderr)
+		if code != 2 || !strings.HasPrefix(stderr.String(), "moatquiz: ") || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("moatquiz %s: exit %d, stderr %q; want 2 and %q", strings.Join(tc.args, " "), code, stderr.String(), tc.want)
+		}
+	}
+}
+
+// TestHelpArgs: `moatquiz help [COMMAND]` is `moatquiz [COMMAND] --help`.
+func TestHelpArgs(t *testing.T) {
+	for in, want := range map[string]string{
+		"help":             "--help",
+		"help study":       "study --help",
+		"help export deck": "export deck --help",
+		"study --deck x":   "study --deck x",
+	} {
+		if got := strings.Join(helpArgs(strings.Fields(in)), " "); got != want {
+			t.Errorf("helpArgs(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
