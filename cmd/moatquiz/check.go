@@ -11,7 +11,7 @@ import (
 
 // checkCmd is `moatquiz check [FILE...]`.
 type checkCmd struct {
-	Files []string `arg:"" optional:"" name:"file" type:"path" help:"Deck files to validate (none: the built-in decks)."`
+	Files []string `arg:"" optional:"" name:"file" type:"path" help:"Deck files to validate (none: the built-in decks and yours)."`
 }
 
 // Run validates the files, or the built-in decks.
@@ -19,7 +19,8 @@ func (c *checkCmd) Run(g *Globals) error {
 	return runCheck(g.library(), c.Files, os.Stdout, os.Stderr)
 }
 
-// runCheck validates deck files (none: the built-in decks of lib). For each deck
+// runCheck validates deck files (none: the built-in decks of lib and the
+// learner's). For each deck
 // it prints a summary line to stdout, like
 //
 //	article: 152 cards — 45 fact, 85 vocab, 22 cloze
@@ -30,7 +31,7 @@ func (c *checkCmd) Run(g *Globals) error {
 func runCheck(lib *library.Library, files []string, stdout, stderr io.Writer) error {
 	var checked []library.DeckFile
 	if len(files) == 0 {
-		checked = lib.Builtin()
+		checked = lib.Files()
 	}
 	for _, path := range files {
 		d, err := quiz.LoadFile(path)

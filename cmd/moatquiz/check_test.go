@@ -32,6 +32,23 @@ func TestCheckBuiltin(t *testing.T) {
 	}
 }
 
+// TestCheckUserDecks: with no files, check also validates the learner's
+// decks, and fails when one of them is broken.
+func TestCheckUserDecks(t *testing.T) {
+	lib := library.New(t.TempDir())
+	if err := os.MkdirAll(lib.DecksDir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeDeck(t, lib.DecksDir(), "mine.json", "mine", "내 덱")
+	writeDeck(t, lib.DecksDir(), "broken.json", "broken", "")
+	var stdout, stderr bytes.Buffer
+	err := runCheck(lib, nil, &stdout, &stderr)
+	if err == nil || exitCode(err) != 1 || !strings.Contains(stdout.String(), "\nmine: 2 cards") ||
+		!strings.Contains(stderr.String(), "broken.json:4:12") {
+		t.Errorf("runCheck: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+}
+
 // TestCheckFiles: a good file gets its summary, a broken or missing one its
 // errors on stderr, and the command exits 1 without printing them twice.
 func TestCheckFiles(t *testing.T) {
