@@ -146,6 +146,9 @@ func writeOutput(path string, write func(io.Writer) error) error {
 		}
 		return w.Flush()
 	}
+	if err := checkOutputPath(path); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -167,6 +170,20 @@ func writeOutput(path string, write func(io.Writer) error) error {
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
 		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// checkOutputPath says what is wrong with an output file path in the
+// learner's terms: a directory, or a folder that does not exist (rather
+// than naming the hidden temporary file an export is written to first).
+func checkOutputPath(path string) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("export: %s is a directory: give the name of a file to write", safePath(path))
+	}
+	dir := filepath.Dir(path)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("export: the folder %s does not exist: create it first, or write elsewhere", safePath(dir))
 	}
 	return nil
 }

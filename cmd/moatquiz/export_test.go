@@ -130,3 +130,19 @@ func TestEscapeInvisible(t *testing.T) {
 		}
 	}
 }
+
+// TestExportOutputPath: -o naming a directory or a file in a folder that
+// does not exist says so, without naming a hidden temporary file.
+func TestExportOutputPath(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := t.TempDir()
+	for path, want := range map[string]string{
+		dir: dir + " is a directory",
+		filepath.Join(dir, "nosuch", "a.csv"): "the folder " + filepath.Join(dir, "nosuch") + " does not exist",
+	} {
+		err := (&exportDeckCmd{ID: "article", Format: "csv", Output: path}).Run(g)
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "/.") {
+			t.Errorf("export -o %s: %v, want %q", path, err, want)
+		}
+	}
+}
