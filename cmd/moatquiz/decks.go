@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -22,7 +24,13 @@ type decksCmd struct {
 
 // Run lists the built-in decks and the learner's.
 func (c *decksCmd) Run(g *Globals) error {
-	return runDecks(g, os.Stdout, c.JSON)
+	width := 0 // no limit when the list goes to a file or a program
+	if term.IsTerminal(os.Stdout.Fd()) {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil {
+			width = w
+		}
+	}
+	return runDecks(g, os.Stdout, c.JSON, width)
 }
 
 // kindCounts counts a deck's cards of each kind.
@@ -48,14 +56,15 @@ type deckJSON struct {
 	Errors  []string `json:"errors,omitempty"`   // why the deck was not loaded, one line each
 }
 
-// runDecks prints the list of decks, as a table or as JSON.
-func runDecks(g *Globals, w io.Writer, asJSON bool) error {
+// runDecks prints the list of decks, as JSON or as a table fitted to
+// width columns (0: as wide as it takes).
+func runDecks(g *Globals, w io.Writer, asJSON bool, width int) error {
 	lib := g.library()
 	files := lib.Files()
 	if asJSON {
 		return writeDecksJSON(w, files)
 	}
-	return writeDecksTable(w, files, lib.DecksDir())
+	return writeDecksTable(w, files, lib.DecksDir(), width)
 }
 
 // writeDecksJSON prints files as a JSON array of deckJSON.
@@ -87,9 +96,10 @@ func writeDecksJSON(w io.Writer, files []library.DeckFile) error {
 	return nil
 }
 
-// writeDecksTable prints the loaded decks as a table, then the files that
-// could not be loaded with their errors, then where the learner's decks go.
-func writeDecksTable(w io.Writer, files []library.DeckFile, dir string) error {
+// writeDecksTable prints the loaded decks as a table fitted to width (0:
+// no limit), then the files that could not be loaded with their errors,
+// then where the learner's decks go.
+func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width int) error {
 	rows := [][]string{{"ID", "CARDS", "FACT", "VOCAB", "CLOZE", "TITLE", "FROM"}}
 	var broken []error
 	for _, f := range files {
@@ -97,24 +107,28 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string) error {
 			broken = append(broken, f.Err)
 			continue
 		}
-		from := safePath(f.Path)
+		from := safePath(filepath.Base(f.Path)) // the folder is named below the table
 		if f.Builtin {
 			from = "built-in"
+		}
+		title := quiz.Sanitize(f.Deck.Title)
+		if en := quiz.Sanitize(f.Deck.TitleEn); en != title {
+			title += " — " + en
 		}
 		n := kindCounts(f.Deck)
 		rows = append(rows, []string{f.Deck.ID, strconv.Itoa(len(f.Deck.Cards)),
 			strconv.Itoa(n[quiz.KindFact]), strconv.Itoa(n[quiz.KindVocab]), strconv.Itoa(n[quiz.KindCloze]),
-			quiz.Sanitize(f.Deck.Title) + " — " + quiz.Sanitize(f.Deck.TitleEn), from})
+			title, from})
 	}
 	var b strings.Builder
-	writeTable(&b, rows)
+	writeTable(&b, rows, width)
 	if len(broken) > 0 {
 		b.WriteString("\nNot loaded:\n")
 		for _, err := range broken {
 			b.WriteString(firstError(err) + "\n")
 		}
 	}
-	fmt.Fprintf(&b, "\nYour own decks go in %s (format: docs/deck-format.md).\n", safePath(dir))
+	fmt.Fprintf(&b, "\nYour own decks go in %s (format: docs/deck-format.md).\n", homePath(safePath(dir)))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write the deck list: %w", err)
 	}
@@ -130,17 +144,32 @@ func firstError(err error) string {
 	return fmt.Sprintf("%v\n  (and %d more: moatquiz check %s)", list[0], len(list)-1, safePath(list[0].Path))
 }
 
+// titleColumn is the column of writeTable's rows that gives way to fit a
+// width, and the fewest cells it keeps.
+const titleColumn, titleMin = 5, 12
+
 // writeTable writes rows in columns padded to their display width (Hangul
-// takes two cells); the counts are right-aligned.
-func writeTable(b *strings.Builder, rows [][]string) {
+// takes two cells); the counts are right-aligned. When the rows are wider
+// than width (0: no limit), the title column is cut to fit.
+func writeTable(b *strings.Builder, rows [][]string, width int) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, cell := range row {
 			widths[i] = max(widths[i], ansi.StringWidth(cell))
 		}
 	}
+	total := 2 * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	if width > 0 && total > width {
+		widths[titleColumn] = max(titleMin, widths[titleColumn]-(total-width))
+	}
 	for _, row := range rows {
 		for i, cell := range row {
+			if i == titleColumn {
+				cell = ansi.Truncate(cell, widths[i], "…")
+			}
 			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(cell))
 			switch {
 			case i == len(row)-1:
@@ -160,6 +189,18 @@ func writeTable(b *strings.Builder, rows [][]string) {
 func safePath(p string) string {
 	if quiz.Sanitize(p) != p {
 		return strconv.Quote(p)
+	}
+	return p
+}
+
+// homePath writes a path under the learner's home directory as ~/….
+func homePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return p
+	}
+	if rest, ok := strings.CutPrefix(p, home+string(filepath.Separator)); ok {
+		return "~" + string(filepath.Separator) + rest
 	}
 	return p
 }

@@ -26,7 +26,7 @@ func userDir(t *testing.T) (*Globals, string) {
 func TestDecksJSON(t *testing.T) {
 	g, dir := userDir(t)
 	var out bytes.Buffer
-	if err := runDecks(g, &out, true); err != nil {
+	if err := runDecks(g, &out, true, 0); err != nil {
 		t.Fatal(err)
 	}
 	var list []deckJSON
@@ -65,7 +65,7 @@ func TestDecksJSONEscapesHiddenCharacters(t *testing.T) {
 	name := "evil\u009b2J\u007f\u202egnp\u200b.json"
 	writeDeck(t, dir, name, "evil", "나쁜 덱")
 	var out bytes.Buffer
-	if err := runDecks(g, &out, true); err != nil {
+	if err := runDecks(g, &out, true, 0); err != nil {
 		t.Fatal(err)
 	}
 	if i := strings.IndexAny(out.String(), "\u009b\u007f\u202e\u200b"); i >= 0 {
@@ -85,7 +85,7 @@ func TestDecksJSONEscapesHiddenCharacters(t *testing.T) {
 func TestDecksTable(t *testing.T) {
 	g, dir := userDir(t)
 	var out bytes.Buffer
-	if err := runDecks(g, &out, false); err != nil {
+	if err := runDecks(g, &out, false, 0); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -108,5 +108,42 @@ func TestDecksTable(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in\n%s", want, text)
 		}
+	}
+}
+
+// TestDecksTableFits: on a terminal 80 columns wide the table's rows fit,
+// the title cut with "…" rather than wrapped; a title that is the same in
+// English is not repeated, and a deck under the home directory is shown
+// as ~/….
+func TestDecksTableFits(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	g := &Globals{DataDir: filepath.Join(home, ".local", "share", "moatquiz")}
+	dir := filepath.Join(g.DataDir, "decks")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	data := strings.Replace(decktest.Deck, `"title_en": "Test deck"`, `"title_en": "tiny"`, 1)
+	data = strings.NewReplacer("%ID%", "tiny", "%TITLE%", "tiny").Replace(data)
+	if err := os.WriteFile(filepath.Join(dir, "tiny.json"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := runDecks(g, &out, false, 80); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, line := range strings.Split(text, "\n") {
+		if w := ansi.StringWidth(line); w > 80 && !strings.HasPrefix(line, "Your own decks") {
+			t.Errorf("a line %d cells wide: %q", w, line)
+		}
+	}
+	for _, want := range []string{"…", " tiny.json\n", "decks go in ~/.local/share/moatquiz/decks "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "tiny — tiny") {
+		t.Errorf("the same title twice:\n%s", text)
 	}
 }

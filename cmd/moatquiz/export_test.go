@@ -137,7 +137,7 @@ func TestExportOutputPath(t *testing.T) {
 	g := &Globals{DataDir: t.TempDir()}
 	dir := t.TempDir()
 	for path, want := range map[string]string{
-		dir: dir + " is a directory",
+		dir:                                   dir + " is a directory",
 		filepath.Join(dir, "nosuch", "a.csv"): "the folder " + filepath.Join(dir, "nosuch") + " does not exist",
 	} {
 		err := (&exportDeckCmd{ID: "article", Format: "csv", Output: path}).Run(g)
