@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/moatquiz/moatquiz/hangul"
-
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -245,7 +244,12 @@ func (a *asker) distractors(rng *rand.Rand, q *Question, own []string, pools []s
 	for _, s := range q.Accepted {
 		seen[foldKey(s)] = true
 	}
-	right := append(senses(q.Item.Card), q.Accepted...)
+	var right []string // what the question takes, cleaned as the checker does
+	for _, r := range append(senses(q.Item.Card), q.Accepted...) {
+		if r = cleanAnswer(r); r != "" {
+			right = append(right, r)
+		}
+	}
 	var out []string
 	take := func(cands []poolEntry) {
 		for _, i := range rng.Perm(len(cands)) {
@@ -290,19 +294,20 @@ func senses(c *Card) []string {
 }
 
 // overlaps reports whether a candidate is also right for a question that
-// takes the answers right: the answer checker takes the candidate's text,
-// or any answer of its card, as one of right. A slip (Almost) is a fair
-// wrong option: 3월 is one letter off 1월.
+// takes the answers right (cleaned): the answer checker takes the
+// candidate's text, or any answer of its card, as one of right. A slip
+// (Almost) is a fair wrong option: 3월 is one letter off 1월.
 func overlaps(right []string, cand poolEntry) bool {
 	forms := []string{cand.text}
 	if cand.card != nil {
 		forms = append(forms, senses(cand.card)...)
 	}
 	for _, f := range forms {
-		f = cleanAnswer(f)
+		if f = cleanAnswer(f); f == "" {
+			continue
+		}
 		for _, r := range right {
-			r = cleanAnswer(r)
-			if f != "" && r != "" && hangul.HasHangul(f) == hangul.HasHangul(r) && judgeAnswer(f, r).Verdict == Right {
+			if hangul.HasHangul(f) == hangul.HasHangul(r) && judgeAnswer(f, r).Verdict == Right {
 				return true
 			}
 		}
