@@ -3,8 +3,10 @@ package quiz
 import (
 	"hash/fnv"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
+	"github.com/moatquiz/moatquiz/hangul"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
@@ -68,7 +70,7 @@ type asker struct {
 
 // poolEntry is one candidate distractor and the card it comes from.
 type poolEntry struct {
-	card string
+	card *Card
 	text string
 }
 
@@ -93,7 +95,7 @@ func newAsker(d *Deck, opts Options) *asker {
 		c := &d.Cards[i]
 		add := func(key, text string) {
 			if strings.TrimSpace(text) != "" {
-				a.pools[key] = append(a.pools[key], poolEntry{c.ID, text})
+				a.pools[key] = append(a.pools[key], poolEntry{c, text})
 			}
 		}
 		switch c.Kind {
@@ -234,38 +236,83 @@ const choiceSize = 4
 
 // distractors picks up to 3 wrong options: the card's own first, then
 // answers of other cards from the pools, each list in a seeded order;
-// never two that are equal after NFC and case folding, and none equal to
-// an accepted answer.
+// never two that are equal after NFC and case folding, and none that is
+// also right: none the answer checker would take for the question, and
+// none from a card whose answers overlap this card's (a synonym).
 func (a *asker) distractors(rng *rand.Rand, q *Question, own []string, pools []string) []string {
 	seen := map[string]bool{}
 	for _, s := range q.Accepted {
 		seen[foldKey(s)] = true
 	}
+	var right []string // what the question takes, cleaned as the checker does
+	for _, r := range append(senses(q.Item.Card), q.Accepted...) {
+		if r = cleanAnswer(r); r != "" {
+			right = append(right, r)
+		}
+	}
 	var out []string
-	take := func(cands []string) {
+	take := func(cands []poolEntry) {
 		for _, i := range rng.Perm(len(cands)) {
 			if len(out) == choiceSize-1 {
 				break
 			}
-			k := foldKey(cands[i])
-			if k == "" || seen[k] {
+			k := foldKey(cands[i].text)
+			if k == "" || seen[k] || overlaps(right, cands[i]) {
 				continue
 			}
 			seen[k] = true
-			out = append(out, cands[i])
+			out = append(out, cands[i].text)
 		}
 	}
-	take(own)
+	ownEntries := make([]poolEntry, len(own))
+	for i, s := range own {
+		ownEntries[i] = poolEntry{text: s}
+	}
+	take(ownEntries)
 	for _, key := range pools {
-		cands := make([]string, 0, len(a.pools[key]))
+		cands := make([]poolEntry, 0, len(a.pools[key]))
 		for _, e := range a.pools[key] {
-			if e.card != q.Item.Card.ID {
-				cands = append(cands, e.text)
+			if e.card.ID != q.Item.Card.ID {
+				cands = append(cands, e)
 			}
 		}
 		take(cands)
 	}
 	return out
+}
+
+// senses returns every answer a fact or vocab card takes, in both
+// languages; nil for a cloze card, whose deletions are compared one by one.
+func senses(c *Card) []string {
+	switch c.Kind {
+	case KindFact:
+		return slices.Concat([]string{c.Answer, c.AnswerEn}, c.Accept, c.AcceptEn)
+	case KindVocab:
+		return slices.Concat([]string{c.Word}, c.Accept, c.Meanings, c.AcceptEn)
+	}
+	return nil
+}
+
+// overlaps reports whether a candidate is also right for a question that
+// takes the answers right (cleaned): the answer checker takes the
+// candidate's text, or any answer of its card, as one of right. A slip
+// (Almost) is a fair wrong option: 3월 is one letter off 1월.
+func overlaps(right []string, cand poolEntry) bool {
+	forms := []string{cand.text}
+	if cand.card != nil {
+		forms = append(forms, senses(cand.card)...)
+	}
+	for _, f := range forms {
+		if f = cleanAnswer(f); f == "" {
+			continue
+		}
+		for _, r := range right {
+			if hangul.HasHangul(f) == hangul.HasHangul(r) && judgeAnswer(f, r).Verdict == Right {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // foldKey is the form options are compared in: NFC, case-folded, trimmed.

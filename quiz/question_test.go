@@ -3,6 +3,7 @@ package quiz
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -138,6 +139,33 @@ func TestChoiceOptions(t *testing.T) {
 	}
 }
 
+// TestChoiceOptionsAreNeverRight: a wrong option is never an answer too.
+// Synonyms (a card sharing a meaning with the answer's) and forms the
+// checker takes (here "the enormous": articles are ignored) are left out
+// in both vocab directions.
+func TestChoiceOptionsAreNeverRight(t *testing.T) {
+	d := &Deck{ID: "t", Cards: []Card{
+		{ID: "big", Kind: KindVocab, Word: "막대하다", Meanings: []string{"enormous", "huge"}, POS: "adjective"},
+		{ID: "giant", Kind: KindVocab, Word: "거대하다", Meanings: []string{"giant", "huge"}, POS: "adjective"},
+		{ID: "slip", Kind: KindVocab, Word: "어마어마하다", Meanings: []string{"the enormous"}, POS: "adjective"},
+		{ID: "moat", Kind: KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun"},
+		{ID: "craft", Kind: KindVocab, Word: "공예", Meanings: []string{"craft"}, POS: "noun"},
+		{ID: "cap", Kind: KindVocab, Word: "자본력", Meanings: []string{"capital"}, POS: "noun"},
+	}}
+	never := map[string][]string{"ko-en": {"giant", "the enormous"}, "en-ko": {"거대하다", "어마어마하다"}}
+	for item, bad := range never {
+		for seed := range int64(20) {
+			q := questionOf(t, d, ItemID{"t", "big", item}, Options{Kind: QuestionChoice, Seed: seed})
+			checkOptions(t, q)
+			for _, b := range bad {
+				if slices.Contains(q.Options, b) {
+					t.Errorf("%s seed %d: options %q offer %q, also right", item, seed, q.Options, b)
+				}
+			}
+		}
+	}
+}
+
 func TestChoiceOptionsVaryWithTheSeed(t *testing.T) {
 	orders := map[string]bool{}
 	for seed := range int64(20) {
@@ -209,6 +237,56 @@ func TestArticleDeckQuestions(t *testing.T) {
 		}
 		if strings.Contains(q.Prompt, "{{") || strings.Contains(q.Filled, "{{") {
 			t.Errorf("%v: cloze markup left in %q / %q", it.ID, q.Prompt, q.Filled)
+		}
+	}
+}
+
+// TestBuiltinChoicesNeverRight asks every item of every built-in deck as
+// multiple choice, facts in Korean and in English, over several seeds: no
+// option but the answer is right by the answer checker, and no vocab
+// option is a word that shares a meaning with the asked one.
+func TestBuiltinChoicesNeverRight(t *testing.T) {
+	names, _ := filepath.Glob("../decks/*.json")
+	if len(names) == 0 {
+		t.Skip("no built-in decks")
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d Deck
+		if err := json.Unmarshal(data, &d); err != nil {
+			t.Fatal(err)
+		}
+		meanings := map[string][]string{} // word -> its cards' meanings
+		for _, c := range d.Cards {
+			if c.Kind == KindVocab {
+				meanings[c.Word] = append(meanings[c.Word], c.Meanings...)
+			}
+		}
+		for _, lang := range []string{"ko", "en"} {
+			for seed := range int64(8) {
+				a := newAsker(&d, Options{Kind: QuestionChoice, Seed: seed, Lang: lang})
+				for _, it := range d.Items() {
+					q := a.question(it)
+					for i, o := range q.Options {
+						if i == q.Correct {
+							continue
+						}
+						if CheckAnswer(o, q.Accepted, 0).Verdict == Right {
+							t.Errorf("%s %v: option %q is right for %q", name, it.ID, o, q.Accepted)
+						}
+						if q.Direction == DirEnKo {
+							for _, m := range meanings[o] {
+								if CheckAnswer(m, it.Card.Meanings, 0).Verdict == Right {
+									t.Errorf("%s %v: option %q also means %q", name, it.ID, o, m)
+								}
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 }
