@@ -151,12 +151,16 @@ func send(t *testing.T, m Model, msg tea.Msg) Model {
 	return m
 }
 
-// drive is send that also reports whether the app quit.
+// drive is send that also reports whether the app quit. It fails the
+// test after 1,000 messages: the commands would never come to rest.
 func drive(t *testing.T, m Model, msg tea.Msg) (Model, bool) {
 	t.Helper()
 	quit := false
 	queue := []tea.Msg{msg}
-	for len(queue) > 0 && len(queue) < 100 {
+	for n := 0; len(queue) > 0; n++ {
+		if n == 1000 {
+			t.Fatalf("%d messages and %d more queued: the commands never come to rest", n, len(queue))
+		}
 		msg, queue = queue[0], queue[1:]
 		if batch, ok := msg.(tea.BatchMsg); ok {
 			for _, c := range batch {
