@@ -294,7 +294,7 @@ func TestQuitWaitsForTheSave(t *testing.T) {
 	if cmd != nil {
 		t.Fatal("ctrl+c quit before the answer was saved")
 	}
-	m, quit := drive(t, m, save())
+	_, quit := drive(t, m, save())
 	if !quit || p.count() != 1 {
 		t.Errorf("after the save: quit %v, %d saved", quit, p.count())
 	}
