@@ -1,38 +1,14 @@
 package charts
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
-
-// golden compares got with testdata/name.golden, or rewrites the file
-// with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./charts -update to write it)", err)
-	}
-	if got+"\n" != string(want) {
-		t.Errorf("%s differs from %s:\n%s\nwant:\n%s", name, path, got, want)
-	}
-}
 
 // colour are styles with colours, to check that they change no cell.
 func colour() Styles {
@@ -67,6 +43,8 @@ func sampleDays() map[Date]int {
 	return days
 }
 
+// TestHeatmapGolden compares heatmaps with testdata/TestHeatmapGolden
+// (go test ./charts -update rewrites the golden files).
 func TestHeatmapGolden(t *testing.T) {
 	end := Date{2026, time.March, 10}
 	for _, tc := range []struct {
@@ -80,7 +58,7 @@ func TestHeatmapGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plain := Heatmap(sampleDays(), end, tc.width, tc.lb, Plain())
-			golden(t, tc.name, plain)
+			golden.RequireEqual(t, plain+"\n")
 			checkWidth(t, plain, tc.width)
 			coloured := Heatmap(sampleDays(), end, tc.width, tc.lb, colour())
 			if ansi.Strip(coloured) != plain {
@@ -169,6 +147,8 @@ func forecast() []int {
 	return v
 }
 
+// TestColumnsGolden compares forecasts with testdata/TestColumnsGolden
+// (go test ./charts -update rewrites the golden files).
 func TestColumnsGolden(t *testing.T) {
 	labels := map[int]string{0: "today", 7: "+7d", 14: "+14d", 21: "+21d", 28: "+28d"}
 	for _, tc := range []struct {
@@ -180,7 +160,7 @@ func TestColumnsGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			plain := Columns(forecast(), labels, 6, tc.width, Plain())
-			golden(t, tc.name, plain)
+			golden.RequireEqual(t, plain+"\n")
 			checkWidth(t, plain, tc.width)
 			if ansi.Strip(Columns(forecast(), labels, 6, tc.width, colour())) != plain {
 				t.Error("colour changes the cells")

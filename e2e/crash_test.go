@@ -107,6 +107,7 @@ func done(t *testing.T, screen string) int {
 // and exit non-zero); every fifth starts one just before the kill (it
 // must refuse or work).
 func TestKillAnywhereLosesNothing(t *testing.T) {
+	e2eTest(t)
 	seed := testSeed(t)
 	t.Logf("seed %d (MOATQUIZ_E2E_SEED repeats it)", seed)
 	base, err := time.Parse(time.RFC3339, now)

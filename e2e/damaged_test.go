@@ -146,9 +146,7 @@ func unchanged(t *testing.T, what, dir string, before map[string]string) {
 // opens the store refuse with a message naming the problem and a
 // non-zero exit, and leave every file as it was.
 func TestDamagedDatabase(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	damage := []struct {
 		name  string
 		make  func(t *testing.T, path string)
@@ -186,9 +184,7 @@ func TestDamagedDatabase(t *testing.T) {
 // whole, so the app opens): reading the log or the figures says the
 // database is damaged and what to do, and changes nothing.
 func TestDamageInTheLog(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	seedProgress(t, dir)
 	path := filepath.Join(dir, store.FileName)
@@ -221,9 +217,7 @@ func TestDamageInTheLog(t *testing.T) {
 // the config refuse with a message naming the file, and change neither
 // it nor the data directory (which they do not even create).
 func TestBadConfig(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	configs := []struct {
 		name, text string
 		words      []string
@@ -332,9 +326,6 @@ var mounts = sync.OnceValues(func() (bool, string) {
 // needMounts skips the test where it cannot mount.
 func needMounts(t *testing.T) {
 	t.Helper()
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
 	if ok, why := mounts(); !ok {
 		t.Skipf("cannot make a read-only or full file system here (%s); as root, permissions do not stop moatquiz, so there is no other way to test this", why)
 	}
@@ -391,6 +382,7 @@ func importRun(t *testing.T) damagedRun {
 // stats, which only read, still work (a backup on read-only media); no
 // file changes.
 func TestReadOnlyDataDirectory(t *testing.T) {
+	e2eTest(t)
 	needMounts(t)
 	for _, withProgress := range []bool{true, false} {
 		dir := filepath.Join(t.TempDir(), "data")
@@ -422,6 +414,7 @@ func TestReadOnlyDataDirectory(t *testing.T) {
 // import say so too, while export and stats still read it; no file
 // changes.
 func TestFullDisk(t *testing.T) {
+	e2eTest(t)
 	needMounts(t)
 	for _, withProgress := range []bool{true, false} {
 		root := t.TempDir()
@@ -472,6 +465,7 @@ func TestFullDisk(t *testing.T) {
 // it once there is room again and it is graded again; nothing else is
 // saved, and the database stays intact.
 func TestDiskFillsWhileStudying(t *testing.T) {
+	e2eTest(t)
 	needMounts(t)
 	tm := newTerm(t)
 	mnt := filepath.Join(t.TempDir(), "mnt")

@@ -5,6 +5,7 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,6 +26,10 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
+	flag.Parse()
+	if testing.Short() {
+		return m.Run() // every test skips (e2eTest): no binary to build
+	}
 	if _, err := exec.LookPath("tmux"); err != nil {
 		fmt.Println("e2e: tmux is not installed; skipping the end-to-end tests (.ci/run installs it)")
 		return m.Run()
@@ -65,6 +70,20 @@ type term struct {
 	now     string // MOATQUIZ_NOW for the next launch
 }
 
+// e2eTest skips the test under -short (these suites take tens of
+// seconds) and without tmux, else runs it in parallel with the others:
+// each has its own tmux server, data directory and temporary files.
+func e2eTest(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("an end-to-end test: skipped under -short")
+	}
+	if bin == "" {
+		t.Skip("tmux is not installed")
+	}
+	t.Parallel()
+}
+
 // start runs moatquiz with args in a new tmux server of its own (its
 // socket in the test's temporary directory) in an 80x24 window, with a
 // fresh data directory.
@@ -78,9 +97,6 @@ func start(t *testing.T, args ...string) *term {
 // newTerm is a terminal for the app, not started yet.
 func newTerm(t *testing.T) *term {
 	t.Helper()
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
 	dir := t.TempDir()
 	tm := &term{t: t, socket: filepath.Join(dir, "tmux.sock"), data: filepath.Join(dir, "data"), now: now}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
@@ -205,6 +221,7 @@ func (tm *term) answerTyped(text string) {
 }
 
 func TestStudyTypedHangulAndExport(t *testing.T) {
+	e2eTest(t)
 	// Practice, graded Good: no card comes back, so three answers end it.
 	tm := start(t, "study", "--deck", "article", "--kind", "typed", "--direction", "en-ko", "--limit", "3", "--practice")
 	tm.waitFor("enter check")
@@ -230,6 +247,7 @@ func TestStudyTypedHangulAndExport(t *testing.T) {
 }
 
 func TestKilledMidSessionKeepsEveryAnswer(t *testing.T) {
+	e2eTest(t)
 	tm := start(t, "study", "--deck", "article", "--kind", "flip", "--limit", "10")
 	tm.waitFor(" 0/10")
 	for i := 1; i <= 4; i++ {
@@ -270,6 +288,7 @@ const moatDeck = `{
 }`
 
 func TestComposerAndAlmost(t *testing.T) {
+	e2eTest(t)
 	tm := newTerm(t)
 	if err := os.MkdirAll(filepath.Join(tm.data, "decks"), 0o755); err != nil {
 		t.Fatal(err)

@@ -103,6 +103,7 @@ func (tm *term) launchLogged(args ...string) {
 // given between the storms are saved, once each, and the database is
 // intact.
 func TestTerminalExtremes(t *testing.T) {
+	e2eTest(t)
 	tm := newTerm(t)
 	seed := testSeed(t)
 	t.Logf("seed %d (MOATQUIZ_E2E_SEED repeats it)", seed)
@@ -165,6 +166,7 @@ func bigPaste() string {
 // dying or freezing, the question can be answered and graded, and the
 // answer is saved.
 func TestHugePaste(t *testing.T) {
+	e2eTest(t)
 	tm := newTerm(t)
 	tm.launchLogged("study", "--deck", "article", "--kind", "typed", "--direction", "en-ko", "--limit", "2")
 	tm.waitFor("enter check")

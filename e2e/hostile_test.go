@@ -46,9 +46,6 @@ var payloads = []payload{
 	{"zero-width characters", "zero\u200bwidth\u200d\u2060\ufeff", []string{"\u200b", "\u200d", "\u2060", "\ufeff"}},
 }
 
-// payloadsTried counts the payloads planted, for the log.
-var payloadsTried int
-
 // leaks returns the payloads whose forbidden bytes occur in out.
 func leaks(out []byte) []string {
 	var found []string
@@ -183,8 +180,10 @@ func (tm *term) paste(text string) {
 // session of the imported deck and its summary, decks, check, import,
 // export and stats) and finds none of the payloads.
 func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	e2eTest(t)
 	tm := newTerm(t)
 	decksDir := filepath.Join(tm.data, "decks")
+	payloadsTried := 0 // the payloads planted, for the log
 	write(t, filepath.Join(decksDir, "hostile.json"), []byte(hostileDeck()))
 	write(t, filepath.Join(decksDir, "raw.json"), []byte("{\"format\": 1, \"id\": \"raw\", \"title\": \""+payloads[0].text+payloads[6].text+"\"}"))
 	// Deck files named with payloads, a few to a name (names are at most
@@ -284,9 +283,7 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 // working directory inside the test's tree: the only file that appears
 // anywhere is the new deck in the data directory's decks folder.
 func TestImportWritesOnlyTheDeck(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	root := t.TempDir()
 	work, data := filepath.Join(root, "a", "b", "work"), filepath.Join(root, "data")
 	if err := os.MkdirAll(work, 0o755); err != nil {
@@ -297,7 +294,6 @@ func TestImportWritesOnlyTheDeck(t *testing.T) {
 	write(t, apkg, hostileAPKG(t, []string{
 		"../../../escaped.txt", "../../escaped-dir/x.txt", "/" + outside[1:], "a/../../escaped2.txt", "..\\..\\escaped3.txt",
 	}, map[string]string{"0": "../../../escaped-media.jpg", "1": outside + "-media", "2": "..\\escaped-media2"}))
-	payloadsTried++
 	before := checksums(t, root)
 	cmd := exec.Command(bin, "import", "--deck", "shared", apkg)
 	cmd.Dir = work

@@ -11,6 +11,7 @@ import (
 // that `moatquiz stats` counts them today, in the heatmap and in the
 // items by state.
 func TestStatsAfterASession(t *testing.T) {
+	e2eTest(t)
 	tm := start(t, "study", "--deck", "article", "--kind", "flip", "--limit", "3")
 	tm.waitFor(" 0/3")
 	for i := 1; i <= 3; i++ {

@@ -119,25 +119,6 @@ func (tm *term) alive() bool {
 	return strings.TrimSpace(tm.tmux("display-message", "-p", "-t", "app", "#{pane_dead}")) != "1"
 }
 
-// waitForAny waits until the screen shows one of texts, and returns the
-// screen and which one it showed.
-func (tm *term) waitForAny(texts ...string) (string, string) {
-	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		s := tm.screen()
-		for _, text := range texts {
-			if strings.Contains(s, text) {
-				return s, text
-			}
-		}
-		if time.Now().After(deadline) {
-			tm.t.Fatalf("the screen never showed any of %q; it shows:\n%s", texts, s)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 // result is how a command-line run of moatquiz ended.
 type result struct {
 	stdout, stderr string
@@ -225,23 +206,6 @@ func checksums(t *testing.T, dir string) map[string]string {
 		t.Fatalf("checksums of %s: %v", dir, err)
 	}
 	return sums
-}
-
-// sameChecksums fails the test unless dir's files are exactly those of
-// before.
-func sameChecksums(t *testing.T, what, dir string, before map[string]string) {
-	t.Helper()
-	after := checksums(t, dir)
-	for name, sum := range before {
-		if after[name] != sum {
-			t.Errorf("%s: %s changed (sha256 %.12s → %.12s)", what, name, sum, after[name])
-		}
-	}
-	for name := range after {
-		if _, ok := before[name]; !ok {
-			t.Errorf("%s: %s appeared in the data directory", what, name)
-		}
-	}
 }
 
 // openDB opens the data directory's database read-only with the SQLite

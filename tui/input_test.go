@@ -106,11 +106,8 @@ func TestInputTinyWidths(t *testing.T) {
 // of the text, fits the width, and keeps the cursor after it.
 func TestInputLongPaste(t *testing.T) {
 	var in Input
-	paste := []rune{}
-	for i := 0; len(string(paste)) < 100*1024; i++ {
-		paste = append(paste, []rune("해자 moat ")...)
-	}
-	in.Insert(string(paste))
+	unit := "해자 moat "
+	in.Insert(strings.Repeat(unit, 100*1024/len(unit)+1))
 	line, col := in.Render(40, lipgloss.NewStyle(), lipgloss.NewStyle())
 	if w := ansi.StringWidth(line); w > 40 {
 		t.Errorf("the line is %d cells wide, want at most 40", w)

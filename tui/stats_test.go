@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
@@ -68,6 +69,8 @@ func sampleStats() *store.Stats {
 	return s
 }
 
+// TestRenderStatsGolden compares the stats screen with
+// testdata/TestRenderStatsGolden (go test ./tui -update rewrites them).
 func TestRenderStatsGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -81,7 +84,7 @@ func TestRenderStatsGolden(t *testing.T) {
 			if strings.Contains(got, "\x1b") {
 				t.Error("plain styles drew escape codes")
 			}
-			golden(t, tc.name, got)
+			golden.RequireEqual(t, got)
 			for i, l := range strings.Split(got, "\n") {
 				if w := lipgloss.Width(l); w > tc.width {
 					t.Errorf("line %d is %d cells, more than %d: %q", i, w, tc.width, l)

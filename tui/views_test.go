@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // TestViews compares the rendered screens, without styles, with
-// testdata/*.golden at 80x24 and 40x12.
+// testdata/TestViews/*.golden at 80x24 and 40x12 (go test ./tui -update
+// rewrites the golden files).
 func TestViews(t *testing.T) {
 	typed := &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}}
 	views := []struct {
@@ -35,23 +38,27 @@ func TestViews(t *testing.T) {
 				m := newTestModel(t, newMemProgress(), v.start, size[0], size[1])
 				m = press(t, m, v.keys...)
 				checkFits(t, m)
-				golden(t, name, screenText(m))
+				golden.RequireEqual(t, screenText(m))
 			})
 		}
 	}
 }
 
+// TestSummaryView compares the summary screen with
+// testdata/TestSummaryView/*.golden (-update rewrites them).
 func TestSummaryView(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
-		d := testDeck()
-		d.Cards = d.Cards[:1]
-		m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat",
-			Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}}, size[0], size[1])
-		m = typeText(t, m, "해재")
-		m = press(t, m, "enter", "1")
-		m = typeText(t, m, "해자")
-		m = press(t, m, "enter", "3")
-		checkFits(t, m)
-		golden(t, fmt.Sprintf("summary_%dx%d", size[0], size[1]), screenText(m))
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d := testDeck()
+			d.Cards = d.Cards[:1]
+			m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat",
+				Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}}, size[0], size[1])
+			m = typeText(t, m, "해재")
+			m = press(t, m, "enter", "1")
+			m = typeText(t, m, "해자")
+			m = press(t, m, "enter", "3")
+			checkFits(t, m)
+			golden.RequireEqual(t, screenText(m))
+		})
 	}
 }
