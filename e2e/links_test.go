@@ -12,9 +12,7 @@ import (
 // its target was gone at the start or went away while the app ran: listed
 // and explained, with the other decks usable and no crash.
 func TestDanglingDeckLink(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	tm := newTerm(t)
 	decks := filepath.Join(tm.data, "decks")
 	if err := os.MkdirAll(decks, 0o700); err != nil {

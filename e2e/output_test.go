@@ -13,9 +13,7 @@ import (
 // TestOutputRedirected: with standard output redirected the app draws on
 // the terminal it was started from, and answers are taken as usual.
 func TestOutputRedirected(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	tm := newTerm(t)
 	log := filepath.Join(t.TempDir(), "out.log")
 	tm.launchShell(tm.appCommand() + " > " + shq(log))
@@ -40,9 +38,7 @@ func TestOutputRedirected(t *testing.T) {
 // names the commands for text output, and opens nothing in the data
 // directory.
 func TestNoTerminal(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	dir := t.TempDir()
 	for _, args := range [][]string{nil, {"study", "--deck", "article"}} {
 		cmd := exec.Command(bin, args...)
