@@ -50,7 +50,7 @@ func seedProgress(t *testing.T, dir string) {
 		if i >= 90 {
 			r.Mode = quiz.ModePractice
 		}
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			t.Fatal(err)
 		}
 		if r.Mode != quiz.ModePractice {
