@@ -31,6 +31,11 @@ type inspection struct {
 func inspectFile(path string) (inspection, error) {
 	wal, shm := absent(path)
 	found := inspection{params: readerParams()}
+	if openForWrite(path) != nil && noLog(path) {
+		// A read-only file: nothing writes it, and SQLite could not
+		// remove the side files it would make beside it.
+		found.params = append(found.params, "immutable=1")
+	}
 	err := inspectWith(path, &found)
 	if needsImmutable(path, err) {
 		removeCreated(path, wal, shm) // what the failed try made
@@ -56,7 +61,8 @@ func readerParams() []string { return []string{"mode=ro", "_pragma=query_only(1)
 // database (a read-only file system, a full disk), while no -wal file
 // holds changes that are not in path yet. Such a file is read as
 // immutable, without the index: nothing can be writing it, since a
-// writer needs that same index (and keeps a -wal open).
+// writer needs that same index (and keeps a -wal open). A read-only file
+// is read so too, for the same reason.
 func needsImmutable(path string, err error) bool {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -68,6 +74,11 @@ func needsImmutable(path string, err error) bool {
 	default:
 		return false
 	}
+	return noLog(path)
+}
+
+// noLog reports whether no -wal file beside path holds changes.
+func noLog(path string) bool {
 	st, err := os.Stat(path + "-wal")
 	return errors.Is(err, fs.ErrNotExist) || err == nil && st.Size() == 0
 }

@@ -163,16 +163,26 @@ func openLocked(dir string) (*DB, error) {
 
 // writableFile refuses a database file the writer cannot write (a
 // read-only file in a writable directory), which would otherwise be
-// found only at the first answer. Opening it for writing changes nothing.
+// found only at the first answer.
 func writableFile(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	err := openForWrite(path)
 	switch {
 	case err == nil:
-		return f.Close()
+		return nil
 	case readOnlyErr(err):
 		return &FileError{Path: path, Err: ErrReadOnlyFile, Detail: err.Error()}
 	}
 	return fmt.Errorf("open %s: %w", path, err)
+}
+
+// openForWrite opens path for writing and closes it, which changes
+// nothing, to learn whether it can be written.
+func openForWrite(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // writerParams are the URI parameters of the writer's connection: a WAL

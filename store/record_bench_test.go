@@ -1,0 +1,98 @@
+package store
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/internal/bench/gen"
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// pacedAnswers and answerPace are BenchmarkPacedRecord's session: 1,000
+// answers a few milliseconds apart (a learner is slower: this is the
+// worst case for the log, which no idle moment empties).
+const (
+	pacedAnswers = 1000
+	answerPace   = 3 * time.Millisecond
+)
+
+// BenchmarkPacedRecord saves pacedAnswers answers answerPace apart into
+// the store of the 100k collection (1,000,000 reviews) and reports the
+// p50, p99 and slowest Record (what a grade waits for), and how many
+// took over 5 ms. The store is
+// generated (about a minute), or copied from MOATQUIZ_BENCH_DB, a
+// database file such as scripts/bench's 100k/moatquiz.db.generated. It
+// also reports how long the writer's check of every page took after
+// Open (check-ms), which the first answer waits for only if it comes
+// sooner. Run it with -benchtime 1x.
+func BenchmarkPacedRecord(b *testing.B) {
+	dir := pacedStore(b)
+	for b.Loop() {
+		start := time.Now()
+		db := openW(b, dir)
+		if err := db.check.wait(); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(ms(time.Since(start)), "check-ms")
+		took := pacedSession(b, db)
+		slices.Sort(took)
+		b.ReportMetric(ms(took[len(took)/2]), "p50-ms")
+		b.ReportMetric(ms(took[len(took)*99/100]), "p99-ms")
+		b.ReportMetric(ms(took[len(took)-1]), "max-ms")
+		over := len(took) - sort.Search(len(took), func(i int) bool { return took[i] > 5*time.Millisecond })
+		b.ReportMetric(float64(over), "over-5ms")
+		db.Close()
+	}
+}
+
+// pacedSession records the answers and returns how long each Record took.
+func pacedSession(b *testing.B, db *DB) []time.Duration {
+	var prev *quiz.ItemState
+	took := make([]time.Duration, 0, pacedAnswers)
+	for n := range int64(pacedAnswers) {
+		r := review("paced", "fact", n, quiz.ModeReview, prev)
+		start := time.Now()
+		saved, err := db.Record(*r)
+		took = append(took, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+		prev = &saved.After
+		time.Sleep(answerPace)
+	}
+	return took
+}
+
+// pacedStore is a data directory holding the 100k collection's store.
+func pacedStore(b *testing.B) string {
+	src := os.Getenv("MOATQUIZ_BENCH_DB")
+	if src == "" {
+		dir, _ := collectionStore(b, gen.Sizes[len(gen.Sizes)-1])
+		return dir
+	}
+	dir := b.TempDir()
+	in, err := os.Open(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(filepath.Join(dir, FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// ms is d in milliseconds.
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
