@@ -3,11 +3,13 @@
 //
 // It implements quiz.Progress. Every answer is durable the moment Record
 // returns (WAL, synchronous=FULL): killing the process at any point loses
-// nothing that was recorded. One process at a time writes a data
-// directory (an flock on moatquiz.lock); readers such as `moatquiz export`
-// need no lock and work while the app runs. A file that is not moatquiz's,
-// is damaged, or comes from a newer moatquiz is reported and left exactly
-// as it was.
+// nothing that was recorded. The log is checkpointed when the store is
+// idle, never inside a commit. One process at a time writes a data
+// directory (an flock on the directory and on moatquiz.lock); readers
+// such as `moatquiz export` need no lock and work while the app runs. A
+// file that is not moatquiz's, is damaged, or comes from a newer
+// moatquiz is reported and left exactly as it was: nothing is written to
+// a file before all of it has been checked.
 package store
 
 import (
@@ -128,7 +130,7 @@ func openWriter(dir string) (*DB, error) {
 func openLocked(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	wal, shm := absent(path)
-	found := inspection{version: 0, checked: true}
+	found := inspection{checked: true} // a new file
 	if _, err := os.Stat(path); err == nil {
 		if err := writableFile(path); err != nil {
 			return nil, err
