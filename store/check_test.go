@@ -167,11 +167,18 @@ func TestReadOnlyFile(t *testing.T) {
 	if _, err := Open(dir, Options{}); !errors.Is(err, ErrReadOnlyFile) || !strings.Contains(err.Error(), "make it writable") {
 		t.Errorf("a writer on a read-only file: %v; want ErrReadOnlyFile saying what to do", err)
 	}
-	if got := allReviews(t, openR(t, dir)); len(got) != 3 {
+	reader := openR(t, dir)
+	if got := allReviews(t, reader); len(got) != 3 {
 		t.Errorf("read %d reviews from a read-only file, want 3", len(got))
 	}
+	reader.Close()
 	if sum(t, path) != before {
 		t.Errorf("the read-only file changed")
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			t.Errorf("a %s file was left beside the read-only file", side)
+		}
 	}
 }
 
