@@ -16,6 +16,7 @@ import (
 
 // inspection is what inspectFile found.
 type inspection struct {
+	writer  bool     // inspected for a writer
 	version int      // the schema version; 0 for an empty file, one to initialise
 	checked bool     // every page was checked (else a writer checks them in the background)
 	params  []string // the URI parameters a reader connects with
@@ -28,9 +29,9 @@ type inspection struct {
 // to upgrade, a file not in WAL mode yet). A reader connects with the
 // parameters of readerParams, plus immutable=1 when the directory cannot
 // hold the index SQLite keeps beside a WAL database (see needsImmutable).
-func inspectFile(path string) (inspection, error) {
+func inspectFile(path string, writer bool) (inspection, error) {
 	wal, shm := absent(path)
-	found := inspection{params: readerParams()}
+	found := inspection{writer: writer, params: readerParams()}
 	if openForWrite(path) != nil && noLog(path) {
 		// A read-only file: nothing writes it, and SQLite could not
 		// remove the side files it would make beside it.
@@ -126,7 +127,6 @@ func removeCreated(path string, wal, shm bool) {
 // inspect is inspectFile on an open connection.
 func inspect(db *sql.DB, path string, found *inspection) error {
 	var app, v int64
-	var mode string
 	if err := db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
 		return err
 	}
@@ -144,14 +144,12 @@ func inspect(db *sql.DB, path string, found *inspection) error {
 			Detail: fmt.Sprintf("schema %d; this moatquiz knows up to %d", v, schemaVersion)}
 	}
 	found.version = int(v)
-	if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
-		return err
-	}
-	if v < int64(schemaVersion) || mode != "wal" { // a writer changes it at once
-		found.checked = true
-		if err := checkAll(db, path); err != nil || v < int64(schemaVersion) {
+	if found.writer {
+		if err := checkBeforeChange(db, path, found); err != nil || v < int64(schemaVersion) {
 			return err
 		}
+	} else if v < int64(schemaVersion) {
+		return nil // a reader refuses it as older, without reading more
 	}
 	// The tables must be the ones this version has.
 	var st statements
@@ -159,6 +157,20 @@ func inspect(db *sql.DB, path string, found *inspection) error {
 		return schemaError(path, err)
 	}
 	return st.close()
+}
+
+// checkBeforeChange checks every page of a file that a writer changes as
+// soon as it opens it: to upgrade its schema, or to put it in WAL mode.
+func checkBeforeChange(db *sql.DB, path string, found *inspection) error {
+	var mode string
+	if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		return err
+	}
+	if found.version == schemaVersion && mode == "wal" {
+		return nil
+	}
+	found.checked = true
+	return checkAll(db, path)
 }
 
 // notOurs handles a file without our application id, or with it and

@@ -135,7 +135,7 @@ func openLocked(dir string) (*DB, error) {
 		if err := writableFile(path); err != nil {
 			return nil, err
 		}
-		if found, err = inspectFile(path); err != nil {
+		if found, err = inspectFile(path, true); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -211,7 +211,7 @@ func openReader(dir string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	wal, shm := absent(path)
-	found, err := inspectFile(path)
+	found, err := inspectFile(path, false)
 	if err != nil {
 		return nil, err
 	}
