@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,16 +14,24 @@ import (
 // automatic checkpoint would spend inside every ~100th commit. The
 // writer's connection leaves that to the checkpointer instead, which
 // runs one when the store has been idle for a moment after a commit (a
-// learner reading the next question), and an emptying one on Close.
+// learner reading the next question) once the log holds checkpointAfter
+// commits, and an emptying one on Close.
 const (
 	// idleCheckpoint is how long after the last commit the store checkpoints.
 	idleCheckpoint = 500 * time.Millisecond
+	// checkpointAfter is how many commits the log collects before an
+	// idle moment checkpoints it: about SQLite's own 1,000 pages. Not
+	// after every answer: the commit after a checkpoint starts the log
+	// afresh, which costs it a second sync.
+	checkpointAfter = 128
 	// walCapPages bounds the log of a session that never pauses that
 	// long: SQLite checkpoints itself at this many pages (64 MiB).
 	walCapPages = 16384
 	// walKeepBytes is how much of the log file is kept after a
-	// checkpoint empties it, to be written over.
-	walKeepBytes = 4 << 20
+	// checkpoint empties it, to be written over: more than
+	// checkpointAfter commits fill (a sync that grows a file costs more
+	// than one that writes over it).
+	walKeepBytes = 8 << 20
 	// closeBusyMS is how long Close waits for readers (another process's
 	// stats or export) before it leaves the log as it is.
 	closeBusyMS = 200
@@ -31,11 +40,12 @@ const (
 // checkpointer runs the writer's checkpoints on its one connection, so
 // that they take turns with its writes.
 type checkpointer struct {
-	mu     sync.Mutex
-	sql    *sql.DB
-	path   string
-	timer  *time.Timer
-	closed bool
+	mu      sync.Mutex // held while checkpointing
+	sql     *sql.DB
+	path    string
+	timer   *time.Timer
+	closed  bool
+	pending atomic.Int64 // commits since the last checkpoint
 }
 
 // newCheckpointer makes the checkpointer of the writer's connection.
@@ -46,9 +56,13 @@ func newCheckpointer(sdb *sql.DB, path string) *checkpointer {
 	return c
 }
 
-// committed restarts the wait for an idle moment: called after each
-// commit.
-func (c *checkpointer) committed() { c.timer.Reset(idleCheckpoint) }
+// committed is called after each commit: once the log holds enough, it
+// restarts the wait for an idle moment. It never waits for a checkpoint.
+func (c *checkpointer) committed() {
+	if c.pending.Add(1) >= checkpointAfter {
+		c.timer.Reset(idleCheckpoint)
+	}
+}
 
 // idle runs a PASSIVE checkpoint: it copies what no reader still needs
 // and waits for no one. An error is left for the next one, or Close, to
@@ -57,6 +71,7 @@ func (c *checkpointer) idle() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.closed {
+		c.pending.Store(0)
 		c.sql.Exec("PRAGMA wal_checkpoint(PASSIVE)") //nolint:errcheck // see above
 	}
 }
