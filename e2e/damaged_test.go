@@ -50,7 +50,7 @@ func seedProgress(t *testing.T, dir string) {
 		if i >= 90 {
 			r.Mode = quiz.ModePractice
 		}
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			t.Fatal(err)
 		}
 		if r.Mode != quiz.ModePractice {
@@ -405,6 +405,65 @@ func TestReadOnlyDataDirectory(t *testing.T) {
 			}
 			unchanged(t, what, dir, before)
 		}
+	}
+}
+
+// TestReadOnlyDatabaseFile mounts the database file alone read-only, in
+// a writable data directory: the app and stats --unsuspend refuse at
+// once, saying the file is read-only and what still works; export and
+// stats read it; no file changes and none appears.
+func TestReadOnlyDatabaseFile(t *testing.T) {
+	needMounts(t)
+	dir := filepath.Join(t.TempDir(), "data")
+	seedProgress(t, dir)
+	db := shq(filepath.Join(dir, store.FileName))
+	before := checksums(t, dir)
+	readOnly := "mount --bind " + db + " " + db + " && mount -o remount,bind,ro " + db
+	what := "a read-only database file"
+	for _, run := range append(with(appRuns, "read-only", "make it writable to study"), readRuns...) {
+		res, after := nsRun(t, readOnly, dir, run.args...)
+		checkRun(t, what, run, res)
+		if len(run.args) == 2 && run.args[0] == "export" {
+			if n := strings.Count(res.stdout, "\n"); n != seeded {
+				t.Errorf("%s: export reviews wrote %d reviews, want %d", what, n, seeded)
+			}
+		}
+		unchanged(t, what, after, before)
+	}
+}
+
+// TestDamageInTheLogRefusedBeforeAnyWrite damages a page of the review
+// log, then one of its index (pages no check at open reads): stats
+// --unsuspend, which writes at once, refuses, saying the database is
+// damaged and what to do, and leaves every file as it was.
+func TestDamageInTheLogRefusedBeforeAnyWrite(t *testing.T) {
+	if bin == "" {
+		t.Skip("tmux is not installed")
+	}
+	for _, name := range []string{"review", "review_item"} {
+		dir := filepath.Join(t.TempDir(), "data")
+		seedProgress(t, dir)
+		db := openDB(t, dir)
+		var page int
+		q := "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1"
+		if err := db.QueryRow(q, name).Scan(&page); err != nil {
+			t.Fatalf("a leaf page of %s: %v", name, err)
+		}
+		db.Close()
+		path := filepath.Join(dir, store.FileName)
+		os.Remove(path + "-wal") // what the query left: empty
+		os.Remove(path + "-shm")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clear(data[(page-1)*4096 : page*4096])
+		write(t, path, data)
+		before := checksums(t, dir)
+		run := damagedRun{args: []string{"stats", "--unsuspend", "article/card-1/fact"},
+			words: []string{"damaged", "restore it from a backup"}}
+		checkRun(t, "a damaged "+name, run, moatquiz(t, dir, "", run.args...))
+		unchanged(t, "a damaged "+name, dir, before)
 	}
 }
 

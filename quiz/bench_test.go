@@ -122,7 +122,7 @@ func BenchmarkNewSession(b *testing.B) {
 type memory map[quiz.ItemID]quiz.ItemState
 
 func (m memory) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return m, nil }
-func (m memory) Record(*quiz.Review) error                             { return nil }
+func (m memory) Record(r quiz.Review) (quiz.Review, error)             { return r, nil }
 func (m memory) Unrecord(*quiz.Review) error                           { return nil }
 
 // BenchmarkUnmarshalBinary reads decks back from their binary form, as

@@ -49,7 +49,7 @@ const (
 
 // Review is one answer: a row of the review log.
 type Review struct {
-	ID         int64         // set by Progress.Record
+	ID         int64         // the log row's, as Progress.Record returns it
 	Item       ItemID        //
 	Rating     fsrs.Rating   // Again (1) .. Easy (4)
 	ReviewedAt time.Time     // UTC, millisecond precision
@@ -66,9 +66,10 @@ type Review struct {
 type Progress interface {
 	// States returns every stored item state of the deck.
 	States(deck string) (map[ItemID]ItemState, error)
-	// Record inserts the log row (setting r.ID) and, unless r.Mode is
-	// ModePractice, upserts r.After as the item's state, in one transaction.
-	Record(r *Review) error
+	// Record inserts the log row and, unless r.Mode is ModePractice,
+	// upserts r.After as the item's state, in one transaction. It returns
+	// the review as saved, with its ID.
+	Record(r Review) (Review, error)
 	// Unrecord deletes log row r.ID and restores r.Before (deleting the
 	// state when r.Before is nil), in one transaction; for ModePractice it
 	// only deletes the row.

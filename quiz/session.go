@@ -389,7 +389,7 @@ func (s *Session) Apply(op *Op, err error) {
 	case op.undo:
 		s.applyUndo()
 	default:
-		s.applyGrade(op.review)
+		s.applyGrade(&op.saved)
 	}
 }
 
@@ -491,11 +491,13 @@ type Op struct {
 	p      Progress
 	review *Review
 	undo   bool
+	saved  Review // what Record returned; Apply keeps it
 }
 
 // Run does the I/O: Progress.Record, or Progress.Unrecord for an undo. It
-// touches nothing but the Progress and the Op, so the TUI may run it in a
-// tea.Cmd and hand the result to Session.Apply. Its error is the
+// touches nothing but the Progress and the Op (never the session's
+// reviews), so the TUI may run it in a tea.Cmd and hand the result to
+// Session.Apply, which keeps the review as saved. Its error is the
 // Progress's, unchanged: the Progress already names the review (the
 // store's "save review of article/moat/fact: ..."), and a second prefix
 // would repeat it in what the learner reads.
@@ -503,7 +505,9 @@ func (o *Op) Run() error {
 	if o.undo {
 		return o.p.Unrecord(o.review)
 	}
-	return o.p.Record(o.review)
+	var err error
+	o.saved, err = o.p.Record(*o.review)
+	return err
 }
 
 // Undo reports whether the op removes a review rather than saving one.

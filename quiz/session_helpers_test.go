@@ -30,17 +30,17 @@ func (m *memProgress) States(deck string) (map[ItemID]ItemState, error) {
 	return out, nil
 }
 
-func (m *memProgress) Record(r *Review) error {
+func (m *memProgress) Record(r Review) (Review, error) {
 	if m.fail != nil {
-		return m.fail
+		return Review{}, m.fail
 	}
 	m.nextID++
 	r.ID = m.nextID
-	m.log = append(m.log, *r)
+	m.log = append(m.log, r)
 	if r.Mode != ModePractice {
 		m.states[r.Item] = r.After
 	}
-	return nil
+	return r, nil
 }
 
 func (m *memProgress) Unrecord(r *Review) error {

@@ -27,6 +27,9 @@ var (
 	// ErrTooOld: a reader found a schema older than this moatquiz's; the
 	// app (a writer) upgrades it when it next opens the database.
 	ErrTooOld = errors.New("the database was written by an older moatquiz")
+	// ErrReadOnlyFile: a writer found the file read-only (its
+	// permissions, or a read-only mount of it): it could not save answers.
+	ErrReadOnlyFile = errors.New("the database file is read-only")
 )
 
 // ErrNoProgress is returned by a read-only Open when nothing has been
@@ -49,7 +52,7 @@ var ErrNoReview = errors.New("no such review")
 // program's database, a damaged one, or one from a newer moatquiz.
 type FileError struct {
 	Path   string // the database file
-	Err    error  // ErrNotMoatquiz, ErrDamaged, ErrTooNew or ErrTooOld
+	Err    error  // ErrNotMoatquiz, ErrDamaged, ErrTooNew, ErrTooOld or ErrReadOnlyFile
 	Detail string // what was found, for the curious
 }
 
@@ -111,6 +114,8 @@ func advice(err error) string {
 		return "it was left untouched: use a newer moatquiz"
 	case ErrTooOld:
 		return "open the moatquiz app once to upgrade it"
+	case ErrReadOnlyFile:
+		return "it was left untouched: stats and export can read it; make it writable to study"
 	}
 	return "it was left untouched"
 }
@@ -144,8 +149,9 @@ func schemaError(path string, err error) error {
 
 // explain adds what to do to the SQLite errors a learner can fix: a full
 // disk, a read-only or missing directory, failing hardware, and damage
-// found only once it is read (the check at open covers the item states,
-// not the review log): that error matches ErrDamaged.
+// found when it is read (before the writer's check of every page has
+// finished, or by a reader, which does not check every page): that error
+// matches ErrDamaged.
 func explain(err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {

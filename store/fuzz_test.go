@@ -72,7 +72,7 @@ func openSeeds(f *testing.F) [][]byte {
 		f.Fatal(err)
 	}
 	for i := range 3 {
-		if err := db.Record(review("card"+strconv.Itoa(i), "fact", int64(i), quiz.ModeReview, nil)); err != nil {
+		if _, err := db.Record(*review("card"+strconv.Itoa(i), "fact", int64(i), quiz.ModeReview, nil)); err != nil {
 			f.Fatal(err)
 		}
 	}

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,27 +14,44 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
+// inspection is what inspectFile found.
+type inspection struct {
+	writer  bool     // inspected for a writer
+	version int      // the schema version; 0 for an empty file, one to initialise
+	checked bool     // every page was checked (else a writer checks them in the background)
+	params  []string // the URI parameters a reader connects with
+}
+
 // inspectFile checks, through a read-only connection that cannot change
 // the file, that path is an intact moatquiz database this moatquiz can
-// open, and returns its schema version (0 for an empty file, one to
-// initialise) and the parameters a reader connects with: those of
-// readerParams, plus immutable=1 when the directory cannot hold the
-// index SQLite keeps beside a WAL database (see needsImmutable).
-func inspectFile(path string) (int, []string, error) {
+// open: its header, size and schema. Every page is checked too when a
+// writer will change the file at once (an empty file, an older schema
+// to upgrade, a file not in WAL mode yet). A reader connects with the
+// parameters of readerParams, plus immutable=1 when the directory cannot
+// hold the index SQLite keeps beside a WAL database (see needsImmutable).
+func inspectFile(path string, writer bool) (inspection, error) {
 	wal, shm := absent(path)
-	params := readerParams()
-	v, err := inspectWith(path, params)
+	found := inspection{writer: writer, params: readerParams()}
+	if openForWrite(path) != nil && noLog(path) {
+		// A read-only file: nothing writes it, and SQLite could not
+		// remove the side files it would make beside it.
+		found.params = append(found.params, "immutable=1")
+	}
+	err := inspectWith(path, &found)
 	if needsImmutable(path, err) {
 		removeCreated(path, wal, shm) // what the failed try made
-		params = append(params, "immutable=1")
-		v, err = inspectWith(path, params)
+		found.params = append(found.params, "immutable=1")
+		err = inspectWith(path, &found)
+	}
+	if err == nil && wal {
+		err = truncated(path)
 	}
 	if err != nil {
 		// Leave a file we refuse as we found it, without the side files
 		// SQLite made for it.
 		removeCreated(path, wal, shm)
 	}
-	return v, params, err
+	return found, err
 }
 
 // readerParams are the URI parameters of a connection that only reads.
@@ -43,7 +62,8 @@ func readerParams() []string { return []string{"mode=ro", "_pragma=query_only(1)
 // database (a read-only file system, a full disk), while no -wal file
 // holds changes that are not in path yet. Such a file is read as
 // immutable, without the index: nothing can be writing it, since a
-// writer needs that same index (and keeps a -wal open).
+// writer needs that same index (and keeps a -wal open). A read-only file
+// is read so too, for the same reason.
 func needsImmutable(path string, err error) bool {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -55,23 +75,33 @@ func needsImmutable(path string, err error) bool {
 	default:
 		return false
 	}
+	return noLog(path)
+}
+
+// noLog reports whether no -wal file beside path holds changes.
+func noLog(path string) bool {
 	st, err := os.Stat(path + "-wal")
 	return errors.Is(err, fs.ErrNotExist) || err == nil && st.Size() == 0
 }
 
 // inspectWith is inspectFile's check through its own connection.
-func inspectWith(path string, params []string) (int, error) {
+func inspectWith(path string, found *inspection) error {
+	return onConnection(path, found.params, func(db *sql.DB) error { return inspect(db, path, found) })
+}
+
+// onConnection runs fn on a connection of its own to path, with the URI
+// parameters params, and classifies its error.
+func onConnection(path string, params []string, fn func(*sql.DB) error) error {
 	sdb, err := sql.Open("sqlite", dsn(path, params...))
 	if err != nil {
-		return 0, fmt.Errorf("open %s: %w", path, err)
+		return fmt.Errorf("open %s: %w", path, err)
 	}
 	defer sdb.Close()
 	sdb.SetMaxOpenConns(1)
-	v, err := inspect(sdb, path)
-	if err != nil {
-		return 0, classify(path, err)
+	if err := fn(sdb); err != nil {
+		return classify(path, err)
 	}
-	return v, nil
+	return nil
 }
 
 // absent returns which of the database's side files (-wal, -shm) do not
@@ -95,93 +125,144 @@ func removeCreated(path string, wal, shm bool) {
 }
 
 // inspect is inspectFile on an open connection.
-func inspect(db *sql.DB, path string) (int, error) {
+func inspect(db *sql.DB, path string, found *inspection) error {
 	var app, v int64
 	if err := db.QueryRow("PRAGMA application_id").Scan(&app); err != nil {
-		return 0, err
+		return err
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		return 0, err
+		return err
 	}
-	if app != applicationID {
-		return 0, foreign(db, path, app, v)
-	}
-	if v < 0 { // the header's user_version is a signed number; ours never is
-		return 0, &FileError{Path: path, Err: ErrDamaged, Detail: fmt.Sprintf("schema version %d", v)}
-	}
-	if v > int64(schemaVersion) {
-		return 0, &FileError{Path: path, Err: ErrTooNew,
+	switch {
+	case app != applicationID || v == 0:
+		found.checked = true
+		return notOurs(db, path, app, v)
+	case v < 0: // the header's user_version is a signed number; ours never is
+		return &FileError{Path: path, Err: ErrDamaged, Detail: fmt.Sprintf("schema version %d", v)}
+	case v > int64(schemaVersion):
+		return &FileError{Path: path, Err: ErrTooNew,
 			Detail: fmt.Sprintf("schema %d; this moatquiz knows up to %d", v, schemaVersion)}
 	}
-	if err := quickCheck(db, path); err != nil {
-		return 0, err
-	}
-	if v == int64(schemaVersion) { // the tables must be the ones this version has
-		var st statements
-		if err := st.prepare(db); err != nil {
-			return 0, schemaError(path, err)
+	found.version = int(v)
+	if found.writer {
+		if err := checkBeforeChange(db, path, found); err != nil || v < int64(schemaVersion) {
+			return err
 		}
-		st.close() //nolint:errcheck // closing statements that only were prepared
+	} else if v < int64(schemaVersion) {
+		return nil // a reader refuses it as older, without reading more
 	}
-	return int(v), nil
+	// The tables must be the ones this version has.
+	var st statements
+	if err := st.prepare(db); err != nil {
+		return schemaError(path, err)
+	}
+	return st.close()
 }
 
-// foreign handles a file without our application id: an empty database
-// is fine (version 0); anything else belongs to another program.
-func foreign(db *sql.DB, path string, app, version int64) error {
-	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 4")
+// checkBeforeChange checks every page of a file that a writer changes as
+// soon as it opens it: to upgrade its schema, or to put it in WAL mode.
+func checkBeforeChange(db *sql.DB, path string, found *inspection) error {
+	var mode string
+	if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+		return err
+	}
+	if found.version == schemaVersion && mode == "wal" {
+		return nil
+	}
+	found.checked = true
+	return checkAll(db, path)
+}
+
+// notOurs handles a file without our application id, or with it and
+// schema version 0: an empty database is fine (version 0); anything else
+// belongs to another program, or is damaged.
+func notOurs(db *sql.DB, path string, app, version int64) error {
+	names, err := tables(db)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return err
-		}
-		names = append(names, n)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if app == 0 && version == 0 && len(names) == 0 {
+	switch {
+	case len(names) == 0 && version == 0 && (app == 0 || app == applicationID):
 		// An empty database, to initialise: check all of it (there is
 		// nothing to check but its first pages) before a writer changes it.
 		return checkAll(db, path)
+	case app == applicationID:
+		return &FileError{Path: path, Err: ErrDamaged,
+			Detail: "schema version 0, with tables " + strings.Join(names, ", ")}
 	}
 	detail := "another program's SQLite database"
 	if app != 0 {
 		detail += fmt.Sprintf(", application id %#x", app)
 	}
 	if len(names) > 0 {
-		if len(names) == 4 {
-			names[3] = "..."
-		}
 		detail += ", with tables " + strings.Join(names, ", ")
 	}
 	return &FileError{Path: path, Err: ErrNotMoatquiz, Detail: detail}
 }
 
-// quickCheck runs SQLite's quick integrity check on the item states,
-// what a session reads first. Not on the review log: it only grows, only
-// export and stats read it, and checking a year of it would add a
-// noticeable part of a second to every start (BenchmarkOpen). Truncation
-// is caught before this, by any read.
-func quickCheck(db *sql.DB, path string) error {
-	return integrity(db, path, "PRAGMA quick_check(item_state)")
+// tables names the first tables of the database, "..." after three.
+func tables(db *sql.DB) ([]string, error) {
+	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 4")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	if len(names) == 4 {
+		names[3] = "..."
+	}
+	return names, rows.Err()
 }
 
-// checkAll runs SQLite's quick integrity check on the whole database.
+// truncated reports a database file shorter than its header says, with
+// no write-ahead log that could hold the missing pages: the cheap check
+// at open that finds a file cut short, which the check of every page
+// would find only in the background.
+func truncated(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	var h [100]byte
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if n, _ := f.ReadAt(h[:], 0); n < len(h) { // an empty file, to initialise
+		return nil
+	}
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	valid := binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96])
+	if valid && st.Size() < pages*pageSize {
+		return &FileError{Path: path, Err: ErrDamaged,
+			Detail: fmt.Sprintf("%d bytes, its header says %d", st.Size(), pages*pageSize)}
+	}
+	return nil
+}
+
+// checkAll runs SQLite's quick integrity check on the whole database:
+// every page of every table and index.
 func checkAll(db *sql.DB, path string) error {
-	return integrity(db, path, "PRAGMA quick_check")
+	return integrity(context.Background(), db, path)
 }
 
-// integrity runs the integrity check pragma and turns anything but "ok"
-// into a FileError saying the database is damaged.
-func integrity(db *sql.DB, path, pragma string) error {
+// integrity runs SQLite's quick_check and turns anything but "ok" into a
+// FileError saying the database is damaged.
+func integrity(ctx context.Context, db *sql.DB, path string) error {
 	var res string
-	if err := db.QueryRow(pragma).Scan(&res); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&res); err != nil {
 		return err
 	}
 	if res != "ok" {

@@ -91,9 +91,11 @@ func (s *studier) next() (*quiz.Review, error) {
 	if s.n%6 == 0 {
 		r.Mode = quiz.ModePractice
 	}
-	if err := s.db.Record(r); err != nil {
+	saved, err := s.db.Record(*r)
+	if err != nil {
 		return nil, err
 	}
+	*r = saved
 	if r.Mode != quiz.ModePractice {
 		s.states[id] = r.After
 	}

@@ -171,27 +171,30 @@ func (db *DB) scanStates(rows *sql.Rows, deck string) (map[quiz.ItemID]quiz.Item
 }
 
 // Record saves a review durably before it returns, in one transaction:
-// the log row (setting r.ID) and, unless r.Mode is practice, r.After as
-// the item's state. It first rounds r.ReviewedAt and r.After's times down
-// to whole milliseconds in UTC, as they are stored; a negative duration
-// is saved as 0.
-func (db *DB) Record(r *quiz.Review) error {
-	if db.readOnly {
-		return fmt.Errorf("save review of %s: %w", r.Item, ErrReadOnly)
+// the log row and, unless r.Mode is practice, r.After as the item's
+// state. It returns the review as saved: with its ID, its ReviewedAt and
+// After's times rounded down to whole milliseconds in UTC, and a negative
+// duration as 0. It waits for the check of the file at open, and saves
+// nothing into a damaged file (an error matching ErrDamaged).
+func (db *DB) Record(r quiz.Review) (quiz.Review, error) {
+	if err := db.writable(); err != nil {
+		return quiz.Review{}, fmt.Errorf("save review of %s: %w", r.Item, err)
 	}
-	if err := checkReview(r); err != nil {
-		return fmt.Errorf("save review of %s: %w", r.Item, err)
+	if err := checkReview(&r); err != nil {
+		return quiz.Review{}, fmt.Errorf("save review of %s: %w", r.Item, err)
 	}
 	r.ReviewedAt = toMS(r.ReviewedAt)
+	r.Duration = max(r.Duration, 0).Truncate(time.Millisecond)
 	r.After.Card.Due = toMS(r.After.Card.Due)
 	r.After.Card.LastReview = toMS(r.After.Card.LastReview)
 	r.After.Introduced = toMS(r.After.Introduced)
-	id, err := db.record(r)
+	id, err := db.record(&r)
 	if err != nil {
-		return fmt.Errorf("save review of %s: %w", r.Item, explain(err))
+		return quiz.Review{}, fmt.Errorf("save review of %s: %w", r.Item, explain(err))
 	}
+	db.idle.committed()
 	r.ID = id
-	return nil
+	return r, nil
 }
 
 // checkReview rejects a review the log must not hold.
@@ -215,7 +218,7 @@ func (db *DB) record(r *quiz.Review) (int64, error) {
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	args := []any{r.Item.Deck, r.Item.Card, r.Item.Item, int64(r.Rating), r.ReviewedAt.UnixMilli(),
-		max(r.Duration.Milliseconds(), 0), r.Typed, string(r.Mode), string(r.Question)}
+		r.Duration.Milliseconds(), r.Typed, string(r.Mode), string(r.Question)}
 	args = append(append(args, stateArgs(r.After)...), beforeArgs(r.Before)...)
 	res, err := tx.Stmt(db.stmts.insertReview).Exec(args...)
 	if err != nil {
@@ -245,12 +248,13 @@ func upsert(tx *sql.Tx, st *sql.Stmt, id quiz.ItemID, s quiz.ItemState) error {
 // that was new). It refuses (ErrNotLatest) when a later scheduled review
 // of the item exists, and ErrNoReview when r.ID is not in the log.
 func (db *DB) Unrecord(r *quiz.Review) error {
-	if db.readOnly {
-		return fmt.Errorf("undo review of %s: %w", r.Item, ErrReadOnly)
+	if err := db.writable(); err != nil {
+		return fmt.Errorf("undo review of %s: %w", r.Item, err)
 	}
 	if err := db.unrecord(r); err != nil {
 		return fmt.Errorf("undo review %d of %s: %w", r.ID, r.Item, explain(err))
 	}
+	db.idle.committed()
 	return nil
 }
 

@@ -698,8 +698,8 @@ var ErrNoItem = errors.New("no such item in the progress")
 // whether the item was suspended, and ErrNoItem when it has no stored
 // state.
 func (db *DB) Unsuspend(id quiz.ItemID) (bool, error) {
-	if db.readOnly {
-		return false, fmt.Errorf("unsuspend %s: %w", id, ErrReadOnly)
+	if err := db.writable(); err != nil {
+		return false, fmt.Errorf("unsuspend %s: %w", id, err)
 	}
 	res, err := db.sql.Exec("UPDATE item_state SET suspended = 0 WHERE deck = ? AND card = ? AND item = ? AND suspended = 1",
 		id.Deck, id.Card, id.Item)

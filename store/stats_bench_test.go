@@ -106,7 +106,7 @@ func benchRecord(b *testing.B, db *DB) {
 	for b.Loop() {
 		n++
 		r := review("bench-record", "fact", n, quiz.ModeReview, prev)
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			b.Fatal(err)
 		}
 		after := r.After

@@ -80,7 +80,7 @@ func writeLog(t *testing.T, log []logged) string {
 		}
 		r := &quiz.Review{Item: id, Rating: l.rating, ReviewedAt: l.at, Duration: time.Duration(l.ms) * time.Millisecond,
 			Mode: mode, Question: quiz.QuestionFlip, Before: l.before, After: l.after}
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			t.Fatal(err)
 		}
 	}

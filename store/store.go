@@ -3,11 +3,13 @@
 //
 // It implements quiz.Progress. Every answer is durable the moment Record
 // returns (WAL, synchronous=FULL): killing the process at any point loses
-// nothing that was recorded. One process at a time writes a data
-// directory (an flock on moatquiz.lock); readers such as `moatquiz export`
-// need no lock and work while the app runs. A file that is not moatquiz's,
-// is damaged, or comes from a newer moatquiz is reported and left exactly
-// as it was.
+// nothing that was recorded. The log is checkpointed when the store is
+// idle, never inside a commit. One process at a time writes a data
+// directory (an flock on the directory and on moatquiz.lock); readers
+// such as `moatquiz export` need no lock and work while the app runs. A
+// file that is not moatquiz's, is damaged, or comes from a newer
+// moatquiz is reported and left exactly as it was: nothing is written to
+// a file before all of it has been checked.
 package store
 
 import (
@@ -19,9 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/gofrs/flock"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
 
@@ -46,10 +46,12 @@ type Options struct {
 type DB struct {
 	sql      *sql.DB
 	path     string
-	lock     *flock.Flock // nil for readers
+	lock     *dirLock // nil for readers
 	readOnly bool
 	stmts    statements
 	cache    statesCache // writers only
+	check    *check      // the writer's integrity check; writes wait for it
+	idle     *checkpointer
 }
 
 // Open opens the store in dir (dir/moatquiz.db). A writer creates dir
@@ -58,7 +60,12 @@ type DB struct {
 // A reader takes no lock and changes nothing; with nothing saved yet it
 // returns an error matching ErrNoProgress and fs.ErrNotExist. A file that
 // is not moatquiz's, or is damaged, or is newer, gives a *FileError and
-// is left untouched.
+// is left untouched; a read-only file refuses a writer (ErrReadOnlyFile).
+//
+// Open checks the file's header and schema. A writer then checks every
+// page of it in the background (SQLite's quick_check), and its first
+// write waits for that check: a damaged file is refused (a *FileError)
+// before anything is written to it.
 func Open(dir string, opt Options) (*DB, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -73,18 +80,31 @@ func Open(dir string, opt Options) (*DB, error) {
 // Path is the database file.
 func (db *DB) Path() string { return db.path }
 
-// Close closes the database and releases the lock.
+// Close closes the database and releases the lock. A writer first moves
+// what its write-ahead log holds into the database, and empties the log.
 func (db *DB) Close() error {
-	err := db.stmts.close()
-	if e := db.sql.Close(); e != nil && err == nil {
-		err = fmt.Errorf("close %s: %w", db.path, e)
+	var errs []error
+	if db.idle != nil { // a writer: nothing was written unless its check passed
+		db.check.stop()
+		errs = append(errs, db.idle.close(db.check.wait() == nil))
+	}
+	errs = append(errs, db.stmts.close())
+	if e := db.sql.Close(); e != nil {
+		errs = append(errs, fmt.Errorf("close %s: %w", db.path, e))
 	}
 	if db.lock != nil {
-		if e := db.lock.Unlock(); e != nil && err == nil {
-			err = fmt.Errorf("unlock %s: %w", db.lock.Path(), e)
-		}
+		errs = append(errs, db.lock.unlock())
 	}
-	return err
+	return errors.Join(errs...)
+}
+
+// writable waits for the writer's integrity check and returns its error:
+// every write calls it first.
+func (db *DB) writable() error {
+	if db.readOnly {
+		return ErrReadOnly
+	}
+	return db.check.wait()
 }
 
 // openWriter opens dir for writing: lock, check, open, migrate, prepare.
@@ -98,36 +118,37 @@ func openWriter(dir string) (*DB, error) {
 	}
 	db, err := openLocked(dir)
 	if err != nil {
-		lock.Unlock() //nolint:errcheck // reporting the first error
+		lock.unlock() //nolint:errcheck // reporting the first error
 		return nil, err
 	}
 	db.lock = lock
 	return db, nil
 }
 
-// openLocked is openWriter once the lock is held.
+// openLocked is openWriter once the lock is held. Nothing is written to
+// the file before inspectFile has accepted it.
 func openLocked(dir string) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	wal, shm := absent(path)
+	found := inspection{checked: true} // a new file
 	if _, err := os.Stat(path); err == nil {
-		if _, _, err := inspectFile(path); err != nil {
+		if err := writableFile(path); err != nil {
+			return nil, err
+		}
+		if found, err = inspectFile(path, true); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	sdb, err := sql.Open("sqlite", dsn(path,
-		"_txlock=immediate",
-		"_pragma=journal_mode(WAL)",
-		"_pragma=synchronous(FULL)",
-		"_pragma=foreign_keys(1)"))
+	sdb, err := sql.Open("sqlite", dsn(path, writerParams()...))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// One connection: writes are serialised in the process, and every
 	// prepared statement lives on it.
 	sdb.SetMaxOpenConns(1)
-	db := &DB{sql: sdb, path: path}
+	db := &DB{sql: sdb, path: path, check: checked()}
 	if err := migrate(sdb); err != nil {
 		err = fmt.Errorf("%s: %w", path, explain(err))
 		return nil, closeFailed(sdb, path, wal, shm, err)
@@ -135,7 +156,49 @@ func openLocked(dir string) (*DB, error) {
 	if err := db.stmts.prepare(sdb); err != nil {
 		return nil, closeFailed(sdb, path, wal, shm, schemaError(path, err))
 	}
+	if !found.checked {
+		db.check = startCheck(path, found.params)
+	}
+	db.idle = newCheckpointer(sdb, path)
 	return db, nil
+}
+
+// writableFile refuses a database file the writer cannot write (a
+// read-only file in a writable directory), which would otherwise be
+// found only at the first answer.
+func writableFile(path string) error {
+	err := openForWrite(path)
+	switch {
+	case err == nil:
+		return nil
+	case readOnlyErr(err):
+		return &FileError{Path: path, Err: ErrReadOnlyFile, Detail: err.Error()}
+	}
+	return fmt.Errorf("open %s: %w", path, err)
+}
+
+// openForWrite opens path for writing and closes it, which changes
+// nothing, to learn whether it can be written.
+func openForWrite(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// writerParams are the URI parameters of the writer's connection: a WAL
+// database, each commit synced (FULL), and SQLite's automatic checkpoint
+// moved out of the commits (see checkpointer).
+func writerParams() []string {
+	return []string{
+		"_txlock=immediate",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(FULL)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=wal_autocheckpoint(" + strconv.Itoa(walCapPages) + ")",
+		"_pragma=journal_size_limit(" + strconv.Itoa(walKeepBytes) + ")",
+	}
 }
 
 // openReader opens dir's database read-only, after checking it.
@@ -148,11 +211,11 @@ func openReader(dir string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	wal, shm := absent(path)
-	v, params, err := inspectFile(path)
+	found, err := inspectFile(path, false)
 	if err != nil {
 		return nil, err
 	}
-	switch {
+	switch v := found.version; {
 	case v == 0:
 		removeCreated(path, wal, shm) // what the check made: nothing to read
 		return nil, noProgress(path)
@@ -161,7 +224,7 @@ func openReader(dir string) (*DB, error) {
 		return nil, &FileError{Path: path, Err: ErrTooOld,
 			Detail: fmt.Sprintf("schema %d; this moatquiz reads %d", v, schemaVersion)}
 	}
-	sdb, err := sql.Open("sqlite", dsn(path, params...))
+	sdb, err := sql.Open("sqlite", dsn(path, found.params...))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -192,54 +255,4 @@ func dsn(path string, params ...string) string {
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	params = append([]string{"_pragma=busy_timeout(" + strconv.Itoa(busyTimeoutMS) + ")"}, params...)
 	return "file:" + esc + "?" + strings.Join(params, "&")
-}
-
-// lockTries is how many times lockDir tries a lock held by a process
-// that does not run (any more, or yet: see lockDir), 10 ms apart.
-const lockTries = 20
-
-// lockDir takes the writer's lock on dir and writes our pid into the lock
-// file, or reports who holds it. A lock held with no running process's
-// pid in the file is tried again for a moment: its holder is exiting
-// (the lock goes with it), or has only just taken it and not written its
-// pid yet (the file is empty, or holds the pid of the holder before it).
-func lockDir(dir string) (*flock.Flock, error) {
-	path := filepath.Join(dir, LockName)
-	lock := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
-	for try := 0; ; try++ {
-		ok, err := lock.TryLock()
-		if err != nil {
-			return nil, fmt.Errorf("lock %s (is the data directory writable?): %w", path, err)
-		}
-		if ok {
-			break
-		}
-		if pid := readPID(path); pid > 0 && running(pid) {
-			return nil, &LockedError{PID: pid, Dir: dir}
-		}
-		if try == lockTries {
-			return nil, &LockedError{Dir: dir}
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	// Truncate and rewrite in place: the lock is on this very file.
-	if err := os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600); err != nil {
-		lock.Unlock() //nolint:errcheck // reporting the first error
-		return nil, fmt.Errorf("lock %s: %w", path, err)
-	}
-	return lock, nil
-}
-
-// readPID is the pid in a lock file, 0 when it cannot be read (the
-// holder may not have written it yet).
-func readPID(path string) int {
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) > 32 {
-		return 0
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid < 0 {
-		return 0
-	}
-	return pid
 }

@@ -78,12 +78,15 @@ func review(card, item string, n int64, mode quiz.Mode, before *quiz.ItemState) 
 	}
 }
 
-// record records r, failing the test on error.
+// record records r, failing the test on error, and sets it to the
+// review as saved.
 func record(t testing.TB, db *DB, r *quiz.Review) {
 	t.Helper()
-	if err := db.Record(r); err != nil {
+	saved, err := db.Record(*r)
+	if err != nil {
 		t.Fatalf("Record: %v", err)
 	}
+	*r = saved
 }
 
 // allReviews returns the log.
@@ -259,8 +262,8 @@ func TestRecordRejectsBadReviews(t *testing.T) {
 	} {
 		r := review("moat", "fact", 1, quiz.ModeReview, nil)
 		spoil(r)
-		if err := db.Record(r); err == nil || r.ID != 0 {
-			t.Errorf("Record(%s) = %v, ID %d; want an error", name, err, r.ID)
+		if saved, err := db.Record(*r); err == nil || saved.ID != 0 {
+			t.Errorf("Record(%s) = %v, ID %d; want an error", name, err, saved.ID)
 		}
 	}
 	if n := len(allReviews(t, db)); n != 0 {
@@ -334,7 +337,7 @@ func TestReaderCannotWrite(t *testing.T) {
 	r := review("moat", "fact", 1, quiz.ModeReview, nil)
 	record(t, w, r)
 	rd := openR(t, dir)
-	if err := rd.Record(review("moat", "fact", 2, quiz.ModeReview, nil)); !errors.Is(err, ErrReadOnly) {
+	if _, err := rd.Record(*review("moat", "fact", 2, quiz.ModeReview, nil)); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("reader Record = %v, want ErrReadOnly", err)
 	}
 	if err := rd.Unrecord(r); !errors.Is(err, ErrReadOnly) {
@@ -472,6 +475,17 @@ func TestRejectsOtherFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrDamaged, "schema version -16777215"},
+		{"moatquiz's id, schema version 0 and tables", func(t *testing.T, _, path string) {
+			foreignDB(t, path)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("PRAGMA application_id = " + strconv.Itoa(applicationID)); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrDamaged, "schema version 0, with tables notes"},
 		{"tables unlike its schema version", func(t *testing.T, dir, path string) {
 			moatquizDB(t, dir, 1)
 			db, err := sql.Open("sqlite", path)
@@ -522,7 +536,7 @@ func BenchmarkRecord(b *testing.B) {
 	for b.Loop() {
 		n++
 		r := review("moat", "fact", n, quiz.ModeReview, prev)
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			b.Fatal(err)
 		}
 		after := r.After
@@ -565,9 +579,9 @@ func TestFullDisk(t *testing.T) {
 	prev := first.After
 	big := review("moat", "fact", 2, quiz.ModeReview, &prev)
 	big.Typed = strings.Repeat("가", 20000)
-	err := db.Record(big)
-	if err == nil || !strings.Contains(err.Error(), "disk is full") || big.ID != 0 {
-		t.Fatalf("Record on a full disk = %v (ID %d), want a disk-full error and no ID", err, big.ID)
+	saved, err := db.Record(*big)
+	if err == nil || !strings.Contains(err.Error(), "disk is full") || saved.ID != 0 {
+		t.Fatalf("Record on a full disk = %v (ID %d), want a disk-full error and no ID", err, saved.ID)
 	}
 	if got := allReviews(t, db); len(got) != 1 {
 		t.Errorf("after the failed save: %d reviews, want 1", len(got))
@@ -692,18 +706,10 @@ func TestDamageFoundWhenRead(t *testing.T) {
 	// Zero every page after the schema's root pages: the log's leaves
 	// and its indexes' (the item states fit in their root pages).
 	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	if st, err := os.Stat(path); err != nil || st.Size() < 20*pageSize || logRoot > 7 {
+		t.Fatalf("database %v (%v), log at page %d: not the layout this test damages", st, err, logRoot)
 	}
-	const page = 4096
-	if len(data) < 20*page || logRoot > 7 {
-		t.Fatalf("database of %d bytes, log at page %d: not the layout this test damages", len(data), logRoot)
-	}
-	clear(data[7*page:])
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	zeroPages(t, path, 8, 0)
 
 	for _, opt := range []Options{{}, {ReadOnly: true}} {
 		db, err := Open(dir, opt)

@@ -37,19 +37,19 @@ func (p *memProgress) States(deck string) (map[quiz.ItemID]quiz.ItemState, error
 	return out, nil
 }
 
-func (p *memProgress) Record(r *quiz.Review) error {
+func (p *memProgress) Record(r quiz.Review) (quiz.Review, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.fail != nil {
-		return p.fail
+		return quiz.Review{}, p.fail
 	}
 	p.nextID++
 	r.ID = p.nextID
-	p.reviews = append(p.reviews, *r)
+	p.reviews = append(p.reviews, r)
 	if r.Mode != quiz.ModePractice {
 		p.states[r.Item] = r.After
 	}
-	return nil
+	return r, nil
 }
 
 func (p *memProgress) Unrecord(r *quiz.Review) error {

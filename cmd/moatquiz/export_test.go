@@ -40,7 +40,7 @@ func TestExportReviews(t *testing.T) {
 		r := &quiz.Review{Item: id, Rating: rating, ReviewedAt: now, Duration: 1500 * time.Millisecond,
 			Typed: typed[i], Mode: quiz.ModeReview, Question: quiz.QuestionTyped, Before: before,
 			After: quiz.ItemState{Card: info.Card}}
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			t.Fatal(err)
 		}
 		after := r.After

@@ -57,7 +57,7 @@ func statsLog(t *testing.T) (*Globals, *quiz.Deck) {
 			After: leech},
 	} {
 		r.Item, r.Mode, r.Question, r.Duration = item.ID, quiz.ModeReview, quiz.QuestionFlip, 2*time.Second
-		if err := db.Record(r); err != nil {
+		if _, err := db.Record(*r); err != nil {
 			t.Fatal(err)
 		}
 	}
