@@ -1,9 +1,7 @@
-package store
+package stats
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -59,53 +57,72 @@ type logged struct {
 	after  quiz.ItemState
 }
 
-// writeLog records the reviews into a new store in a temporary directory
-// and returns the directory.
-func writeLog(t *testing.T, log []logged) string {
-	t.Helper()
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+// rowsOf is what the store's rows of deck ("" for all decks) are after
+// the log: the answers per quarter hour and per card, and each item's
+// state after its last answer.
+func rowsOf(log []logged, deck string) Rows {
+	var r Rows
+	slots := map[int64]int{}
+	cards := map[[2]string]int{}
+	items := map[quiz.ItemID]int{}
 	for _, l := range log {
-		id, err := ParseItemID(l.id)
+		id, err := quiz.ParseItemID(l.id)
 		if err != nil {
-			t.Fatal(err)
+			panic(err)
 		}
-		mode := l.mode
-		if mode == "" {
-			mode = quiz.ModeReview
+		if deck != "" && id.Deck != deck {
+			continue
 		}
-		r := &quiz.Review{Item: id, Rating: l.rating, ReviewedAt: l.at, Duration: time.Duration(l.ms) * time.Millisecond,
-			Mode: mode, Question: quiz.QuestionFlip, Before: l.before, After: l.after}
-		if err := db.Record(r); err != nil {
-			t.Fatal(err)
+		start := l.at.UTC().Truncate(15 * time.Minute)
+		i, ok := slots[start.UnixMilli()]
+		if !ok {
+			i = len(r.Slots)
+			slots[start.UnixMilli()] = i
+			r.Slots = append(r.Slots, Slot{Start: start})
 		}
+		sl := &r.Slots[i]
+		correct := l.rating > fsrs.Again
+		sl.Answers++
+		sl.TimeMS += l.ms
+		if l.before != nil && l.before.Card.State == fsrs.Review && l.mode != quiz.ModePractice {
+			if l.before.Card.ScheduledDays >= MatureDays {
+				sl.Mature, sl.MatureCorrect = sl.Mature+1, sl.MatureCorrect+count(correct)
+			} else {
+				sl.Young, sl.YoungCorrect = sl.Young+1, sl.YoungCorrect+count(correct)
+			}
+		}
+		key := [2]string{id.Deck, id.Card}
+		if _, ok := cards[key]; !ok {
+			cards[key] = len(r.Cards)
+			r.Cards = append(r.Cards, CardAnswers{Deck: id.Deck, Card: id.Card})
+		}
+		ca := &r.Cards[cards[key]]
+		ca.Answers, ca.Correct = ca.Answers+1, ca.Correct+count(correct)
+		if l.mode == quiz.ModePractice {
+			continue // practice keeps the item's state
+		}
+		if _, ok := items[id]; !ok {
+			items[id] = len(r.Items)
+			r.Items = append(r.Items, Item{ID: id})
+		}
+		r.Items[items[id]] = Item{ID: id, State: l.after.Card.State, Suspended: l.after.Suspended,
+			Due: l.after.Card.Due, Lapses: int(l.after.Card.Lapses)}
 	}
-	return dir
+	return r
 }
 
-// readStats opens dir read-only and computes q's figures.
-func readStats(t *testing.T, dir string, q StatsQuery) *Stats {
-	t.Helper()
-	db, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
+// count is 1 for true.
+func count(b bool) int {
+	if b {
+		return 1
 	}
-	defer db.Close()
-	s, err := db.Stats(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return 0
 }
 
-// fixture writes the fixed review log described in the comments (times
-// in Seoul, rollover at 4 am, now 2026-03-10 15:00) and returns the
-// store's directory and the query for all decks.
-func fixture(t *testing.T) (string, StatsQuery) {
+// fixture is the fixed review log described in the comments
+// (times in Seoul, rollover at 4 am, now 2026-03-10 15:00) and the query
+// for all decks.
+func fixture(t *testing.T) ([]logged, Query) {
 	seoul := zone(t, "Asia/Seoul")
 	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, seoul) }
 	learning := itemState(fsrs.Learning, 0, 0, at(2026, 2, 1, 10, 10), false)
@@ -150,8 +167,8 @@ func fixture(t *testing.T) (string, StatsQuery) {
 	log = append(log, logged{id: "article/z1/c1", at: at(2026, 3, 10, 11, 0), rating: fsrs.Hard, ms: 7000,
 		mode: quiz.ModePractice, before: ptr(itemState(fsrs.Review, 40, 0, at(2026, 3, 10, 9, 0), false)),
 		after: itemState(fsrs.Review, 40, 0, at(2026, 4, 20, 9, 0), false)})
-	q := StatsQuery{Decks: statsDecks(), Now: at(2026, 3, 10, 15, 0), Scheduling: quiz.DefaultScheduling()}
-	return writeLog(t, log), q
+	q := Query{Decks: statsDecks(), Now: at(2026, 3, 10, 15, 0), Scheduling: quiz.DefaultScheduling()}
+	return log, q
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -159,8 +176,8 @@ func ptr[T any](v T) *T { return &v }
 func rate(v float64) *float64 { return &v }
 
 func TestStatsDays(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
+	log, q := fixture(t)
+	s := Compute(q, rowsOf(log, q.Deck))
 	want := []Day{
 		{"2025-01-01", 1, 1000}, {"2025-06-01", 1, 1000},
 		{"2026-02-01", 1, 1000}, {"2026-02-02", 1, 1000}, {"2026-02-03", 1, 1000},
@@ -187,9 +204,9 @@ func TestStatsDays(t *testing.T) {
 }
 
 func TestStatsOneDeck(t *testing.T) {
-	dir, q := fixture(t)
+	log, q := fixture(t)
 	q.Deck = "article"
-	s := readStats(t, dir, q)
+	s := Compute(q, rowsOf(log, q.Deck))
 	if len(s.Days) != 11 || s.Days[0].Date != "2026-02-01" {
 		t.Errorf("Days = %v, want the 11 days of article's reviews", s.Days)
 	}
@@ -208,7 +225,7 @@ func TestStatsOneDeck(t *testing.T) {
 }
 
 func TestStatsStreakAfterToday(t *testing.T) {
-	dir, q := fixture(t)
+	log, q := fixture(t)
 	for _, tc := range []struct {
 		now     time.Time
 		current int
@@ -218,15 +235,15 @@ func TestStatsStreakAfterToday(t *testing.T) {
 		{q.Now.AddDate(0, 0, -1), 3},
 	} {
 		q.Now = tc.now
-		if s := readStats(t, dir, q); s.Streak.Current != tc.current {
+		if s := Compute(q, rowsOf(log, q.Deck)); s.Streak.Current != tc.current {
 			t.Errorf("at %v: current streak %d, want %d", tc.now, s.Streak.Current, tc.current)
 		}
 	}
 }
 
 func TestStatsRetention(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
+	log, q := fixture(t)
+	s := Compute(q, rowsOf(log, q.Deck))
 	seoul := q.Now.Location()
 	want := []Retention{
 		{Days: 7, Since: time.Date(2026, 3, 4, 4, 0, 0, 0, seoul),
@@ -244,8 +261,8 @@ func TestStatsRetention(t *testing.T) {
 }
 
 func TestStatsItemsAndLapses(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
+	log, q := fixture(t)
+	s := Compute(q, rowsOf(log, q.Deck))
 	if want := (ItemCounts{Total: 7, New: 2, Learning: 1, Review: 3, Suspended: 1}); s.Items != want {
 		t.Errorf("Items = %+v, want %+v", s.Items, want)
 	}
@@ -263,8 +280,8 @@ func TestStatsItemsAndLapses(t *testing.T) {
 }
 
 func TestStatsForecast(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
+	log, q := fixture(t)
+	s := Compute(q, rowsOf(log, q.Deck))
 	if s.Forecast.Overdue != 1 {
 		t.Errorf("Overdue = %d, want 1 (f2)", s.Forecast.Overdue)
 	}
@@ -289,8 +306,8 @@ func TestStatsForecast(t *testing.T) {
 }
 
 func TestStatsAccuracy(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
+	log, q := fixture(t)
+	s := Compute(q, rowsOf(log, q.Deck))
 	decks := []DeckRatio{
 		{Deck: "article", Title: "구글 메모", Ratio: Ratio{14, 12, rate(12.0 / 14)}},
 		{Deck: "other", Title: "Other", Ratio: Ratio{2, 1, rate(0.5)}},
@@ -338,11 +355,11 @@ func TestStatsDayBoundaries(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeLog(t, []logged{{id: "d/c/fact", at: tc.at, rating: fsrs.Good,
-				after: itemState(fsrs.Learning, 0, 0, tc.at, false)}})
+			rows := rowsOf([]logged{{id: "d/c/fact", at: tc.at, rating: fsrs.Good,
+				after: itemState(fsrs.Learning, 0, 0, tc.at, false)}}, "")
 			sch := quiz.DefaultScheduling()
 			sch.RolloverHour = tc.rollover
-			s := readStats(t, dir, StatsQuery{Now: time.Date(2026, 3, 20, 12, 0, 0, 0, tc.loc), Scheduling: sch})
+			s := Compute(Query{Now: time.Date(2026, 3, 20, 12, 0, 0, 0, tc.loc), Scheduling: sch}, rows)
 			if len(s.Days) != 1 || s.Days[0].Date != tc.day {
 				t.Errorf("review at %v counts for %v, want %s", tc.at.In(tc.loc), s.Days, tc.day)
 			}
@@ -368,7 +385,7 @@ func TestStatsForecastDST(t *testing.T) {
 		log = append(log, logged{id: "d/" + id + "/fact", at: now, rating: fsrs.Good,
 			after: itemState(fsrs.Review, 2, 0, d, false)})
 	}
-	s := readStats(t, writeLog(t, log), StatsQuery{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()})
+	s := Compute(Query{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}, rowsOf(log, ""))
 	got := []ForecastDay{s.Forecast.Days[1], s.Forecast.Days[2]}
 	want := []ForecastDay{{"2026-03-07", 1}, {"2026-03-08", 2}}
 	if !reflect.DeepEqual(got, want) {
@@ -377,19 +394,10 @@ func TestStatsForecastDST(t *testing.T) {
 }
 
 func TestStatsEmpty(t *testing.T) {
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s, err := db.Stats(StatsQuery{Decks: statsDecks(), Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC),
-		Scheduling: quiz.DefaultScheduling()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := Compute(Query{Decks: statsDecks(), Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC),
+		Scheduling: quiz.DefaultScheduling()}, Rows{})
 	if s.Items.New != 7 || s.Items.Total != 7 || s.Reviews.Total != 0 || s.Streak != (Streak{}) {
-		t.Errorf("empty store: Items %+v, Reviews %+v, Streak %+v", s.Items, s.Reviews, s.Streak)
+		t.Errorf("no rows: Items %+v, Reviews %+v, Streak %+v", s.Items, s.Reviews, s.Streak)
 	}
 	b, err := json.Marshal(s)
 	if err != nil {
@@ -406,101 +414,5 @@ func TestStatsEmpty(t *testing.T) {
 	}
 	if r := m["retention"].([]any)[0].(map[string]any)["all"].(map[string]any)["rate"]; r != nil {
 		t.Errorf("rate with no answers = %v, want null", r)
-	}
-}
-
-func TestUnsuspend(t *testing.T) {
-	dir, q := fixture(t)
-	leech := quiz.ItemID{Deck: "other", Card: "o1", Item: "fact"}
-	ro, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ro.Unsuspend(leech); !errors.Is(err, ErrReadOnly) {
-		t.Errorf("read-only Unsuspend: %v, want ErrReadOnly", err)
-	}
-	ro.Close()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, want := range []bool{true, false} { // suspended, then no longer
-		if was, err := db.Unsuspend(leech); err != nil || was != want {
-			t.Errorf("Unsuspend #%d = %v, %v; want %v", i+1, was, err, want)
-		}
-	}
-	if _, err := db.Unsuspend(quiz.ItemID{Deck: "other", Card: "o1", Item: "ko-en"}); !errors.Is(err, ErrNoItem) {
-		t.Errorf("Unsuspend of an item never studied: %v, want ErrNoItem", err)
-	}
-	db.Close()
-	s := readStats(t, dir, q)
-	if s.Items.Suspended != 0 || s.Items.Relearning != 1 {
-		t.Errorf("after Unsuspend: Items %+v, want o1 relearning", s.Items)
-	}
-	if len(s.Leeches) != 1 || s.Leeches[0].Suspended {
-		t.Errorf("after Unsuspend: Leeches %+v, want o1 still a leech, not suspended", s.Leeches)
-	}
-}
-
-func TestParseItemID(t *testing.T) {
-	for _, tc := range []struct {
-		in string
-		ok bool
-	}{
-		{"article/f1/fact", true},
-		{"article/f1", false},
-		{"a/b/c/d", false},
-		{"a//c", false},
-		{"", false},
-	} {
-		id, err := ParseItemID(tc.in)
-		if (err == nil) != tc.ok || (tc.ok && id.String() != tc.in) {
-			t.Errorf("ParseItemID(%q) = %v, %v", tc.in, id, err)
-		}
-	}
-}
-
-// BenchmarkStats computes every figure over a log of two years of daily
-// study (100 answers a day, 73,000 in all) on 2,000 items.
-func BenchmarkStats(b *testing.B) {
-	dir := b.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	deck := &quiz.Deck{ID: "big"}
-	for i := range 2000 {
-		deck.Cards = append(deck.Cards, quiz.Card{ID: fmt.Sprintf("c%d", i), Kind: quiz.KindFact, Tags: []string{"t" + fmt.Sprint(i%20)}})
-	}
-	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
-	tx, err := db.sql.Begin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range 73_000 {
-		at := now.Add(-time.Duration(i) * 24 * time.Hour / 100)
-		id := quiz.ItemID{Deck: "big", Card: fmt.Sprintf("c%d", i%2000), Item: quiz.ItemFact}
-		st := itemState(fsrs.Review, uint64(i%60), uint64(i%11), now.Add(time.Duration(i%40)*24*time.Hour), i%97 == 0)
-		args := []any{id.Deck, id.Card, id.Item, 1 + i%4, at.UnixMilli(), 3000, "", "review", "flip"}
-		args = append(append(args, stateArgs(st)...), stateArgs(st)...)
-		if _, err := tx.Exec(sqlInsertReview, args...); err != nil {
-			b.Fatal(err)
-		}
-		if i < 2000 {
-			if err := upsert(tx, db.stmts.upsertState, id, st); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
-	q := StatsQuery{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := db.Stats(q); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
