@@ -75,23 +75,15 @@ func nextDate(d string) string {
 	return t.AddDate(0, 0, 1).Format(time.DateOnly)
 }
 
-// retention fills Retention, one entry per period: the answers of the
-// slots from the period's first day to the end of today.
-func (c *counter) retention(s *Stats, slots []Slot) {
-	end := c.addDays(c.today, 1)
-	for _, days := range RetentionPeriods {
-		since := c.addDays(c.today, 1-days)
-		var young, mature Ratio
-		for _, sl := range slots {
-			if !sl.Start.Before(since) && sl.Start.Before(end) {
-				young.Answers += sl.Young
-				young.Correct += sl.YoungCorrect
-				mature.Answers += sl.Mature
-				mature.Correct += sl.MatureCorrect
-			}
+// retention fills Retention from the answers of each period.
+func (c *counter) retention(s *Stats, periods []ReviewAnswers) {
+	for i, days := range RetentionPeriods {
+		var a ReviewAnswers
+		if i < len(periods) {
+			a = periods[i]
 		}
-		s.Retention = append(s.Retention, Retention{Days: days, Since: since,
-			Young: newRatio(young.Answers, young.Correct), Mature: newRatio(mature.Answers, mature.Correct),
-			All: newRatio(young.Answers+mature.Answers, young.Correct+mature.Correct)})
+		s.Retention = append(s.Retention, Retention{Days: days, Since: c.addDays(c.today, 1-days),
+			Young: newRatio(a.Young, a.YoungCorrect), Mature: newRatio(a.Mature, a.MatureCorrect),
+			All: newRatio(a.Young+a.Mature, a.YoungCorrect+a.MatureCorrect)})
 	}
 }

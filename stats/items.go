@@ -2,8 +2,10 @@ package stats
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
@@ -14,25 +16,46 @@ import (
 // of the scope's items; the scope's items without one are new, and the
 // states of other items are left out.
 func (c *counter) items(s *Stats, rows []Item) {
-	stored := make(map[quiz.ItemID]*Item, len(rows))
-	for i := range rows {
-		stored[rows[i].ID] = &rows[i]
-	}
-	var found []*Item
-	for _, d := range c.decks {
-		for _, it := range d.Items() {
-			s.Items.Total++
-			if st := stored[it.ID]; st != nil {
-				found = append(found, st)
-			}
-		}
-	}
-	s.Items.New = s.Items.Total - len(found)
+	found, total := c.members(rows)
+	s.Items.Total, s.Items.New = total, total-len(found)
 	for _, st := range found {
 		s.Items.add(st.State, st.Suspended)
 	}
 	c.forecast(s, found)
 	c.lapsed(s, found)
+}
+
+// members are the rows of the scope's items, of which there are total:
+// rows are linked to their card, then each card's items looked up among
+// them.
+func (c *counter) members(rows []Item) (found []*Item, total int) {
+	first := make(map[*quiz.Card]int, len(rows)) // a card's first row
+	next := make([]int, len(rows))               // the card's row after each row; -1: the last
+	for i := range rows {
+		next[i] = -1
+		card := c.card(rows[i].ID.Deck, rows[i].ID.Card)
+		if card == nil {
+			continue
+		}
+		if j, ok := first[card]; ok {
+			next[i] = j
+		}
+		first[card] = i
+	}
+	for _, d := range c.decks {
+		items := d.Items()
+		total += len(items)
+		for _, it := range items {
+			j, ok := first[it.Card]
+			for ok && j >= 0 && rows[j].ID.Item != it.ID.Item {
+				j = next[j]
+			}
+			if ok && j >= 0 {
+				found = append(found, &rows[j])
+			}
+		}
+	}
+	return found, total
 }
 
 // add counts an item of a state.
@@ -78,23 +101,24 @@ func (c *counter) forecast(s *Stats, items []*Item) {
 
 // lapsed fills Lapsed and Leeches: most lapses first, then by id.
 func (c *counter) lapsed(s *Stats, items []*Item) {
+	floor := lapseFloor(items)
 	var lapsed []*Item
 	for _, it := range items {
-		if it.Lapses > 0 {
+		if it.Lapses >= floor {
 			lapsed = append(lapsed, it)
 		}
 	}
 	slices.SortFunc(lapsed, func(a, b *Item) int {
-		return cmp.Or(cmp.Compare(b.Lapses, a.Lapses), cmp.Compare(a.ID.Deck, b.ID.Deck),
-			cmp.Compare(a.ID.Card, b.ID.Card), cmp.Compare(a.ID.Item, b.ID.Item))
+		if a.Lapses != b.Lapses {
+			return cmp.Compare(b.Lapses, a.Lapses)
+		}
+		return cmp.Or(strings.Compare(a.ID.Deck, b.ID.Deck), strings.Compare(a.ID.Card, b.ID.Card),
+			strings.Compare(a.ID.Item, b.ID.Item))
 	})
 	s.Lapsed, s.Leeches = []Lapsed{}, []Lapsed{}
 	for _, it := range lapsed {
-		if len(s.Lapsed) == MostLapsedCount && it.Lapses < quiz.LeechThreshold {
-			break
-		}
 		l := Lapsed{Item: it.ID.String(), Lapses: it.Lapses, Suspended: it.Suspended,
-			Label: quiz.ItemLabel(c.cards[[2]string{it.ID.Deck, it.ID.Card}], it.ID.Item)}
+			Label: quiz.ItemLabel(c.card(it.ID.Deck, it.ID.Card), it.ID.Item)}
 		if len(s.Lapsed) < MostLapsedCount {
 			s.Lapsed = append(s.Lapsed, l)
 		}
@@ -102,4 +126,23 @@ func (c *counter) lapsed(s *Stats, items []*Item) {
 			s.Leeches = append(s.Leeches, l)
 		}
 	}
+}
+
+// lapseFloor is the fewest lapses an item needs to be listed: to be
+// among the MostLapsedCount most lapsed, or a leech; never under 1.
+func lapseFloor(items []*Item) int {
+	count := make(map[int]int)
+	for _, it := range items {
+		if it.Lapses > 0 {
+			count[it.Lapses]++
+		}
+	}
+	floor, n := quiz.LeechThreshold, 0
+	for _, lapses := range slices.Backward(slices.Sorted(maps.Keys(count))) {
+		if n >= MostLapsedCount {
+			break
+		}
+		floor, n = min(floor, lapses), n+count[lapses]
+	}
+	return max(floor, 1)
 }

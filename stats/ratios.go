@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,17 +12,22 @@ import (
 // deck, and per tag of the card's deck file (cards no longer in their
 // deck have no tags).
 func (c *counter) ratios(s *Stats, cards []CardAnswers) {
-	decks, tags := newTally(), newTally()
+	decks, tags, raw := newTally(), newTally(), newTally()
 	for _, ca := range cards {
 		if c.q.Deck != "" && ca.Deck != c.q.Deck {
 			continue
 		}
 		decks.add(ca.Deck, ca.Answers, ca.Correct)
-		if card := c.cards[[2]string{ca.Deck, ca.Card}]; card != nil {
-			for _, tag := range distinct(card.Tags) {
-				tags.add(oneLine(tag), ca.Answers, ca.Correct)
+		if card := c.card(ca.Deck, ca.Card); card != nil {
+			for i, tag := range card.Tags {
+				if !slices.Contains(card.Tags[:i], tag) {
+					raw.add(tag, ca.Answers, ca.Correct)
+				}
 			}
 		}
+	}
+	for _, tag := range raw.keys() { // tags that differ only in spacing or hidden characters are one
+		tags.add(oneLine(tag), raw.answers[tag], raw.correct[tag])
 	}
 	titles := make(map[string]string)
 	for _, d := range c.q.Decks {
@@ -61,19 +67,6 @@ func (t tally) keys() []string {
 
 // ratio is key's count.
 func (t tally) ratio(key string) Ratio { return newRatio(t.answers[key], t.correct[key]) }
-
-// distinct is tags without repeats.
-func distinct(tags []string) []string {
-	seen := make(map[string]bool, len(tags))
-	var out []string
-	for _, t := range tags {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
-	}
-	return out
-}
 
 // oneLine is s sanitised, with its runs of white space made single
 // spaces.

@@ -49,11 +49,12 @@ type Query struct {
 }
 
 // Rows are what the figures are computed from: the store's rows of the
-// query's deck, or of every deck.
+// query's deck, or of every deck (Query.Scope says which).
 type Rows struct {
-	Slots []Slot        // answers per quarter hour, in any order
-	Cards []CardAnswers // answers per card
-	Items []Item        // stored item states, of any deck
+	Slots     []Slot          // answers per quarter hour, in any order
+	Retention []ReviewAnswers // answers on items in review, one per RetentionPeriods entry
+	Cards     []CardAnswers   // answers per card
+	Items     []Item          // stored item states, of any deck
 }
 
 // Slot counts the answers given in one quarter hour of UTC time, which
@@ -62,8 +63,12 @@ type Slot struct {
 	Start   time.Time
 	Answers int
 	TimeMS  int64 // time spent answering
-	// The answers on items in review (practice left out) by maturity,
-	// and how many of them were correct (not Again).
+}
+
+// ReviewAnswers count the answers on items in review over a period,
+// practice left out, by maturity, and how many of them were correct
+// (not Again).
+type ReviewAnswers struct {
 	Young, YoungCorrect   int
 	Mature, MatureCorrect int
 }
@@ -206,15 +211,31 @@ type Lapsed struct {
 	Suspended bool   `json:"suspended"`
 }
 
+// Scope is what Rows must hold for q: the answers of q.Deck ("" for
+// all decks), the item states of decks, and the answers on items in
+// review from each retention period's start (since) to the end of today
+// (until).
+func (q Query) Scope() (deck string, decks []string, since []time.Time, until time.Time) {
+	c := newCounter(q)
+	for _, d := range c.decks {
+		decks = append(decks, d.ID)
+	}
+	for _, days := range RetentionPeriods {
+		since = append(since, c.addDays(c.today, 1-days))
+	}
+	return q.Deck, decks, since, c.addDays(c.today, 1)
+}
+
 // Compute computes every figure of q from rows.
 func Compute(q Query, rows Rows) *Stats {
 	c := newCounter(q)
+	c.indexCards()
 	s := &Stats{
 		Deck: q.Deck, Now: q.Now, Timezone: zoneName(q.Now),
 		RolloverHour: c.sch.RolloverHour, Today: date(c.today),
 	}
 	c.days(s, rows.Slots)
-	c.retention(s, rows.Slots)
+	c.retention(s, rows.Retention)
 	c.items(s, rows.Items)
 	c.ratios(s, rows.Cards)
 	return s
@@ -225,28 +246,48 @@ type counter struct {
 	q     Query
 	sch   quiz.Scheduling
 	loc   *time.Location
-	today time.Time // the start of the current study day
-	decks []*quiz.Deck
-	cards cardIndex // the scope's cards
+	today time.Time            // the start of the current study day
+	decks []*quiz.Deck         // the decks in scope
+	index map[string]cardIndex // the scope's decks by id (built by Compute)
 }
 
-// cardIndex finds a card by deck and card id.
-type cardIndex map[[2]string]*quiz.Card
+// cardIndex finds a deck's cards by id: their index in its Cards.
+type cardIndex struct {
+	deck  *quiz.Deck
+	cards map[string]int
+}
 
 // newCounter prepares q's scope.
 func newCounter(q Query) *counter {
-	c := &counter{q: q, sch: q.Scheduling, loc: q.Now.Location(), cards: cardIndex{}}
+	c := &counter{q: q, sch: q.Scheduling, loc: q.Now.Location()}
 	c.today = c.sch.DayStart(q.Now)
 	for _, d := range q.Decks {
-		if d == nil || (q.Deck != "" && d.ID != q.Deck) {
-			continue
-		}
-		c.decks = append(c.decks, d)
-		for i := range d.Cards {
-			c.cards[[2]string{d.ID, d.Cards[i].ID}] = &d.Cards[i]
+		if d != nil && (q.Deck == "" || d.ID == q.Deck) {
+			c.decks = append(c.decks, d)
 		}
 	}
 	return c
+}
+
+// indexCards fills index.
+func (c *counter) indexCards() {
+	c.index = make(map[string]cardIndex, len(c.decks))
+	for _, d := range c.decks {
+		ci := cardIndex{deck: d, cards: make(map[string]int, len(d.Cards))}
+		for i := range d.Cards {
+			ci.cards[d.Cards[i].ID] = i
+		}
+		c.index[d.ID] = ci
+	}
+}
+
+// card is the scope's card of deck with the id, nil when there is none.
+func (c *counter) card(deck, id string) *quiz.Card {
+	ci := c.index[deck]
+	if i, ok := ci.cards[id]; ok {
+		return &ci.deck.Cards[i]
+	}
+	return nil
 }
 
 // zoneName names t's time zone: its IANA name when known ("Asia/Seoul"),

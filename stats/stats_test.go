@@ -2,6 +2,7 @@ package stats
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -57,11 +58,12 @@ type logged struct {
 	after  quiz.ItemState
 }
 
-// rowsOf is what the store's rows of deck ("" for all decks) are after
-// the log: the answers per quarter hour and per card, and each item's
-// state after its last answer.
-func rowsOf(log []logged, deck string) Rows {
-	var r Rows
+// rowsOf is what the store's rows of q.Scope are after the log: the
+// answers per quarter hour, per retention period and per card, and each
+// item's state after its last answer.
+func rowsOf(log []logged, q Query) Rows {
+	deck, _, since, until := q.Scope()
+	r := Rows{Retention: make([]ReviewAnswers, len(since))}
 	slots := map[int64]int{}
 	cards := map[[2]string]int{}
 	items := map[quiz.ItemID]int{}
@@ -80,15 +82,18 @@ func rowsOf(log []logged, deck string) Rows {
 			slots[start.UnixMilli()] = i
 			r.Slots = append(r.Slots, Slot{Start: start})
 		}
-		sl := &r.Slots[i]
+		r.Slots[i].Answers++
+		r.Slots[i].TimeMS += l.ms
 		correct := l.rating > fsrs.Again
-		sl.Answers++
-		sl.TimeMS += l.ms
-		if l.before != nil && l.before.Card.State == fsrs.Review && l.mode != quiz.ModePractice {
-			if l.before.Card.ScheduledDays >= MatureDays {
-				sl.Mature, sl.MatureCorrect = sl.Mature+1, sl.MatureCorrect+count(correct)
-			} else {
-				sl.Young, sl.YoungCorrect = sl.Young+1, sl.YoungCorrect+count(correct)
+		for p := range since {
+			if l.before != nil && l.before.Card.State == fsrs.Review && l.mode != quiz.ModePractice &&
+				!l.at.Before(since[p]) && l.at.Before(until) {
+				a := &r.Retention[p]
+				if l.before.Card.ScheduledDays >= MatureDays {
+					a.Mature, a.MatureCorrect = a.Mature+1, a.MatureCorrect+count(correct)
+				} else {
+					a.Young, a.YoungCorrect = a.Young+1, a.YoungCorrect+count(correct)
+				}
 			}
 		}
 		key := [2]string{id.Deck, id.Card}
@@ -177,7 +182,7 @@ func rate(v float64) *float64 { return &v }
 
 func TestStatsDays(t *testing.T) {
 	log, q := fixture(t)
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	want := []Day{
 		{"2025-01-01", 1, 1000}, {"2025-06-01", 1, 1000},
 		{"2026-02-01", 1, 1000}, {"2026-02-02", 1, 1000}, {"2026-02-03", 1, 1000},
@@ -206,7 +211,7 @@ func TestStatsDays(t *testing.T) {
 func TestStatsOneDeck(t *testing.T) {
 	log, q := fixture(t)
 	q.Deck = "article"
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	if len(s.Days) != 11 || s.Days[0].Date != "2026-02-01" {
 		t.Errorf("Days = %v, want the 11 days of article's reviews", s.Days)
 	}
@@ -235,7 +240,7 @@ func TestStatsStreakAfterToday(t *testing.T) {
 		{q.Now.AddDate(0, 0, -1), 3},
 	} {
 		q.Now = tc.now
-		if s := Compute(q, rowsOf(log, q.Deck)); s.Streak.Current != tc.current {
+		if s := Compute(q, rowsOf(log, q)); s.Streak.Current != tc.current {
 			t.Errorf("at %v: current streak %d, want %d", tc.now, s.Streak.Current, tc.current)
 		}
 	}
@@ -243,7 +248,7 @@ func TestStatsStreakAfterToday(t *testing.T) {
 
 func TestStatsRetention(t *testing.T) {
 	log, q := fixture(t)
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	seoul := q.Now.Location()
 	want := []Retention{
 		{Days: 7, Since: time.Date(2026, 3, 4, 4, 0, 0, 0, seoul),
@@ -262,7 +267,7 @@ func TestStatsRetention(t *testing.T) {
 
 func TestStatsItemsAndLapses(t *testing.T) {
 	log, q := fixture(t)
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	if want := (ItemCounts{Total: 7, New: 2, Learning: 1, Review: 3, Suspended: 1}); s.Items != want {
 		t.Errorf("Items = %+v, want %+v", s.Items, want)
 	}
@@ -281,7 +286,7 @@ func TestStatsItemsAndLapses(t *testing.T) {
 
 func TestStatsForecast(t *testing.T) {
 	log, q := fixture(t)
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	if s.Forecast.Overdue != 1 {
 		t.Errorf("Overdue = %d, want 1 (f2)", s.Forecast.Overdue)
 	}
@@ -307,7 +312,7 @@ func TestStatsForecast(t *testing.T) {
 
 func TestStatsAccuracy(t *testing.T) {
 	log, q := fixture(t)
-	s := Compute(q, rowsOf(log, q.Deck))
+	s := Compute(q, rowsOf(log, q))
 	decks := []DeckRatio{
 		{Deck: "article", Title: "구글 메모", Ratio: Ratio{14, 12, rate(12.0 / 14)}},
 		{Deck: "other", Title: "Other", Ratio: Ratio{2, 1, rate(0.5)}},
@@ -355,11 +360,12 @@ func TestStatsDayBoundaries(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rows := rowsOf([]logged{{id: "d/c/fact", at: tc.at, rating: fsrs.Good,
-				after: itemState(fsrs.Learning, 0, 0, tc.at, false)}}, "")
+			log := []logged{{id: "d/c/fact", at: tc.at, rating: fsrs.Good,
+				after: itemState(fsrs.Learning, 0, 0, tc.at, false)}}
 			sch := quiz.DefaultScheduling()
 			sch.RolloverHour = tc.rollover
-			s := Compute(Query{Now: time.Date(2026, 3, 20, 12, 0, 0, 0, tc.loc), Scheduling: sch}, rows)
+			q := Query{Now: time.Date(2026, 3, 20, 12, 0, 0, 0, tc.loc), Scheduling: sch}
+			s := Compute(q, rowsOf(log, q))
 			if len(s.Days) != 1 || s.Days[0].Date != tc.day {
 				t.Errorf("review at %v counts for %v, want %s", tc.at.In(tc.loc), s.Days, tc.day)
 			}
@@ -385,7 +391,8 @@ func TestStatsForecastDST(t *testing.T) {
 		log = append(log, logged{id: "d/" + id + "/fact", at: now, rating: fsrs.Good,
 			after: itemState(fsrs.Review, 2, 0, d, false)})
 	}
-	s := Compute(Query{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}, rowsOf(log, ""))
+	q := Query{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}
+	s := Compute(q, rowsOf(log, q))
 	got := []ForecastDay{s.Forecast.Days[1], s.Forecast.Days[2]}
 	want := []ForecastDay{{"2026-03-07", 1}, {"2026-03-08", 2}}
 	if !reflect.DeepEqual(got, want) {
@@ -414,5 +421,33 @@ func TestStatsEmpty(t *testing.T) {
 	}
 	if r := m["retention"].([]any)[0].(map[string]any)["all"].(map[string]any)["rate"]; r != nil {
 		t.Errorf("rate with no answers = %v, want null", r)
+	}
+}
+
+// TestStatsMostLapsedOfMany: of many lapsed items, the 10 with most
+// lapses are listed (ties by id), and every leech.
+func TestStatsMostLapsedOfMany(t *testing.T) {
+	deck := &quiz.Deck{ID: "d"}
+	var rows Rows
+	for i := range 30 {
+		id := fmt.Sprintf("c%02d", i)
+		deck.Cards = append(deck.Cards, quiz.Card{ID: id, Kind: quiz.KindFact, Prompt: id})
+		rows.Items = append(rows.Items, Item{ID: quiz.ItemID{Deck: "d", Card: id, Item: quiz.ItemFact},
+			State: fsrs.Review, Lapses: i / 3}) // 0, 0, 0, 1, 1, 1, ... 9, 9, 9
+	}
+	s := Compute(Query{Decks: []*quiz.Deck{deck}, Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}, rows)
+	var lapsed, leeches []string
+	for _, l := range s.Lapsed {
+		lapsed = append(lapsed, fmt.Sprintf("%s:%d", l.Label, l.Lapses))
+	}
+	for _, l := range s.Leeches {
+		leeches = append(leeches, l.Label)
+	}
+	want := []string{"c27:9", "c28:9", "c29:9", "c24:8", "c25:8", "c26:8", "c21:7", "c22:7", "c23:7", "c18:6"}
+	if !reflect.DeepEqual(lapsed, want) {
+		t.Errorf("Lapsed = %v, want %v", lapsed, want)
+	}
+	if want := []string{"c27", "c28", "c29", "c24", "c25", "c26"}; !reflect.DeepEqual(leeches, want) {
+		t.Errorf("Leeches = %v, want %v", leeches, want)
 	}
 }

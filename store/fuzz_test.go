@@ -47,9 +47,9 @@ func FuzzOpen(f *testing.F) {
 				}
 				continue
 			}
-			db.States("article")                               //nolint:errcheck // must only not panic
-			db.Reviews(func(quiz.Review) error { return nil }) //nolint:errcheck
-			db.StatsRows("")                                   //nolint:errcheck
+			db.States("article")                                 //nolint:errcheck // must only not panic
+			db.Reviews(func(quiz.Review) error { return nil })   //nolint:errcheck
+			db.StatsRows(StatsScope{Items: []string{"article"}}) //nolint:errcheck
 			if err := db.Close(); err != nil && !bytes.Contains([]byte(err.Error()), []byte(path)) {
 				t.Fatalf("Close: %v", err)
 			}

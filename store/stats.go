@@ -11,12 +11,23 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
+// StatsScope says which rows StatsRows reads.
+type StatsScope struct {
+	Deck  string   // whose answers: one deck's, or every deck's when ""
+	Items []string // the decks whose item states to read
+	// Since are the starts of periods whose answers on items in review
+	// are summed, each up to Until.
+	Since []time.Time
+	Until time.Time
+}
+
 // StatsRows are the rows the statistics are computed from (package
 // stats), read in one transaction.
 type StatsRows struct {
-	Slots []AnswerSlot   // the answers per quarter hour, in time order
-	Cards []CardAnswers  // the answers per card
-	Items []ItemProgress // the stored item states
+	Slots     []AnswerSlot    // the answers per deck and quarter hour, in no order
+	Retention []ReviewAnswers // the answers on items in review, one per StatsScope.Since
+	Cards     []CardAnswers   // the answers per card
+	Items     []ItemProgress  // the stored item states of StatsScope.Items
 }
 
 // AnswerSlot counts the answers of one deck in a quarter hour of UTC
@@ -25,9 +36,12 @@ type AnswerSlot struct {
 	Start   time.Time
 	Answers int
 	TimeMS  int64 // time spent answering
-	// The answers on items in review, practice left out, by the interval
-	// reviewed at (mature: 21 days or more), and how many of them were
-	// correct (not Again).
+}
+
+// ReviewAnswers count the answers on items in review, practice left
+// out, by the interval they were reviewed at (mature: 21 days or more),
+// and how many of them were correct (not Again).
+type ReviewAnswers struct {
 	Young, YoungCorrect   int
 	Mature, MatureCorrect int
 }
@@ -50,39 +64,59 @@ type ItemProgress struct {
 
 // The statistics' queries; %s is the deck filter.
 const (
-	sqlAnswerSlots = "SELECT slot, answers, time_ms, young, young_correct, mature, mature_correct " +
-		"FROM answer_slot WHERE %s ORDER BY slot"
+	sqlAnswerSlots = "SELECT slot, answers, time_ms FROM answer_slot WHERE %s"
+	sqlRetention   = "SELECT coalesce(sum(young), 0), coalesce(sum(young_correct), 0), " +
+		"coalesce(sum(mature), 0), coalesce(sum(mature_correct), 0) " +
+		"FROM answer_slot WHERE slot >= ? AND slot < ? AND %s"
 	sqlCardAnswers  = "SELECT deck, card, answers, correct FROM answer_card WHERE %s"
-	sqlItemProgress = "SELECT deck, card, item, state, suspended, due, lapses FROM item_state WHERE %s"
+	sqlItemProgress = "SELECT card, item, state, suspended, due, lapses FROM item_state WHERE deck = ?"
 )
 
 // slotMS is the width of answer_slot's slots (migration 2).
 const slotMS = 15 * 60 * 1000
 
-// StatsRows reads the rows of one deck, or of every deck when deck is
-// "". It only reads, so it works on a store opened read-only.
-func (db *DB) StatsRows(deck string) (*StatsRows, error) {
-	where, args := "1", []any{}
-	if deck != "" {
-		where, args = "deck = ?", []any{deck}
-	}
-	tx, err := db.sql.Begin()
+// StatsRows reads the rows of scope. It only reads, so it works on a
+// store opened read-only.
+func (db *DB) StatsRows(scope StatsScope) (*StatsRows, error) {
+	r, err := db.statsRows(scope)
 	if err != nil {
 		return nil, fmt.Errorf("stats from %s: %w", db.path, explain(err))
 	}
+	return r, nil
+}
+
+// statsRows is StatsRows' transaction.
+func (db *DB) statsRows(scope StatsScope) (*StatsRows, error) {
+	where, args := "1", []any{}
+	if scope.Deck != "" {
+		where, args = "deck = ?", []any{scope.Deck}
+	}
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return nil, err
+	}
 	defer tx.Rollback() //nolint:errcheck // a read-only transaction
-	var r StatsRows
-	for _, q := range []struct {
-		sql  string
-		scan func(*sql.Rows) error
-	}{
-		{sqlAnswerSlots, r.scanSlot}, {sqlCardAnswers, r.scanCard}, {sqlItemProgress, r.scanItem},
-	} {
-		if err := scanAll(tx, fmt.Sprintf(q.sql, where), args, q.scan); err != nil {
-			return nil, fmt.Errorf("stats from %s: %w", db.path, explain(err))
+	r := &StatsRows{Retention: make([]ReviewAnswers, len(scope.Since))}
+	for i, since := range scope.Since {
+		a := &r.Retention[i]
+		q := fmt.Sprintf(sqlRetention, where)
+		period := []any{since.UnixMilli() / slotMS, scope.Until.UnixMilli() / slotMS}
+		if err := tx.QueryRow(q, append(period, args...)...).Scan(&a.Young, &a.YoungCorrect, &a.Mature, &a.MatureCorrect); err != nil {
+			return nil, err
 		}
 	}
-	return &r, nil
+	if err := scanAll(tx, fmt.Sprintf(sqlAnswerSlots, where), args, r.scanSlot); err != nil {
+		return nil, err
+	}
+	if err := scanAll(tx, fmt.Sprintf(sqlCardAnswers, where), args, r.scanCard); err != nil {
+		return nil, err
+	}
+	for _, deck := range scope.Items {
+		if err := scanAll(tx, sqlItemProgress, []any{deck}, r.itemScanner(deck)); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // scanAll runs a query and scans each row it returns.
@@ -104,7 +138,7 @@ func scanAll(tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) e
 func (r *StatsRows) scanSlot(rows *sql.Rows) error {
 	var s AnswerSlot
 	var slot int64
-	err := rows.Scan(&slot, &s.Answers, &s.TimeMS, &s.Young, &s.YoungCorrect, &s.Mature, &s.MatureCorrect)
+	err := rows.Scan(&slot, &s.Answers, &s.TimeMS)
 	s.Start = fromMS(slot * slotMS)
 	r.Slots = append(r.Slots, s)
 	return err
@@ -118,14 +152,16 @@ func (r *StatsRows) scanCard(rows *sql.Rows) error {
 	return err
 }
 
-// scanItem reads a row of sqlItemProgress.
-func (r *StatsRows) scanItem(rows *sql.Rows) error {
-	var it ItemProgress
-	var due int64
-	err := rows.Scan(&it.ID.Deck, &it.ID.Card, &it.ID.Item, &it.State, &it.Suspended, &due, &it.Lapses)
-	it.Due = fromMS(due)
-	r.Items = append(r.Items, it)
-	return err
+// itemScanner reads the rows of sqlItemProgress of deck.
+func (r *StatsRows) itemScanner(deck string) func(*sql.Rows) error {
+	return func(rows *sql.Rows) error {
+		it := ItemProgress{ID: quiz.ItemID{Deck: deck}}
+		var due int64
+		err := rows.Scan(&it.ID.Card, &it.ID.Item, &it.State, &it.Suspended, &due, &it.Lapses)
+		it.Due = fromMS(due)
+		r.Items = append(r.Items, it)
+		return err
+	}
 }
 
 // ErrNoItem is returned by Unsuspend for an item with no stored state.

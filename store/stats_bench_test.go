@@ -74,7 +74,7 @@ func benchOpen(b *testing.B, dir string, opt Options) {
 // `moatquiz stats` does.
 func benchStatsRows(b *testing.B, db *DB) {
 	for b.Loop() {
-		if _, err := db.StatsRows(""); err != nil {
+		if _, err := db.StatsRows(StatsScope{Items: []string{gen.DeckID}}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -46,10 +46,15 @@ func itemAt(deck, card string, min int) ItemProgress {
 		Due: base.Add(time.Duration(min) * time.Hour), Lapses: min}
 }
 
-// statsRows reads deck's rows or fails the test.
+// statsRows reads the rows of deck ("" for all: article and other) or
+// fails the test; the answers on items in review are those from base.
 func statsRows(t *testing.T, db *DB, deck string) *StatsRows {
 	t.Helper()
-	r, err := db.StatsRows(deck)
+	scope := StatsScope{Deck: deck, Items: []string{deck}, Since: []time.Time{base}, Until: base.Add(time.Hour)}
+	if deck == "" {
+		scope.Items = []string{"article", "other"}
+	}
+	r, err := db.StatsRows(scope)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,12 +68,10 @@ func TestStatsRows(t *testing.T) {
 		record(t, db, r)
 	}
 	want := &StatsRows{
-		Slots: []AnswerSlot{
-			{Start: slotAt(0), Answers: 2, TimeMS: 3000, Young: 1},
-			{Start: slotAt(15), Answers: 2, TimeMS: 7000, Mature: 1, MatureCorrect: 1},
-		},
-		Cards: []CardAnswers{{"article", "c1", 3, 2}, {"article", "c2", 1, 1}},
-		Items: []ItemProgress{itemAt("article", "c1", 20)},
+		Slots:     []AnswerSlot{{Start: slotAt(0), Answers: 2, TimeMS: 3000}, {Start: slotAt(15), Answers: 2, TimeMS: 7000}},
+		Retention: []ReviewAnswers{{Young: 1, Mature: 1, MatureCorrect: 1}},
+		Cards:     []CardAnswers{{"article", "c1", 3, 2}, {"article", "c2", 1, 1}},
+		Items:     []ItemProgress{itemAt("article", "c1", 20)},
 	}
 	if got := statsRows(t, db, "article"); !reflect.DeepEqual(got, want) {
 		t.Errorf("article's rows =\n%+v\nwant\n%+v", got, want)
@@ -86,6 +89,7 @@ func TestStatsRows(t *testing.T) {
 		}
 	}
 	want.Slots, want.Cards = want.Slots[:1], []CardAnswers{{"article", "c1", 2, 1}}
+	want.Retention = []ReviewAnswers{{Young: 1}}
 	want.Items = []ItemProgress{{ID: log[2].Item, State: fsrs.Review, Due: base}} // as before log[2]
 	if got := statsRows(t, db, "article"); !reflect.DeepEqual(got, want) {
 		t.Errorf("after undoing: article's rows =\n%+v\nwant\n%+v", got, want)

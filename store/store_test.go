@@ -724,7 +724,7 @@ func TestDamageFoundWhenRead(t *testing.T) {
 			t.Fatalf("Open(%+v): %v (the damage is past what it checks)", opt, err)
 		}
 		errs := map[string]error{"Reviews": db.Reviews(func(quiz.Review) error { return nil })}
-		_, errs["StatsRows"] = db.StatsRows("")
+		_, errs["StatsRows"] = db.StatsRows(StatsScope{Items: []string{"article"}})
 		for what, err := range errs {
 			if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "restore it from a backup") {
 				t.Errorf("%s on a damaged log (%+v) = %v; want ErrDamaged naming the file and what to do", what, opt, err)

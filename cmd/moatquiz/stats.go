@@ -95,14 +95,18 @@ func hasDeck(decks []*quiz.Deck, id string) bool {
 // statsOf computes a query's figures from db's rows.
 func statsOf(db *store.DB) tui.StatsFunc {
 	return func(q stats.Query) (*stats.Stats, error) {
-		r, err := db.StatsRows(q.Deck)
+		deck, decks, since, until := q.Scope()
+		r, err := db.StatsRows(store.StatsScope{Deck: deck, Items: decks, Since: since, Until: until})
 		if err != nil {
 			return nil, err
 		}
-		rows := stats.Rows{Slots: make([]stats.Slot, len(r.Slots)),
+		rows := stats.Rows{Slots: make([]stats.Slot, len(r.Slots)), Retention: make([]stats.ReviewAnswers, len(r.Retention)),
 			Cards: make([]stats.CardAnswers, len(r.Cards)), Items: make([]stats.Item, len(r.Items))}
 		for i, s := range r.Slots {
 			rows.Slots[i] = stats.Slot(s)
+		}
+		for i, a := range r.Retention {
+			rows.Retention[i] = stats.ReviewAnswers(a)
 		}
 		for i, c := range r.Cards {
 			rows.Cards[i] = stats.CardAnswers(c)
