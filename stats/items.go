@@ -29,29 +29,29 @@ func (c *counter) items(s *Stats, rows []Item) {
 // rows are linked to their card, then each card's items looked up among
 // them.
 func (c *counter) members(rows []Item) (found []*Item, total int) {
-	first := make(map[*quiz.Card]int, len(rows)) // a card's first row
-	next := make([]int, len(rows))               // the card's row after each row; -1: the last
-	for i := range rows {
-		next[i] = -1
-		card := c.card(rows[i].ID.Deck, rows[i].ID.Card)
-		if card == nil {
-			continue
+	heads := make(map[string][]int, len(c.decks)) // deck → card index → its first row + 1 (0: none)
+	for _, d := range c.decks {
+		heads[d.ID] = make([]int, len(d.Cards))
+	}
+	next := make([]int, len(rows)) // the card's row after each row, + 1
+	for i, r := range rows {
+		if ci, ok := c.index[r.ID.Deck].cards[r.ID.Card]; ok {
+			next[i], heads[r.ID.Deck][ci] = heads[r.ID.Deck][ci], i+1
 		}
-		if j, ok := first[card]; ok {
-			next[i] = j
-		}
-		first[card] = i
 	}
 	for _, d := range c.decks {
+		first, ci := heads[d.ID], 0
 		items := d.Items()
 		total += len(items)
 		for _, it := range items {
-			j, ok := first[it.Card]
-			for ok && j >= 0 && rows[j].ID.Item != it.ID.Item {
-				j = next[j]
+			for &d.Cards[ci] != it.Card {
+				ci++
 			}
-			if ok && j >= 0 {
-				found = append(found, &rows[j])
+			for j := first[ci]; j > 0; j = next[j-1] {
+				if rows[j-1].ID.Item == it.ID.Item {
+					found = append(found, &rows[j-1])
+					break
+				}
 			}
 		}
 	}

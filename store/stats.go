@@ -105,62 +105,94 @@ func (db *DB) statsRows(scope StatsScope) (*StatsRows, error) {
 			return nil, err
 		}
 	}
-	if err := scanAll(tx, fmt.Sprintf(sqlAnswerSlots, where), args, r.scanSlot); err != nil {
+	if err := scanAll(tx, fmt.Sprintf(sqlAnswerSlots, where), args, r.addSlot); err != nil {
 		return nil, err
 	}
-	if err := scanAll(tx, fmt.Sprintf(sqlCardAnswers, where), args, r.scanCard); err != nil {
+	if err := scanAll(tx, fmt.Sprintf(sqlCardAnswers, where), args, r.addCard); err != nil {
 		return nil, err
 	}
 	for _, deck := range scope.Items {
-		if err := scanAll(tx, sqlItemProgress, []any{deck}, r.itemScanner(deck)); err != nil {
+		if err := scanAll(tx, sqlItemProgress, []any{deck}, r.itemAdder(deck)); err != nil {
 			return nil, err
 		}
 	}
 	return r, nil
 }
 
-// scanAll runs a query and scans each row it returns.
-func scanAll(tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+// scanAll runs a query and hands each row's driver values to add:
+// scanning into any is the fast way (see DB.States).
+func scanAll(tx *sql.Tx, query string, args []any, add func([]any) error) error {
 	rows, err := tx.Query(query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals, dest := make([]any, len(cols)), make([]any, len(cols))
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
 	for rows.Next() {
-		if err := scan(rows); err != nil {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if err := add(vals); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
 }
 
-// scanSlot reads a row of sqlAnswerSlots.
-func (r *StatsRows) scanSlot(rows *sql.Rows) error {
-	var s AnswerSlot
-	var slot int64
-	err := rows.Scan(&slot, &s.Answers, &s.TimeMS)
-	s.Start = fromMS(slot * slotMS)
-	r.Slots = append(r.Slots, s)
-	return err
+// ints converts the driver values of INTEGER columns, from the first.
+func ints(vals []any, dst ...*int64) error {
+	for i, d := range dst {
+		v, ok := vals[i].(int64)
+		if !ok {
+			return fmt.Errorf("%w: an integer column holds %T", ErrDamaged, vals[i])
+		}
+		*d = v
+	}
+	return nil
 }
 
-// scanCard reads a row of sqlCardAnswers.
-func (r *StatsRows) scanCard(rows *sql.Rows) error {
-	var c CardAnswers
-	err := rows.Scan(&c.Deck, &c.Card, &c.Answers, &c.Correct)
-	r.Cards = append(r.Cards, c)
-	return err
-}
-
-// itemScanner reads the rows of sqlItemProgress of deck.
-func (r *StatsRows) itemScanner(deck string) func(*sql.Rows) error {
-	return func(rows *sql.Rows) error {
-		it := ItemProgress{ID: quiz.ItemID{Deck: deck}}
-		var due int64
-		err := rows.Scan(&it.ID.Card, &it.ID.Item, &it.State, &it.Suspended, &due, &it.Lapses)
-		it.Due = fromMS(due)
-		r.Items = append(r.Items, it)
+// addSlot adds a row of sqlAnswerSlots.
+func (r *StatsRows) addSlot(vals []any) error {
+	var slot, answers, ms int64
+	if err := ints(vals, &slot, &answers, &ms); err != nil {
 		return err
+	}
+	r.Slots = append(r.Slots, AnswerSlot{Start: fromMS(slot * slotMS), Answers: int(answers), TimeMS: ms})
+	return nil
+}
+
+// addCard adds a row of sqlCardAnswers.
+func (r *StatsRows) addCard(vals []any) error {
+	var c CardAnswers
+	var answers, correct int64
+	if err := errors.Join(text(vals[0], &c.Deck), text(vals[1], &c.Card),
+		ints(vals[2:], &answers, &correct)); err != nil {
+		return err
+	}
+	c.Answers, c.Correct = int(answers), int(correct)
+	r.Cards = append(r.Cards, c)
+	return nil
+}
+
+// itemAdder adds the rows of sqlItemProgress of deck.
+func (r *StatsRows) itemAdder(deck string) func([]any) error {
+	return func(vals []any) error {
+		it := ItemProgress{ID: quiz.ItemID{Deck: deck}}
+		var state, suspended, due, lapses int64
+		if err := errors.Join(text(vals[0], &it.ID.Card), text(vals[1], &it.ID.Item),
+			ints(vals[2:], &state, &suspended, &due, &lapses)); err != nil {
+			return err
+		}
+		it.State, it.Suspended, it.Due, it.Lapses = fsrs.State(state), suspended != 0, fromMS(due), int(lapses)
+		r.Items = append(r.Items, it)
+		return nil
 	}
 }
 
