@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -65,8 +64,10 @@ type ItemProgress struct {
 
 // The statistics' queries; %s is the deck filter.
 const (
-	sqlAnswerSlots  = "SELECT slot, answers, time_ms FROM answer_slot WHERE %s"
-	sqlRetention    = "SELECT %s FROM answer_slot WHERE slot < ? AND %s"
+	sqlAnswerSlots = "SELECT slot, answers, time_ms FROM answer_slot WHERE %s"
+	sqlRetention   = "SELECT coalesce(sum(young), 0), coalesce(sum(young_correct), 0), " +
+		"coalesce(sum(mature), 0), coalesce(sum(mature_correct), 0) " +
+		"FROM answer_slot WHERE slot >= ? AND slot < ? AND %s"
 	sqlCardAnswers  = "SELECT deck, card, answers, correct FROM answer_card WHERE %s"
 	sqlItemProgress = "SELECT card, item, state, suspended, due, lapses FROM item_state WHERE deck = ?"
 )
@@ -96,11 +97,11 @@ func (db *DB) statsRows(scope StatsScope) (*StatsRows, error) {
 	}
 	defer tx.Rollback() //nolint:errcheck // a read-only transaction
 	r := &StatsRows{Retention: make([]ReviewAnswers, len(scope.Since))}
-	if len(scope.Since) > 0 {
-		sums, sumArgs, dest := retentionSums(scope.Since, r.Retention)
-		q := fmt.Sprintf(sqlRetention, sums, where)
-		sumArgs = append(append(sumArgs, scope.Until.UnixMilli()/slotMS), args...)
-		if err := tx.QueryRow(q, sumArgs...).Scan(dest...); err != nil {
+	for i, since := range scope.Since {
+		a := &r.Retention[i]
+		q := fmt.Sprintf(sqlRetention, where)
+		period := []any{since.UnixMilli() / slotMS, scope.Until.UnixMilli() / slotMS}
+		if err := tx.QueryRow(q, append(period, args...)...).Scan(&a.Young, &a.YoungCorrect, &a.Mature, &a.MatureCorrect); err != nil {
 			return nil, err
 		}
 	}
@@ -116,23 +117,6 @@ func (db *DB) statsRows(scope StatsScope) (*StatsRows, error) {
 		}
 	}
 	return r, nil
-}
-
-// retentionSums are the sums of sqlRetention, in one pass: for each
-// period, the four counts of answers since its start; their arguments,
-// and where they are scanned to (into sums).
-func retentionSums(since []time.Time, sums []ReviewAnswers) (string, []any, []any) {
-	var cols []string
-	var args, dest []any
-	for i, t := range since {
-		for _, c := range []string{"young", "young_correct", "mature", "mature_correct"} {
-			cols = append(cols, "coalesce(sum(CASE WHEN slot >= ? THEN "+c+" END), 0)")
-			args = append(args, t.UnixMilli()/slotMS)
-		}
-		s := &sums[i]
-		dest = append(dest, &s.Young, &s.YoungCorrect, &s.Mature, &s.MatureCorrect)
-	}
-	return strings.Join(cols, ", "), args, dest
 }
 
 // scanAll runs a query and hands each row's driver values to add:
