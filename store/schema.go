@@ -109,24 +109,27 @@ var migrations = []string{
 		before_state IS 2 AND mode != 'practice' AND before_scheduled_days >= 21 AS mature
 		FROM review;
 
-	INSERT INTO answer_slot SELECT deck, slot, count(*), sum(duration_ms), sum(young),
-		sum(young AND correct), sum(mature), sum(mature AND correct)
-		FROM answer_count GROUP BY deck, slot;
-	INSERT INTO answer_card SELECT deck, card, count(*), sum(correct)
-		FROM answer_count GROUP BY deck, card;
-
-	CREATE TRIGGER review_counted AFTER INSERT ON review BEGIN
-		INSERT INTO answer_slot SELECT deck, slot, 1, duration_ms, young, young AND correct,
-			mature, mature AND correct FROM answer_count WHERE id = NEW.id
+	-- Inserting a review's counts into the view adds them up; the log so
+	-- far is counted this way too, a review at a time in the log's order
+	-- (about time order): half the time of grouping, which sorts the log
+	-- twice.
+	CREATE TRIGGER count_answer INSTEAD OF INSERT ON answer_count BEGIN
+		INSERT INTO answer_slot VALUES (NEW.deck, NEW.slot, 1, NEW.duration_ms, NEW.young,
+			NEW.young AND NEW.correct, NEW.mature, NEW.mature AND NEW.correct)
 		ON CONFLICT (deck, slot) DO UPDATE SET answers = answer_slot.answers + 1,
 			time_ms = answer_slot.time_ms + excluded.time_ms,
 			young = answer_slot.young + excluded.young,
 			young_correct = answer_slot.young_correct + excluded.young_correct,
 			mature = answer_slot.mature + excluded.mature,
 			mature_correct = answer_slot.mature_correct + excluded.mature_correct;
-		INSERT INTO answer_card SELECT deck, card, 1, correct FROM answer_count WHERE id = NEW.id
+		INSERT INTO answer_card VALUES (NEW.deck, NEW.card, 1, NEW.correct)
 		ON CONFLICT (deck, card) DO UPDATE SET answers = answer_card.answers + 1,
 			correct = answer_card.correct + excluded.correct;
+	END;
+	INSERT INTO answer_count SELECT * FROM answer_count;
+
+	CREATE TRIGGER review_counted AFTER INSERT ON review BEGIN
+		INSERT INTO answer_count SELECT * FROM answer_count WHERE id = NEW.id;
 	END;
 
 	CREATE TRIGGER review_uncounted BEFORE DELETE ON review BEGIN
