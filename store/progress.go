@@ -55,8 +55,14 @@ type statements struct {
 	reviewUndo, later, deleteReview                *sql.Stmt
 }
 
+// preparer prepares statements: a *sql.DB, or a *sql.Tx to check a
+// migration's tables before it commits.
+type preparer interface {
+	Prepare(query string) (*sql.Stmt, error)
+}
+
 // prepare prepares every statement.
-func (s *statements) prepare(db *sql.DB) error {
+func (s *statements) prepare(db preparer) error {
 	for _, p := range []struct {
 		dst **sql.Stmt
 		sql string

@@ -98,8 +98,7 @@ func pacedSession(b *testing.B, db *DB, every int64) []time.Duration {
 func pacedStore(b *testing.B) string {
 	src := os.Getenv("MOATQUIZ_BENCH_DB")
 	if src == "" {
-		dir, _ := collectionStore(b, gen.Sizes[len(gen.Sizes)-1])
-		return dir
+		return collectionStore(b, gen.Sizes[len(gen.Sizes)-1])
 	}
 	dir := b.TempDir()
 	in, err := os.Open(src)

@@ -16,22 +16,22 @@ import (
 func BenchmarkCollection(b *testing.B) {
 	for _, size := range gen.Sizes {
 		b.Run(size.Name, func(b *testing.B) {
-			dir, q := collectionStore(b, size)
+			dir := collectionStore(b, size)
 			b.Run("Open", func(b *testing.B) { benchOpen(b, dir, Options{}) })
 			b.Run("OpenReadOnly", func(b *testing.B) { benchOpen(b, dir, Options{ReadOnly: true}) })
 			reader := openR(b, dir)
 			b.Run("States", func(b *testing.B) { benchStates(b, reader) })
 			db := openW(b, dir)
 			b.Run("StatesCached", func(b *testing.B) { benchStates(b, db) })
-			b.Run("Stats", func(b *testing.B) { benchStats(b, db, q) })
+			b.Run("StatsRows", func(b *testing.B) { benchStatsRows(b, reader) })
 			b.Run("Record", func(b *testing.B) { benchRecord(b, db) })
 		})
 	}
 }
 
 // collectionStore generates the store of a size in a temporary directory
-// and returns it with the stats query of the next morning.
-func collectionStore(b *testing.B, size gen.Size) (string, StatsQuery) {
+// and returns the directory.
+func collectionStore(b *testing.B, size gen.Size) string {
 	b.Helper()
 	dir := b.TempDir()
 	d, err := gen.Deck(size.Cards, 1)
@@ -39,14 +39,13 @@ func collectionStore(b *testing.B, size gen.Size) (string, StatsQuery) {
 		b.Fatal(err)
 	}
 	db := openW(b, dir)
-	last, err := gen.Fill(db.sql, d, gen.History{Reviews: size.Reviews,
+	_, err = gen.Fill(db.sql, d, gen.History{Reviews: size.Reviews,
 		End: time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC), Days: 730, Seed: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
 	db.Close()
-	sch := quiz.DefaultScheduling()
-	return dir, StatsQuery{Decks: []*quiz.Deck{d}, Now: sch.DayEnd(last).Add(4 * time.Hour), Scheduling: sch}
+	return dir
 }
 
 // benchStates reads the generated deck's states: from the database with
@@ -71,30 +70,13 @@ func benchOpen(b *testing.B, dir string, opt Options) {
 	}
 }
 
-// benchStats runs Stats whole, then each of its queries alone.
-func benchStats(b *testing.B, db *DB, q StatsQuery) {
-	b.Run("all", func(b *testing.B) {
-		for b.Loop() {
-			if _, err := db.Stats(q); err != nil {
-				b.Fatal(err)
-			}
+// benchStatsRows reads every deck's rows the statistics need, as
+// `moatquiz stats` does.
+func benchStatsRows(b *testing.B, db *DB) {
+	for b.Loop() {
+		if _, err := db.StatsRows(StatsScope{Items: []string{gen.DeckID}}); err != nil {
+			b.Fatal(err)
 		}
-	})
-	c := newCounter(q)
-	for _, step := range []struct {
-		name string
-		run  func(*DB, *Stats) error
-	}{
-		{"days", c.days}, {"retention", c.retention}, {"itemCounts", c.itemCounts},
-		{"forecast", c.forecast}, {"ratios", c.ratios}, {"lapsed", c.lapsed},
-	} {
-		b.Run(step.name, func(b *testing.B) {
-			for b.Loop() {
-				if err := step.run(db, &Stats{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }
 

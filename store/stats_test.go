@@ -1,506 +1,158 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"testing"
 	"time"
-	_ "time/tzdata" // the tests' time zones, whatever the machine has
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// zone loads a time zone or fails the test.
-func zone(t *testing.T, name string) *time.Location {
+// answer is a review of deck/card/fact at base+min minutes, from an item
+// in state before (nil: new) with an interval of days.
+func answer(deck, card string, min int, rating fsrs.Rating, ms int64, mode quiz.Mode, before fsrs.State, days uint64) *quiz.Review {
+	r := review(card, quiz.ItemFact, int64(min), mode, nil)
+	r.Item.Deck, r.Rating = deck, rating
+	r.ReviewedAt, r.Duration = base.Add(time.Duration(min)*time.Minute), time.Duration(ms)*time.Millisecond
+	if before != fsrs.New {
+		r.Before = &quiz.ItemState{Card: fsrs.Card{Due: base, State: before, ScheduledDays: days}}
+	}
+	r.After = quiz.ItemState{Card: fsrs.Card{Due: base.Add(time.Duration(min) * time.Hour), State: fsrs.Review, Lapses: uint64(min)}}
+	return r
+}
+
+// statsLog is the log TestStatsRows and TestMigrationCountsAnswers
+// record: base is 09:30 UTC, so minutes 0-14 are one quarter hour and
+// 15-29 the next.
+func statsLog() []*quiz.Review {
+	return []*quiz.Review{
+		answer("article", "c1", 0, fsrs.Good, 1000, quiz.ModeReview, fsrs.New, 0),
+		answer("article", "c1", 5, fsrs.Again, 2000, quiz.ModeReview, fsrs.Review, 20),   // young
+		answer("article", "c1", 20, fsrs.Good, 3000, quiz.ModeReview, fsrs.Review, 21),   // mature
+		answer("article", "c2", 21, fsrs.Hard, 4000, quiz.ModePractice, fsrs.Review, 30), // practice: neither
+		answer("other", "c3", 1, fsrs.Easy, 500, quiz.ModeReview, fsrs.Learning, 0),
+	}
+}
+
+// slotAt is the quarter hour starting min minutes after base.
+func slotAt(min int) time.Time { return base.Add(time.Duration(min) * time.Minute) }
+
+// itemAt is the state answer(deck, card, min, ...) leaves.
+func itemAt(deck, card string, min int) ItemProgress {
+	return ItemProgress{ID: quiz.ItemID{Deck: deck, Card: card, Item: quiz.ItemFact}, State: fsrs.Review,
+		Due: base.Add(time.Duration(min) * time.Hour), Lapses: min}
+}
+
+// statsRows reads the rows of deck ("" for all: article and other) or
+// fails the test; the answers on items in review are those from base.
+func statsRows(t *testing.T, db *DB, deck string) *StatsRows {
 	t.Helper()
-	loc, err := time.LoadLocation(name)
+	scope := StatsScope{Deck: deck, Items: []string{deck}, Since: []time.Time{base}, Until: base.Add(time.Hour)}
+	if deck == "" {
+		scope.Items = []string{"article", "other"}
+	}
+	r, err := db.StatsRows(scope)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return loc
+	return r
 }
 
-// statsDecks are the decks of the stats fixture: article has 6 items
-// (f1, f2, v1 ko-en and en-ko, z1 c1 and c2), other has 1 (o1).
-func statsDecks() []*quiz.Deck {
-	return []*quiz.Deck{
-		{ID: "article", Title: "구글 메모\x1b[31m", Cards: []quiz.Card{
-			{ID: "f1", Kind: quiz.KindFact, Tags: []string{"people", "memo"}, Prompt: "누가 메모를\n유출했나?"},
-			{ID: "f2", Kind: quiz.KindFact, Tags: []string{"memo", "memo"}, Prompt: "해자란?"},
-			{ID: "v1", Kind: quiz.KindVocab, Tags: []string{"vocab"}, Word: "해자"},
-			{ID: "z1", Kind: quiz.KindCloze, Text: "{{c1::구글}}의 {{c2::메모}}"},
-		}},
-		{ID: "other", Title: "Other", Cards: []quiz.Card{
-			{ID: "o1", Kind: quiz.KindFact, Tags: []string{"memo"}, PromptEn: "Who?"},
-		}},
+func TestStatsRows(t *testing.T) {
+	db := openW(t, t.TempDir())
+	log := statsLog()
+	for _, r := range log {
+		record(t, db, r)
 	}
-}
-
-// itemState is an item state for the fixture.
-func itemState(s fsrs.State, sched, lapses uint64, due time.Time, suspended bool) quiz.ItemState {
-	return quiz.ItemState{
-		Card:      fsrs.Card{Due: due, Stability: 3, Difficulty: 5, ScheduledDays: sched, Reps: 1, Lapses: lapses, State: s},
-		Suspended: suspended,
+	want := &StatsRows{
+		Slots:     []AnswerSlot{{Start: slotAt(0), Answers: 2, TimeMS: 3000}, {Start: slotAt(15), Answers: 2, TimeMS: 7000}},
+		Retention: []ReviewAnswers{{Young: 1, Mature: 1, MatureCorrect: 1}},
+		Cards:     []CardAnswers{{"article", "c1", 3, 2}, {"article", "c2", 1, 1}},
+		Items:     []ItemProgress{itemAt("article", "c1", 20)},
 	}
-}
-
-// logged is one review of the fixture.
-type logged struct {
-	id     string // "deck/card/item"
-	at     time.Time
-	rating fsrs.Rating
-	ms     int64
-	mode   quiz.Mode
-	before *quiz.ItemState
-	after  quiz.ItemState
-}
-
-// writeLog records the reviews into a new store in a temporary directory
-// and returns the directory.
-func writeLog(t *testing.T, log []logged) string {
-	t.Helper()
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
+	if got := statsRows(t, db, "article"); !reflect.DeepEqual(got, want) {
+		t.Errorf("article's rows =\n%+v\nwant\n%+v", got, want)
 	}
-	defer db.Close()
-	for _, l := range log {
-		id, err := ParseItemID(l.id)
-		if err != nil {
+	all := statsRows(t, db, "")
+	if len(all.Slots) != 3 || len(all.Cards) != 3 || len(all.Items) != 2 { // other's counted apart
+		t.Errorf("every deck's rows = %+v, want other's too", all)
+	}
+
+	// Undoing takes the counts back; a quarter hour or a card left with
+	// no answer is gone.
+	for _, r := range []*quiz.Review{log[3], log[2]} {
+		if err := db.Unrecord(r); err != nil {
 			t.Fatal(err)
 		}
-		mode := l.mode
-		if mode == "" {
-			mode = quiz.ModeReview
-		}
-		r := &quiz.Review{Item: id, Rating: l.rating, ReviewedAt: l.at, Duration: time.Duration(l.ms) * time.Millisecond,
-			Mode: mode, Question: quiz.QuestionFlip, Before: l.before, After: l.after}
-		if _, err := db.Record(*r); err != nil {
-			t.Fatal(err)
-		}
 	}
-	return dir
-}
-
-// readStats opens dir read-only and computes q's figures.
-func readStats(t *testing.T, dir string, q StatsQuery) *Stats {
-	t.Helper()
-	db, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s, err := db.Stats(q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// fixture writes the fixed review log described in the comments (times
-// in Seoul, rollover at 4 am, now 2026-03-10 15:00) and returns the
-// store's directory and the query for all decks.
-func fixture(t *testing.T) (string, StatsQuery) {
-	seoul := zone(t, "Asia/Seoul")
-	at := func(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, seoul) }
-	learning := itemState(fsrs.Learning, 0, 0, at(2026, 2, 1, 10, 10), false)
-	young := itemState(fsrs.Review, 5, 0, at(2026, 3, 9, 4, 0), false)
-	var log []logged
-	// 2025-01-01: o1, mature, Good: older than 365 days, no retention.
-	log = append(log, logged{id: "other/o1/fact", at: at(2025, 1, 1, 10, 0), rating: fsrs.Good, ms: 1000,
-		before: ptr(itemState(fsrs.Review, 50, 8, at(2025, 1, 1, 9, 0), false)),
-		after:  itemState(fsrs.Review, 80, 8, at(2025, 3, 1, 10, 0), false)})
-	// 2025-06-01: o1, young, Again: its 9th lapse, suspended (a leech).
-	log = append(log, logged{id: "other/o1/fact", at: at(2025, 6, 1, 10, 0), rating: fsrs.Again, ms: 1000,
-		before: ptr(itemState(fsrs.Review, 3, 8, at(2025, 6, 1, 9, 0), false)),
-		after:  itemState(fsrs.Relearning, 0, 9, at(2025, 6, 1, 10, 10), true)})
-	// 2026-02-01..06: f2 daily, Good, from learning: 6 study days in a row.
-	for d := 1; d <= 6; d++ {
-		log = append(log, logged{id: "article/f2/fact", at: at(2026, 2, d, 10, 0), rating: fsrs.Good, ms: 1000,
-			before: &learning, after: itemState(fsrs.Review, 10, 0, at(2026, 2, 16, 10, 0), false)})
-	}
-	// 2026-02-20: z1 c2, mature, Good; due 2026-03-11 03:59, before the rollover: today.
-	log = append(log, logged{id: "article/z1/c2", at: at(2026, 2, 20, 10, 0), rating: fsrs.Good, ms: 2000,
-		before: ptr(itemState(fsrs.Review, 25, 3, at(2026, 2, 20, 9, 0), false)),
-		after:  itemState(fsrs.Review, 19, 3, at(2026, 3, 11, 3, 59), false)})
-	// 2026-03-07 21:00 and 03-08 23:00: v1 ko-en new then learning; due today 16:00.
-	log = append(log, logged{id: "article/v1/ko-en", at: at(2026, 3, 7, 21, 0), rating: fsrs.Good, ms: 3000,
-		after: learning})
-	log = append(log, logged{id: "article/v1/ko-en", at: at(2026, 3, 8, 23, 0), rating: fsrs.Again, ms: 3000,
-		before: &learning, after: itemState(fsrs.Learning, 0, 0, at(2026, 3, 10, 16, 0), false)})
-	// 2026-03-09 04:00 (the day's first minute): f1 young Good.
-	log = append(log, logged{id: "article/f1/fact", at: at(2026, 3, 9, 4, 0), rating: fsrs.Good, ms: 4000,
-		before: &young, after: young})
-	// 2026-03-09 12:00: a card since removed from the deck.
-	log = append(log, logged{id: "article/gone/fact", at: at(2026, 3, 9, 12, 0), rating: fsrs.Good, ms: 500,
-		after: itemState(fsrs.Review, 3, 12, at(2026, 3, 12, 0, 0), false)})
-	// 2026-03-10 03:30: f1 young Again: counts for 2026-03-09.
-	log = append(log, logged{id: "article/f1/fact", at: at(2026, 3, 10, 3, 30), rating: fsrs.Again, ms: 5000,
-		before: &young, after: itemState(fsrs.Relearning, 0, 1, at(2026, 3, 10, 3, 40), false)})
-	// 2026-03-10 10:00: f1 mature Good; due 2026-04-08, the forecast's last day.
-	log = append(log, logged{id: "article/f1/fact", at: at(2026, 3, 10, 10, 0), rating: fsrs.Good, ms: 6000,
-		before: ptr(itemState(fsrs.Review, 30, 1, at(2026, 3, 10, 9, 0), false)),
-		after:  itemState(fsrs.Review, 29, 1, at(2026, 4, 8, 10, 0), false)})
-	// 2026-03-10 11:00: z1 c1 practice, Hard: no retention, no state.
-	log = append(log, logged{id: "article/z1/c1", at: at(2026, 3, 10, 11, 0), rating: fsrs.Hard, ms: 7000,
-		mode: quiz.ModePractice, before: ptr(itemState(fsrs.Review, 40, 0, at(2026, 3, 10, 9, 0), false)),
-		after: itemState(fsrs.Review, 40, 0, at(2026, 4, 20, 9, 0), false)})
-	q := StatsQuery{Decks: statsDecks(), Now: at(2026, 3, 10, 15, 0), Scheduling: quiz.DefaultScheduling()}
-	return writeLog(t, log), q
-}
-
-func ptr[T any](v T) *T { return &v }
-
-func rate(v float64) *float64 { return &v }
-
-func TestStatsDays(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
-	want := []Day{
-		{"2025-01-01", 1, 1000}, {"2025-06-01", 1, 1000},
-		{"2026-02-01", 1, 1000}, {"2026-02-02", 1, 1000}, {"2026-02-03", 1, 1000},
-		{"2026-02-04", 1, 1000}, {"2026-02-05", 1, 1000}, {"2026-02-06", 1, 1000},
-		{"2026-02-20", 1, 2000}, {"2026-03-07", 1, 3000}, {"2026-03-08", 1, 3000},
-		{"2026-03-09", 3, 9500}, // 04:00, 12:00, and 03:30 the next morning
-		{"2026-03-10", 2, 13000},
-	}
-	if !reflect.DeepEqual(s.Days, want) {
-		t.Errorf("Days =\n%v\nwant\n%v", s.Days, want)
-	}
-	if want := (Totals{Today: 2, Total: 16}); s.Reviews != want {
-		t.Errorf("Reviews = %+v, want %+v", s.Reviews, want)
-	}
-	if want := (Totals{Today: 13000, Total: 38500}); s.TimeMS != want {
-		t.Errorf("TimeMS = %+v, want %+v", s.TimeMS, want)
-	}
-	if want := (Streak{Current: 4, Longest: 6, LongestEnd: "2026-02-06"}); s.Streak != want {
-		t.Errorf("Streak = %+v, want %+v", s.Streak, want)
-	}
-	if s.Today != "2026-03-10" || s.Timezone != "Asia/Seoul" || s.RolloverHour != 4 {
-		t.Errorf("Today, Timezone, RolloverHour = %q, %q, %d", s.Today, s.Timezone, s.RolloverHour)
+	want.Slots, want.Cards = want.Slots[:1], []CardAnswers{{"article", "c1", 2, 1}}
+	want.Retention = []ReviewAnswers{{Young: 1}}
+	want.Items = []ItemProgress{{ID: log[2].Item, State: fsrs.Review, Due: base}} // as before log[2]
+	if got := statsRows(t, db, "article"); !reflect.DeepEqual(got, want) {
+		t.Errorf("after undoing: article's rows =\n%+v\nwant\n%+v", got, want)
 	}
 }
 
-func TestStatsOneDeck(t *testing.T) {
-	dir, q := fixture(t)
-	q.Deck = "article"
-	s := readStats(t, dir, q)
-	if len(s.Days) != 11 || s.Days[0].Date != "2026-02-01" {
-		t.Errorf("Days = %v, want the 11 days of article's reviews", s.Days)
+// TestMigrationCountsAnswers opens a database written with schema 1 (the
+// answer counts did not exist): it is migrated, keeps every row, and
+// counts its answers as if they had been recorded since.
+func TestMigrationCountsAnswers(t *testing.T) {
+	old, fresh := t.TempDir(), t.TempDir()
+	saved := migrations
+	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
+	migrations, schemaVersion = saved[:1], 1
+	db := openW(t, old)
+	for _, r := range statsLog() {
+		record(t, db, r)
 	}
-	if want := (ItemCounts{Total: 6, New: 2, Learning: 1, Review: 3}); s.Items != want {
-		t.Errorf("Items = %+v, want %+v", s.Items, want)
-	}
-	if len(s.Decks) != 1 || s.Decks[0].Deck != "article" {
-		t.Errorf("Decks = %+v, want article only", s.Decks)
-	}
-	if len(s.Leeches) != 0 {
-		t.Errorf("Leeches = %+v, want none", s.Leeches)
-	}
-	if y := s.Retention[2].Young; y.Answers != 2 {
-		t.Errorf("365-day young answers = %d, want 2 (other's review left out)", y.Answers)
-	}
-}
+	reviews, items := allReviews(t, db), states(t, db)
+	db.Close()
+	migrations, schemaVersion = saved, len(saved)
 
-func TestStatsStreakAfterToday(t *testing.T) {
-	dir, q := fixture(t)
-	for _, tc := range []struct {
-		now     time.Time
-		current int
-	}{
-		{q.Now.AddDate(0, 0, 1), 4}, // nothing yet on 03-11: the streak holds
-		{q.Now.AddDate(0, 0, 2), 0}, // 03-11 missed
-		{q.Now.AddDate(0, 0, -1), 3},
-	} {
-		q.Now = tc.now
-		if s := readStats(t, dir, q); s.Streak.Current != tc.current {
-			t.Errorf("at %v: current streak %d, want %d", tc.now, s.Streak.Current, tc.current)
-		}
+	db = openW(t, old)
+	if v, _ := versions(t, db); v != len(saved) {
+		t.Errorf("user_version %d after migrating, want %d", v, len(saved))
 	}
-}
-
-func TestStatsRetention(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
-	seoul := q.Now.Location()
-	want := []Retention{
-		{Days: 7, Since: time.Date(2026, 3, 4, 4, 0, 0, 0, seoul),
-			Young: Ratio{2, 1, rate(0.5)}, Mature: Ratio{1, 1, rate(1)}, All: Ratio{3, 2, rate(2.0 / 3)}},
-		{Days: 30, Since: time.Date(2026, 2, 9, 4, 0, 0, 0, seoul),
-			Young: Ratio{2, 1, rate(0.5)}, Mature: Ratio{2, 2, rate(1)}, All: Ratio{4, 3, rate(0.75)}},
-		{Days: 365, Since: time.Date(2025, 3, 11, 4, 0, 0, 0, seoul),
-			Young: Ratio{3, 1, rate(1.0 / 3)}, Mature: Ratio{2, 2, rate(1)}, All: Ratio{5, 3, rate(0.6)}},
+	if got := allReviews(t, db); !reflect.DeepEqual(got, reviews) {
+		t.Errorf("log after migrating =\n%+v\nwant\n%+v", got, reviews)
 	}
-	if !reflect.DeepEqual(s.Retention, want) {
-		got, _ := json.Marshal(s.Retention)
-		exp, _ := json.Marshal(want)
-		t.Errorf("Retention =\n%s\nwant\n%s", got, exp)
+	if got := states(t, db); !reflect.DeepEqual(got, items) {
+		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
 	}
-}
-
-func TestStatsItemsAndLapses(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
-	if want := (ItemCounts{Total: 7, New: 2, Learning: 1, Review: 3, Suspended: 1}); s.Items != want {
-		t.Errorf("Items = %+v, want %+v", s.Items, want)
+	want := openW(t, fresh)
+	for _, r := range statsLog() {
+		record(t, want, r)
 	}
-	lapsed := []Lapsed{
-		{Item: "other/o1/fact", Label: "Who?", Lapses: 9, Suspended: true},
-		{Item: "article/z1/c2", Label: "구글의 [...]", Lapses: 3},
-		{Item: "article/f1/fact", Label: "누가 메모를 유출했나?", Lapses: 1},
-	}
-	if !reflect.DeepEqual(s.Lapsed, lapsed) {
-		t.Errorf("Lapsed = %+v, want %+v", s.Lapsed, lapsed)
-	}
-	if !reflect.DeepEqual(s.Leeches, lapsed[:1]) {
-		t.Errorf("Leeches = %+v, want %+v", s.Leeches, lapsed[:1])
-	}
-}
-
-func TestStatsForecast(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
-	if s.Forecast.Overdue != 1 {
-		t.Errorf("Overdue = %d, want 1 (f2)", s.Forecast.Overdue)
-	}
-	if len(s.Forecast.Days) != ForecastDays {
-		t.Fatalf("%d forecast days, want %d", len(s.Forecast.Days), ForecastDays)
-	}
-	want := map[int]ForecastDay{
-		0:  {"2026-03-10", 3}, // f2 overdue, v1 at 16:00, z1 c2 at 03:59 tomorrow
-		1:  {"2026-03-11", 0},
-		29: {"2026-04-08", 1}, // f1
-	}
-	total := 0
-	for i, d := range s.Forecast.Days {
-		total += d.Due
-		if w, ok := want[i]; ok && d != w {
-			t.Errorf("forecast day %d = %+v, want %+v", i, d, w)
-		}
-	}
-	if total != 4 {
-		t.Errorf("forecast total %d, want 4 (no suspended, removed or new items)", total)
-	}
-}
-
-func TestStatsAccuracy(t *testing.T) {
-	dir, q := fixture(t)
-	s := readStats(t, dir, q)
-	decks := []DeckRatio{
-		{Deck: "article", Title: "구글 메모", Ratio: Ratio{14, 12, rate(12.0 / 14)}},
-		{Deck: "other", Title: "Other", Ratio: Ratio{2, 1, rate(0.5)}},
-	}
-	if !reflect.DeepEqual(s.Decks, decks) {
-		t.Errorf("Decks = %+v, want %+v", s.Decks, decks)
-	}
-	tags := []TagRatio{
-		{Tag: "memo", Ratio: Ratio{11, 9, rate(9.0 / 11)}},
-		{Tag: "people", Ratio: Ratio{3, 2, rate(2.0 / 3)}},
-		{Tag: "vocab", Ratio: Ratio{2, 1, rate(0.5)}},
-	}
-	if !reflect.DeepEqual(s.Tags, tags) {
-		t.Errorf("Tags = %+v, want %+v", s.Tags, tags)
-	}
-}
-
-// TestStatsDayBoundaries checks which study day a review counts for,
-// across the rollover and a change to daylight saving time.
-func TestStatsDayBoundaries(t *testing.T) {
-	ny := zone(t, "America/New_York")
-	seoul := zone(t, "Asia/Seoul")
-	kathmandu := zone(t, "Asia/Kathmandu") // UTC+5:45
-	utc := func(d, h, m int) time.Time { return time.Date(2026, 3, d, h, m, 0, 0, time.UTC) }
-	tests := []struct {
-		name     string
-		loc      *time.Location
-		rollover int
-		at       time.Time
-		day      string
-	}{
-		{"Seoul 03:30 is the day before", seoul, 4, time.Date(2026, 3, 10, 3, 30, 0, 0, seoul), "2026-03-09"},
-		{"Seoul 03:59:59.999", seoul, 4, time.Date(2026, 3, 10, 3, 59, 59, 999e6, seoul), "2026-03-09"},
-		{"Seoul 04:00 starts the day", seoul, 4, time.Date(2026, 3, 10, 4, 0, 0, 0, seoul), "2026-03-10"},
-		{"Seoul midnight rollover", seoul, 0, time.Date(2026, 3, 10, 0, 0, 0, 0, seoul), "2026-03-10"},
-		{"Seoul 23:59 is that day", seoul, 0, time.Date(2026, 3, 10, 23, 59, 0, 0, seoul), "2026-03-10"},
-		// New York springs forward on 2026-03-08 at 2:00: 08:30 UTC is
-		// 04:30 EDT (a fixed EST offset would say 03:30, the day before).
-		{"New York 04:30 EDT", ny, 4, utc(8, 8, 30), "2026-03-08"},
-		{"New York 03:30 EDT", ny, 4, utc(8, 7, 30), "2026-03-07"},
-		{"New York 04:00 EST", ny, 4, utc(7, 9, 0), "2026-03-07"},
-		{"New York 03:59 EST", ny, 4, utc(7, 8, 59), "2026-03-06"},
-		{"Kathmandu 04:00", kathmandu, 4, utc(9, 22, 15), "2026-03-10"},
-		{"Kathmandu 03:59", kathmandu, 4, utc(9, 22, 14), "2026-03-09"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := writeLog(t, []logged{{id: "d/c/fact", at: tc.at, rating: fsrs.Good,
-				after: itemState(fsrs.Learning, 0, 0, tc.at, false)}})
-			sch := quiz.DefaultScheduling()
-			sch.RolloverHour = tc.rollover
-			s := readStats(t, dir, StatsQuery{Now: time.Date(2026, 3, 20, 12, 0, 0, 0, tc.loc), Scheduling: sch})
-			if len(s.Days) != 1 || s.Days[0].Date != tc.day {
-				t.Errorf("review at %v counts for %v, want %s", tc.at.In(tc.loc), s.Days, tc.day)
-			}
-		})
-	}
-}
-
-// TestStatsForecastDST checks that the forecast's days follow local days
-// across a change of offset.
-func TestStatsForecastDST(t *testing.T) {
-	ny := zone(t, "America/New_York")
-	now := time.Date(2026, 3, 6, 12, 0, 0, 0, ny)
-	due := []time.Time{
-		time.Date(2026, 3, 8, 3, 59, 0, 0, ny), // 2026-03-07's study day (EDT already)
-		time.Date(2026, 3, 8, 4, 0, 0, 0, ny),  // 2026-03-08
-		time.Date(2026, 3, 8, 23, 0, 0, 0, ny), // 2026-03-08
-	}
-	var log []logged
-	deck := &quiz.Deck{ID: "d"}
-	for i, d := range due {
-		id := string(rune('a' + i))
-		deck.Cards = append(deck.Cards, quiz.Card{ID: id, Kind: quiz.KindFact})
-		log = append(log, logged{id: "d/" + id + "/fact", at: now, rating: fsrs.Good,
-			after: itemState(fsrs.Review, 2, 0, d, false)})
-	}
-	s := readStats(t, writeLog(t, log), StatsQuery{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()})
-	got := []ForecastDay{s.Forecast.Days[1], s.Forecast.Days[2]}
-	want := []ForecastDay{{"2026-03-07", 1}, {"2026-03-08", 2}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("forecast days 1-2 = %+v, want %+v", got, want)
-	}
-}
-
-func TestStatsEmpty(t *testing.T) {
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	s, err := db.Stats(StatsQuery{Decks: statsDecks(), Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC),
-		Scheduling: quiz.DefaultScheduling()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.Items.New != 7 || s.Items.Total != 7 || s.Reviews.Total != 0 || s.Streak != (Streak{}) {
-		t.Errorf("empty store: Items %+v, Reviews %+v, Streak %+v", s.Items, s.Reviews, s.Streak)
-	}
-	b, err := json.Marshal(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"days", "decks", "tags", "most_lapsed", "leeches"} {
-		if _, ok := m[k].([]any); !ok {
-			t.Errorf("%s is %v in JSON, want an empty array", k, m[k])
-		}
-	}
-	if r := m["retention"].([]any)[0].(map[string]any)["all"].(map[string]any)["rate"]; r != nil {
-		t.Errorf("rate with no answers = %v, want null", r)
+	if got, want := statsRows(t, db, ""), statsRows(t, want, ""); !reflect.DeepEqual(got, want) {
+		t.Errorf("migrated rows =\n%+v\nwant, as recorded\n%+v", got, want)
 	}
 }
 
 func TestUnsuspend(t *testing.T) {
-	dir, q := fixture(t)
-	leech := quiz.ItemID{Deck: "other", Card: "o1", Item: "fact"}
-	ro, err := Open(dir, Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ro.Unsuspend(leech); !errors.Is(err, ErrReadOnly) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	leech := answer("article", "c1", 0, fsrs.Again, 1000, quiz.ModeReview, fsrs.Review, 3)
+	leech.After.Suspended = true
+	record(t, db, leech)
+	db.Close()
+	ro := openR(t, dir)
+	if _, err := ro.Unsuspend(leech.Item); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only Unsuspend: %v, want ErrReadOnly", err)
 	}
 	ro.Close()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db = openW(t, dir)
 	for i, want := range []bool{true, false} { // suspended, then no longer
-		if was, err := db.Unsuspend(leech); err != nil || was != want {
+		if was, err := db.Unsuspend(leech.Item); err != nil || was != want {
 			t.Errorf("Unsuspend #%d = %v, %v; want %v", i+1, was, err, want)
 		}
 	}
-	if _, err := db.Unsuspend(quiz.ItemID{Deck: "other", Card: "o1", Item: "ko-en"}); !errors.Is(err, ErrNoItem) {
+	if _, err := db.Unsuspend(quiz.ItemID{Deck: "article", Card: "c1", Item: "ko-en"}); !errors.Is(err, ErrNoItem) {
 		t.Errorf("Unsuspend of an item never studied: %v, want ErrNoItem", err)
 	}
-	db.Close()
-	s := readStats(t, dir, q)
-	if s.Items.Suspended != 0 || s.Items.Relearning != 1 {
-		t.Errorf("after Unsuspend: Items %+v, want o1 relearning", s.Items)
-	}
-	if len(s.Leeches) != 1 || s.Leeches[0].Suspended {
-		t.Errorf("after Unsuspend: Leeches %+v, want o1 still a leech, not suspended", s.Leeches)
-	}
-}
-
-func TestParseItemID(t *testing.T) {
-	for _, tc := range []struct {
-		in string
-		ok bool
-	}{
-		{"article/f1/fact", true},
-		{"article/f1", false},
-		{"a/b/c/d", false},
-		{"a//c", false},
-		{"", false},
-	} {
-		id, err := ParseItemID(tc.in)
-		if (err == nil) != tc.ok || (tc.ok && id.String() != tc.in) {
-			t.Errorf("ParseItemID(%q) = %v, %v", tc.in, id, err)
-		}
-	}
-}
-
-// BenchmarkStats computes every figure over a log of two years of daily
-// study (100 answers a day, 73,000 in all) on 2,000 items.
-func BenchmarkStats(b *testing.B) {
-	dir := b.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	deck := &quiz.Deck{ID: "big"}
-	for i := range 2000 {
-		deck.Cards = append(deck.Cards, quiz.Card{ID: fmt.Sprintf("c%d", i), Kind: quiz.KindFact, Tags: []string{"t" + fmt.Sprint(i%20)}})
-	}
-	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
-	tx, err := db.sql.Begin()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range 73_000 {
-		at := now.Add(-time.Duration(i) * 24 * time.Hour / 100)
-		id := quiz.ItemID{Deck: "big", Card: fmt.Sprintf("c%d", i%2000), Item: quiz.ItemFact}
-		st := itemState(fsrs.Review, uint64(i%60), uint64(i%11), now.Add(time.Duration(i%40)*24*time.Hour), i%97 == 0)
-		args := []any{id.Deck, id.Card, id.Item, 1 + i%4, at.UnixMilli(), 3000, "", "review", "flip"}
-		args = append(append(args, stateArgs(st)...), stateArgs(st)...)
-		if _, err := tx.Exec(sqlInsertReview, args...); err != nil {
-			b.Fatal(err)
-		}
-		if i < 2000 {
-			if err := upsert(tx, db.stmts.upsertState, id, st); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		b.Fatal(err)
-	}
-	q := StatsQuery{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := db.Stats(q); err != nil {
-			b.Fatal(err)
-		}
+	if items := statsRows(t, db, "").Items; len(items) != 1 || items[0].Suspended {
+		t.Errorf("after Unsuspend: %+v, want the item not suspended", items)
 	}
 }

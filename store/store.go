@@ -150,6 +150,9 @@ func openLocked(dir string) (*DB, error) {
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path, check: checked()}
 	if err := migrate(sdb); err != nil {
+		if te := (*tablesError)(nil); errors.As(err, &te) {
+			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, te.err))
+		}
 		err = fmt.Errorf("%s: %w", path, explain(err))
 		return nil, closeFailed(sdb, path, wal, shm, err)
 	}

@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
 func TestHomeKeys(t *testing.T) {
@@ -364,7 +364,7 @@ func TestStatsScreenFromHome(t *testing.T) {
 	m := New(Config{
 		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
 		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
-		Stats: func(q store.StatsQuery) (*store.Stats, error) {
+		Stats: func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)
 			return nil, errors.New("no figures in this test")
 		},
@@ -446,7 +446,7 @@ func TestStatsScreenFromSummary(t *testing.T) {
 		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
 		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}},
-		Stats: func(q store.StatsQuery) (*store.Stats, error) {
+		Stats: func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)
 			return nil, errors.New("no figures in this test")
 		},

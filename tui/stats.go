@@ -14,11 +14,11 @@ import (
 
 	"github.com/moatquiz/moatquiz/charts"
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
-// StatsFunc computes the figures of a query: (*store.DB).Stats.
-type StatsFunc func(store.StatsQuery) (*store.Stats, error)
+// StatsFunc computes the figures of a query.
+type StatsFunc func(stats.Query) (*stats.Stats, error)
 
 // StatsKeys work on the stats screen.
 type StatsKeys struct {
@@ -60,7 +60,7 @@ const (
 // statsLoadedMsg carries the figures statsScreen.load computed.
 type statsLoadedMsg struct {
 	deck  string // "" for all decks
-	stats *store.Stats
+	stats *stats.Stats
 	err   error
 }
 
@@ -70,7 +70,7 @@ type statsLoadedMsg struct {
 type statsScreen struct {
 	decks   []*quiz.Deck // the decks the learner has
 	scope   int          // 0: all decks; i: decks[i-1]
-	stats   *store.Stats // nil until loaded
+	stats   *stats.Stats // nil until loaded
 	err     error
 	offset  int // the first line of the figures shown
 	loading bool
@@ -99,7 +99,7 @@ func (s *statsScreen) deck() string {
 // at now; the root model passes its statsLoadedMsg to loaded.
 func (s *statsScreen) load(fn StatsFunc, now time.Time, sch quiz.Scheduling) tea.Cmd {
 	s.loading = true
-	q := store.StatsQuery{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
+	q := stats.Query{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
 	return func() tea.Msg {
 		st, err := fn(q)
 		return statsLoadedMsg{deck: q.Deck, stats: st, err: err}
@@ -199,7 +199,7 @@ func (s *statsScreen) Render(st Styles, km StatsKeys, width, height int) string 
 // retention, the items by state, accuracy per deck and tag, the most
 // lapsed items and the leeches. Zero Styles draw plain text without
 // escape codes; the pictures read without colour either way.
-func RenderStats(s *store.Stats, st Styles, width int) string {
+func RenderStats(s *stats.Stats, st Styles, width int) string {
 	if s == nil || width < 1 {
 		return ""
 	}
@@ -243,7 +243,7 @@ func figure(st Styles, label, value string, width int) string {
 }
 
 // statsTotals are today's answers, the streak and the totals.
-func statsTotals(s *store.Stats, st Styles, width int) string {
+func statsTotals(s *stats.Stats, st Styles, width int) string {
 	if s.Reviews.Total == 0 {
 		return wrap(st.Text.Render("No answers yet: study a deck, then come back to see your progress."), width)
 	}
@@ -263,7 +263,7 @@ func statsTotals(s *store.Stats, st Styles, width int) string {
 func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
 
 // statsHeatmap is the calendar of answers per day.
-func statsHeatmap(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+func statsHeatmap(s *stats.Stats, st Styles, cs charts.Styles, width int) string {
 	today, err := charts.ParseDate(s.Today)
 	if err != nil || s.Reviews.Total == 0 {
 		return ""
@@ -283,7 +283,7 @@ func statsHeatmap(s *store.Stats, st Styles, cs charts.Styles, width int) string
 }
 
 // statsForecast is the column chart of items falling due.
-func statsForecast(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+func statsForecast(s *stats.Stats, st Styles, cs charts.Styles, width int) string {
 	values := make([]int, len(s.Forecast.Days))
 	total := 0
 	for i, d := range s.Forecast.Days {
@@ -304,7 +304,7 @@ func statsForecast(s *store.Stats, st Styles, cs charts.Styles, width int) strin
 // statsRetention is a line per period: the true retention of young,
 // mature and all review cards, with meters and answer counts when they
 // fit.
-func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+func statsRetention(s *stats.Stats, st Styles, cs charts.Styles, width int) string {
 	title := st.Title.Render("True retention") + st.Subtle.Render(" · review cards not forgotten")
 	answered := false
 	for _, r := range s.Retention {
@@ -317,7 +317,7 @@ func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) stri
 	cellW := (width - statsLabel - gap*(cols-1)) / cols
 	countW := 0
 	for _, r := range s.Retention {
-		for _, x := range []store.Ratio{r.Young, r.Mature, r.All} {
+		for _, x := range []stats.Ratio{r.Young, r.Mature, r.All} {
 			countW = max(countW, len(count(int64(x.Answers))))
 		}
 	}
@@ -331,7 +331,7 @@ func statsRetention(s *store.Stats, st Styles, cs charts.Styles, width int) stri
 	}
 	for _, r := range s.Retention {
 		cells := make([]string, cols)
-		for i, x := range []store.Ratio{r.Young, r.Mature, r.All} {
+		for i, x := range []stats.Ratio{r.Young, r.Mature, r.All} {
 			cells[i] = ratioCell(x, meterW, countW, st, cs)
 		}
 		label := st.Subtle.Render(fmt.Sprintf("%-*s", statsLabel, periodName(r.Days)))
@@ -353,7 +353,7 @@ func retentionRow(cells []string, cellW, gap int) string {
 
 // ratioCell is a meter (when meterW is 3 or more), the rate and the
 // number of answers padded to countW (none when countW is 0).
-func ratioCell(r store.Ratio, meterW, countW int, st Styles, cs charts.Styles) string {
+func ratioCell(r stats.Ratio, meterW, countW int, st Styles, cs charts.Styles) string {
 	pct, frac := "   —", 0.0
 	if r.Rate != nil {
 		frac = *r.Rate
@@ -378,7 +378,7 @@ func periodName(days int) string {
 }
 
 // statsItems are the items by state.
-func statsItems(s *store.Stats, st Styles, width int) string {
+func statsItems(s *stats.Stats, st Styles, width int) string {
 	it := s.Items
 	parts := []string{
 		fmt.Sprintf("%s new", count(int64(it.New))),
@@ -393,7 +393,7 @@ func statsItems(s *store.Stats, st Styles, width int) string {
 
 // statsAccuracy is the share of answers not Again per deck and per tag
 // (the tags with most answers first).
-func statsAccuracy(s *store.Stats, st Styles, cs charts.Styles, width int) string {
+func statsAccuracy(s *stats.Stats, st Styles, cs charts.Styles, width int) string {
 	const most = 8
 	var rows []accuracyRow
 	for _, d := range s.Decks {
@@ -401,7 +401,7 @@ func statsAccuracy(s *store.Stats, st Styles, cs charts.Styles, width int) strin
 	}
 	out := accuracyTable("Accuracy by deck", rows, st, cs, width)
 	tags := slices.Clone(s.Tags)
-	slices.SortStableFunc(tags, func(a, b store.TagRatio) int { return b.Answers - a.Answers })
+	slices.SortStableFunc(tags, func(a, b stats.TagRatio) int { return b.Answers - a.Answers })
 	rows = nil
 	for i, t := range tags {
 		if i == most {
@@ -419,7 +419,7 @@ func statsAccuracy(s *store.Stats, st Styles, cs charts.Styles, width int) strin
 // accuracyRow is a named ratio.
 type accuracyRow struct {
 	name  string
-	ratio store.Ratio
+	ratio stats.Ratio
 }
 
 // accuracyTable is a titled list of names with a meter, the rate and the
@@ -455,7 +455,7 @@ func accuracyTable(title string, rows []accuracyRow, st Styles, cs charts.Styles
 
 // statsLapsed lists the most lapsed items and the leeches, with how to
 // unsuspend one.
-func statsLapsed(s *store.Stats, st Styles, width int) string {
+func statsLapsed(s *stats.Stats, st Styles, width int) string {
 	if len(s.Lapsed) == 0 {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -11,12 +12,12 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
-// statsRate is a rate for a store.Ratio.
-func statsRate(answers, correct int) store.Ratio {
-	r := store.Ratio{Answers: answers, Correct: correct}
+// statsRate is a rate for a stats.Ratio.
+func statsRate(answers, correct int) stats.Ratio {
+	r := stats.Ratio{Answers: answers, Correct: correct}
 	if answers > 0 {
 		v := float64(correct) / float64(answers)
 		r.Rate = &v
@@ -26,42 +27,42 @@ func statsRate(answers, correct int) store.Ratio {
 
 // sampleStats are fixed figures: a learner who studied most days of the
 // last three months, with Hangul deck titles and labels.
-func sampleStats() *store.Stats {
+func sampleStats() *stats.Stats {
 	seoul := time.FixedZone("KST", 9*3600)
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, seoul)
-	s := &store.Stats{
+	s := &stats.Stats{
 		Now: now, Timezone: "Asia/Seoul", RolloverHour: 4, Today: "2026-03-10",
-		Reviews: store.Totals{Today: 23, Total: 1234}, TimeMS: store.Totals{Today: 250_000, Total: 12_345_000},
-		Streak: store.Streak{Current: 5, Longest: 12, LongestEnd: "2026-02-01"},
-		Items:  store.ItemCounts{Total: 396, New: 200, Learning: 6, Review: 180, Relearning: 3, Suspended: 7},
-		Decks: []store.DeckRatio{
+		Reviews: stats.Totals{Today: 23, Total: 1234}, TimeMS: stats.Totals{Today: 250_000, Total: 12_345_000},
+		Streak: stats.Streak{Current: 5, Longest: 12, LongestEnd: "2026-02-01"},
+		Items:  stats.ItemCounts{Total: 396, New: 200, Learning: 6, Review: 180, Relearning: 3, Suspended: 7},
+		Decks: []stats.DeckRatio{
 			{Deck: "article", Title: "구글 메모: 우리에겐 해자가 없다", Ratio: statsRate(1100, 950)},
 			{Deck: "mine", Title: "My words", Ratio: statsRate(134, 90)},
 		},
-		Tags: []store.TagRatio{
+		Tags: []stats.TagRatio{
 			{Tag: "memo", Ratio: statsRate(400, 370)}, {Tag: "people", Ratio: statsRate(120, 80)},
 			{Tag: "어휘", Ratio: statsRate(600, 500)},
 		},
-		Lapsed: []store.Lapsed{
+		Lapsed: []stats.Lapsed{
 			{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Suspended: true},
 			{Item: "article/leak/fact", Label: "누가 구글의 내부 메모를 처음 공개했나?", Lapses: 4},
 		},
-		Leeches: []store.Lapsed{{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Suspended: true}},
+		Leeches: []stats.Lapsed{{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Suspended: true}},
 	}
 	end := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
 	for i := 120; i >= 0; i-- {
 		if i%5 == 3 {
 			continue
 		}
-		s.Days = append(s.Days, store.Day{Date: end.AddDate(0, 0, -i).Format(time.DateOnly), Reviews: 5 + (i*13)%40})
+		s.Days = append(s.Days, stats.Day{Date: end.AddDate(0, 0, -i).Format(time.DateOnly), Reviews: 5 + (i*13)%40})
 	}
-	for i := range store.ForecastDays {
-		s.Forecast.Days = append(s.Forecast.Days, store.ForecastDay{
+	for i := range stats.ForecastDays {
+		s.Forecast.Days = append(s.Forecast.Days, stats.ForecastDay{
 			Date: end.AddDate(0, 0, i).Format(time.DateOnly), Due: (i * 17) % 29})
 	}
 	s.Forecast.Overdue = 4
 	s.Forecast.Days[0].Due = 31
-	s.Retention = []store.Retention{
+	s.Retention = []stats.Retention{
 		{Days: 7, Young: statsRate(40, 34), Mature: statsRate(0, 0), All: statsRate(40, 34)},
 		{Days: 30, Young: statsRate(200, 170), Mature: statsRate(20, 19), All: statsRate(220, 189)},
 		{Days: 365, Young: statsRate(900, 760), Mature: statsRate(150, 140), All: statsRate(1050, 900)},
@@ -114,8 +115,8 @@ func runStats(t *testing.T, cmd tea.Cmd) statsLoadedMsg {
 }
 
 func TestStatsScreenDecks(t *testing.T) {
-	var asked []store.StatsQuery
-	fn := func(q store.StatsQuery) (*store.Stats, error) {
+	var asked []stats.Query
+	fn := func(q stats.Query) (*stats.Stats, error) {
 		asked = append(asked, q)
 		s := sampleStats()
 		s.Deck = q.Deck
@@ -202,7 +203,7 @@ func TestStatsScreenError(t *testing.T) {
 	if got := ansi.Strip(s.Render(Styles{}, DefaultStatsKeys(), 80, 24)); !strings.Contains(got, "counting") {
 		t.Errorf("before loading:\n%s", got)
 	}
-	s.loaded(statsLoadedMsg{err: store.ErrNoProgress})
+	s.loaded(statsLoadedMsg{err: errors.New("nothing saved yet")})
 	if got := ansi.Strip(s.Render(Styles{}, DefaultStatsKeys(), 80, 24)); !strings.Contains(got, "nothing saved yet") {
 		t.Errorf("error not shown:\n%s", got)
 	}

@@ -51,7 +51,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
-		Stats:      db.Stats,
+		Stats:      statsOf(db),
 		Mono:       os.Getenv("NO_COLOR") != "",
 	})
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/store"
 	"github.com/moatquiz/moatquiz/tui"
 )
@@ -51,8 +52,8 @@ func (c *statsCmd) Run(g *Globals) error {
 
 // figures computes the figures of the deck asked for (all decks by
 // default) from the store, opened read-only: this works while the app
-// runs. With nothing saved yet they are those of an empty store.
-func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
+// runs. With nothing saved yet they come from no rows: every item new.
+func (c *statsCmd) figures(g *Globals) (*stats.Stats, error) {
 	cfg, err := g.loadConfig()
 	if err != nil {
 		return nil, err
@@ -71,33 +72,42 @@ func (c *statsCmd) figures(g *Globals) (*store.Stats, error) {
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "moatquiz: skipped a deck: %v\n", e)
 	}
-	q := store.StatsQuery{Deck: c.Deck, Decks: decks, Now: clk(), Scheduling: cfg.Scheduling}
+	q := stats.Query{Deck: c.Deck, Decks: decks, Now: clk(), Scheduling: cfg.Scheduling}
 	db, err := openStore(g, true)
 	if errors.Is(err, store.ErrNoProgress) {
-		return emptyStats(q)
+		return stats.Compute(q, stats.Rows{}), nil
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	return db.Stats(q)
+	return statsOf(db)(q)
 }
 
-// emptyStats are q's figures with no progress saved: every item new.
-// They are computed by the same queries, on an empty store made in a
-// temporary directory.
-func emptyStats(q store.StatsQuery) (*store.Stats, error) {
-	dir, err := os.MkdirTemp("", "moatquiz-stats-")
-	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+// statsOf computes a query's figures from db's rows.
+func statsOf(db *store.DB) tui.StatsFunc {
+	return func(q stats.Query) (*stats.Stats, error) {
+		deck, decks, since, until := q.Scope()
+		r, err := db.StatsRows(store.StatsScope{Deck: deck, Items: decks, Since: since, Until: until})
+		if err != nil {
+			return nil, err
+		}
+		rows := stats.Rows{Slots: make([]stats.Slot, len(r.Slots)), Retention: make([]stats.ReviewAnswers, len(r.Retention)),
+			Cards: make([]stats.CardAnswers, len(r.Cards)), Items: make([]stats.Item, len(r.Items))}
+		for i, s := range r.Slots {
+			rows.Slots[i] = stats.Slot(s)
+		}
+		for i, a := range r.Retention {
+			rows.Retention[i] = stats.ReviewAnswers(a)
+		}
+		for i, c := range r.Cards {
+			rows.Cards[i] = stats.CardAnswers(c)
+		}
+		for i, it := range r.Items {
+			rows.Items[i] = stats.Item(it)
+		}
+		return stats.Compute(q, rows), nil
 	}
-	defer os.RemoveAll(dir)
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	return db.Stats(q)
 }
 
 // terminalStyles are the width and styles for w: a terminal's width and
@@ -119,7 +129,7 @@ func terminalStyles(w *os.File) (width int, st tui.Styles, colour bool) {
 
 // statsText is the figures as text: a line saying whose and when, then
 // every figure and picture.
-func statsText(s *store.Stats, st tui.Styles, width int) string {
+func statsText(s *stats.Stats, st tui.Styles, width int) string {
 	scope := "All decks"
 	if s.Deck != "" {
 		scope = "Deck " + quiz.Sanitize(s.Deck)
@@ -130,7 +140,7 @@ func statsText(s *store.Stats, st tui.Styles, width int) string {
 
 // writeStatsJSON writes s as indented JSON, with control and format
 // characters escaped so that it is safe to print.
-func writeStatsJSON(w io.Writer, s *store.Stats) error {
+func writeStatsJSON(w io.Writer, s *stats.Stats) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -147,7 +157,7 @@ func writeStatsJSON(w io.Writer, s *store.Stats) error {
 func unsuspend(g *Globals, w io.Writer, ids []string) error {
 	items := make([]quiz.ItemID, len(ids))
 	for i, s := range ids {
-		id, err := store.ParseItemID(s)
+		id, err := quiz.ParseItemID(s)
 		if err != nil {
 			return err
 		}
