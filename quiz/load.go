@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -84,6 +85,30 @@ func (l ErrorList) Unwrap() []error {
 // refuses files over [MaxFileSize] without reading them. Every error it
 // returns is an [ErrorList].
 func LoadFile(path string) (*Deck, error) {
+	var cards []Card
+	d, err := ScanFile(path, func(c *Card) { cards = append(cards, *c) })
+	if err != nil {
+		return nil, err
+	}
+	d.Cards = cards
+	return d, nil
+}
+
+// ScanFile is [LoadFile] for a caller that needs each card only once, such
+// as `moatquiz check`: each is called with every card as it is read, and
+// the deck returned has no cards, so memory does not grow with the deck
+// beyond the file's bytes. The cards seen are valid only when ScanFile
+// returns no error.
+func ScanFile(path string, each func(*Card)) (*Deck, error) {
+	data, err := readDeckFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return scan(path, data, each)
+}
+
+// readDeckFile reads the deck file at path into a buffer of its size.
+func readDeckFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, ioError(path, "cannot open the deck", err)
@@ -99,11 +124,11 @@ func LoadFile(path string) (*Deck, error) {
 	if info.Mode().IsRegular() && info.Size() > MaxFileSize {
 		return nil, tooBig(path, info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), MaxFileSize)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, ioError(path, "cannot read the deck", err)
 	}
-	return Load(path, data)
+	return buf.Bytes(), nil
 }
 
 // Load parses and validates a deck file's bytes. name says where they come
@@ -117,18 +142,30 @@ func LoadFile(path string) (*Deck, error) {
 // JSON syntax error stops the reading, so it comes alone). On success every
 // text is in Unicode NFC, Path is name, and the deck has at least one card.
 func Load(name string, data []byte) (*Deck, error) {
+	var cards []Card
+	d, err := scan(name, data, func(c *Card) { cards = append(cards, *c) })
+	if err != nil {
+		return nil, err
+	}
+	d.Cards = cards
+	return d, nil
+}
+
+// scan parses and validates a deck file's bytes, handing each card to
+// each as soon as it is read: only one card's JSON values are held at a
+// time. The deck returned has no cards.
+func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
-	v := &validator{name: name, data: data}
-	p := &parser{data: data}
+	v := newValidator(name, data, each)
+	p := &parser{data: data, each: v.streamCard}
 	root := p.document()
 	if p.err != nil {
-		v.add(p.errOff, p.err.Error())
-		return nil, v.errorList()
+		return nil, v.syntaxError(p.errOff, p.err.Error())
 	}
 	d := v.deck(root)
-	if len(v.errs) > 0 {
+	if v.failed() {
 		return nil, v.errorList()
 	}
 	d.Path = name
@@ -218,13 +255,23 @@ func (e *syntaxError) Error() string { return "invalid JSON: " + e.msg }
 // parser reads JSON into a tree of nodes, strictly (RFC 8259) except that
 // it leaves the content of strings (control characters, invalid UTF-8) to
 // be judged when they are decoded, so that those errors can name the field.
+//
+// The items of the root object's "cards" arrays are not kept in the tree:
+// each item of the first is handed to each as soon as it is parsed (its
+// nodes are then reused, so each must not keep them), and the items of
+// any later one are dropped, so a large deck never has more than one
+// card's nodes at a time.
 type parser struct {
-	data   []byte
-	slab   []node // where new nodes are made
-	pos    int
-	values int
-	err    error
-	errOff int
+	data    []byte
+	slab    []node // where new nodes are made
+	pos     int
+	values  int
+	err     error
+	errOff  int
+	each    func(*node) // takes the items of the first root "cards" array
+	stream  func(*node) // set for the value about to be parsed: takes its items if it is an array
+	scratch []node      // where the nodes of a streamed item are made
+	cards   bool        // the root's "cards" field was met
 }
 
 // slabSize is how many nodes the parser allocates at once: a deck has
@@ -283,6 +330,8 @@ func (p *parser) space() {
 
 // value parses one JSON value at p.pos.
 func (p *parser) value(depth int) *node {
+	stream := p.stream // for this value only
+	p.stream = nil
 	p.space()
 	if p.pos == len(p.data) {
 		p.fail(p.pos, "the file ends in the middle of the JSON: something is cut off or a bracket is missing")
@@ -300,7 +349,7 @@ func (p *parser) value(depth int) *node {
 	case c == '{':
 		return p.object(depth)
 	case c == '[':
-		return p.array(depth)
+		return p.array(depth, stream)
 	case c == '"':
 		return p.str()
 	case c == 't':
@@ -342,6 +391,9 @@ func (p *parser) object(depth int) *node {
 			return nil
 		}
 		p.pos++
+		if depth == 0 && p.each != nil && decode(p.data, key) == "cards" {
+			p.streamCards()
+		}
 		val := p.value(depth + 1)
 		if p.err != nil {
 			return nil
@@ -357,8 +409,19 @@ func (p *parser) object(depth int) *node {
 	}
 }
 
-// array parses an array; p.pos is at its "[".
-func (p *parser) array(depth int) *node {
+// streamCards sets what happens to the items of a root "cards" array:
+// the first's go to p.each, a later one's are dropped.
+func (p *parser) streamCards() {
+	p.stream = p.each
+	if p.cards {
+		p.stream = func(*node) {}
+	}
+	p.cards = true
+}
+
+// array parses an array; p.pos is at its "[". With stream set, the
+// items go to stream instead of the array's kids.
+func (p *parser) array(depth int, stream func(*node)) *node {
 	n := p.newNode(jsonArray, p.pos)
 	p.pos++
 	p.space()
@@ -368,11 +431,13 @@ func (p *parser) array(depth int) *node {
 		return n
 	}
 	for {
-		val := p.value(depth + 1)
+		val := p.item(depth+1, stream)
 		if p.err != nil {
 			return nil
 		}
-		n.kids = append(n.kids, val)
+		if stream == nil {
+			n.kids = append(n.kids, val)
+		}
 		if !p.next(']', "item") {
 			return nil
 		}
@@ -381,6 +446,22 @@ func (p *parser) array(depth int) *node {
 			return n
 		}
 	}
+}
+
+// item parses an array item; with stream set, its nodes are made in
+// p.scratch and it goes to stream, which must not keep them.
+func (p *parser) item(depth int, stream func(*node)) *node {
+	if stream == nil {
+		return p.value(depth)
+	}
+	outer := p.slab
+	p.slab = p.scratch[:0]
+	val := p.value(depth)
+	if p.err == nil {
+		stream(val)
+	}
+	p.scratch, p.slab = p.slab, outer
+	return nil
 }
 
 // next reads the "," or closing bracket after an array item or object
