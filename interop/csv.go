@@ -217,6 +217,7 @@ func (c *csvImport) notes() ([]note, error) {
 	for {
 		rec, ok := c.r.next()
 		if !ok {
+			c.r = nil // the text: not needed any more
 			return notes, nil
 		}
 		if first {

@@ -2,11 +2,13 @@ package quiz
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,6 +174,94 @@ func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 	return d, nil
 }
 
+// Encode writes d in the deck format, compact with one card a line, and
+// checks what it writes exactly as [Load] would read it: each card as it
+// is written, then the deck's own fields, without parsing the whole file
+// again. On success d becomes the deck Load returns for the bytes (each
+// card replaced in place, so that there is no second copy of a large
+// deck; Path is name). Otherwise it returns Load's errors, with the bytes
+// they point into when there are any.
+func Encode(name string, d *Deck) ([]byte, error) {
+	head, err := deckHead(d)
+	if err != nil {
+		return nil, err
+	}
+	at := 0 // the card being checked
+	v := newValidator(name, nil, func(c *Card) { d.Cards[at] = *c })
+	buf, p := append(head, '\n'), &parser{}
+	for at = range d.Cards {
+		buf = growFor(buf, at, len(d.Cards))
+		if at > 0 {
+			buf = append(buf, ",\n"...)
+		}
+		start := len(buf)
+		if buf, err = appendJSON(buf, &d.Cards[at]); err != nil {
+			return nil, err
+		}
+		p.data, p.pos, v.data = buf, start, buf
+		p.item(2, v.streamCard) // depth 2: in the root, in "cards"
+		if p.err != nil {
+			return nil, v.syntaxError(p.errOff, p.err.Error())
+		}
+	}
+	buf = append(buf, "\n]}\n"...)
+	if len(buf) > MaxFileSize {
+		return nil, tooBig(name, int64(len(buf)))
+	}
+	// The deck's own fields: the head closed after its cards were checked.
+	p = &parser{data: append(head[:len(head):len(head)], "]}"...)}
+	root := p.document()
+	if p.err != nil {
+		return nil, v.syntaxError(p.errOff, p.err.Error())
+	}
+	v.data = p.data
+	loaded := v.deck(root)
+	if v.data = buf; v.failed() {
+		return buf, v.errorList()
+	}
+	loaded.Cards, loaded.Path = d.Cards, name
+	*d = *loaded
+	return buf, nil
+}
+
+// growFor makes room in buf, which holds the head and the first i of n
+// cards, for the rest at the size of those so far (and a tenth more, once
+// a thousand tell the size), so
+// that a large deck's bytes are not copied into twice the room they need.
+func growFor(buf []byte, i, n int) []byte {
+	if i < 1000 || cap(buf)-len(buf) > 64<<10 {
+		return buf
+	}
+	rest := len(buf) / i * (n - i)
+	return slices.Grow(buf, rest+rest/10+64<<10)
+}
+
+// deckHead is d in JSON up to the opening bracket of its cards.
+func deckHead(d *Deck) ([]byte, error) {
+	head := *d
+	head.Cards = []Card{}
+	data, err := appendJSON(nil, &head)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasSuffix(data, []byte(`"cards":[]}`)) {
+		return nil, errors.New(`the deck's JSON does not end with its "cards"`)
+	}
+	return data[:len(data)-2], nil
+}
+
+// appendJSON appends v in compact JSON to buf, with "<", ">" and "&" as
+// they are.
+func appendJSON(buf []byte, v any) ([]byte, error) {
+	b := bytes.NewBuffer(buf)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
 // ioError is the ErrorList for an I/O error on path.
 func ioError(path, what string, err error) ErrorList {
 	var pe *fs.PathError
@@ -182,9 +272,12 @@ func ioError(path, what string, err error) ErrorList {
 	return ErrorList{{Path: path, Msg: what + ": " + msg, Err: err}}
 }
 
+// ErrTooBig is wrapped by the error for a deck file over [MaxFileSize].
+var ErrTooBig = errors.New("the deck file is too big")
+
 // tooBig is the ErrorList for a file of size bytes over MaxFileSize.
 func tooBig(path string, size int64) ErrorList {
-	return ErrorList{{Path: path, Msg: fmt.Sprintf(
+	return ErrorList{{Path: path, Err: ErrTooBig, Msg: fmt.Sprintf(
 		"the file is %.1f MiB: deck files are limited to %d MiB; split the deck", float64(size)/(1<<20), MaxFileSize>>20)}}
 }
 

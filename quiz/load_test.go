@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -179,6 +180,38 @@ func TestStreamedCards(t *testing.T) {
 	if most > 30 || len(member(root, data, "cards").kids) != 0 {
 		t.Errorf("%d nodes held for one card, %d kept in the tree: want one card's (about 15), none kept",
 			most, len(member(root, data, "cards").kids))
+	}
+}
+
+// TestEncode: Encode writes a deck that Load reads back as the deck
+// Encode leaves, one card a line, and rejects a bad deck with exactly the
+// errors Load gives for the bytes written.
+func TestEncode(t *testing.T) {
+	d, err := Load("deck.json", []byte(validDeck))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nfd := *d
+	nfd.Cards = append([]Card(nil), d.Cards...)
+	nfd.Cards[1].Word = norm.NFD.String(nfd.Cards[1].Word)
+	data, err := Encode("new.json", &nfd)
+	if err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	back, err := Load("new.json", data)
+	if err != nil || !reflect.DeepEqual(back, &nfd) || nfd.Cards[1].Word != "해자" || strings.Count(string(data), "\n") != 5 {
+		t.Fatalf("Load(Encode) = %+v, %v\nEncode left %+v\n%s", back, err, nfd, data)
+	}
+
+	bad := *d
+	bad.Lang = "ko!"
+	bad.Cards = append([]Card(nil), d.Cards...)
+	bad.Cards[0].Distractors = []string{"기술력", "a", "a"}
+	bad.Cards[2].ID = d.Cards[1].ID
+	data, err = Encode("bad.json", &bad)
+	_, loadErr := Load("bad.json", data)
+	if err == nil || loadErr == nil || err.Error() != loadErr.Error() || strings.Count(err.Error(), "\n") != 3 {
+		t.Errorf("Encode: %v\nLoad: %v\nwant the same four errors", err, loadErr)
 	}
 }
 

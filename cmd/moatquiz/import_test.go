@@ -58,7 +58,7 @@ func TestImport(t *testing.T) {
 		t.Fatalf("re-import: %q, %v; want %q", out, err, want)
 	}
 	data, err := os.ReadFile(deckPath)
-	if err != nil || !bytes.Contains(data, []byte(`"title": "낱말"`)) || !bytes.Contains(data, []byte("castle moat")) {
+	if err != nil || !bytes.Contains(data, []byte(`"title":"낱말"`)) || !bytes.Contains(data, []byte("castle moat")) {
 		t.Errorf("the deck file after the re-import:\n%s", data)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(deckPath))
