@@ -139,7 +139,8 @@ func (h *ankiHeaders) sep() (byte, bool) {
 // first row is a header when it names known columns, unless
 // opt.Columns or an Anki "#columns:" header names them. Rows with the
 // wrong number of fields are skipped and listed in the result.
-func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
+func ImportCSV(name string, data []byte, opt Options) (_ *Result, err error) {
+	defer func() { err = safe(err) }()
 	if err := opt.check(name); err != nil {
 		return nil, err
 	}

@@ -136,7 +136,8 @@ var ErrUnknownFormat = errors.New("not a CSV/TSV file or an Anki package")
 
 // ImportFile imports the file at path: an Anki package when it is a zip
 // archive or named .apkg or .colpkg, else a CSV/TSV text.
-func ImportFile(path string, opt Options) (*Result, error) {
+func ImportFile(path string, opt Options) (_ *Result, err error) {
+	defer func() { err = safe(err) }()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
@@ -163,6 +164,23 @@ func ImportFile(path string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	return ImportCSV(path, data, opt)
+}
+
+// safeError is an import error made safe to print. Its text can quote
+// foreign text: SQLite's messages quote a collection's schema, the zip
+// reader's and the OS's name files, and file names are the user's; all
+// of it goes through quiz.Sanitize.
+type safeError struct{ err error }
+
+func (e *safeError) Error() string { return quiz.Sanitize(e.err.Error()) }
+func (e *safeError) Unwrap() error { return e.err }
+
+// safe wraps err, if any, in a safeError.
+func safe(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &safeError{err}
 }
 
 // isZip reports whether head starts a zip archive.

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -146,5 +148,61 @@ func TestImportHostileOutput(t *testing.T) {
 	// "해자1link" is skipped too: an OSC 8 link's text stays, and is not Korean.
 	if !strings.Contains(errOut, `"evil" is not a Korean word`) || !strings.Contains(out, "imported 12 cards") {
 		t.Errorf("stdout %q; stderr does not name the skipped rows:\n%s", out, errOut)
+	}
+}
+
+// TestImportHostileErrors: foreign text quoted by an import's errors (a
+// collection's schema names in SQLite's messages, zip entry names, the
+// file's own name) reaches stderr without its escape sequences, bidi
+// controls or other control characters.
+func TestImportHostileErrors(t *testing.T) {
+	const payload = "\x1b]0;pwned\x07\x1b]52;c;cGF5bG9hZA==\x07\x1b[2J\u009b31m\u202e"
+	db := filepath.Join(t.TempDir(), "collection.anki2")
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE TABLE col (ver integer); CREATE TABLE notes (guid text)",
+		"PRAGMA writable_schema = ON",
+		"INSERT INTO sqlite_master VALUES ('table', '" + payload + "', '" + payload + "', 0, 'CREATE TABLE \"" + payload + "\" (')",
+	} {
+		if _, err := conn.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	conn.Close()
+	coll, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg bytes.Buffer
+	zw := zip.NewWriter(&pkg)
+	for name, data := range map[string][]byte{"collection.anki2": coll, payload + "media": []byte("{")} {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := writeFile(t, "deck"+payload+".apkg", pkg.String())
+
+	g := &Globals{DataDir: t.TempDir()}
+	_, errOut, err := runImport(t, g, importCmd{File: file, Deck: "hostile"})
+	if err == nil {
+		t.Fatal("the import of a damaged collection succeeded")
+	}
+	var stderr bytes.Buffer
+	stderr.WriteString(errOut)
+	printError(&stderr, err)
+	if !strings.Contains(stderr.String(), "malformed") || strings.ContainsFunc(stderr.String(), func(r rune) bool {
+		return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r)
+	}) {
+		t.Errorf("stderr holds control or invisible characters, or not SQLite's message: %q", stderr.String())
 	}
 }

@@ -9,6 +9,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/alecthomas/kong"
@@ -51,10 +52,16 @@ func main() {
 	err := ctx.Run()
 	stopProfile()
 	if err != nil {
-		if !errors.As(err, new(*exitError)) { // an exitError is already reported
-			fmt.Fprintf(os.Stderr, "moatquiz: %v\n", err)
-		}
+		printError(os.Stderr, err)
 		os.Exit(exitCode(err))
+	}
+}
+
+// printError reports a command's error on w, unless it is an exitError,
+// which the command has reported already.
+func printError(w io.Writer, err error) {
+	if !errors.As(err, new(*exitError)) {
+		fmt.Fprintf(w, "moatquiz: %v\n", err)
 	}
 }
 
