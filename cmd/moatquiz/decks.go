@@ -126,6 +126,7 @@ func userDecks(dir string) []deckFile {
 	if err != nil {
 		return []deckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
 	}
+	removeStaleTemps(dir, entries, time.Now())
 	var files []deckFile
 	var paths []string
 	defer func() { pruneCache(deckCacheDir(dir), paths) }()

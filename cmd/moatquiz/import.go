@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -52,6 +55,9 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 	if c.DryRun {
 		fmt.Fprintln(stdout, importSummary(res, path, old, oldErr, true)+" (dry run: nothing written)")
 		return nil
+	}
+	if entries, err := os.ReadDir(filepath.Dir(path)); err == nil {
+		removeStaleTemps(filepath.Dir(path), entries, time.Now())
 	}
 	if err := writeFileAtomic(path, res.JSON); err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -167,13 +173,21 @@ func thousands(n int) string {
 
 // writeFileAtomic writes data to path through a temporary file in the
 // same directory, synced and then renamed over path, so that path holds
-// the old deck or the new one whole, never part of one.
-func writeFileAtomic(path string, data []byte) error {
+// the old deck or the new one whole, never part of one. The folders it
+// makes for path (private, as the store makes the data folder) are
+// removed again when it fails.
+func writeFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	made, err := mkdirs(dir)
+	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	defer func() {
+		if err != nil {
+			removeMade(dir, made)
+		}
+	}()
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+tempSuffix)
 	if err != nil {
 		return err
 	}
@@ -199,4 +213,48 @@ func writeFileAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// mkdirs makes dir and its missing parents, private to the user, and
+// returns the topmost folder it made ("" if dir was there).
+func mkdirs(dir string) (made string, err error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		made = d
+	}
+	return made, os.MkdirAll(dir, 0o700)
+}
+
+// removeMade removes the empty folders from dir up to made, the folders
+// mkdirs made.
+func removeMade(dir, made string) {
+	for d := dir; made != ""; d = filepath.Dir(d) {
+		if os.Remove(d) != nil || d == made {
+			return
+		}
+	}
+}
+
+// tempSuffix ends the names of writeFileAtomic's temporary files.
+const tempSuffix = ".tmp"
+
+// staleTemp is how long a temporary deck file may go unwritten before it
+// counts as left by a killed import: writing one takes seconds.
+const staleTemp = 10 * time.Minute
+
+// removeStaleTemps removes from dir, whose entries are given, the
+// temporary deck files (.ID.json.*.tmp) of imports that were killed
+// before renaming them.
+func removeStaleTemps(dir string, entries []fs.DirEntry, now time.Time) {
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, tempSuffix) || !strings.Contains(name, ".json.") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {
+			os.Remove(filepath.Join(dir, name)) //nolint:errcheck // garbage: try again next time
+		}
+	}
 }

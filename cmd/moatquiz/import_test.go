@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -204,5 +205,60 @@ func TestImportHostileErrors(t *testing.T) {
 		return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r)
 	}) {
 		t.Errorf("stderr holds control or invisible characters, or not SQLite's message: %q", stderr.String())
+	}
+}
+
+// TestImportPrivateFolders: an import into a data folder that does not
+// exist yet makes it, and its decks folder, private (0700), as the store
+// makes it.
+func TestImportPrivateFolders(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "new", "data")
+	g := &Globals{DataDir: data}
+	if _, _, err := runImport(t, g, importCmd{File: writeFile(t, "words.csv", "front,back\n해자,moat\n")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{filepath.Dir(data), data, userDecksDir(g)} {
+		if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+			t.Errorf("%s: %v, %v; want a folder with mode 0700", dir, info.Mode(), err)
+		}
+	}
+}
+
+// TestStaleTempFiles: the temporary files of a killed import are removed
+// at the next import and when the decks are listed; a recent one, which
+// an import running now may be writing, is kept.
+func TestStaleTempFiles(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := userDecksDir(g)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	plant := func(name string, age time.Duration) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(`{"format": 1, "id": "wo`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-age)
+		if err := os.Chtimes(path, then, then); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	exists := func(path string) bool { _, err := os.Stat(path); return err == nil }
+
+	killed, writing := plant(".words.json.123.tmp", time.Hour), plant(".words.json.456.tmp", time.Second)
+	other := plant(".notes.tmp", time.Hour) // not one of ours
+	if _, _, err := runImport(t, g, importCmd{File: writeFile(t, "words.csv", "front,back\n해자,moat\n")}); err != nil {
+		t.Fatal(err)
+	}
+	if exists(killed) || !exists(writing) || !exists(other) {
+		t.Errorf("after an import: killed import's file there: %v, recent one: %v, other file: %v; want false, true, true",
+			exists(killed), exists(writing), exists(other))
+	}
+
+	killed = plant(".mine.json.789.tmp", time.Hour)
+	userDecks(dir)
+	if exists(killed) {
+		t.Errorf("listing the decks left %s", killed)
 	}
 }
