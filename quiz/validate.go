@@ -765,15 +765,16 @@ func (v *validator) options(n *node, list []string, name, answerName, answer str
 // answerKey is the form in which two answers count as the same: case and
 // runs of white space do not matter.
 func answerKey(s string) string {
-	if !singleSpaced(s) {
+	if !SingleSpaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	return strings.ToLower(s) // s itself when nothing changes
 }
 
-// singleSpaced reports whether the words of s are separated by single
-// spaces, with none at either end: then answerKey has no spaces to fix.
-func singleSpaced(s string) bool {
+// SingleSpaced reports whether s is one line whose words are separated by
+// single spaces (U+0020), with none at either end: text with no white
+// space to tidy.
+func SingleSpaced(s string) bool {
 	prev := ' '
 	for _, r := range s {
 		if unicode.IsSpace(r) && (r != ' ' || prev == ' ') {
