@@ -7,8 +7,8 @@
 // Import never trusts its input: sizes are bounded before anything is
 // read, archive member names are only compared, never used as paths, the
 // SQLite collection is opened in memory, all text is sanitised with
-// [quiz.Sanitize], and the deck is validated with [quiz.Load] before it is
-// handed back. docs/import.md says how each kind of file and note maps to
+// [quiz.Sanitize], the deck is written with [quiz.Encode], which checks
+// it as [quiz.Load] would read it, and error messages are sanitised too. docs/import.md says how each kind of file and note maps to
 // cards.
 package interop
 
