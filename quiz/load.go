@@ -177,10 +177,11 @@ func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 // Encode writes d in the deck format, compact with one card a line, and
 // checks what it writes exactly as [Load] would read it: each card as it
 // is written, then the deck's own fields, without parsing the whole file
-// again. On success d becomes the deck Load returns for the bytes (each
-// card replaced in place, so that there is no second copy of a large
-// deck; Path is name). Otherwise it returns Load's errors, with the bytes
-// they point into when there are any.
+// again. Each card of d is replaced in place by the card as Load reads
+// it back (in NFC), so that a large deck is never held twice; on success
+// the rest of d becomes Load's deck too (Path is name). Otherwise Encode
+// returns Load's errors, with the bytes they point into when there are
+// any.
 func Encode(name string, d *Deck) ([]byte, error) {
 	head, err := deckHead(d)
 	if err != nil {
@@ -225,9 +226,9 @@ func Encode(name string, d *Deck) ([]byte, error) {
 }
 
 // growFor makes room in buf, which holds the head and the first i of n
-// cards, for the rest at the size of those so far (and a tenth more, once
-// a thousand tell the size), so
-// that a large deck's bytes are not copied into twice the room they need.
+// cards, for the rest at the size of those so far and a tenth more (once
+// a thousand cards tell the size), so that a large deck's bytes do not
+// take twice the room they need, as doubling the buffer would.
 func growFor(buf []byte, i, n int) []byte {
 	if i < 1000 || cap(buf)-len(buf) > 64<<10 {
 		return buf
