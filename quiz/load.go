@@ -189,16 +189,21 @@ func Encode(name string, d *Deck) ([]byte, error) {
 	}
 	at := 0 // the card being checked
 	v := newValidator(name, nil, func(c *Card) { d.Cards[at] = *c })
+	v.ids = make(map[string]int, len(d.Cards))
 	buf, p := append(head, '\n'), &parser{}
+	var card bytes.Buffer
+	enc := newEncoder(&card)
 	for at = range d.Cards {
+		card.Reset()
+		if err := enc.Encode(&d.Cards[at]); err != nil {
+			return nil, err
+		}
 		buf = growFor(buf, at, len(d.Cards))
 		if at > 0 {
 			buf = append(buf, ",\n"...)
 		}
 		start := len(buf)
-		if buf, err = appendJSON(buf, &d.Cards[at]); err != nil {
-			return nil, err
-		}
+		buf = append(buf, bytes.TrimSuffix(card.Bytes(), []byte("\n"))...)
 		p.data, p.pos, v.data = buf, start, buf
 		p.item(2, v.streamCard) // depth 2: in the root, in "cards"
 		if p.err != nil {
@@ -241,26 +246,23 @@ func growFor(buf []byte, i, n int) []byte {
 func deckHead(d *Deck) ([]byte, error) {
 	head := *d
 	head.Cards = []Card{}
-	data, err := appendJSON(nil, &head)
-	if err != nil {
+	var b bytes.Buffer
+	if err := newEncoder(&b).Encode(&head); err != nil {
 		return nil, err
 	}
+	data := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 	if !bytes.HasSuffix(data, []byte(`"cards":[]}`)) {
 		return nil, errors.New(`the deck's JSON does not end with its "cards"`)
 	}
 	return data[:len(data)-2], nil
 }
 
-// appendJSON appends v in compact JSON to buf, with "<", ">" and "&" as
-// they are.
-func appendJSON(buf []byte, v any) ([]byte, error) {
-	b := bytes.NewBuffer(buf)
-	enc := json.NewEncoder(b)
+// newEncoder returns a JSON encoder onto w that writes compact JSON, a
+// value a line, with "<", ">" and "&" as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return enc
 }
 
 // ioError is the ErrorList for an I/O error on path.
