@@ -65,7 +65,7 @@ type Limits struct {
 	MaxText       int64 // a CSV/TSV file (default 64 MiB)
 	MaxCollection int64 // an Anki collection database, unpacked (default 256 MiB)
 	MaxSmall      int64 // an Anki package's meta and media map (default 16 MiB)
-	MaxCards      int   // cards in one deck (default 200,000)
+	MaxCards      int   // cards in one deck (default 200,000; the deck file's 32 MiB may come first)
 }
 
 // DefaultLimits are the limits an import uses when Options leave them zero.
