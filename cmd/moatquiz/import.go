@@ -1,13 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -40,9 +41,9 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	path := filepath.Join(userDecksDir(g), opt.DeckID+".json")
-	old, oldErr := quiz.LoadFile(path)
+	old, oldErr := readOldDeck(path)
 	if opt.Title == "" && oldErr == nil {
-		opt.Title = old.Title // a re-import keeps the deck's title
+		opt.Title = old.title // a re-import keeps the deck's title
 	}
 	res, err := interop.ImportFile(c.File, opt)
 	if err != nil {
@@ -99,15 +100,15 @@ func sameFile(a, b string) bool {
 }
 
 // importSummary says what the import did (or would do): a new deck, or what
-// changes in the deck it replaces (old, as loaded with oldErr).
-func importSummary(res *interop.Result, path string, old *quiz.Deck, oldErr error, dryRun bool) string {
+// changes in the deck it replaces (old, as read with oldErr).
+func importSummary(res *interop.Result, path string, old *oldDeck, oldErr error, dryRun bool) string {
 	d := res.Deck
 	verb := map[bool]string{false: "imported", true: "would import"}[dryRun]
 	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, safePath(path))
 	switch {
 	case oldErr == nil:
 		verb = map[bool]string{false: "updated", true: "would update"}[dryRun]
-		added, changed, removed := diffCards(old.Cards, d.Cards)
+		added, changed, removed := diffCards(old.cards, d.Cards)
 		s = fmt.Sprintf("%s %q (%s): %s added, %s changed, %s removed, %s unchanged; progress is kept",
 			verb, d.ID, safePath(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
 	case !errors.Is(oldErr, os.ErrNotExist):
@@ -126,24 +127,49 @@ func importSummary(res *interop.Result, path string, old *quiz.Deck, oldErr erro
 	return s
 }
 
-// diffCards counts the cards of next that are new or changed from prev,
-// and the cards of prev gone from next, by card id.
-func diffCards(prev, next []quiz.Card) (added, changed, removed int) {
-	old := make(map[string]quiz.Card, len(prev))
-	for _, c := range prev {
-		old[c.ID] = c
+// oldDeck is the deck file an import replaces, as much of it as the
+// summary needs: not its cards, which a large deck would hold twice.
+type oldDeck struct {
+	title string
+	cards map[string]uint64 // card id → digest
+}
+
+// readOldDeck reads the deck file at path, keeping a digest of each card.
+func readOldDeck(path string) (*oldDeck, error) {
+	old := &oldDeck{cards: map[string]uint64{}}
+	d, err := quiz.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range next {
-		o, ok := old[c.ID]
+	old.title = d.Title
+	return old, nil
+}
+
+// digest is a hash of a card's content: of its JSON, in which a card has
+// one form.
+func digest(c *quiz.Card) uint64 {
+	h := fnv.New64a()
+	json.NewEncoder(h).Encode(c) //nolint:errcheck // a Card always encodes
+	return h.Sum64()
+}
+
+// diffCards counts the cards of next that are new or changed from prev
+// (digests by card id), and the cards of prev gone from next.
+func diffCards(prev map[string]uint64, next []quiz.Card) (added, changed, removed int) {
+	seen := 0
+	for i := range next {
+		d, ok := prev[next[i].ID]
 		switch {
 		case !ok:
 			added++
-		case !reflect.DeepEqual(o, c):
+		case d != digest(&next[i]):
 			changed++
 		}
-		delete(old, c.ID)
+		if ok {
+			seen++
+		}
 	}
-	return added, changed, len(old)
+	return added, changed, len(prev) - seen
 }
 
 // count says "1 card", "5,667 cards".
