@@ -33,7 +33,8 @@ const metaLatest = 3
 // ImportAPKG imports an Anki package (.apkg, or a whole-collection .colpkg)
 // of size bytes read from r; name is used in messages. It reads the newest
 // collection the package holds, in memory; media is counted, not imported.
-func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (*Result, error) {
+func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result, err error) {
+	defer func() { err = safe(err) }()
 	if err := opt.check(name); err != nil {
 		return nil, err
 	}

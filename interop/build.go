@@ -3,11 +3,11 @@ package interop
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -49,8 +49,8 @@ type builder struct {
 	res     *Result
 	lim     Limits
 	vocab   direction
-	ids     map[string]*note // card id → the note it came from
-	content map[string]*note // a guid-less note's front and back → the note
+	ids     map[string]origin // card id → the note it came from
+	content map[string]origin // a guid-less note's front and back → the note
 	cards   []quiz.Card
 }
 
@@ -73,9 +73,10 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 		res:     &Result{Format: info.format, Read: info.read, Media: info.media},
 		lim:     lim,
 		vocab:   vocabDirection(notes),
-		ids:     map[string]*note{},
-		content: map[string]*note{},
+		ids:     map[string]origin{},
+		content: map[string]origin{},
 	}
+	b.cards = make([]quiz.Card, 0, len(notes))
 	for i := range notes {
 		n := &notes[i]
 		n.tags = append(n.tags, info.tags...)
@@ -83,6 +84,7 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 			return nil, err
 		}
 	}
+	b.content = nil // done with: free it before the deck is written
 	d, err := b.deck(info, opt)
 	if err != nil {
 		return nil, err
@@ -152,7 +154,7 @@ func (b *builder) add(n *note) error {
 		}
 		c.Explain = &quiz.Bilingual{Ko: text, En: text}
 	}
-	b.ids[id] = n
+	b.ids[id] = n.origin()
 	b.cards = append(b.cards, c)
 	return nil
 }
@@ -309,7 +311,7 @@ func (b *builder) id(n *note) (id, why string) {
 	if first, ok := b.content[content]; ok {
 		return "", "the same front and back as " + b.where(first) + ": skipped as a duplicate"
 	}
-	b.content[content] = n
+	b.content[content] = n.origin()
 	id = "h-" + hash(n.front)
 	if _, ok := b.ids[id]; ok {
 		id = "h-" + hash(content)
@@ -368,15 +370,24 @@ func joinFields(fields []field) string {
 	return strings.Join(lines, "\n")
 }
 
+// origin is where a note comes from: a CSV row's line, or an Anki note's
+// guid.
+type origin struct {
+	line int
+	guid string
+}
+
+func (n *note) origin() origin { return origin{n.line, n.guid} }
+
 // where names a note for messages: its line or its guid.
-func (b *builder) where(n *note) string {
+func (b *builder) where(n origin) string {
 	if n.line > 0 {
 		return fmt.Sprintf("line %d", n.line)
 	}
 	return fmt.Sprintf("note %q", n.guid)
 }
 
-func (b *builder) problem(n *note, msg string) Problem {
+func (b *builder) problem(n origin, msg string) Problem {
 	p := Problem{File: b.file, Line: n.line, Msg: msg}
 	if n.line == 0 {
 		p.Note = n.guid
@@ -384,9 +395,12 @@ func (b *builder) problem(n *note, msg string) Problem {
 	return p
 }
 
-func (b *builder) skip(n *note, why string) { b.res.Skipped = append(b.res.Skipped, b.problem(n, why)) }
+func (b *builder) skip(n *note, why string) { b.skipped(n.origin(), why) }
 func (b *builder) warn(n *note, why string) {
-	b.res.Warnings = append(b.res.Warnings, b.problem(n, why))
+	b.res.Warnings = append(b.res.Warnings, b.problem(n.origin(), why))
+}
+func (b *builder) skipped(o origin, why string) {
+	b.res.Skipped = append(b.res.Skipped, b.problem(o, why))
 }
 
 // deck assembles the deck around the cards.
@@ -421,20 +435,20 @@ func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
 	}, nil
 }
 
-// validate runs the deck through quiz.Load, the loader every deck goes
-// through. Cards it rejects are skipped (with its messages) and the rest
-// validated again; errors about the deck itself fail the import.
+// validate writes the deck with quiz.Encode, which checks it as the
+// loader every deck goes through would read it. Cards it rejects are
+// skipped (with its messages) and the rest written again; errors about
+// the deck itself fail the import.
 func (b *builder) validate(d *quiz.Deck) error {
 	for range 2 {
-		data, err := json.MarshalIndent(d, "", "  ")
-		if err != nil {
-			return fmt.Errorf("import %s: %w", b.file, err)
-		}
-		data = append(data, '\n')
-		loaded, err := quiz.Load(d.ID+".json", data)
+		data, err := quiz.Encode(d.ID+".json", d)
 		if err == nil {
-			b.res.Deck, b.res.JSON = loaded, data
+			b.res.Deck, b.res.JSON = d, data
 			return nil
+		}
+		if errors.Is(err, quiz.ErrTooBig) {
+			return fmt.Errorf("import %s: %s cards make a deck file over %d MiB, the most a deck file may have: split the file into smaller ones",
+				b.file, strconv.Itoa(len(d.Cards)), quiz.MaxFileSize>>20)
 		}
 		var list quiz.ErrorList
 		if !errors.As(err, &list) || !b.dropRejected(d, list) {
@@ -449,7 +463,7 @@ func (b *builder) validate(d *quiz.Deck) error {
 func (b *builder) dropRejected(d *quiz.Deck, list quiz.ErrorList) bool {
 	why := map[string][]string{}
 	for _, e := range list {
-		if e.Card == "" || b.ids[e.Card] == nil {
+		if _, ok := b.ids[e.Card]; e.Card == "" || !ok {
 			return false
 		}
 		why[e.Card] = append(why[e.Card], e.Msg)
@@ -457,7 +471,7 @@ func (b *builder) dropRejected(d *quiz.Deck, list quiz.ErrorList) bool {
 	kept := d.Cards[:0]
 	for _, c := range d.Cards {
 		if msgs, bad := why[c.ID]; bad {
-			b.skip(b.ids[c.ID], strings.Join(msgs, "; "))
+			b.skipped(b.ids[c.ID], strings.Join(msgs, "; "))
 			continue
 		}
 		kept = append(kept, c)

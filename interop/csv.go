@@ -137,9 +137,11 @@ func (h *ankiHeaders) sep() (byte, bool) {
 // separator (tab, comma or semicolon) is detected unless an Anki
 // "#separator:" header gives it; a UTF-8 byte order mark is skipped; the
 // first row is a header when it names known columns, unless
-// opt.Columns or an Anki "#columns:" header names them. Rows with the
-// wrong number of fields are skipped and listed in the result.
-func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
+// opt.Columns or an Anki "#columns:" header names them. Rows end with
+// "\n" or "\r\n", or "\r" in a text without "\n". Rows with the wrong
+// number of fields are skipped and listed in the result.
+func ImportCSV(name string, data []byte, opt Options) (_ *Result, err error) {
+	defer func() { err = safe(err) }()
 	if err := opt.check(name); err != nil {
 		return nil, err
 	}
@@ -154,6 +156,9 @@ func ImportCSV(name string, data []byte, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("import %s: %w (it holds binary data)", name, ErrUnknownFormat)
 	}
 	s := string(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if !strings.Contains(s, "\n") {
+		s = strings.ReplaceAll(s, "\r", "\n") // classic Mac OS line endings
+	}
 	h, body, first, hwarn := readHeaders(s)
 	sep, ok := h.sep()
 	if !ok {
@@ -217,6 +222,7 @@ func (c *csvImport) notes() ([]note, error) {
 	for {
 		rec, ok := c.r.next()
 		if !ok {
+			c.r = nil // the text: not needed any more
 			return notes, nil
 		}
 		if first {
@@ -276,18 +282,23 @@ func newCSVReaderLine(line string, sep byte) []string {
 	return rec.fields
 }
 
-// isHeader reports whether a first row names columns: every field is a
-// known column name and one of them is a front or back.
+// isHeader reports whether a first row names columns: one field names
+// the front or the back, and more fields are known column names than not
+// (the others are named fields, kept with the answer: "front,back,tags,
+// example").
 func isHeader(fields []string) bool {
-	sides := false
+	sides, known, unknown := false, 0, 0
 	for _, f := range fields {
-		role, known := roleNames[strings.ToLower(oneLine(f))]
-		if !known && strings.TrimSpace(f) != "" {
-			return false
+		role, ok := roleNames[strings.ToLower(oneLine(f))]
+		switch {
+		case ok:
+			known++
+		case strings.TrimSpace(f) != "":
+			unknown++
 		}
 		sides = sides || role == roleFront || role == roleBack
 	}
-	return sides
+	return sides && known > unknown
 }
 
 // fillRole gives role to the first plain field column when no column has it.

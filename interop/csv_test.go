@@ -197,6 +197,28 @@ func TestImportCSVColumns(t *testing.T) {
 	}
 }
 
+// TestImportCSVUnknownColumn reads a header that names a column moatquiz
+// has no role for: the header is not a card, the known columns keep their
+// roles, and the other column is kept, named, with the answer.
+func TestImportCSVUnknownColumn(t *testing.T) {
+	res := importCSV(t, "front,back,tags,example\nWhat is a moat?,a lasting edge,memo,Google has no moat\n", Options{})
+	want := []quiz.Card{{ID: "h-" + hash("What is a moat?"), Kind: quiz.KindFact, Tags: []string{"memo"},
+		Prompt: "What is a moat?", PromptEn: "What is a moat?", Answer: "a lasting edge", AnswerEn: "a lasting edge",
+		Explain: &quiz.Bilingual{Ko: "example: Google has no moat", En: "example: Google has no moat"}}}
+	if !reflect.DeepEqual(res.Deck.Cards, want) || len(res.Skipped) > 0 {
+		t.Errorf("cards:\n got %+v\nwant %+v\nskipped %q", res.Deck.Cards, want, problems(res.Skipped))
+	}
+}
+
+// TestImportCSVCarriageReturns reads a text whose lines end with a lone
+// "\r" (classic Mac OS) row by row, with their line numbers.
+func TestImportCSVCarriageReturns(t *testing.T) {
+	res := importCSV(t, "front,back\rone,1\rtwo\r3,2\rthree,3\r", Options{})
+	if got := problems(res.Skipped); len(res.Deck.Cards) != 3 || len(got) != 1 || got[0] != "words.csv:3: has 1 fields, expected 2 (front, back)" {
+		t.Errorf("cards %+v\nskipped %q", res.Deck.Cards, got)
+	}
+}
+
 // TestImportCSVIDs keeps card ids across imports: a hash of the front, of
 // front and back for a repeated front; exact repeats are skipped.
 func TestImportCSVIDs(t *testing.T) {

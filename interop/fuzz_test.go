@@ -52,6 +52,9 @@ func checkImport(t *testing.T, res *Result, err error) {
 		if !strings.Contains(err.Error(), "fuzz.") {
 			t.Errorf("error %q does not name the file", err)
 		}
+		if quiz.Sanitize(err.Error()) != err.Error() {
+			t.Errorf("error %q is not safe to print", err)
+		}
 		return
 	}
 	if _, err := quiz.Load("fuzz.json", res.JSON); err != nil {

@@ -7,8 +7,8 @@
 // Import never trusts its input: sizes are bounded before anything is
 // read, archive member names are only compared, never used as paths, the
 // SQLite collection is opened in memory, all text is sanitised with
-// [quiz.Sanitize], and the deck is validated with [quiz.Load] before it is
-// handed back. docs/import.md says how each kind of file and note maps to
+// [quiz.Sanitize], the deck is written with [quiz.Encode], which checks
+// it as [quiz.Load] would read it, and error messages are sanitised too. docs/import.md says how each kind of file and note maps to
 // cards.
 package interop
 
@@ -65,7 +65,7 @@ type Limits struct {
 	MaxText       int64 // a CSV/TSV file (default 64 MiB)
 	MaxCollection int64 // an Anki collection database, unpacked (default 256 MiB)
 	MaxSmall      int64 // an Anki package's meta and media map (default 16 MiB)
-	MaxCards      int   // cards in one deck (default 200,000)
+	MaxCards      int   // cards in one deck (default 200,000; the deck file's 32 MiB may come first)
 }
 
 // DefaultLimits are the limits an import uses when Options leave them zero.
@@ -136,7 +136,8 @@ var ErrUnknownFormat = errors.New("not a CSV/TSV file or an Anki package")
 
 // ImportFile imports the file at path: an Anki package when it is a zip
 // archive or named .apkg or .colpkg, else a CSV/TSV text.
-func ImportFile(path string, opt Options) (*Result, error) {
+func ImportFile(path string, opt Options) (_ *Result, err error) {
+	defer func() { err = safe(err) }()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
@@ -163,6 +164,23 @@ func ImportFile(path string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	return ImportCSV(path, data, opt)
+}
+
+// safeError is an import error made safe to print. Its text can quote
+// foreign text: SQLite's messages quote a collection's schema, the zip
+// reader's and the OS's name files, and file names are the user's; all
+// of it goes through quiz.Sanitize.
+type safeError struct{ err error }
+
+func (e *safeError) Error() string { return quiz.Sanitize(e.err.Error()) }
+func (e *safeError) Unwrap() error { return e.err }
+
+// safe wraps err, if any, in a safeError.
+func safe(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &safeError{err}
 }
 
 // isZip reports whether head starts a zip archive.

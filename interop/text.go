@@ -19,6 +19,9 @@ import (
 func cleanText(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	s = quiz.Sanitize(norm.NFC.String(s))
+	if quiz.SingleSpaced(s) {
+		return s // one tidy line, as most texts are: nothing more to do
+	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	blank := false
@@ -41,8 +44,12 @@ func cleanText(s string) string {
 // (the only texts the deck format lets break lines): the lines are joined
 // with " / ".
 func oneLine(s string) string {
+	s = cleanText(s)
+	if !strings.Contains(s, "\n") {
+		return s
+	}
 	var lines []string
-	for _, line := range strings.Split(cleanText(s), "\n") {
+	for _, line := range strings.Split(s, "\n") {
 		if line != "" {
 			lines = append(lines, line)
 		}

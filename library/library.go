@@ -168,6 +168,7 @@ func (l *Library) userDecks() []DeckFile {
 	if err != nil {
 		return []DeckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
 	}
+	removeStaleTemps(dir, entries, time.Now())
 	var files []DeckFile
 	var paths []string
 	defer func() { l.cache.prune(paths) }()
@@ -210,4 +211,27 @@ func (l *Library) remember(path string, stat fileStat, load func() (*quiz.Deck, 
 	r.deck, r.err = load()
 	l.loaded[path] = r
 	return r.deck, r.err
+}
+
+// TempSuffix ends the names of the temporary files a deck is written to
+// before it is renamed into the decks folder (.ID.json.*.tmp).
+const TempSuffix = ".tmp"
+
+// staleTemp is how long a temporary deck file may go unwritten before it
+// counts as left by a killed import: writing one takes seconds.
+const staleTemp = 10 * time.Minute
+
+// removeStaleTemps removes from dir, whose entries are given, the
+// temporary deck files (.ID.json.*.tmp) of imports that were killed
+// before renaming them.
+func removeStaleTemps(dir string, entries []fs.DirEntry, now time.Time) {
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, TempSuffix) || !strings.Contains(name, ".json.") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleTemp {
+			os.Remove(filepath.Join(dir, name)) //nolint:errcheck // garbage: try again next time
+		}
+	}
 }

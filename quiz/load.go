@@ -1,11 +1,14 @@
 package quiz
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,6 +87,30 @@ func (l ErrorList) Unwrap() []error {
 // refuses files over [MaxFileSize] without reading them. Every error it
 // returns is an [ErrorList].
 func LoadFile(path string) (*Deck, error) {
+	var cards []Card
+	d, err := ScanFile(path, func(c *Card) { cards = append(cards, *c) })
+	if err != nil {
+		return nil, err
+	}
+	d.Cards = cards
+	return d, nil
+}
+
+// ScanFile is [LoadFile] for a caller that needs each card only once, such
+// as `moatquiz check`: each is called with every card as it is read, and
+// the deck returned has no cards, so memory does not grow with the deck
+// beyond the file's bytes. The cards seen are valid only when ScanFile
+// returns no error.
+func ScanFile(path string, each func(*Card)) (*Deck, error) {
+	data, err := readDeckFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return scan(path, data, each)
+}
+
+// readDeckFile reads the deck file at path into a buffer of its size.
+func readDeckFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, ioError(path, "cannot open the deck", err)
@@ -99,11 +126,11 @@ func LoadFile(path string) (*Deck, error) {
 	if info.Mode().IsRegular() && info.Size() > MaxFileSize {
 		return nil, tooBig(path, info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), MaxFileSize)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, ioError(path, "cannot read the deck", err)
 	}
-	return Load(path, data)
+	return buf.Bytes(), nil
 }
 
 // Load parses and validates a deck file's bytes. name says where they come
@@ -117,22 +144,125 @@ func LoadFile(path string) (*Deck, error) {
 // JSON syntax error stops the reading, so it comes alone). On success every
 // text is in Unicode NFC, Path is name, and the deck has at least one card.
 func Load(name string, data []byte) (*Deck, error) {
+	var cards []Card
+	d, err := scan(name, data, func(c *Card) { cards = append(cards, *c) })
+	if err != nil {
+		return nil, err
+	}
+	d.Cards = cards
+	return d, nil
+}
+
+// scan parses and validates a deck file's bytes, handing each card to
+// each as soon as it is read: only one card's JSON values are held at a
+// time. The deck returned has no cards.
+func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
-	v := &validator{name: name, data: data}
-	p := &parser{data: data}
+	v := newValidator(name, data, each)
+	p := &parser{data: data, each: v.streamCard}
 	root := p.document()
 	if p.err != nil {
-		v.add(p.errOff, p.err.Error())
-		return nil, v.errorList()
+		return nil, v.syntaxError(p.errOff, p.err.Error())
 	}
 	d := v.deck(root)
-	if len(v.errs) > 0 {
+	if v.failed() {
 		return nil, v.errorList()
 	}
 	d.Path = name
 	return d, nil
+}
+
+// Encode writes d in the deck format, compact with one card a line, and
+// checks what it writes exactly as [Load] would read it: each card as it
+// is written, then the deck's own fields, without parsing the whole file
+// again. Each card of d is replaced in place by the card as Load reads
+// it back (in NFC), so that a large deck is never held twice; on success
+// the rest of d becomes Load's deck too (Path is name). Otherwise Encode
+// returns Load's errors, with the bytes they point into when there are
+// any.
+func Encode(name string, d *Deck) ([]byte, error) {
+	head, err := deckHead(d)
+	if err != nil {
+		return nil, err
+	}
+	at := 0 // the card being checked
+	v := newValidator(name, nil, func(c *Card) { d.Cards[at] = *c })
+	v.ids = make(map[string]int, len(d.Cards))
+	buf, p := append(head, '\n'), &parser{}
+	var card bytes.Buffer
+	enc := newEncoder(&card)
+	for at = range d.Cards {
+		card.Reset()
+		if err := enc.Encode(&d.Cards[at]); err != nil {
+			return nil, err
+		}
+		buf = growFor(buf, at, len(d.Cards))
+		if at > 0 {
+			buf = append(buf, ",\n"...)
+		}
+		start := len(buf)
+		buf = append(buf, bytes.TrimSuffix(card.Bytes(), []byte("\n"))...)
+		p.data, p.pos, v.data = buf, start, buf
+		p.item(2, v.streamCard) // depth 2: in the root, in "cards"
+		if p.err != nil {
+			return nil, v.syntaxError(p.errOff, p.err.Error())
+		}
+	}
+	buf = append(buf, "\n]}\n"...)
+	if len(buf) > MaxFileSize {
+		return nil, tooBig(name, int64(len(buf)))
+	}
+	// The deck's own fields: the head closed after its cards were checked.
+	p = &parser{data: append(head[:len(head):len(head)], "]}"...)}
+	root := p.document()
+	if p.err != nil {
+		return nil, v.syntaxError(p.errOff, p.err.Error())
+	}
+	v.data = p.data
+	loaded := v.deck(root)
+	if v.data = buf; v.failed() {
+		return buf, v.errorList()
+	}
+	loaded.Cards, loaded.Path = d.Cards, name
+	*d = *loaded
+	return buf, nil
+}
+
+// growFor makes room in buf, which holds the head and the first i of n
+// cards, for the rest at the size of those so far and a tenth more (once
+// a thousand cards tell the size), so that a large deck's bytes do not
+// take twice the room they need, as doubling the buffer would.
+func growFor(buf []byte, i, n int) []byte {
+	if i < 1000 || cap(buf)-len(buf) > 64<<10 {
+		return buf
+	}
+	rest := len(buf) / i * (n - i)
+	return slices.Grow(buf, rest+rest/10+64<<10)
+}
+
+// deckHead is d in JSON up to the opening bracket of its cards.
+func deckHead(d *Deck) ([]byte, error) {
+	head := *d
+	head.Cards = []Card{}
+	var b bytes.Buffer
+	if err := newEncoder(&b).Encode(&head); err != nil {
+		return nil, err
+	}
+	data := bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	if !bytes.HasSuffix(data, []byte(`"cards":[]}`)) {
+		return nil, errors.New(`the deck's JSON does not end with its "cards"`)
+	}
+	return data[:len(data)-2], nil
+}
+
+// newEncoder returns a JSON encoder onto w that writes compact JSON, a
+// value a line, with "<", ">" and "&" as they are.
+func newEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
 }
 
 // ioError is the ErrorList for an I/O error on path.
@@ -145,9 +275,12 @@ func ioError(path, what string, err error) ErrorList {
 	return ErrorList{{Path: path, Msg: what + ": " + msg, Err: err}}
 }
 
+// ErrTooBig is wrapped by the error for a deck file over [MaxFileSize].
+var ErrTooBig = errors.New("the deck file is too big")
+
 // tooBig is the ErrorList for a file of size bytes over MaxFileSize.
 func tooBig(path string, size int64) ErrorList {
-	return ErrorList{{Path: path, Msg: fmt.Sprintf(
+	return ErrorList{{Path: path, Err: ErrTooBig, Msg: fmt.Sprintf(
 		"the file is %.1f MiB: deck files are limited to %d MiB; split the deck", float64(size)/(1<<20), MaxFileSize>>20)}}
 }
 
@@ -218,13 +351,23 @@ func (e *syntaxError) Error() string { return "invalid JSON: " + e.msg }
 // parser reads JSON into a tree of nodes, strictly (RFC 8259) except that
 // it leaves the content of strings (control characters, invalid UTF-8) to
 // be judged when they are decoded, so that those errors can name the field.
+//
+// The items of the root object's "cards" arrays are not kept in the tree:
+// each item of the first is handed to each as soon as it is parsed (its
+// nodes are then reused, so each must not keep them), and the items of
+// any later one are dropped, so a large deck never has more than one
+// card's nodes at a time.
 type parser struct {
-	data   []byte
-	slab   []node // where new nodes are made
-	pos    int
-	values int
-	err    error
-	errOff int
+	data    []byte
+	slab    []node // where new nodes are made
+	pos     int
+	values  int
+	err     error
+	errOff  int
+	each    func(*node) // takes the items of the first root "cards" array
+	stream  func(*node) // set for the value about to be parsed: takes its items if it is an array
+	scratch []node      // where the nodes of a streamed item are made
+	cards   bool        // the root's "cards" field was met
 }
 
 // slabSize is how many nodes the parser allocates at once: a deck has
@@ -283,6 +426,8 @@ func (p *parser) space() {
 
 // value parses one JSON value at p.pos.
 func (p *parser) value(depth int) *node {
+	stream := p.stream // for this value only
+	p.stream = nil
 	p.space()
 	if p.pos == len(p.data) {
 		p.fail(p.pos, "the file ends in the middle of the JSON: something is cut off or a bracket is missing")
@@ -300,7 +445,7 @@ func (p *parser) value(depth int) *node {
 	case c == '{':
 		return p.object(depth)
 	case c == '[':
-		return p.array(depth)
+		return p.array(depth, stream)
 	case c == '"':
 		return p.str()
 	case c == 't':
@@ -342,6 +487,9 @@ func (p *parser) object(depth int) *node {
 			return nil
 		}
 		p.pos++
+		if depth == 0 && p.each != nil && decode(p.data, key) == "cards" {
+			p.streamCards()
+		}
 		val := p.value(depth + 1)
 		if p.err != nil {
 			return nil
@@ -357,8 +505,19 @@ func (p *parser) object(depth int) *node {
 	}
 }
 
-// array parses an array; p.pos is at its "[".
-func (p *parser) array(depth int) *node {
+// streamCards sets what happens to the items of a root "cards" array:
+// the first's go to p.each, a later one's are dropped.
+func (p *parser) streamCards() {
+	p.stream = p.each
+	if p.cards {
+		p.stream = func(*node) {}
+	}
+	p.cards = true
+}
+
+// array parses an array; p.pos is at its "[". With stream set, the
+// items go to stream instead of the array's kids.
+func (p *parser) array(depth int, stream func(*node)) *node {
 	n := p.newNode(jsonArray, p.pos)
 	p.pos++
 	p.space()
@@ -368,11 +527,13 @@ func (p *parser) array(depth int) *node {
 		return n
 	}
 	for {
-		val := p.value(depth + 1)
+		val := p.item(depth+1, stream)
 		if p.err != nil {
 			return nil
 		}
-		n.kids = append(n.kids, val)
+		if stream == nil {
+			n.kids = append(n.kids, val)
+		}
 		if !p.next(']', "item") {
 			return nil
 		}
@@ -381,6 +542,22 @@ func (p *parser) array(depth int) *node {
 			return n
 		}
 	}
+}
+
+// item parses an array item; with stream set, its nodes are made in
+// p.scratch and it goes to stream, which must not keep them.
+func (p *parser) item(depth int, stream func(*node)) *node {
+	if stream == nil {
+		return p.value(depth)
+	}
+	outer := p.slab
+	p.slab = p.scratch[:0]
+	val := p.value(depth)
+	if p.err == nil {
+		stream(val)
+	}
+	p.scratch, p.slab = p.slab, outer
+	return nil
 }
 
 // next reads the "," or closing bracket after an array item or object

@@ -2,9 +2,11 @@ package quiz
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -123,6 +125,93 @@ func TestLoadFile(t *testing.T) {
 
 	if _, err := LoadFile(dir); err == nil || !strings.HasSuffix(err.Error(), ": is a directory, not a deck file") {
 		t.Errorf("directory: got %v", err)
+	}
+}
+
+// TestScanFile: ScanFile hands over every card in file order and keeps
+// none; a bad file gets the same errors as from LoadFile.
+func TestScanFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, []byte(validDeck), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	d, err := ScanFile(good, func(c *Card) { ids = append(ids, c.ID) })
+	if err != nil || d.ID != "test" || d.Cards != nil || strings.Join(ids, " ") != "moat haeja train" {
+		t.Fatalf("ScanFile = %+v, %v; cards seen %v", d, err, ids)
+	}
+
+	bad := filepath.Join(dir, "bad.json")
+	src := edit(deckWith(factCard, vocabCard, vocabCard), `"lang": "ko"`, `"lang": "ko!"`)
+	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, scanErr := ScanFile(bad, func(*Card) {})
+	_, loadErr := LoadFile(bad)
+	if scanErr == nil || loadErr == nil || scanErr.Error() != loadErr.Error() || strings.Count(scanErr.Error(), "\n") != 1 {
+		t.Errorf("ScanFile: %v\nLoadFile: %v\nwant the same two errors", scanErr, loadErr)
+	}
+}
+
+// TestStreamedCards: the parser holds the JSON values of one card at a
+// time, not of the whole deck, so a deck's memory does not grow with its
+// cards beyond their bytes.
+func TestStreamedCards(t *testing.T) {
+	cards := make([]string, 2000)
+	for i := range cards {
+		cards[i] = strings.Replace(vocabCard, `"haeja"`, fmt.Sprintf(`"haeja-%d"`, i), 1)
+	}
+	data := []byte(deckWith(cards...))
+	seen, most := 0, 0
+	v := newValidator("deck.json", data, func(*Card) { seen++ })
+	p := &parser{data: data}
+	p.each = func(n *node) {
+		v.streamCard(n)
+		most = max(most, len(p.slab))
+	}
+	root := p.document()
+	if p.err != nil {
+		t.Fatal(p.err)
+	}
+	if v.deck(root); v.failed() || seen != len(cards) {
+		t.Fatalf("%d cards seen, errors: %v", seen, v.errorList())
+	}
+	if most > 30 || len(member(root, data, "cards").kids) != 0 {
+		t.Errorf("%d nodes held for one card, %d kept in the tree: want one card's (about 15), none kept",
+			most, len(member(root, data, "cards").kids))
+	}
+}
+
+// TestEncode: Encode writes a deck that Load reads back as the deck
+// Encode leaves, one card a line, and rejects a bad deck with exactly the
+// errors Load gives for the bytes written.
+func TestEncode(t *testing.T) {
+	d, err := Load("deck.json", []byte(validDeck))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nfd := *d
+	nfd.Cards = append([]Card(nil), d.Cards...)
+	nfd.Cards[1].Word = norm.NFD.String(nfd.Cards[1].Word)
+	data, err := Encode("new.json", &nfd)
+	if err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	back, err := Load("new.json", data)
+	if err != nil || !reflect.DeepEqual(back, &nfd) || nfd.Cards[1].Word != "해자" || strings.Count(string(data), "\n") != 5 {
+		t.Fatalf("Load(Encode) = %+v, %v\nEncode left %+v\n%s", back, err, nfd, data)
+	}
+
+	bad := *d
+	bad.Lang = "ko!"
+	bad.Cards = append([]Card(nil), d.Cards...)
+	bad.Cards[0].Distractors = []string{"기술력", "a", "a"}
+	bad.Cards[2].ID = d.Cards[1].ID
+	data, err = Encode("bad.json", &bad)
+	_, loadErr := Load("bad.json", data)
+	if err == nil || loadErr == nil || err.Error() != loadErr.Error() || strings.Count(err.Error(), "\n") != 3 {
+		t.Errorf("Encode: %v\nLoad: %v\nwant the same four errors", err, loadErr)
 	}
 }
 

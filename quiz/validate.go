@@ -30,14 +30,41 @@ var (
 const anyKind Kind = "*"
 
 // validator checks a parsed deck file, builds the Deck and records every
-// problem it finds.
+// problem it finds. Cards are checked one at a time as the parser reads
+// them (streamCard) and handed to each; the rest of the deck is checked
+// once the whole file is parsed (deck).
 type validator struct {
 	name  string
 	data  []byte
-	errs  []pending
-	more  int    // errors beyond maxErrors
-	card  string // the id of the card being checked
-	index int    // its 1-based position in "cards", 0 outside cards
+	each  func(*Card)
+	ids   map[string]int // card id → offset of its first use
+	count int            // items of "cards" read
+	card  string         // the id of the card being checked
+	index int            // its 1-based position in "cards", 0 outside cards
+
+	// The errors of the deck itself and those in its cards are kept apart,
+	// each up to maxErrors, so that the errors kept are the first of the
+	// deck's followed by the first of the cards' whatever the order of
+	// the checks.
+	deckErrs, cardErrs errorSink
+	sink               *errorSink // where errors go now
+}
+
+// errorSink holds errors up to maxErrors and counts the rest.
+type errorSink struct {
+	errs []pending
+	more int
+}
+
+// total is how many errors went to the sink.
+func (s *errorSink) total() int { return len(s.errs) + s.more }
+
+// newValidator returns a validator of the file data called name that
+// hands each card read to each.
+func newValidator(name string, data []byte, each func(*Card)) *validator {
+	v := &validator{name: name, data: data, each: each, ids: map[string]int{}}
+	v.sink = &v.deckErrs
+	return v
 }
 
 // pending is an error whose position is still a byte offset.
@@ -58,8 +85,8 @@ func (v *validator) add(off int, msg string) {
 // addLazy records an error whose message is costly to build: it is built
 // only if the error is kept.
 func (v *validator) addLazy(off int, msg func() string) {
-	if len(v.errs) >= maxErrors {
-		v.more++
+	if len(v.sink.errs) >= maxErrors {
+		v.sink.more++
 		return
 	}
 	v.add(off, msg())
@@ -67,26 +94,43 @@ func (v *validator) addLazy(off int, msg func() string) {
 
 // addRef records an error whose message names the line of offset ref.
 func (v *validator) addRef(off int, msg string, ref int, refer func(int) string) {
-	if len(v.errs) >= maxErrors {
-		v.more++
+	if len(v.sink.errs) >= maxErrors {
+		v.sink.more++
 		return
 	}
-	v.errs = append(v.errs, pending{off: off, card: v.card, index: v.index, msg: msg, ref: ref, refer: refer})
+	v.sink.errs = append(v.sink.errs, pending{off: off, card: v.card, index: v.index, msg: msg, ref: ref, refer: refer})
 }
 
-// errorList turns the recorded errors into an ErrorList in file order.
+// failed reports whether any error was recorded.
+func (v *validator) failed() bool { return v.deckErrs.total()+v.cardErrs.total() > 0 }
+
+// syntaxError is the ErrorList of a JSON syntax error at offset off: it
+// comes alone, without the errors of the cards read before it.
+func (v *validator) syntaxError(off int, msg string) ErrorList {
+	v.deckErrs, v.cardErrs = errorSink{}, errorSink{}
+	v.sink = &v.deckErrs
+	v.add(off, msg)
+	return v.errorList()
+}
+
+// errorList turns the recorded errors into an ErrorList in file order:
+// the deck's errors and then the cards', maxErrors in all.
 func (v *validator) errorList() ErrorList {
-	sort.SliceStable(v.errs, func(i, j int) bool { return v.errs[i].off < v.errs[j].off })
+	kept := v.deckErrs.errs
+	cards := v.cardErrs.errs[:min(len(v.cardErrs.errs), maxErrors-len(kept))]
+	kept = append(kept[:len(kept):len(kept)], cards...)
+	more := v.deckErrs.total() + v.cardErrs.total() - len(kept)
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].off < kept[j].off })
 	var offs []int
-	for _, p := range v.errs {
+	for _, p := range kept {
 		offs = append(offs, p.off)
 		if p.ref >= 0 {
 			offs = append(offs, p.ref)
 		}
 	}
 	pos := positions(v.data, offs)
-	list := make(ErrorList, 0, len(v.errs)+1)
-	for _, p := range v.errs {
+	list := make(ErrorList, 0, len(kept)+1)
+	for _, p := range kept {
 		msg := p.msg
 		if p.refer != nil {
 			msg = p.refer(pos[p.ref].line)
@@ -94,8 +138,8 @@ func (v *validator) errorList() ErrorList {
 		at := pos[p.off]
 		list = append(list, &Error{Path: v.name, Line: at.line, Col: at.col, Card: p.card, Index: p.index, Msg: msg})
 	}
-	if v.more > 0 {
-		list = append(list, &Error{Path: v.name, Msg: fmt.Sprintf("%d more errors not shown: fix these and check again", v.more)})
+	if more > 0 {
+		list = append(list, &Error{Path: v.name, Msg: fmt.Sprintf("%d more errors not shown: fix these and check again", more)})
 	}
 	return list
 }
@@ -192,16 +236,36 @@ type scope struct {
 	multiline bool
 }
 
+// fieldNodes are the value nodes of the fields of an object that were
+// read without error: a handful, faster to search than a map.
+type fieldNodes []fieldNode
+
+// fieldNode is one field's name and value.
+type fieldNode struct {
+	name string
+	val  *node
+}
+
+// get returns the value of the field called name, or nil.
+func (fs fieldNodes) get(name string) *node {
+	for _, f := range fs {
+		if f.name == name {
+			return f.val
+		}
+	}
+	return nil
+}
+
 // readObject reads the fields of JSON object obj into t. It reports
 // duplicate, unknown and missing fields and bad values, and returns the
 // value node of every field that was read without error (including the
 // fields left to the caller).
-func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scope) map[string]*node {
-	read := make(map[string]*node, len(obj.kids)/2)
+func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scope) fieldNodes {
+	read := make(fieldNodes, 0, len(obj.kids)/2)
 	seen := make([]string, 0, len(obj.kids)/2) // a handful: faster than a map
 	for i := 0; i+1 < len(obj.kids); i += 2 {
 		key, val := obj.kids[i], obj.kids[i+1]
-		name := decode(v.data, key)
+		name := keyName(v.data, key, fields)
 		if slices.Contains(seen, name) {
 			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", quote(sc.prefix+name)))
 			continue
@@ -213,7 +277,7 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 			continue
 		}
 		if readField(v, f, val, t, sc) {
-			read[name] = val
+			read = append(read, fieldNode{name, val})
 		}
 	}
 	for i := range fields {
@@ -222,6 +286,18 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 		}
 	}
 	return read
+}
+
+// keyName decodes an object's key, without making a string when it is
+// one of the fields' names.
+func keyName[T any](data []byte, key *node, fields []field[T]) string {
+	raw := data[key.off+1 : key.end-1]
+	for i := range fields {
+		if string(raw) == fields[i].name {
+			return fields[i].name
+		}
+	}
+	return decode(data, key)
 }
 
 // findField returns the field called name, or nil.
@@ -293,7 +369,7 @@ func editDistance(a, b string) int {
 // readField reads one field's value into t; it reports whether the value
 // was good. Fields without a destination only have their presence noted.
 func readField[T any](v *validator, f *field[T], val *node, t *T, sc scope) bool {
-	label := `field "` + sc.prefix + f.name + `"` // field names are plain ASCII
+	label := fieldLabel{name: sc.prefix + f.name}
 	multiline := f.multiline || sc.multiline
 	switch {
 	case f.text != nil:
@@ -312,16 +388,32 @@ func readField[T any](v *validator, f *field[T], val *node, t *T, sc scope) bool
 			return false
 		}
 		b := &Bilingual{}
-		n := len(v.errs) + v.more
+		n := v.sink.total()
 		readObject(v, val, bilingualFields, b, scope{prefix: sc.prefix + f.name + ".", multiline: multiline})
 		*f.pair(t) = b
-		return len(v.errs)+v.more == n
+		return v.sink.total() == n
 	}
 	return true
 }
 
+// fieldLabel names a field, or an item of a list field, in messages:
+// `field "name"`, `item 2 of "name"`. It is made into text only for a
+// message, since most fields have none.
+type fieldLabel struct {
+	name string // field names are plain ASCII
+	item int    // 1-based; 0 for the field itself
+}
+
+// String is the label as a message shows it.
+func (l fieldLabel) String() string {
+	if l.item > 0 {
+		return "item " + strconv.Itoa(l.item) + ` of "` + l.name + `"`
+	}
+	return `field "` + l.name + `"`
+}
+
 // want reports whether val is of kind, and reports an error if not.
-func (v *validator) want(val *node, kind jsonKind, label, what string) bool {
+func (v *validator) want(val *node, kind jsonKind, label fieldLabel, what string) bool {
 	if val.kind != kind {
 		v.add(val.off, fmt.Sprintf("%s must be %s, not %s", label, what, val.kind))
 		return false
@@ -331,7 +423,7 @@ func (v *validator) want(val *node, kind jsonKind, label, what string) bool {
 
 // list reads an array of texts. A required list must not be empty.
 func (v *validator) list(val *node, name, help string, required, multiline bool) ([]string, bool) {
-	if !v.want(val, jsonArray, fmt.Sprintf("field %q", name), "an array of strings") {
+	if !v.want(val, jsonArray, fieldLabel{name: name}, "an array of strings") {
 		return nil, false
 	}
 	if required && len(val.kids) == 0 {
@@ -340,7 +432,7 @@ func (v *validator) list(val *node, name, help string, required, multiline bool)
 	}
 	list, good := make([]string, 0, len(val.kids)), true
 	for i, item := range val.kids {
-		label := "item " + strconv.Itoa(i+1) + ` of "` + name + `"`
+		label := fieldLabel{name: name, item: i + 1}
 		if !v.want(item, jsonString, label, "a string") {
 			good = false
 			continue
@@ -356,7 +448,7 @@ func (v *validator) list(val *node, name, help string, required, multiline bool)
 // not get: invalid UTF-8, control characters (line breaks only where
 // multiline), invisible characters, blank or overlong text. It returns the
 // text in NFC.
-func (v *validator) text(n *node, label, help string, multiline bool) (string, bool) {
+func (v *validator) text(n *node, label fieldLabel, help string, multiline bool) (string, bool) {
 	var s string
 	bad, badCount, odd, oddCount := 0, 0, 0, 0
 	if raw := v.data[n.off+1 : n.end-1]; bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
@@ -373,10 +465,10 @@ func (v *validator) text(n *node, label, help string, multiline bool) (string, b
 		s, bad, badCount, odd, oddCount = v.unescape(n, multiline)
 	}
 	if badCount > 0 {
-		v.add(bad, badTextMsg(v.data, bad, label)+andMore(badCount))
+		v.add(bad, badTextMsg(v.data, bad, label.String())+andMore(badCount))
 	}
 	if oddCount > 0 {
-		v.add(odd, oddCharMsg(v.data, odd, label, multiline)+andMore(oddCount))
+		v.add(odd, oddCharMsg(v.data, odd, label.String(), multiline)+andMore(oddCount))
 	}
 	if badCount+oddCount == 0 && strings.TrimSpace(s) == "" {
 		v.add(n.off, fmt.Sprintf("%s is empty: give %s", label, help))
@@ -492,20 +584,20 @@ func (v *validator) deck(root *node) *Deck {
 		return d
 	}
 	read := readObject(v, root, deckFields, d, scope{})
-	if n := read["format"]; n != nil {
+	if n := read.get("format"); n != nil {
 		v.format(n, d)
 	}
-	if n := read["id"]; n != nil && !idPattern.MatchString(d.ID) {
+	if n := read.get("id"); n != nil && !idPattern.MatchString(d.ID) {
 		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, quote(d.ID), idRule))
 	}
-	if n := read["lang"]; n != nil && !langPattern.MatchString(d.Lang) {
+	if n := read.get("lang"); n != nil && !langPattern.MatchString(d.Lang) {
 		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, quote(d.Lang)))
 	}
-	if n := read["source"]; n != nil {
+	if n := read.get("source"); n != nil {
 		v.source(n, &d.Source)
 	}
-	if n := read["cards"]; n != nil {
-		d.Cards = v.cards(n)
+	if n := read.get("cards"); n != nil {
+		v.cards(n)
 	}
 	return d
 }
@@ -515,7 +607,7 @@ const idRule = `use 1 to 64 lower-case letters (a-z), digits, "-" and "_", start
 
 // format checks the "format" field.
 func (v *validator) format(n *node, d *Deck) {
-	if !v.want(n, jsonNumber, `field "format"`, "the number 1") {
+	if !v.want(n, jsonNumber, fieldLabel{name: "format"}, "the number 1") {
 		return
 	}
 	if lit := string(v.data[n.off:min(n.end, n.off+20)]); lit != "1" {
@@ -527,43 +619,45 @@ func (v *validator) format(n *node, d *Deck) {
 
 // source checks the "source" object.
 func (v *validator) source(n *node, s *Source) {
-	if !v.want(n, jsonObject, `field "source"`, `an object {"publisher": "..."}`) {
+	if !v.want(n, jsonObject, fieldLabel{name: "source"}, `an object {"publisher": "..."}`) {
 		return
 	}
 	read := readObject(v, n, sourceFields, s, scope{prefix: "source."})
-	if n := read["date"]; n != nil {
+	if n := read.get("date"); n != nil {
 		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
 			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, quote(s.Date)))
 		}
 	}
-	if n := read["url"]; n != nil {
+	if n := read.get("url"); n != nil {
 		if u, err := url.Parse(s.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
 			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, quote(s.URL)))
 		}
 	}
 }
 
-// cards checks the "cards" array and returns the cards read.
-func (v *validator) cards(n *node) []Card {
-	if !v.want(n, jsonArray, `field "cards"`, "an array of cards") {
-		return nil
+// cards checks the "cards" field; its items were checked as they were
+// read (streamCard).
+func (v *validator) cards(n *node) {
+	if !v.want(n, jsonArray, fieldLabel{name: "cards"}, "an array of cards") {
+		return
 	}
-	if len(n.kids) == 0 {
+	if v.count == 0 {
 		v.add(n.off, `field "cards" is empty: add at least one card`)
-		return nil
 	}
-	cards := make([]Card, 0, len(n.kids))
-	ids := map[string]int{} // card id → offset of its first use
-	for i, kid := range n.kids {
-		v.card, v.index = "", i+1
-		if kid.kind != jsonObject {
-			v.add(kid.off, fmt.Sprintf("a card must be an object { ... }, not %s", kid.kind))
-			continue
-		}
-		cards = append(cards, v.readCard(kid, ids))
+}
+
+// streamCard checks the next item of "cards" and hands the card to v.each;
+// the parser reuses kid's nodes afterwards.
+func (v *validator) streamCard(kid *node) {
+	v.count++
+	v.card, v.index, v.sink = "", v.count, &v.cardErrs
+	defer func() { v.card, v.index, v.sink = "", 0, &v.deckErrs }()
+	if kid.kind != jsonObject {
+		v.add(kid.off, fmt.Sprintf("a card must be an object { ... }, not %s", kid.kind))
+		return
 	}
-	v.card, v.index = "", 0
-	return cards
+	c := v.readCard(kid, v.ids)
+	v.each(&c)
 }
 
 // readCard checks one card object; ids holds the card ids seen so far.
@@ -579,25 +673,25 @@ func (v *validator) readCard(n *node, ids map[string]int) Card {
 	}
 	var c Card
 	read := readObject(v, n, cardFields, &c, scope{kind: kind})
-	if id := read["id"]; id != nil {
+	if id := read.get("id"); id != nil {
 		v.cardID(id, c.ID, ids)
 	}
-	if k := read["kind"]; k != nil && kind == anyKind {
+	if k := read.get("kind"); k != nil && kind == anyKind {
 		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, quote(string(c.Kind))))
 	}
-	if tags := read["tags"]; tags != nil {
+	if tags := read.get("tags"); tags != nil {
 		v.tags(tags, c.Tags)
 	}
 	switch kind {
 	case KindFact:
-		v.options(read["distractors"], c.Distractors, "distractors", "answer", c.Answer, c.Accept)
-		v.options(read["distractors_en"], c.DistractorsEn, "distractors_en", "answer_en", c.AnswerEn, c.AcceptEn)
+		v.options(read.get("distractors"), c.Distractors, "distractors", "answer", c.Answer, c.Accept)
+		v.options(read.get("distractors_en"), c.DistractorsEn, "distractors_en", "answer_en", c.AnswerEn, c.AcceptEn)
 	case KindVocab:
-		if pos := read["pos"]; pos != nil && !slices.Contains(PartsOfSpeech, c.POS) {
+		if pos := read.get("pos"); pos != nil && !slices.Contains(PartsOfSpeech, c.POS) {
 			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", quote(c.POS), strings.Join(PartsOfSpeech, ", ")))
 		}
 	case KindCloze:
-		if text := read["text"]; text != nil {
+		if text := read.get("text"); text != nil {
 			v.clozeText(text)
 		}
 	}
@@ -607,7 +701,7 @@ func (v *validator) readCard(n *node, ids map[string]int) Card {
 // member returns the value of the object's field called name, or nil.
 func member(obj *node, data []byte, name string) *node {
 	for i := 0; i+1 < len(obj.kids); i += 2 {
-		if decode(data, obj.kids[i]) == name {
+		if raw := data[obj.kids[i].off+1 : obj.kids[i].end-1]; string(raw) == name || bytes.IndexByte(raw, '\\') >= 0 && decode(data, obj.kids[i]) == name {
 			return obj.kids[i+1]
 		}
 	}
@@ -647,22 +741,23 @@ func (v *validator) options(n *node, list []string, name, answerName, answer str
 	if len(list) < 3 {
 		v.add(n.off, fmt.Sprintf("field %q has %d: give at least 3 wrong options, or remove the field", name, len(list)))
 	}
-	acceptKeys := map[string]bool{}
-	for _, a := range accept {
-		acceptKeys[answerKey(a)] = true
+	answerK := answerKey(answer)
+	acceptKeys := make([]string, len(accept))
+	for i, a := range accept {
+		acceptKeys[i] = answerKey(a)
 	}
-	seen := map[string]int{}
+	keys := make([]string, len(list))
 	for i, d := range list {
-		key, label := answerKey(d), fmt.Sprintf("item %d of %q (%s)", i+1, name, quote(d))
-		switch first, dup := seen[key]; {
-		case key == answerKey(answer):
-			v.add(n.kids[i].off, fmt.Sprintf("%s is the answer: a wrong option must differ from %q", label, answerName))
-		case acceptKeys[key]:
-			v.add(n.kids[i].off, fmt.Sprintf("%s is an accepted answer: a wrong option must differ from the answers in \"accept\"", label))
-		case dup:
-			v.add(n.kids[i].off, fmt.Sprintf("%s repeats item %d: remove one", label, first+1))
-		default:
-			seen[key] = i
+		key := answerKey(d)
+		keys[i] = key
+		label := func() string { return fmt.Sprintf("item %d of %q (%s)", i+1, name, quote(d)) }
+		switch first := slices.Index(keys[:i], key); {
+		case key == answerK:
+			v.add(n.kids[i].off, fmt.Sprintf("%s is the answer: a wrong option must differ from %q", label(), answerName))
+		case slices.Contains(acceptKeys, key):
+			v.add(n.kids[i].off, fmt.Sprintf("%s is an accepted answer: a wrong option must differ from the answers in \"accept\"", label()))
+		case first >= 0:
+			v.add(n.kids[i].off, fmt.Sprintf("%s repeats item %d: remove one", label(), first+1))
 		}
 	}
 }
@@ -670,7 +765,24 @@ func (v *validator) options(n *node, list []string, name, answerName, answer str
 // answerKey is the form in which two answers count as the same: case and
 // runs of white space do not matter.
 func answerKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if !SingleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.ToLower(s) // s itself when nothing changes
+}
+
+// SingleSpaced reports whether s is one line whose words are separated by
+// single spaces (U+0020), with none at either end: text with no white
+// space to tidy.
+func SingleSpaced(s string) bool {
+	prev := ' '
+	for _, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || prev == ' ') {
+			return false
+		}
+		prev = r
+	}
+	return prev != ' ' || s == ""
 }
 
 // clozeText checks a cloze card's text: its syntax (errors point at the

@@ -253,6 +253,21 @@ func TestTooManyErrors(t *testing.T) {
 	}
 }
 
+// TestTooManyErrorsDeckFirst: over a hundred errors in the cards do not
+// crowd out an error in the deck's own fields, wherever "cards" is.
+func TestTooManyErrorsDeckFirst(t *testing.T) {
+	cards := make([]string, 150)
+	for i := range cards {
+		cards[i] = vocabCard
+	}
+	src := edit(deckWith(cards...), `"lang": "ko"`, `"lang": "ko!"`)
+	_, err := Load("deck.json", []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 101 || !strings.Contains(list[0].Msg, `field "lang" is "ko!"`) {
+		t.Fatalf("got %v", err)
+	}
+}
+
 // TestCardWithoutID: errors in a card without an id name it by position.
 func TestCardWithoutID(t *testing.T) {
 	src := deckWith(factCard, `    {"kind": "vocab", "word": "해자", "meanings": ["moat"], "pos": "nuon"}`)

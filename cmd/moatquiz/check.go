@@ -29,36 +29,52 @@ func (c *checkCmd) Run(g *Globals) error {
 // message. When any deck has errors it returns an *exitError with code 1
 // (the errors are already printed).
 func runCheck(lib *library.Library, files []string, stdout, stderr io.Writer) error {
-	var checked []library.DeckFile
+	bad, total := 0, 0
+	report := func(line string, err error) {
+		total++
+		if err != nil {
+			bad++
+			fmt.Fprintln(stderr, err)
+			return
+		}
+		fmt.Fprintln(stdout, line)
+	}
 	if len(files) == 0 {
-		checked = lib.Files()
+		for _, f := range lib.Files() {
+			if f.Err != nil {
+				report("", f.Err)
+				continue
+			}
+			report(summary(f.Deck.ID, kindCounts(f.Deck)), nil)
+		}
 	}
 	for _, path := range files {
-		d, err := quiz.LoadFile(path)
-		checked = append(checked, library.DeckFile{Path: path, Deck: d, Err: err})
-	}
-	bad := 0
-	for _, f := range checked {
-		if f.Err != nil {
-			bad++
-			fmt.Fprintln(stderr, f.Err)
-			continue
-		}
-		fmt.Fprintln(stdout, summary(f.Deck))
+		report(checkFile(path))
 	}
 	if bad > 0 {
-		return &exitError{code: 1, err: fmt.Errorf("%d of %d decks have errors", bad, len(checked))}
+		return &exitError{code: 1, err: fmt.Errorf("%d of %d decks have errors", bad, total)}
 	}
 	return nil
 }
 
-// summary is a deck's one-line card count.
-func summary(d *quiz.Deck) string {
-	n := kindCounts(d)
+// checkFile validates one deck file card by card, keeping none, and
+// returns its summary line.
+func checkFile(path string) (string, error) {
+	n := map[quiz.Kind]int{}
+	d, err := quiz.ScanFile(path, func(c *quiz.Card) { n[c.Kind]++ })
+	if err != nil {
+		return "", err
+	}
+	return summary(d.ID, n), nil
+}
+
+// summary is a deck's one-line card count from its cards of each kind.
+func summary(id string, n map[quiz.Kind]int) string {
+	total := n[quiz.KindFact] + n[quiz.KindVocab] + n[quiz.KindCloze]
 	cards := "cards"
-	if len(d.Cards) == 1 {
+	if total == 1 {
 		cards = "card"
 	}
 	return fmt.Sprintf("%s: %d %s — %d fact, %d vocab, %d cloze",
-		d.ID, len(d.Cards), cards, n[quiz.KindFact], n[quiz.KindVocab], n[quiz.KindCloze])
+		id, total, cards, n[quiz.KindFact], n[quiz.KindVocab], n[quiz.KindCloze])
 }

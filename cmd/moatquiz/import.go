@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 
 	"github.com/moatquiz/moatquiz/interop"
@@ -39,9 +41,9 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 	}
 	lib := g.library()
 	path := filepath.Join(lib.DecksDir(), opt.DeckID+".json")
-	old, oldErr := quiz.LoadFile(path)
+	old, oldErr := readOldDeck(path)
 	if opt.Title == "" && oldErr == nil {
-		opt.Title = old.Title // a re-import keeps the deck's title
+		opt.Title = old.title // a re-import keeps the deck's title
 	}
 	res, err := interop.ImportFile(c.File, opt)
 	if err != nil {
@@ -95,15 +97,15 @@ func sameFile(a, b string) bool {
 }
 
 // importSummary says what the import did (or would do): a new deck, or what
-// changes in the deck it replaces (old, as loaded with oldErr).
-func importSummary(res *interop.Result, path string, old *quiz.Deck, oldErr error, dryRun bool) string {
+// changes in the deck it replaces (old, as read with oldErr).
+func importSummary(res *interop.Result, path string, old *oldDeck, oldErr error, dryRun bool) string {
 	d := res.Deck
 	verb := map[bool]string{false: "imported", true: "would import"}[dryRun]
 	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, safePath(path))
 	switch {
 	case oldErr == nil:
 		verb = map[bool]string{false: "updated", true: "would update"}[dryRun]
-		added, changed, removed := diffCards(old.Cards, d.Cards)
+		added, changed, removed := diffCards(old.cards, d.Cards)
 		s = fmt.Sprintf("%s %q (%s): %s added, %s changed, %s removed, %s unchanged; progress is kept",
 			verb, d.ID, safePath(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
 	case !errors.Is(oldErr, os.ErrNotExist):
@@ -122,24 +124,49 @@ func importSummary(res *interop.Result, path string, old *quiz.Deck, oldErr erro
 	return s
 }
 
-// diffCards counts the cards of next that are new or changed from prev,
-// and the cards of prev gone from next, by card id.
-func diffCards(prev, next []quiz.Card) (added, changed, removed int) {
-	old := make(map[string]quiz.Card, len(prev))
-	for _, c := range prev {
-		old[c.ID] = c
+// oldDeck is the deck file an import replaces, as much of it as the
+// summary needs: not its cards, which a large deck would hold twice.
+type oldDeck struct {
+	title string
+	cards map[string]uint64 // card id → digest
+}
+
+// readOldDeck reads the deck file at path, keeping a digest of each card.
+func readOldDeck(path string) (*oldDeck, error) {
+	old := &oldDeck{cards: map[string]uint64{}}
+	d, err := quiz.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range next {
-		o, ok := old[c.ID]
+	old.title = d.Title
+	return old, nil
+}
+
+// digest is a hash of a card's content: of its JSON, in which a card has
+// one form.
+func digest(c *quiz.Card) uint64 {
+	h := fnv.New64a()
+	json.NewEncoder(h).Encode(c) //nolint:errcheck // a Card always encodes
+	return h.Sum64()
+}
+
+// diffCards counts the cards of next that are new or changed from prev
+// (digests by card id), and the cards of prev gone from next.
+func diffCards(prev map[string]uint64, next []quiz.Card) (added, changed, removed int) {
+	seen := 0
+	for i := range next {
+		d, ok := prev[next[i].ID]
 		switch {
 		case !ok:
 			added++
-		case !reflect.DeepEqual(o, c):
+		case d != digest(&next[i]):
 			changed++
 		}
-		delete(old, c.ID)
+		if ok {
+			seen++
+		}
 	}
-	return added, changed, len(old)
+	return added, changed, len(prev) - seen
 }
 
 // count says "1 card", "5,667 cards".
@@ -169,13 +196,21 @@ func thousands(n int) string {
 
 // writeFileAtomic writes data to path through a temporary file in the
 // same directory, synced and then renamed over path, so that path holds
-// the old deck or the new one whole, never part of one.
-func writeFileAtomic(path string, data []byte) error {
+// the old deck or the new one whole, never part of one. The folders it
+// makes for path (private, as the store makes the data folder) are
+// removed again when it fails.
+func writeFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	made, err := mkdirs(dir)
+	if err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	defer func() {
+		if err != nil {
+			removeMade(dir, made)
+		}
+	}()
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*"+library.TempSuffix)
 	if err != nil {
 		return err
 	}
@@ -201,4 +236,26 @@ func writeFileAtomic(path string, data []byte) error {
 		d.Close()
 	}
 	return nil
+}
+
+// mkdirs makes dir and its missing parents, private to the user, and
+// returns the topmost folder it made ("" if dir was there).
+func mkdirs(dir string) (made string, err error) {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) || filepath.Dir(d) == d {
+			break
+		}
+		made = d
+	}
+	return made, os.MkdirAll(dir, 0o700)
+}
+
+// removeMade removes the empty folders from dir up to made, the folders
+// mkdirs made.
+func removeMade(dir, made string) {
+	for d := dir; made != ""; d = filepath.Dir(d) {
+		if os.Remove(d) != nil || d == made {
+			return
+		}
+	}
 }

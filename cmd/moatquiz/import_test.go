@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -58,7 +61,7 @@ func TestImport(t *testing.T) {
 		t.Fatalf("re-import: %q, %v; want %q", out, err, want)
 	}
 	data, err := os.ReadFile(deckPath)
-	if err != nil || !bytes.Contains(data, []byte(`"title": "낱말"`)) || !bytes.Contains(data, []byte("castle moat")) {
+	if err != nil || !bytes.Contains(data, []byte(`"title":"낱말"`)) || !bytes.Contains(data, []byte("castle moat")) {
 		t.Errorf("the deck file after the re-import:\n%s", data)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(deckPath))
@@ -146,5 +149,116 @@ func TestImportHostileOutput(t *testing.T) {
 	// "해자1link" is skipped too: an OSC 8 link's text stays, and is not Korean.
 	if !strings.Contains(errOut, `"evil" is not a Korean word`) || !strings.Contains(out, "imported 12 cards") {
 		t.Errorf("stdout %q; stderr does not name the skipped rows:\n%s", out, errOut)
+	}
+}
+
+// TestImportHostileErrors: foreign text quoted by an import's errors (a
+// collection's schema names in SQLite's messages, zip entry names, the
+// file's own name) reaches stderr without its escape sequences, bidi
+// controls or other control characters.
+func TestImportHostileErrors(t *testing.T) {
+	const payload = "\x1b]0;pwned\x07\x1b]52;c;cGF5bG9hZA==\x07\x1b[2J\u009b31m\u202e"
+	db := filepath.Join(t.TempDir(), "collection.anki2")
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"CREATE TABLE col (ver integer); CREATE TABLE notes (guid text)",
+		"PRAGMA writable_schema = ON",
+		"INSERT INTO sqlite_master VALUES ('table', '" + payload + "', '" + payload + "', 0, 'CREATE TABLE \"" + payload + "\" (')",
+	} {
+		if _, err := conn.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	conn.Close()
+	coll, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg bytes.Buffer
+	zw := zip.NewWriter(&pkg)
+	for name, data := range map[string][]byte{"collection.anki2": coll, payload + "media": []byte("{")} {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := writeFile(t, "deck"+payload+".apkg", pkg.String())
+
+	g := &Globals{DataDir: t.TempDir()}
+	_, errOut, err := runImport(t, g, importCmd{File: file, Deck: "hostile"})
+	if err == nil {
+		t.Fatal("the import of a damaged collection succeeded")
+	}
+	var stderr bytes.Buffer
+	stderr.WriteString(errOut)
+	printError(&stderr, err)
+	if !strings.Contains(stderr.String(), "malformed") || strings.ContainsFunc(stderr.String(), func(r rune) bool {
+		return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r)
+	}) {
+		t.Errorf("stderr holds control or invisible characters, or not SQLite's message: %q", stderr.String())
+	}
+}
+
+// TestImportPrivateFolders: an import into a data folder that does not
+// exist yet makes it, and its decks folder, private (0700), as the store
+// makes it.
+func TestImportPrivateFolders(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "new", "data")
+	g := &Globals{DataDir: data}
+	if _, _, err := runImport(t, g, importCmd{File: writeFile(t, "words.csv", "front,back\n해자,moat\n")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{filepath.Dir(data), data, g.library().DecksDir()} {
+		if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+			t.Errorf("%s: %v, %v; want a folder with mode 0700", dir, info.Mode(), err)
+		}
+	}
+}
+
+// TestStaleTempFiles: the temporary files of a killed import are removed
+// at the next import and when the decks are listed; a recent one, which
+// an import running now may be writing, is kept.
+func TestStaleTempFiles(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	dir := g.library().DecksDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	plant := func(name string, age time.Duration) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(`{"format": 1, "id": "wo`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-age)
+		if err := os.Chtimes(path, then, then); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	exists := func(path string) bool { _, err := os.Stat(path); return err == nil }
+
+	killed, writing := plant(".words.json.123.tmp", time.Hour), plant(".words.json.456.tmp", time.Second)
+	other := plant(".notes.tmp", time.Hour) // not one of ours
+	if _, _, err := runImport(t, g, importCmd{File: writeFile(t, "words.csv", "front,back\n해자,moat\n")}); err != nil {
+		t.Fatal(err)
+	}
+	if exists(killed) || !exists(writing) || !exists(other) {
+		t.Errorf("after an import: killed import's file there: %v, recent one: %v, other file: %v; want false, true, true",
+			exists(killed), exists(writing), exists(other))
+	}
+
+	killed = plant(".mine.json.789.tmp", time.Hour)
+	g.library().Files()
+	if exists(killed) {
+		t.Errorf("listing the decks left %s", killed)
 	}
 }

@@ -70,10 +70,16 @@ func run(args []string, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
-	if !errors.As(err, new(*exitError)) { // an exitError is already reported
-		fmt.Fprintf(stderr, "moatquiz: %v\n", err)
-	}
+	printError(stderr, err)
 	return exitCode(err)
+}
+
+// printError reports a command's error on w, unless it is an exitError,
+// which the command has reported already.
+func printError(w io.Writer, err error) {
+	if !errors.As(err, new(*exitError)) {
+		fmt.Fprintf(w, "moatquiz: %v\n", err)
+	}
 }
 
 // helpArgs turns `moatquiz help [COMMAND...]` into `moatquiz [COMMAND...]
