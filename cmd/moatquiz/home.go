@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -45,8 +44,7 @@ func runApp(g *Globals, start *tui.Start) error {
 		Clock:      clk,
 		Start:      start,
 		Stats:      db.Stats,
-		Mono:       os.Getenv("NO_COLOR") != "",
-	})
+	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model).Run()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)
