@@ -177,7 +177,7 @@ func BenchmarkAnswer(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				sess.Apply(op, op.Run())
+				sess.Apply(op.Run())
 			}
 		})
 	}
