@@ -10,7 +10,7 @@ import (
 // renderHelp draws the full key help for a terminal of width x height: the
 // groups side by side when they fit; else, in small terminals, the keys
 // run together, first the group named first (the current screen's).
-func renderHelp(km KeyMap, st *Styles, first string, width, height int) string {
+func renderHelp(km *KeyMap, st *Styles, first string, width, height int) string {
 	groups := km.FullHelp()
 	h := st.keyHelp()
 	cols := make([]string, len(groups))

@@ -149,7 +149,7 @@ func indexOf[T comparable](list []T, v T) int {
 // Render draws the home screen in width x height cells. The decks and
 // the settings always show (a long deck list scrolls with the cursor);
 // the status and the focused deck's source follow when there is room.
-func (h *home) Render(st *Styles, km KeyMap, width, height int) string {
+func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 	help := km.Global.Help.Help()
 	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render(help.Key+" "+help.Desc), width)
 	if !h.loaded {
@@ -281,7 +281,7 @@ func (h *home) renderSettings(st *Styles, width int) string {
 }
 
 // footer is the keys line of the home screen (two in large terminals).
-func (h *home) footer(st *Styles, km KeyMap, width, height int) string {
+func (h *home) footer(st *Styles, km *KeyMap, width, height int) string {
 	maxLines := 2
 	if compact(height) {
 		maxLines = 1

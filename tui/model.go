@@ -57,7 +57,7 @@ const (
 // Model is the app's root model.
 type Model struct {
 	cfg    Config
-	keys   KeyMap
+	keys   *KeyMap // shared by the copies of the model, never changed
 	styles *Styles // shared by the copies of the model: replaced, never changed
 	dark   bool
 	mono   bool
@@ -94,7 +94,8 @@ func New(cfg Config) Model {
 	if cfg.Clock == nil {
 		cfg.Clock = quiz.SystemClock
 	}
-	m := Model{cfg: cfg, keys: DefaultKeyMap().withStats(cfg.Stats != nil), dark: true, mono: cfg.Mono, home: newHome()}
+	keys := DefaultKeyMap().withStats(cfg.Stats != nil)
+	m := Model{cfg: cfg, keys: &keys, dark: true, mono: cfg.Mono, home: newHome()}
 	m.restyle()
 	if cfg.Start != nil {
 		m.home.setOptions(cfg.Start.Options)

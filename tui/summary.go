@@ -83,7 +83,7 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 
 // Render draws the summary in width x height cells. With quitAfter,
 // done leaves the app.
-func (sm *summary) Render(st *Styles, km KeyMap, quitAfter bool, width, height int) string {
+func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done"+glyphSep+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
 	keys := []key.Binding{km.Summary.Done, km.Global.Quit, km.Summary.Stats}
 	if quitAfter {
