@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -146,5 +147,16 @@ func TestOlderDeckCountsAreDropped(t *testing.T) {
 	m = send(t, m, older)
 	if got := m.home.decks[0].counts.New; got != 3 {
 		t.Errorf("home counts %d new items, want 3: an older count replaced a newer one", got)
+	}
+}
+
+// TestStudyFooterSaysQuit: in moatquiz study, where leaving the session
+// quits the app, the footer says so.
+func TestStudyFooterSaysQuit(t *testing.T) {
+	for _, opts := range []quiz.Options{{}, {Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}} {
+		m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: opts, QuitAfter: true}, 80, 24)
+		if s := screenText(m); !strings.Contains(s, "esc quit") || strings.Contains(s, "esc home") {
+			t.Errorf("%s questions: the footer does not say that esc quits:\n%s", opts.Kind, s)
+		}
 	}
 }

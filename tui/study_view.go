@@ -185,7 +185,7 @@ func (s *study) messages(st *Styles, width int) string {
 // studyFooter is the grades with their intervals once answered, and the
 // keys that work now (one line of them in compact terminals).
 func (m Model) studyFooter(width, height int) string {
-	st, km := m.styles, m.keys
+	st, km := m.styles, m.footerKeys()
 	keyLines := 2
 	if compact(height) {
 		keyLines = 1
@@ -199,12 +199,23 @@ func (m Model) studyFooter(width, height int) string {
 		accept := relabel(km.Study.Accept, ratingName(m.session.Suggested()))
 		return grades + "\n" + keysLine(st, []key.Binding{accept, km.Study.Undo, km.Study.Back, km.Global.Help}, width, 1)
 	}
-	return keysLine(st, m.askingKeys(), width, keyLines)
+	return keysLine(st, m.askingKeys(km), width, keyLines)
 }
 
-// askingKeys are the keys of the footer while a question is asked.
-func (m Model) askingKeys() []key.Binding {
-	km := m.keys
+// footerKeys is the key map as the study footer names it: for moatquiz
+// study, leaving the session quits the app.
+func (m Model) footerKeys() KeyMap {
+	km := *m.keys
+	if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
+		km.Study.Back = relabel(km.Study.Back, "quit")
+		km.Typing.Back = relabel(km.Typing.Back, "quit")
+	}
+	return km
+}
+
+// askingKeys are the keys of km for the footer while a question is
+// asked.
+func (m Model) askingKeys(km KeyMap) []key.Binding {
 	switch {
 	case m.typing():
 		typing := km.Typing
