@@ -213,8 +213,12 @@ func (k TypingKeys) FullHelp() [][]key.Binding {
 // ShortHelp is the summary's footer.
 func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Stats} }
 
-// FullHelp is the summary's keys; the help shows them with home's.
+// FullHelp is the summary's keys (the help overlay leaves them out: they
+// are on the summary's footer).
 func (k SummaryKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Every group of keys is a bubbles help.KeyMap.
+var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}}
 
 // ShortHelp is the stats screen's footer.
 func (k StatsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Next, k.Back} }

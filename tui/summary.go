@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
@@ -85,9 +84,11 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 // done leaves the app.
 func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done"+glyphSep+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	keys := []key.Binding{km.Summary.Done, km.Global.Quit, km.Summary.Stats}
+	keys := append(km.Summary.ShortHelp(), km.Global.Quit)
 	if quitAfter {
-		keys = []key.Binding{relabel(km.Summary.Done, "quit"), km.Summary.Stats}
+		sk := km.Summary
+		sk.Done = relabel(sk.Done, "quit")
+		keys = sk.ShortHelp()
 	}
 	footer := keysLine(st, keys, width, 1)
 	if sm.score.Answered == 0 {
