@@ -145,10 +145,12 @@ func (m *Model) restyle() {
 }
 
 // resize fits the stats screen, the one screen that keeps rendered text,
-// to the terminal and the styles.
+// to the terminal and the styles, when it is shown.
 func (m *Model) resize() {
-	w, h := m.size()
-	m.stats.resize(m.styles, w, h)
+	if m.screen == screenStats && !m.small() {
+		w, h := m.size()
+		m.stats.resize(m.styles, w, h)
+	}
 }
 
 // request is a new request number.
@@ -434,11 +436,11 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 		focused = m.deck.ID
 	}
 	m.stats = newStatsScreen(decks, focused)
-	m.resize()
 	if m.screen == screenHome && m.startReq != 0 {
 		m.startReq, m.home.status = 0, "" // the session starting is not awaited any more
 	}
 	m.statsFrom, m.screen = m.screen, screenStats
+	m.resize()
 	return m, m.stats.load(m.request(), m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
 }
 
