@@ -146,39 +146,43 @@ func BenchmarkUnmarshalBinary(b *testing.B) {
 	}
 }
 
-// BenchmarkAnswer answers a question of a review session: reveal, grade
-// Good (go-fsrs schedules it), save (to memory: BenchmarkRecord in store
-// times the commit) and move to the next question, as a keypress does.
+// BenchmarkAnswer answers a question of a review session, and of a
+// practice session (its queue holds every item): reveal, grade Good
+// (go-fsrs schedules it), save (to memory: BenchmarkRecord in store times
+// the commit) and move to the next question, as a keypress does.
 func BenchmarkAnswer(b *testing.B) {
-	sch := quiz.DefaultScheduling()
 	for _, s := range gen.Sizes {
-		b.Run(s.Name, func(b *testing.B) {
-			c := generated(b, s)
-			p := memory(c.states)
-			at := c.now
-			clock := func() time.Time { at = at.Add(time.Second); return at }
-			start := func() *quiz.Session {
-				sess, err := quiz.NewSession(c.deck, p, sch, clock, quiz.Options{Seed: 1})
-				if err != nil {
-					b.Fatal(err)
-				}
-				return sess
-			}
-			sess := start()
-			b.ReportAllocs()
-			for b.Loop() {
-				if sess.Phase() == quiz.Finished {
-					b.StopTimer()
-					sess = start()
-					b.StartTimer()
-				}
-				sess.Reveal()
-				op, err := sess.Grade(fsrs.Good)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sess.Apply(op, op.Run())
-			}
-		})
+		b.Run(s.Name, func(b *testing.B) { benchAnswer(b, s, quiz.Options{Seed: 1}) })
+		b.Run(s.Name+"/practice", func(b *testing.B) { benchAnswer(b, s, quiz.Options{Seed: 1, Practice: true}) })
+	}
+}
+
+func benchAnswer(b *testing.B, s gen.Size, opts quiz.Options) {
+	sch := quiz.DefaultScheduling()
+	c := generated(b, s)
+	p := memory(c.states)
+	at := c.now
+	clock := func() time.Time { at = at.Add(time.Second); return at }
+	start := func() *quiz.Session {
+		sess, err := quiz.NewSession(c.deck, p, sch, clock, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return sess
+	}
+	sess := start()
+	b.ReportAllocs()
+	for b.Loop() {
+		if sess.Phase() == quiz.Finished {
+			b.StopTimer()
+			sess = start()
+			b.StartTimer()
+		}
+		sess.Reveal()
+		op, err := sess.Grade(fsrs.Good)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sess.Apply(op.Run())
 	}
 }

@@ -34,7 +34,7 @@ func ExampleNewSession() {
 			fmt.Println(err)
 			return
 		}
-		s.Apply(op, op.Run()) // the TUI runs op.Run in a tea.Cmd
+		s.Apply(op.Run()) // the TUI runs op.Run in a tea.Cmd
 	}
 	sc := s.Score()
 	fmt.Printf("answered %d, correct %d\n", sc.Answered, sc.Correct)

@@ -62,7 +62,7 @@ func TestEighthLapseSuspendsTheItem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Apply(op, op.Run())
+	s.Apply(op.Run())
 	if st := p.states[who]; st.Suspended || st.Card.Lapses != 7 {
 		t.Errorf("after undo: suspended %v, lapses %d; want the state before (not suspended, 7)", st.Suspended, st.Card.Lapses)
 	}

@@ -43,37 +43,78 @@ type entry struct {
 // nothing else is left, learning items whose step is not due yet, shown
 // early rather than making the learner wait. Practice sessions keep their
 // shuffled items in reviews.
+//
+// Every change after planning is written in a journal, so that undo can
+// roll the queue back without a copy of it per answer.
 type queue struct {
 	learning []entry // sorted by due
 	reviews  []entry
 	fresh    []entry
+	journal  []change
 }
 
-// clone returns a copy that shares no slices with q.
-func (q queue) clone() queue {
-	return queue{slices.Clone(q.learning), slices.Clone(q.reviews), slices.Clone(q.fresh)}
+// change is one entry put into a list of the queue at an index, or taken
+// out of it.
+type change struct {
+	list   int // 0 learning, 1 reviews, 2 fresh
+	at     int
+	e      entry
+	insert bool
+}
+
+// lists are the queue's lists, in the order change.list numbers them.
+func (q *queue) lists() [3]*[]entry { return [3]*[]entry{&q.learning, &q.reviews, &q.fresh} }
+
+// insert puts e into list l at index at, and notes it.
+func (q *queue) insert(l, at int, e entry) {
+	list := q.lists()[l]
+	*list = slices.Insert(*list, at, e)
+	q.journal = append(q.journal, change{list: l, at: at, e: e, insert: true})
+}
+
+// remove takes the entry at index at out of list l, notes it and
+// returns it.
+func (q *queue) remove(l, at int) entry {
+	list := q.lists()[l]
+	e := (*list)[at]
+	if at == 0 {
+		*list = (*list)[1:] // no copy: the front goes at every question
+	} else {
+		*list = slices.Delete(*list, at, at+1)
+	}
+	q.journal = append(q.journal, change{list: l, at: at, e: e})
+	return e
+}
+
+// mark is the point in the journal to roll back to.
+func (q *queue) mark() int { return len(q.journal) }
+
+// rollback undoes the changes made since mark, last first.
+func (q *queue) rollback(mark int) {
+	for i := len(q.journal) - 1; i >= mark; i-- {
+		c, list := q.journal[i], q.lists()[q.journal[i].list]
+		if c.insert {
+			*list = slices.Delete(*list, c.at, c.at+1)
+		} else {
+			*list = slices.Insert(*list, c.at, c.e)
+		}
+	}
+	q.journal = q.journal[:mark]
 }
 
 // pop removes and returns the next item to ask at now.
 func (q *queue) pop(now time.Time) (entry, bool) {
 	switch {
 	case len(q.learning) > 0 && !q.learning[0].due.After(now):
-		return take(&q.learning), true
+		return q.remove(0, 0), true
 	case len(q.reviews) > 0:
-		return take(&q.reviews), true
+		return q.remove(1, 0), true
 	case len(q.fresh) > 0:
-		return take(&q.fresh), true
+		return q.remove(2, 0), true
 	case len(q.learning) > 0:
-		return take(&q.learning), true
+		return q.remove(0, 0), true
 	}
 	return entry{}, false
-}
-
-// take removes and returns the first entry of a list.
-func take(list *[]entry) entry {
-	e := (*list)[0]
-	*list = (*list)[1:]
-	return e
 }
 
 // addLearning puts a learning item back, in due order after any item due
@@ -85,16 +126,26 @@ func (q *queue) addLearning(e entry) {
 		}
 		return -1
 	})
-	q.learning = slices.Insert(q.learning, i, e)
+	q.insert(0, i, e)
 }
+
+// requeue puts a practice item back at the end.
+func (q *queue) requeue(e entry) { q.insert(1, len(q.reviews), e) }
 
 // bury removes the new and review items of a card: its siblings, once one
 // of its items is answered. Learning items are never buried: that would
 // break their steps.
 func (q *queue) bury(card string) {
-	other := func(e entry) bool { return e.item.Card.ID == card }
-	q.reviews = slices.DeleteFunc(q.reviews, other)
-	q.fresh = slices.DeleteFunc(q.fresh, other)
+	for _, l := range []int{1, 2} {
+		list := q.lists()[l]
+		for i := 0; i < len(*list); {
+			if (*list)[i].item.Card.ID == card {
+				q.remove(l, i)
+			} else {
+				i++
+			}
+		}
+	}
 }
 
 // limit keeps at most n items: learning first, then reviews, then new.

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"math/rand"
 	"reflect"
 	"testing"
 	"time"
@@ -183,5 +184,42 @@ func TestDayStartAcrossDaylightSaving(t *testing.T) {
 	}
 	if want := time.Date(2023, 3, 13, 4, 0, 0, 0, ny); !end.Equal(want) {
 		t.Errorf("DayEnd = %v, want %v", end, want)
+	}
+}
+
+// TestQueueRollback rolls every change back, in any mix, to the queue as
+// it was at the mark: what undo relies on.
+func TestQueueRollback(t *testing.T) {
+	now := at(21, 10, 0)
+	items := testDeck().Items()
+	plain := func(q queue) [3][]entry {
+		return [3][]entry{append([]entry{}, q.learning...), append([]entry{}, q.reviews...), append([]entry{}, q.fresh...)}
+	}
+	for seed := range int64(50) {
+		rng := rand.New(rand.NewSource(seed))
+		q := planPractice(items, nil, seed)
+		q.fresh, q.reviews = q.reviews[:4], q.reviews[4:]
+		var marks []int
+		var saved [][3][]entry
+		for range 40 {
+			switch rng.Intn(5) {
+			case 0:
+				marks, saved = append(marks, q.mark()), append(saved, plain(q))
+			case 1:
+				q.pop(now)
+			case 2:
+				q.addLearning(entry{item: items[rng.Intn(len(items))], due: now.Add(time.Duration(rng.Intn(3)) * time.Minute), cat: catLearning})
+			case 3:
+				q.bury(items[rng.Intn(len(items))].Card.ID)
+			case 4:
+				q.requeue(entry{item: items[rng.Intn(len(items))]})
+			}
+		}
+		for i := len(marks) - 1; i >= 0; i-- {
+			q.rollback(marks[i])
+			if got := plain(q); !reflect.DeepEqual(got, saved[i]) {
+				t.Fatalf("seed %d: rollback to mark %d gave %v, want %v", seed, i, got, saved[i])
+			}
+		}
 	}
 }

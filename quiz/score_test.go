@@ -38,7 +38,7 @@ func TestScore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.Apply(op, op.Run())
+		s.Apply(op.Run())
 	}
 	got := s.Score()
 	mistakes := got.Mistakes
@@ -57,7 +57,7 @@ func TestScore(t *testing.T) {
 	}
 	// An undone answer no longer counts.
 	op, _ := s.Undo()
-	s.Apply(op, op.Run())
+	s.Apply(op.Run())
 	if sc := s.Score(); sc.Answered != 4 || sc.Ratings[fsrs.Again] != 1 || len(sc.Missed) != 1 {
 		t.Errorf("after undo: %+v", sc)
 	}

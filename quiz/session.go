@@ -125,6 +125,7 @@ type Session struct {
 	took       time.Duration
 	typed      string
 	check      *Check // nil when revealed
+	hints      int    // how many hints of the question are shown
 
 	pending *Op
 	resume  Phase    // the phase to return to when pending fails
@@ -133,9 +134,9 @@ type Session struct {
 
 // graded is a saved answer and what undoing it restores.
 type graded struct {
-	review *Review
+	review Review
 	entry  entry
-	q      queue  // the queue before the answer was applied
+	mark   int    // the queue's journal before the answer was applied
 	check  *Check // nil when self-graded
 }
 
@@ -218,7 +219,7 @@ func (s *Session) advance() {
 // show makes e the current question, shown at now.
 func (s *Session) show(e entry, now time.Time) {
 	s.cur, s.question, s.phase = &e, s.ask.question(e.item), Asking
-	s.shownAt, s.typed, s.check = now, "", nil
+	s.shownAt, s.typed, s.check, s.hints = now, "", nil, 0
 }
 
 // answer records the answer to the current question: Asking → Answered.
@@ -318,7 +319,7 @@ func (s *Session) Grade(r fsrs.Rating) (*Op, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.start(&Op{p: s.p, review: rev}), nil
+	return s.start(&Op{p: s.p, review: *rev}), nil
 }
 
 // start makes op the pending change: the session waits in Saving.
@@ -372,24 +373,24 @@ func (s *Session) Undo() (*Op, error) {
 	return s.start(&Op{p: s.p, review: s.history[len(s.history)-1].review, undo: true}), nil
 }
 
-// Apply takes the result of the pending op's Run. With nil, the change is
-// made: after a grade the next question is asked (or the session
-// finishes); after an undo the undone question is asked again. With an
-// error, the session goes back to where it was (a failed grade to
-// Answered, the answer kept) so the learner can try again. An op that is
-// not pending is ignored.
-func (s *Session) Apply(op *Op, err error) {
-	if op == nil || op != s.pending {
+// Apply takes the result of the pending op's Run. Without an error, the
+// change is made: after a grade the next question is asked (or the
+// session finishes); after an undo the undone question is asked again.
+// With an error, the session goes back to where it was (a failed grade to
+// Answered, the answer kept) so the learner can try again. The result of
+// an op that is not pending is ignored.
+func (s *Session) Apply(r Result) {
+	if r.op == nil || r.op != s.pending {
 		return
 	}
 	s.pending = nil
 	switch {
-	case err != nil:
+	case r.err != nil:
 		s.phase = s.resume
-	case op.undo:
+	case r.op.undo:
 		s.applyUndo()
 	default:
-		s.applyGrade(&op.saved)
+		s.applyGrade(r.review)
 	}
 }
 
@@ -397,13 +398,13 @@ func (s *Session) Apply(op *Op, err error) {
 // learning item back when its next step is due today (practice: an item
 // rated Again comes back at the end), buries the siblings, and asks the
 // next question.
-func (s *Session) applyGrade(rev *Review) {
-	s.history = append(s.history, graded{review: rev, entry: *s.cur, q: s.q.clone(), check: s.check})
+func (s *Session) applyGrade(rev Review) {
+	s.history = append(s.history, graded{review: rev, entry: *s.cur, mark: s.q.mark(), check: s.check})
 	e := *s.cur
 	switch {
 	case s.mode == ModePractice:
 		if rev.Rating == fsrs.Again {
-			s.q.reviews = append(s.q.reviews, e)
+			s.q.requeue(e)
 		}
 	default:
 		s.states[rev.Item] = rev.After
@@ -428,7 +429,7 @@ func (s *Session) applyUndo() {
 			s.states[h.review.Item] = *h.review.Before
 		}
 	}
-	s.q = h.q
+	s.q.rollback(h.mark)
 	s.show(h.entry, s.clock())
 }
 
@@ -487,31 +488,44 @@ func maxTime(a, b time.Time) time.Time {
 }
 
 // Op is a change to durable progress: saving a review or removing one.
+// It is never changed once made, so it may run in another goroutine.
 type Op struct {
 	p      Progress
-	review *Review
+	review Review
 	undo   bool
-	saved  Review // what Record returned; Apply keeps it
 }
 
-// Run does the I/O: Progress.Record, or Progress.Unrecord for an undo. It
-// touches nothing but the Progress and the Op (never the session's
-// reviews), so the TUI may run it in a tea.Cmd and hand the result to
-// Session.Apply, which keeps the review as saved. Its error is the
-// Progress's, unchanged: the Progress already names the review (the
-// store's "save review of article/moat/fact: ..."), and a second prefix
-// would repeat it in what the learner reads.
-func (o *Op) Run() error {
-	if o.undo {
-		return o.p.Unrecord(o.review)
-	}
+// Result is what an Op's Run did, for Session.Apply.
+type Result struct {
+	op     *Op
+	review Review // as saved (with its log row's ID) or removed
+	err    error
+}
+
+// Run does the I/O: Progress.Record, or Progress.Unrecord for an undo, on
+// a copy of the op's review. It touches nothing but the Progress, so the
+// TUI may run it in a tea.Cmd and hand the Result to Session.Apply.
+func (o *Op) Run() Result {
+	rev := o.review
 	var err error
-	o.saved, err = o.p.Record(*o.review)
-	return err
+	if o.undo {
+		err = o.p.Unrecord(&rev)
+	} else {
+		rev, err = o.p.Record(rev)
+	}
+	return Result{op: o, review: rev, err: err}
 }
 
 // Undo reports whether the op removes a review rather than saving one.
 func (o *Op) Undo() bool { return o.undo }
 
 // Review returns a copy of the review the op saves or removes.
-func (o *Op) Review() Review { return *o.review }
+func (o *Op) Review() Review { return o.review }
+
+// Err is the Progress's error, unchanged: the Progress already names the
+// review (the store's "save review of article/moat/fact: ..."), and a
+// second prefix would repeat it in what the learner reads.
+func (r Result) Err() error { return r.err }
+
+// Undo reports whether the op that ran removed a review.
+func (r Result) Undo() bool { return r.op != nil && r.op.undo }

@@ -37,7 +37,7 @@ func FuzzSession(f *testing.F) {
 		if err != nil {
 			t.Fatalf("NewSession(%+v): %v", opts, err)
 		}
-		var stale *Op
+		var stale *Result
 		for i, a := range actions {
 			if i == 200 {
 				break
@@ -64,11 +64,12 @@ func FuzzSession(f *testing.F) {
 				if a&0x80 != 0 {
 					p.fail = errors.New("disk full")
 				}
-				s.Apply(op, op.Run())
-				stale = op
+				res := op.Run()
+				s.Apply(res)
+				stale = &res
 			case 5:
 				if stale != nil {
-					s.Apply(stale, nil)
+					s.Apply(*stale)
 				}
 			case 6:
 				c.add(time.Duration(arg*arg) * time.Minute)

@@ -131,9 +131,12 @@ func grade(t *testing.T, s *Session, r fsrs.Rating) ItemID {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Apply(op, op.Run())
+	s.Apply(op.Run())
 	return q.Item.ID
 }
+
+// failed is the result of op failing with err.
+func failed(op *Op, err error) Result { return Result{op: op, review: op.review, err: err} }
 
 // reviewState is a review-state item due at due, last reviewed interval
 // days before, introduced long ago.

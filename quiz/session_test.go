@@ -80,7 +80,7 @@ func TestLearningStepsComeBackInSession(t *testing.T) {
 					t.Fatal(err)
 				}
 				c.add(st.wait)
-				s.Apply(op, op.Run())
+				s.Apply(op.Run())
 			}
 			if s.Phase() != Finished {
 				t.Errorf("phase %v after the last step, want finished; asking %v", s.Phase(), s.Question().Item.ID)
@@ -174,7 +174,7 @@ func TestUndoRestoresStateLogAndQueue(t *testing.T) {
 				if !op.Undo() || s.Phase() != Saving {
 					t.Fatalf("Undo gave op.Undo() = %v in phase %v", op.Undo(), s.Phase())
 				}
-				s.Apply(op, op.Run())
+				s.Apply(op.Run())
 				want := points[i]
 				st, log := p.snapshot()
 				if !reflect.DeepEqual(st, want.states) || !reflect.DeepEqual(log, want.log) {
@@ -362,10 +362,11 @@ func TestApplyErrorKeepsTheAnswer(t *testing.T) {
 	}
 	p.fail = errors.New("save review of article/moat/fact: disk full")
 	c.add(time.Minute)
-	if err := op.Run(); err != p.fail {
-		t.Fatalf("Run returned %q, want the Progress's error unchanged (it names the review already)", err)
+	res := op.Run()
+	if res.Err() != p.fail {
+		t.Fatalf("Run returned %q, want the Progress's error unchanged (it names the review already)", res.Err())
 	}
-	s.Apply(op, p.fail)
+	s.Apply(res)
 	if s.Phase() != Answered || s.Question().Item.ID != id("moat", "fact") {
 		t.Fatalf("after a failed save: phase %v on %v, want answered on moat", s.Phase(), s.Question().Item.ID)
 	}
@@ -377,7 +378,7 @@ func TestApplyErrorKeepsTheAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Apply(op, op.Run())
+	s.Apply(op.Run())
 	if len(p.log) != 1 {
 		t.Fatalf("%d log rows after the retry, want 1", len(p.log))
 	}
@@ -419,15 +420,16 @@ func TestPhaseGuards(t *testing.T) {
 	if _, err := s.Undo(); !errors.Is(err, ErrPhase) {
 		t.Errorf("Undo while saving: %v, want ErrPhase", err)
 	}
-	s.Apply(&Op{}, nil) // not the pending op: ignored
+	s.Apply(Result{op: &Op{}}) // not the pending op: ignored
 	if s.Phase() != Saving {
 		t.Fatalf("a stray op moved the session to %v", s.Phase())
 	}
-	s.Apply(op, op.Run())
+	res := op.Run()
+	s.Apply(res)
 	if p.log[0].Rating != fsrs.Hard || p.log[0].Typed != q.Options[wrong] {
 		t.Errorf("saved %+v, want Hard with the chosen option", p.log[0])
 	}
-	s.Apply(op, nil) // applied twice: ignored
+	s.Apply(res) // applied twice: ignored
 	if len(s.history) != 1 {
 		t.Errorf("applying twice saved %d answers", len(s.history))
 	}
@@ -459,7 +461,7 @@ func TestIntervalsAreWhatGradeGives(t *testing.T) {
 				if got := rev.After.Card.Due.Sub(rev.ReviewedAt); got != shown[r] {
 					t.Errorf("%v: Grade schedules %v, Intervals showed %v", r, got, shown[r])
 				}
-				s.Apply(op, errors.New("not saved")) // back to Answered for the next rating
+				s.Apply(failed(op, errors.New("not saved"))) // back to Answered for the next rating
 			}
 			if tc.state == nil && (shown[fsrs.Again] != time.Minute || shown[fsrs.Hard] != 6*time.Minute || shown[fsrs.Good] != 10*time.Minute) {
 				t.Errorf("new item intervals %v, want Anki's 1m 6m 10m", shown)
@@ -496,7 +498,7 @@ func TestOpRunsInAnotherGoroutine(t *testing.T) {
 	_, clock := newClock(at(21, 10, 0))
 	s := mustSession(t, testDeck(), p, noFuzz(), clock, Options{})
 	var mu sync.Mutex
-	results := make(chan error)
+	results := make(chan Result)
 	for s.Phase() != Finished {
 		s.Reveal()
 		op, err := s.Grade(fsrs.Easy)
@@ -504,7 +506,7 @@ func TestOpRunsInAnotherGoroutine(t *testing.T) {
 			t.Fatal(err)
 		}
 		go func() { mu.Lock(); defer mu.Unlock(); results <- op.Run() }()
-		s.Apply(op, <-results)
+		s.Apply(<-results)
 	}
 	if len(p.log) != 2 {
 		t.Errorf("%d reviews saved, want 2", len(p.log))

@@ -3,17 +3,19 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
 
 // renderHelp draws the full key help for a terminal of width x height: the
 // groups side by side when they fit; else, in small terminals, the keys
 // run together, first the group named first (the current screen's).
-func renderHelp(km KeyMap, st Styles, first string, width, height int) string {
+func renderHelp(km *KeyMap, st *Styles, first string, width, height int) string {
 	groups := km.FullHelp()
+	h := st.keyHelp()
 	cols := make([]string, len(groups))
 	for i, g := range groups {
-		cols[i] = helpColumn(g, st)
+		cols[i] = st.Title.Render(g.Title) + "\n" + h.FullHelpView(g.Keys.FullHelp())
 	}
 	title := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
 	body := grid(cols, width)
@@ -44,14 +46,14 @@ func relevant(groups []HelpGroup, first string) []HelpGroup {
 
 // flowing is the help for small terminals: each group's title, then its
 // keys run together like a footer.
-func flowing(groups []HelpGroup, st Styles, width int) string {
+func flowing(groups []HelpGroup, st *Styles, width int) string {
 	out := make([]string, 0, len(groups))
 	for _, g := range groups {
-		hints := make([]string, len(g.Keys))
-		for i, b := range g.Keys {
-			hints[i] = keyHint(st, b)
+		var keys []key.Binding
+		for _, col := range g.Keys.FullHelp() {
+			keys = append(keys, col...)
 		}
-		out = append(out, st.Title.Render(g.Title)+"\n"+footerLine(st, hints, width, len(hints)))
+		out = append(out, st.Title.Render(g.Title)+"\n"+keysLine(st, keys, width, len(keys)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -69,21 +71,6 @@ func grid(cols []string, width int) string {
 		cols = cols[n:]
 	}
 	return strings.Join(rows, "\n\n")
-}
-
-// helpColumn is one group: its title, then a key and what it does a line.
-func helpColumn(g HelpGroup, st Styles) string {
-	keyWidth := 0
-	for _, b := range g.Keys {
-		keyWidth = max(keyWidth, lipgloss.Width(b.Help().Key))
-	}
-	rows := []string{st.Title.Render(g.Title)}
-	for _, b := range g.Keys {
-		h := b.Help()
-		pad := strings.Repeat(" ", keyWidth-lipgloss.Width(h.Key))
-		rows = append(rows, st.Key.Render(h.Key)+pad+"  "+st.Text.Render(h.Desc))
-	}
-	return strings.Join(rows, "\n")
 }
 
 // spaced puts three spaces after every column but the last.

@@ -149,12 +149,13 @@ func indexOf[T comparable](list []T, v T) int {
 // Render draws the home screen in width x height cells. The decks and
 // the settings always show (a long deck list scrolls with the cursor);
 // the status and the focused deck's source follow when there is room.
-func (h *home) Render(st Styles, km KeyMap, stats bool, width, height int) string {
-	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render("? help"), width)
+func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
+	help := km.Global.Help.Help()
+	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render(help.Key+" "+help.Desc), width)
 	if !h.loaded {
-		return fit(header+"\n\n"+st.Subtle.Render("loading decks…"), width, height)
+		return fit(header+"\n\n"+st.Subtle.Render("loading decks"+glyphEllipsis), width, height)
 	}
-	footer := h.footer(st, km, stats, width, height)
+	footer := h.footer(st, km, width, height)
 	room := height - bodyTop(header, height) - lines(footer)
 	settings := h.renderSettings(st, width)
 	decks := h.renderDecks(st, width, room-lines(settings)-1)
@@ -182,7 +183,7 @@ func (h *home) Render(st Styles, km KeyMap, stats bool, width, height int) strin
 }
 
 // renderDecks is the deck list with counts, in at most maxLines lines.
-func (h *home) renderDecks(st Styles, width, maxLines int) string {
+func (h *home) renderDecks(st *Styles, width, maxLines int) string {
 	if len(h.decks) == 0 {
 		return st.Subtle.Render("No decks found.")
 	}
@@ -212,10 +213,10 @@ func window(n, cur, room int) (int, int) {
 }
 
 // deckLine is one deck's row: a marker, the title and the counts.
-func (h *home) deckLine(st Styles, i int, d deckRow, nameWidth int, counts bool, width int) string {
+func (h *home) deckLine(st *Styles, i int, d deckRow, nameWidth int, counts bool, width int) string {
 	marker, name := "  ", truncate(quiz.Sanitize(d.deck.Title), nameWidth)
 	if i == h.cursor {
-		marker, name = "▸ ", st.Selected.Render(name)
+		marker, name = glyphFocus, st.Selected.Render(name)
 	}
 	line := marker + name
 	if !counts {
@@ -234,7 +235,7 @@ func (h *home) deckLine(st Styles, i int, d deckRow, nameWidth int, counts bool,
 func countCell(s lipgloss.Style, n int) string {
 	cell := fmt.Sprintf("%6d", n)
 	if n == 0 {
-		return strings.Repeat(" ", 5) + "·"
+		return strings.Repeat(" ", 5) + glyphZero
 	}
 	return s.Render(cell)
 }
@@ -252,17 +253,17 @@ func deckInfo(d *deckRow) string {
 	if d.err != nil {
 		parts = append(parts, "progress unreadable: "+quiz.Sanitize(d.err.Error()))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, glyphSep)
 }
 
 // renderSettings is the settings, one a line: the label, then the values
 // with the chosen one marked.
-func (h *home) renderSettings(st Styles, width int) string {
+func (h *home) renderSettings(st *Styles, width int) string {
 	var rows []string
 	for i, s := range h.settings {
 		label := fmt.Sprintf("%-9s ", s.label)
 		if h.cursor == len(h.decks)+i {
-			label = "▸ " + st.Selected.Render(label)
+			label = glyphFocus + st.Selected.Render(label)
 		} else {
 			label = "  " + st.Subtle.Render(label)
 		}
@@ -280,17 +281,12 @@ func (h *home) renderSettings(st Styles, width int) string {
 }
 
 // footer is the keys line of the home screen (two in large terminals).
-func (h *home) footer(st Styles, km KeyMap, stats bool, width, height int) string {
-	items := []string{keyHint(st, km.Home.Start), "↑↓ " + st.Subtle.Render("choose"), "←→ " + st.Subtle.Render("change")}
-	if stats {
-		items = append(items, keyHint(st, km.Home.Stats))
-	}
-	items = append(items, keyHint(st, km.Home.Quit))
+func (h *home) footer(st *Styles, km *KeyMap, width, height int) string {
 	maxLines := 2
 	if compact(height) {
 		maxLines = 1
 	}
-	return footerLine(st, items, width, maxLines)
+	return keysLine(st, km.Home.ShortHelp(), width, maxLines)
 }
 
 // firstLine is s up to its first line break.

@@ -1,9 +1,13 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key the app understands, grouped by where it works.
 // Keys follow Anki where Anki has one: space or enter reveals, 1-4 grade.
+// Every label on the screen comes from these bindings.
 type KeyMap struct {
 	Global  GlobalKeys
 	Home    HomeKeys
@@ -29,25 +33,22 @@ type HomeKeys struct {
 	Kind      key.Binding // cycle the question kind
 	Direction key.Binding // cycle the vocabulary direction
 	Practice  key.Binding // switch between review and practice
-	Stats     key.Binding
+	Stats     key.Binding // disabled when the app has no stats
 	Quit      key.Binding
 }
 
 // StudyKeys work on the study screen outside a text input.
 type StudyKeys struct {
 	Reveal  key.Binding
-	Again   key.Binding
-	Hard    key.Binding
-	Good    key.Binding
-	Easy    key.Binding
-	Accept  key.Binding // grade with the suggested rating after a check
-	Choose  key.Binding // answer a multiple choice question with 1-4
-	GiveUp  key.Binding // show the answer of a choice question
-	Grade   key.Binding // 1-4, for the help: Again..Easy match each key
+	Ratings [4]key.Binding // 1-4: Again, Hard, Good, Easy once answered
+	Accept  key.Binding    // grade with the suggested rating after a check
+	Choices [4]key.Binding // 1-4: the options of a choice question
+	Choose  key.Binding    // the four Choices, for the help
+	GiveUp  key.Binding    // show the answer of a choice question
+	Grade   key.Binding    // the four Ratings, for the help
 	Hint    key.Binding
 	Undo    key.Binding
 	Back    key.Binding
-	Compose key.Binding
 }
 
 // TypingKeys work while a typed answer is being written.
@@ -69,14 +70,28 @@ type TypingKeys struct {
 // SummaryKeys work on the summary at the end of a session.
 type SummaryKeys struct {
 	Done  key.Binding
-	Stats key.Binding
+	Stats key.Binding // disabled when the app has no stats
+}
+
+// StatsKeys work on the stats screen.
+type StatsKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Prev     key.Binding // the previous deck (all decks come first)
+	Next     key.Binding // the next deck
+	Back     key.Binding
+}
+
+// bind is a binding of keys shown as help and desc.
+func bind(keys []string, help, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
 
 // DefaultKeyMap is the app's key map.
 func DefaultKeyMap() KeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
+	b := bind
 	return KeyMap{
 		Global: GlobalKeys{
 			Quit: b([]string{"ctrl+c"}, "ctrl+c", "quit the app"),
@@ -95,19 +110,22 @@ func DefaultKeyMap() KeyMap {
 			Quit:      b([]string{"q", "esc"}, "q", "quit"),
 		},
 		Study: StudyKeys{
-			Reveal:  b([]string{"space", "enter"}, "space", "show answer"),
-			Again:   b([]string{"1"}, "1", "again"),
-			Hard:    b([]string{"2"}, "2", "hard"),
-			Good:    b([]string{"3"}, "3", "good"),
-			Easy:    b([]string{"4"}, "4", "easy"),
-			Accept:  b([]string{"space", "enter"}, "enter", "suggested grade"),
-			Choose:  b([]string{"1", "2", "3", "4"}, "1-4", "choose"),
-			GiveUp:  b([]string{"space"}, "space", "show answer"),
-			Grade:   b([]string{"1", "2", "3", "4"}, "1-4", "again, hard, good, easy"),
-			Hint:    b([]string{"tab"}, "tab", "hint"),
-			Undo:    b([]string{"u", "ctrl+z"}, "u", "undo"),
-			Back:    b([]string{"q", "esc"}, "q/esc", "home"),
-			Compose: b([]string{"ctrl+k"}, "ctrl+k", "2-set Hangul"),
+			Reveal: b([]string{"space", "enter"}, "space", "show answer"),
+			Ratings: [4]key.Binding{
+				b([]string{"1"}, "1", "Again"), b([]string{"2"}, "2", "Hard"),
+				b([]string{"3"}, "3", "Good"), b([]string{"4"}, "4", "Easy"),
+			},
+			Accept: b([]string{"space", "enter"}, "enter", "suggested grade"),
+			Choices: [4]key.Binding{
+				b([]string{"1"}, "1", "option 1"), b([]string{"2"}, "2", "option 2"),
+				b([]string{"3"}, "3", "option 3"), b([]string{"4"}, "4", "option 4"),
+			},
+			Choose: b([]string{"1", "2", "3", "4"}, "1-4", "choose"),
+			GiveUp: b([]string{"space"}, "space", "show answer"),
+			Grade:  b([]string{"1", "2", "3", "4"}, "1-4", "again, hard, good, easy"),
+			Hint:   b([]string{"tab"}, "tab", "hint"),
+			Undo:   b([]string{"u", "ctrl+z"}, "u", "undo"),
+			Back:   b([]string{"q", "esc"}, "q/esc", "home"),
 		},
 		Typing: TypingKeys{
 			Submit:    b([]string{"enter"}, "enter", "check"),
@@ -124,32 +142,111 @@ func DefaultKeyMap() KeyMap {
 			Clear:     b([]string{"ctrl+u"}, "ctrl+u", "clear"),
 		},
 		Summary: SummaryKeys{
-			Done:  b([]string{"enter", "q", "esc"}, "enter", "done"),
+			Done:  b([]string{"enter", "q", "esc"}, "enter", "home"),
 			Stats: b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
 	}
 }
 
+// DefaultStatsKeys are the stats screen's keys.
+func DefaultStatsKeys() StatsKeys {
+	b := bind
+	return StatsKeys{
+		Up:       b([]string{"up", "k"}, "↑/k", "scroll up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "scroll down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		Prev:     b([]string{"left", "h", "shift+tab"}, "←/h", "previous deck"),
+		Next:     b([]string{"right", "l", "tab"}, "→/l", "next deck"),
+		Back:     b([]string{"q", "esc", "s", "enter"}, "q/esc", "back"),
+	}
+}
+
+// withStats enables or disables the keys that open the stats screen.
+func (k KeyMap) withStats(on bool) KeyMap {
+	k.Home.Stats.SetEnabled(on)
+	k.Summary.Stats.SetEnabled(on)
+	return k
+}
+
+// relabel is b with another description: footers that say what a key does
+// right now ("enter Hard", "enter quit").
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// ShortHelp is the home screen's footer: "↑↓ choose", "←→ change".
+func (k HomeKeys) ShortHelp() []key.Binding {
+	choose, change := k.Up, k.Prev
+	choose.SetHelp("↑↓", "choose")
+	change.SetHelp("←→", "change")
+	return []key.Binding{k.Start, choose, change, k.Stats, k.Quit}
+}
+
+// FullHelp is the home screen's column of the help.
+func (k HomeKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
+}
+
+// ShortHelp is the footer of a flip or cloze question.
+func (k StudyKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Reveal, k.Hint, k.Undo, k.Back}
+}
+
+// FullHelp is the study screen's column of the help.
+func (k StudyKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Reveal, k.Choose, k.Grade, k.Accept, k.Hint, k.Undo, k.Back}}
+}
+
+// ShortHelp is the footer while a typed answer is written.
+func (k TypingKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back}
+}
+
+// FullHelp is the typing column of the help.
+func (k TypingKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back}}
+}
+
+// ShortHelp is the summary's footer.
+func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Stats} }
+
+// FullHelp is the summary's keys (the help overlay leaves them out: they
+// are on the summary's footer).
+func (k SummaryKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Every group of keys is a bubbles help.KeyMap.
+var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}}
+
+// ShortHelp is the stats screen's footer.
+func (k StatsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Next, k.Back} }
+
+// FullHelp is the stats column of the help.
+func (k StatsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.Next, k.Prev, k.Back}}
+}
+
+// ShortHelp is the keys that work anywhere.
+func (k GlobalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+// FullHelp is the column of the keys that work anywhere.
+func (k GlobalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// HelpGroup is one titled column of the help overlay.
+type HelpGroup struct {
+	Title string
+	Keys  help.KeyMap
+}
+
 // FullHelp is the help overlay: one titled column per group.
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
-		{"Home", []key.Binding{k.Home.Up, k.Home.Down, k.Home.Prev, k.Home.Next, k.Home.Start,
-			k.Home.Kind, k.Home.Direction, k.Home.Practice, k.Home.Stats, k.Home.Quit}},
-		{"Study", []key.Binding{k.Study.Reveal, k.Study.Choose, k.Study.Grade, k.Study.Accept,
-			k.Study.Hint, k.Study.Undo, k.Study.Back}},
-		{"Typing an answer", []key.Binding{k.Typing.Submit, k.Typing.Hint, k.Typing.Compose,
-			k.Typing.Backspace, k.Typing.Clear, k.Typing.Undo, k.Typing.Back}},
-		{"Stats", []key.Binding{k.Stats.Down, k.Stats.Up, k.Stats.PageDown, k.Stats.Next, k.Stats.Prev, k.Stats.Back}},
-		{anywhere, []key.Binding{k.Global.Help, k.Global.Quit}},
+		{"Home", k.Home}, {"Study", k.Study}, {"Typing an answer", k.Typing},
+		{"Stats", k.Stats}, {anywhere, k.Global},
 	}
 }
 
 // anywhere is the title of the help group of the global keys.
 const anywhere = "Anywhere"
-
-// HelpGroup is one titled group of keys in the help overlay.
-type HelpGroup struct {
-	Title string
-	Keys  []key.Binding
-}

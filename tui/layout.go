@@ -38,7 +38,7 @@ func fit(s string, width, height int) string {
 	}
 	for i, l := range lines {
 		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
+			lines[i] = ansi.Truncate(l, width, glyphEllipsis)
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -49,7 +49,7 @@ func truncate(s string, width int) string {
 	if width < 1 {
 		return ""
 	}
-	return ansi.Truncate(s, width, "…")
+	return ansi.Truncate(s, width, glyphEllipsis)
 }
 
 // spread puts left and right on one line of width cells, with spaces
@@ -101,13 +101,22 @@ func frame(header, body, footer string, width, height int) string {
 	if compact(height) {
 		gap = "\n"
 	}
-	top := bodyTop(header, height)
-	room := height - top - lines(footer)
+	room := bodyRoom(lines(header), lines(footer), height)
 	if room < 1 {
 		return fit(header+gap+body, width, height)
 	}
 	body = fit(body, width, room)
 	return fit(header+gap+body+strings.Repeat("\n", room-lines(body)+1)+footer, width, height)
+}
+
+// bodyRoom is how many lines a framed screen's body gets, between a
+// header and a footer of so many lines.
+func bodyRoom(header, footer, height int) int {
+	top := header
+	if !compact(height) {
+		top++
+	}
+	return height - top - footer
 }
 
 // bodyTop is the line a framed screen's body starts on.
@@ -118,20 +127,26 @@ func bodyTop(header string, height int) int {
 	return lines(header) + 1
 }
 
-// keyHint is a key and what it does, for footers.
-func keyHint(st Styles, b key.Binding) string {
-	h := b.Help()
-	return st.Key.Render(h.Key) + " " + st.Subtle.Render(h.Desc)
+// keysLine is the enabled bindings, each as the help model's short help
+// ("enter check"), in at most maxLines lines of width cells: a footer.
+func keysLine(st *Styles, bs []key.Binding, width, maxLines int) string {
+	h := st.keyHelp()
+	items := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if b.Enabled() {
+			items = append(items, h.ShortHelpView([]key.Binding{b}))
+		}
+	}
+	return pack(items, h.Styles.ShortSeparator.Render(h.ShortSeparator), width, maxLines)
 }
 
-// footerLine joins the hints with " · " into at most maxLines lines of at
-// most width cells, breaking between hints; hints that do not fit are left
+// pack joins the items with sep into at most maxLines lines of at most
+// width cells, breaking between items; items that do not fit are left
 // out (the help has them all).
-func footerLine(st Styles, hints []string, width, maxLines int) string {
-	sep := st.Subtle.Render(" · ")
+func pack(items []string, sep string, width, maxLines int) string {
 	var out []string
 	line := ""
-	for _, h := range hints {
+	for _, h := range items {
 		switch {
 		case line == "":
 			line = h

@@ -57,8 +57,8 @@ const (
 // Model is the app's root model.
 type Model struct {
 	cfg    Config
-	keys   KeyMap
-	styles Styles
+	keys   *KeyMap // shared by the copies of the model, never changed
+	styles *Styles // shared by the copies of the model: replaced, never changed
 	dark   bool
 	mono   bool
 
@@ -78,6 +78,15 @@ type Model struct {
 	started  bool // cfg.Start has been started
 	quitting bool // quit once the pending save is done
 	err      error
+
+	// Each slow command carries a request number; a result whose number is
+	// no longer awaited is dropped (the learner moved on).
+	requests int // the last request number given
+	decksReq int // the deck load awaited
+	startReq int // the session start awaited, 0 when none
+	// typedAhead are the keys (and pastes) that arrived while an answer was
+	// being saved: they are handled, in order, once it is saved.
+	typedAhead []tea.Msg
 }
 
 // New returns the app's model.
@@ -85,8 +94,9 @@ func New(cfg Config) Model {
 	if cfg.Clock == nil {
 		cfg.Clock = quiz.SystemClock
 	}
-	m := Model{cfg: cfg, keys: DefaultKeyMap(), dark: true, mono: cfg.Mono, home: newHome()}
-	m.styles = NewStyles(m.dark, m.mono)
+	keys := DefaultKeyMap().withStats(cfg.Stats != nil)
+	m := Model{cfg: cfg, keys: &keys, dark: true, mono: cfg.Mono, home: newHome()}
+	m.restyle()
 	if cfg.Start != nil {
 		m.home.setOptions(cfg.Start.Options)
 	}
@@ -97,37 +107,68 @@ func New(cfg Config) Model {
 type (
 	// decksMsg carries the decks and their counts for the home screen.
 	decksMsg struct {
+		req  int
 		rows []deckRow
 		err  error
 	}
-	// sessionMsg carries a new session, or why it could not start.
+	// sessionMsg carries a new session, or why it could not start; for a
+	// session with nothing to ask, when the next cards are due.
 	sessionMsg struct {
+		req     int
 		deck    *quiz.Deck
 		session *quiz.Session
+		next    time.Time
+		hasNext bool
 		err     error
 	}
 	// savedMsg is the result of running a session Op.
-	savedMsg struct {
-		op  *quiz.Op
-		err error
+	savedMsg struct{ res quiz.Result }
+	// nextDueMsg says when the next cards of a finished session's deck are
+	// due, for its summary.
+	nextDueMsg struct {
+		session *quiz.Session
+		next    time.Time
+		ok      bool
 	}
 )
 
 // Init loads the decks and asks the terminal for its background colour.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.loadDecks(), tea.RequestBackgroundColor)
+	return tea.Batch(loadDecks(m.cfg, m.decksReq), tea.RequestBackgroundColor)
 }
 
-// loadDecks reads the decks and, for each, its progress and counts.
-func (m Model) loadDecks() tea.Cmd {
-	cfg := m.cfg
+// restyle builds the styles for the terminal's background and colours.
+func (m *Model) restyle() {
+	st := NewStyles(m.dark, m.mono)
+	m.styles = &st
+	m.resize()
+}
+
+// resize fits the stats screen, the one screen that keeps rendered text,
+// to the terminal and the styles, when it is shown.
+func (m *Model) resize() {
+	if m.screen == screenStats && !m.small() {
+		w, h := m.size()
+		m.stats.resize(m.styles, w, h)
+	}
+}
+
+// request is a new request number.
+func (m *Model) request() int {
+	m.requests++
+	return m.requests
+}
+
+// loadDecks reads the decks and, for each, its progress and counts; its
+// result carries request number req.
+func loadDecks(cfg Config, req int) tea.Cmd {
 	return func() tea.Msg {
 		if cfg.Decks == nil {
-			return decksMsg{err: errors.New("no decks configured")}
+			return decksMsg{req: req, err: errors.New("no decks configured")}
 		}
 		decks, err := cfg.Decks()
 		if err != nil && len(decks) == 0 {
-			return decksMsg{err: fmt.Errorf("load decks: %w", err)}
+			return decksMsg{req: req, err: fmt.Errorf("load decks: %w", err)}
 		}
 		now := cfg.Clock()
 		rows := make([]deckRow, 0, len(decks))
@@ -140,7 +181,7 @@ func (m Model) loadDecks() tea.Cmd {
 		if err != nil {
 			err = fmt.Errorf("some decks were left out: %w", err)
 		}
-		return decksMsg{rows: rows, err: err}
+		return decksMsg{req: req, rows: rows, err: err}
 	}
 }
 
@@ -171,21 +212,39 @@ func counts(cfg Config, d *quiz.Deck, items []quiz.Item, now time.Time) (quiz.De
 	return quiz.CountsItems(items, states, cfg.Scheduling, now), nil
 }
 
-// startSession builds a session of deck with opts (it reads progress).
-func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) tea.Cmd {
-	cfg := m.cfg
+// startSession builds a session of deck with opts (it reads progress)
+// in a command, and awaits it: until it arrives, enter does nothing more.
+func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd) {
+	cfg, req := m.cfg, m.request()
+	m.startReq = req
+	m.home.status = "Starting" + glyphEllipsis
 	if opts.Seed == 0 {
 		opts.Seed = cfg.Clock().UnixNano()
 	}
-	return func() tea.Msg {
+	return m, func() tea.Msg {
 		s, err := quiz.NewSession(deck, cfg.Progress, cfg.Scheduling, cfg.Clock, opts)
-		return sessionMsg{deck: deck, session: s, err: err}
+		msg := sessionMsg{req: req, deck: deck, session: s, err: err}
+		if err == nil && s.Phase() == quiz.Finished {
+			// The session is this command's until the message arrives.
+			msg.next, msg.hasNext = s.NextDue()
+		}
+		return msg
 	}
 }
 
 // run runs a session op: the one place answers reach the store.
 func run(op *quiz.Op) tea.Cmd {
-	return func() tea.Msg { return savedMsg{op: op, err: op.Run()} }
+	return func() tea.Msg { return savedMsg{op.Run()} }
+}
+
+// nextDue finds, in a command, when the next cards of a finished
+// session's deck are due (work over the whole deck). Only reads: the
+// model no longer changes a finished session.
+func nextDue(s *quiz.Session) tea.Cmd {
+	return func() tea.Msg {
+		next, ok := s.NextDue()
+		return nextDueMsg{session: s, next: next, ok: ok}
+	}
 }
 
 // Update handles a message: keys, sizes, and the results of commands.
@@ -193,26 +252,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.resize()
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
-		m.styles = NewStyles(m.dark, m.mono)
+		m.restyle()
 		return m, nil
 	case tea.ColorProfileMsg:
 		m.mono = m.cfg.Mono || msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY
-		m.styles = NewStyles(m.dark, m.mono)
+		m.restyle()
 		return m, nil
 	case decksMsg:
 		return m.onDecks(msg)
 	case sessionMsg:
 		return m.onSession(msg)
 	case savedMsg:
-		return m.onSaved(msg)
+		return m.onSaved(msg.res)
+	case nextDueMsg:
+		if msg.session == m.session {
+			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
+		}
+		return m, nil
 	case statsLoadedMsg:
-		m.stats.loaded(msg)
+		m.stats.loaded(msg, m.styles)
 		return m, nil
 	case tea.PasteMsg:
-		if m.screen == screenStudy && !m.help && m.typing() {
+		if m.saving() {
+			m.typedAhead = append(m.typedAhead, msg)
+		} else if m.screen == screenStudy && !m.help && m.typing() {
 			m.study.insert(msg.Content)
 		}
 		return m, nil
@@ -222,8 +289,31 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// saving reports whether the study screen waits for an answer to be
+// saved.
+func (m Model) saving() bool {
+	return m.screen == screenStudy && m.session != nil && m.session.Phase() == quiz.Saving
+}
+
+// typeAhead handles the keys that arrived while an answer was saved, in
+// order, until one starts another save (the rest wait for that one).
+func (m Model) typeAhead() (Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for len(m.typedAhead) > 0 && !m.saving() {
+		msg := m.typedAhead[0]
+		m.typedAhead = m.typedAhead[1:]
+		next, cmd := m.Update(msg)
+		m, cmds = next.(Model), append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
 // onDecks shows the loaded decks, and starts cfg.Start's session once.
+// An older load than the one awaited is dropped.
 func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
+	if msg.req != m.decksReq {
+		return m, nil
+	}
 	m.home.loaded = true
 	if msg.err != nil {
 		m.home.status = msg.err.Error()
@@ -244,24 +334,31 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 			m.home.status = fmt.Sprintf("there is no deck %q", st.Deck)
 			return m, nil
 		}
-		return m, m.startSession(m.home.deck().deck, st.Options)
+		return m.startSession(m.home.deck().deck, st.Options)
 	}
 	return m, nil
 }
 
 // onSession shows a new session, or says why there is nothing to study.
+// A session the learner no longer waits for (they left home, or it is
+// not the start awaited) is dropped.
 func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
+	if msg.req != m.startReq || m.screen != screenHome {
+		return m, nil
+	}
+	m.startReq = 0
 	if msg.err != nil {
 		m.home.status = "could not start: " + msg.err.Error()
 		return m, nil
 	}
 	if msg.session.Phase() == quiz.Finished {
 		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
-		m.home.status = nothingDue(msg.session, m.cfg.Clock(), quitAfter)
+		m.home.status = nothingDue(msg.next, msg.hasNext, m.cfg.Clock(), quitAfter)
 		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
 			m.summary = newSummary(msg.session, msg.deck, m.cfg.Clock())
+			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.hasNext, true
 			m.summary.note = m.home.status
 		}
 		return m, nil
@@ -270,15 +367,15 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	m.session, m.deck = msg.session, msg.deck
 	m.study = newStudy()
 	m.study.ask(msg.session.Question())
-	m.screen = screenStudy
+	m.screen, m.typedAhead = screenStudy, nil
 	return m, nil
 }
 
 // nothingDue says what to do when a session has nothing to ask: on the
 // home screen, which mode to switch to; for moatquiz study, which flag.
-func nothingDue(s *quiz.Session, now time.Time, flags bool) string {
+func nothingDue(next time.Time, ok bool, now time.Time, flags bool) string {
 	msg := "Nothing to study in this deck right now."
-	if next, ok := s.NextDue(); ok {
+	if ok {
 		msg = "Nothing is due now; the next cards are due " + dueIn(next.Sub(now)) + "."
 	}
 	if flags {
@@ -287,16 +384,19 @@ func nothingDue(s *quiz.Session, now time.Time, flags bool) string {
 	return msg + " Switch Mode to ahead to study the cards due soonest, or to practice."
 }
 
-// onSaved applies a finished save or undo to the session.
-func (m Model) onSaved(msg savedMsg) (tea.Model, tea.Cmd) {
+// onSaved applies a finished save or undo to the session, then handles
+// the keys typed meanwhile. After a failed save they are dropped: the
+// learner reads the error and grades again.
+func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 	if m.session == nil {
 		return m, nil
 	}
-	m.session.Apply(msg.op, msg.err)
-	if msg.err != nil {
-		m.study.err = "Not saved: " + msg.err.Error() + ". Grade again to retry."
+	m.session.Apply(res)
+	if err := res.Err(); err != nil {
+		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
+		m.typedAhead = nil
 		if m.quitting {
-			m.err = msg.err
+			m.err = err
 			return m, tea.Quit
 		}
 		return m, nil
@@ -305,18 +405,20 @@ func (m Model) onSaved(msg savedMsg) (tea.Model, tea.Cmd) {
 	if m.quitting {
 		return m, tea.Quit
 	}
-	if msg.op.Undo() {
+	switch {
+	case res.Undo():
 		m.study.ask(m.session.Question())
 		m.study.notice = "Undone."
-		return m, nil
-	}
-	if m.session.Phase() == quiz.Finished {
+	case m.session.Phase() == quiz.Finished:
 		m.summary = newSummary(m.session, m.deck, m.cfg.Clock())
 		m.screen = screenSummary
-		return m, nil
+		find := nextDue(m.session)
+		next, cmd := m.typeAhead()
+		return next, tea.Batch(find, cmd)
+	default:
+		m.study.ask(m.session.Question())
 	}
-	m.study.ask(m.session.Question())
-	return m, nil
+	return m.typeAhead()
 }
 
 // showStats opens the stats screen on the deck just studied, or else the
@@ -334,16 +436,19 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 		focused = m.deck.ID
 	}
 	m.stats = newStatsScreen(decks, focused)
+	if m.screen == screenHome && m.startReq != 0 {
+		m.startReq, m.home.status = 0, "" // the session starting is not awaited any more
+	}
 	m.statsFrom, m.screen = m.screen, screenStats
-	return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+	m.resize()
+	return m, m.stats.load(m.request(), m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
 }
 
 // onStatsKey scrolls the stats, changes their deck, or goes home.
 func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	w, h := m.size()
-	switch m.stats.onKey(msg, m.keys.Stats, m.styles, w, h) {
+	switch m.stats.onKey(msg, m.keys.Stats) {
 	case statsReload:
-		return m, m.stats.load(m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+		return m, m.stats.load(m.request(), m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
 	case statsBack:
 		m.screen = m.statsFrom
 	}
@@ -369,6 +474,7 @@ func (m Model) goHome() (tea.Model, tea.Cmd) {
 		return m.quit()
 	}
 	m.screen = screenHome
-	m.session, m.deck = nil, nil
-	return m, m.loadDecks()
+	m.session, m.deck, m.typedAhead = nil, nil, nil
+	m.decksReq = m.request()
+	return m, loadDecks(m.cfg, m.decksReq)
 }

@@ -1,22 +1,18 @@
 package tui
 
 import (
-	"strings"
-
-	"github.com/open-spaced-repetition/go-fsrs/v4"
-
 	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // study is the study screen's state for the current question: the typed
-// answer, the 2-set composer, hints, and the check of the answer.
+// answer, the 2-set composer, and the check of the answer. The hints and
+// the grade to suggest are the session's.
 type study struct {
 	q        *quiz.Question
 	input    Input
 	composer hangul.Composer
 	compose  bool // the built-in 2-set composer is on (kept across questions)
-	hints    int  // how many hints are shown
 	check    quiz.Check
 	checked  bool // check holds the check of a typed or chosen answer
 	chosen   int  // the chosen option of a choice question, -1 before
@@ -36,22 +32,6 @@ func (s *study) ask(q *quiz.Question) {
 func (s *study) answered() {
 	s.checked = s.q != nil && (s.q.Kind == quiz.QuestionTyped || s.q.Kind == quiz.QuestionChoice) && s.check.Expected != ""
 	s.notice = ""
-}
-
-// suggested is the grade enter gives after answering: the check's
-// suggestion, at most Hard when hints were used; Good when self-graded.
-func (s *study) suggested() fsrs.Rating {
-	if !s.checked {
-		return fsrs.Good
-	}
-	r := s.check.Suggested
-	if r < fsrs.Again || r > fsrs.Easy {
-		r = fsrs.Again
-	}
-	if s.hints > 0 && r > fsrs.Hard {
-		r = fsrs.Hard
-	}
-	return r
 }
 
 // korean reports whether the answer is Korean: the composer and jamo hints
@@ -100,52 +80,4 @@ func (s *study) commit() {
 func (s *study) toggleComposer() {
 	s.commit()
 	s.compose = !s.compose
-}
-
-// hint shows one more hint, up to the last.
-func (s *study) hint() {
-	if s.q != nil && s.hints < len(hints(s.q)) {
-		s.hints++
-	}
-}
-
-// hints are the hints of a question, each telling more: for a Korean
-// answer its initial consonants (초성), its romanization, its first
-// syllable; for others the first letter and the length of each word, then
-// the first half.
-func hints(q *quiz.Question) []string {
-	ans := strings.TrimSpace(q.Answer)
-	if ans == "" {
-		return nil
-	}
-	if hangul.HasHangul(ans) {
-		first := []rune(ans)[0]
-		return []string{
-			"초성 " + hangul.Initials(ans),
-			"sounds like " + romanization(q, ans),
-			"starts with " + string(first),
-		}
-	}
-	r := []rune(ans)
-	return []string{shape(ans), "starts with " + string(r[:max(len(r)/2, 1)]) + "…"}
-}
-
-// romanization is how the answer is romanized: the card's own reading
-// when the answer is the vocab word, else computed.
-func romanization(q *quiz.Question, text string) string {
-	if q.Romanization != "" && q.Item.Card != nil && text == q.Item.Card.Word {
-		return q.Romanization
-	}
-	return hangul.Romanize(text)
-}
-
-// shape shows the first letter of each word and the length of the rest:
-// "moat" → "m___".
-func shape(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		r := []rune(w)
-		words[i] = string(r[0]) + strings.Repeat("_", len(r)-1)
-	}
-	return strings.Join(words, " ")
 }

@@ -5,15 +5,13 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
 )
-
-// inputPrompt is what the answer line starts with.
-const inputPrompt = "› "
 
 // studyView is a rendered study screen and where its cursor goes.
 type studyView struct {
@@ -22,7 +20,8 @@ type studyView struct {
 	x, y    int
 }
 
-// renderStudy draws the study screen in width x height cells.
+// renderStudy draws the study screen in width x height cells, and places
+// the cursor in the answer line, in one pass.
 func (m Model) renderStudy(width, height int) studyView {
 	st, s, sess := m.styles, &m.study, m.session
 	if s.q == nil || sess == nil {
@@ -32,25 +31,24 @@ func (m Model) renderStudy(width, height int) studyView {
 	footer := m.studyFooter(width, height)
 	var blocks []string
 	blocks = append(blocks, s.questionBlock(st, width))
-	inputAt := -1
+	inputAt, col := -1, 0
 	if sess.Phase() == quiz.Asking {
 		if s.q.Kind == quiz.QuestionTyped {
 			inputAt = lines(stack(blocks...)) + 1
-			line, _ := s.inputLine(st, width)
+			var line string
+			line, col = s.inputLine(st, width)
 			blocks = append(blocks, line)
 		}
 		if s.q.Kind == quiz.QuestionChoice {
 			blocks = append(blocks, s.optionsBlock(st, width))
 		}
-		blocks = append(blocks, s.hintBlock(st, width))
+		blocks = append(blocks, hintBlock(st, sess.Hints(), width))
 	} else {
 		blocks = append(blocks, s.answerBlocks(st, m.home.options().Lang, width)...)
 	}
 	blocks = append(blocks, s.messages(st, width))
 	v := studyView{content: frame(header, stack(blocks...), footer, width, height)}
-	top := bodyTop(header, height)
-	if inputAt >= 0 && top+inputAt < height-lines(footer) {
-		_, col := s.inputLine(st, width)
+	if top := bodyTop(header, height); inputAt >= 0 && top+inputAt < height-lines(footer) {
 		v.cursor, v.x, v.y = true, col, top+inputAt
 	}
 	return v
@@ -76,14 +74,14 @@ func (m Model) studyHeader(width, height int) string {
 	if compact(height) {
 		return top + "\n" + bar
 	}
-	counts := st.New.Render(fmt.Sprintf("new %d", c.New)) + st.Subtle.Render(" · ") +
-		st.Learning.Render(fmt.Sprintf("learning %d", c.Learning)) + st.Subtle.Render(" · ") +
+	counts := st.New.Render(fmt.Sprintf("new %d", c.New)) + st.Subtle.Render(glyphSep) +
+		st.Learning.Render(fmt.Sprintf("learning %d", c.Learning)) + st.Subtle.Render(glyphSep) +
 		st.Due.Render(fmt.Sprintf("review %d", c.Review))
 	return top + "\n" + bar + "\n" + truncate(counts, width)
 }
 
 // composerStatus says whether the built-in 2-set composer is on.
-func composerStatus(st Styles, on bool) string {
+func composerStatus(st *Styles, on bool) string {
 	if on {
 		return st.Chosen.Render("2-set 한글 on")
 	}
@@ -91,7 +89,7 @@ func composerStatus(st Styles, on bool) string {
 }
 
 // progressBar draws done of total in width cells.
-func progressBar(st Styles, done, total, width int) string {
+func progressBar(st *Styles, done, total, width int) string {
 	if width < 1 {
 		return ""
 	}
@@ -99,11 +97,11 @@ func progressBar(st Styles, done, total, width int) string {
 	if total > 0 {
 		n = min(done*width/total, width)
 	}
-	return st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", width-n))
+	return st.Bar.Render(strings.Repeat(glyphBarDone, n)) + st.BarEmpty.Render(strings.Repeat(glyphBarLeft, width-n))
 }
 
 // questionBlock is the question's label and prompt.
-func (s *study) questionBlock(st Styles, width int) string {
+func (s *study) questionBlock(st *Styles, width int) string {
 	q := s.q
 	label := questionLabel(q)
 	prompt := wrap(st.Prompt.Render(quiz.Sanitize(q.Prompt)), width)
@@ -114,7 +112,7 @@ func (s *study) questionBlock(st Styles, width int) string {
 func questionLabel(q *quiz.Question) string {
 	pos := ""
 	if q.POS != "" {
-		pos = " · " + quiz.Sanitize(q.POS)
+		pos = glyphSep + quiz.Sanitize(q.POS)
 	}
 	switch {
 	case q.Direction == quiz.DirKoEn:
@@ -130,23 +128,23 @@ func questionLabel(q *quiz.Question) string {
 }
 
 // inputLine is the answer line and the cursor's column in it.
-func (s *study) inputLine(st Styles, width int) (string, int) {
+func (s *study) inputLine(st *Styles, width int) (string, int) {
 	line, col := s.input.Render(width-lipgloss.Width(inputPrompt), st.Input, st.Chosen)
 	return st.Key.Render(inputPrompt) + line, lipgloss.Width(inputPrompt) + col
 }
 
 // optionsBlock is the numbered options of a choice question; once
 // answered, the right one is marked ✓ and a wrong choice ✗.
-func (s *study) optionsBlock(st Styles, width int) string {
+func (s *study) optionsBlock(st *Styles, width int) string {
 	rows := make([]string, len(s.q.Options))
 	for i, o := range s.q.Options {
 		num, text := st.Key.Render(fmt.Sprintf("%d ", i+1)), st.Text.Render(quiz.Sanitize(o))
 		if s.chosen >= 0 {
 			switch {
 			case i == s.q.Correct:
-				num, text = st.Right.Render("✓ "), st.Right.Render(quiz.Sanitize(o))
+				num, text = st.Right.Render(glyphRight+" "), st.Right.Render(quiz.Sanitize(o))
 			case i == s.chosen:
-				num, text = st.Wrong.Render("✗ "), st.Wrong.Render(quiz.Sanitize(o))
+				num, text = st.Wrong.Render(glyphWrong+" "), st.Wrong.Render(quiz.Sanitize(o))
 			default:
 				num, text = "  ", st.Subtle.Render(quiz.Sanitize(o))
 			}
@@ -164,17 +162,16 @@ func indentWrap(s string, indent, width int) string {
 }
 
 // hintBlock is the hints shown so far.
-func (s *study) hintBlock(st Styles, width int) string {
-	hs := hints(s.q)
-	var out []string
-	for i := 0; i < s.hints && i < len(hs); i++ {
-		out = append(out, wrap(st.Hint.Render("hint: "+quiz.Sanitize(hs[i])), width))
+func hintBlock(st *Styles, hints []string, width int) string {
+	out := make([]string, len(hints))
+	for i, h := range hints {
+		out[i] = wrap(st.Hint.Render("hint: "+quiz.Sanitize(h)), width)
 	}
 	return strings.Join(out, "\n")
 }
 
 // messages are the notice and error lines.
-func (s *study) messages(st Styles, width int) string {
+func (s *study) messages(st *Styles, width int) string {
 	var out []string
 	if s.err != "" {
 		out = append(out, wrap(st.Error.Render(quiz.Sanitize(s.err)), width))
@@ -188,7 +185,7 @@ func (s *study) messages(st Styles, width int) string {
 // studyFooter is the grades with their intervals once answered, and the
 // keys that work now (one line of them in compact terminals).
 func (m Model) studyFooter(width, height int) string {
-	st, km, s := m.styles, m.keys, &m.study
+	st, km := m.styles, m.footerKeys()
 	keyLines := 2
 	if compact(height) {
 		keyLines = 1
@@ -199,31 +196,36 @@ func (m Model) studyFooter(width, height int) string {
 		if compact(height) {
 			return grades
 		}
-		keys := footerLine(st, []string{
-			st.Key.Render("enter") + " " + st.Subtle.Render(ratingName(s.suggested())),
-			keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help)}, width, 1)
-		return grades + "\n" + keys
+		accept := relabel(km.Study.Accept, ratingName(m.session.Suggested()))
+		return grades + "\n" + keysLine(st, []key.Binding{accept, km.Study.Undo, km.Study.Back, km.Global.Help}, width, 1)
 	}
-	var hints []string
+	return keysLine(st, m.askingKeys(km), width, keyLines)
+}
+
+// footerKeys is the key map as the study footer names it: for moatquiz
+// study, leaving the session quits the app.
+func (m Model) footerKeys() KeyMap {
+	km := *m.keys
+	if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
+		km.Study.Back = relabel(km.Study.Back, "quit")
+		km.Typing.Back = relabel(km.Typing.Back, "quit")
+	}
+	return km
+}
+
+// askingKeys are the keys of km for the footer while a question is
+// asked.
+func (m Model) askingKeys(km KeyMap) []key.Binding {
 	switch {
 	case m.typing():
-		hints = append(hints, keyHint(st, km.Typing.Submit))
-		if s.korean() {
-			hints = append(hints, keyHint(st, km.Typing.Compose))
-		}
-		hints = append(hints, keyHint(st, km.Typing.Hint))
-		if m.session.Remaining().Done > 0 {
-			hints = append(hints, keyHint(st, km.Typing.Undo))
-		}
-		hints = append(hints, keyHint(st, km.Typing.Back))
-	case s.q.Kind == quiz.QuestionChoice:
-		hints = append(hints, keyHint(st, km.Study.Choose), keyHint(st, km.Study.GiveUp),
-			keyHint(st, km.Study.Hint), keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))
-	default:
-		hints = append(hints, keyHint(st, km.Study.Reveal), keyHint(st, km.Study.Hint),
-			keyHint(st, km.Study.Undo), keyHint(st, km.Study.Back), keyHint(st, km.Global.Help))
+		typing := km.Typing
+		typing.Compose.SetEnabled(m.study.korean())
+		typing.Undo.SetEnabled(m.session.Remaining().Done > 0)
+		return typing.ShortHelp()
+	case m.study.q.Kind == quiz.QuestionChoice:
+		return []key.Binding{km.Study.Choose, km.Study.GiveUp, km.Study.Hint, km.Study.Undo, km.Study.Back, km.Global.Help}
 	}
-	return footerLine(st, hints, width, keyLines)
+	return append(km.Study.ShortHelp(), km.Global.Help)
 }
 
 // gradesLine is "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 3d", the
@@ -231,10 +233,11 @@ func (m Model) studyFooter(width, height int) string {
 func (m Model) gradesLine(width int) string {
 	st := m.styles
 	iv := m.session.Intervals()
-	sugg := m.study.suggested()
-	var items []string
-	for r := fsrs.Again; r <= fsrs.Easy; r++ {
-		text := fmt.Sprintf("%d %s", r, ratingName(r))
+	sugg := m.session.Suggested()
+	items := make([]string, 0, len(m.keys.Study.Ratings))
+	for i, b := range m.keys.Study.Ratings {
+		r := fsrs.Rating(i + 1)
+		text := b.Help().Key + " " + b.Help().Desc
 		if d, ok := iv[r]; ok {
 			text += " " + fmtInterval(d)
 		}
@@ -244,7 +247,7 @@ func (m Model) gradesLine(width int) string {
 		}
 		items = append(items, style.Render(text))
 	}
-	return footerLine(st, items, width, 2)
+	return pack(items, st.Subtle.Render(glyphSep), width, 2)
 }
 
 // ratingName is a rating's name as Anki shows it.
@@ -292,7 +295,7 @@ func dueIn(d time.Duration) string {
 // answerBlocks are the answer side: the verdict, the answer with its
 // romanization, what was typed with the wrong jamo marked, the card's
 // explanation, and its sentences.
-func (s *study) answerBlocks(st Styles, lang string, width int) []string {
+func (s *study) answerBlocks(st *Styles, lang string, width int) []string {
 	q := s.q
 	var blocks []string
 	if s.checked {
@@ -311,19 +314,19 @@ func (s *study) answerBlocks(st Styles, lang string, width int) []string {
 }
 
 // verdictBlock is right / almost / wrong, with the check's note.
-func (s *study) verdictBlock(st Styles, width int) string {
+func (s *study) verdictBlock(st *Styles, width int) string {
 	c := s.check
 	var head string
 	switch c.Verdict {
 	case quiz.Right:
-		head = st.Right.Render("✓ Right")
+		head = st.Right.Render(glyphRight + " Right")
 	case quiz.Almost:
-		head = st.Almost.Render("≈ Almost")
+		head = st.Almost.Render(glyphAlmost + " Almost")
 	default:
-		head = st.Wrong.Render("✗ Wrong")
+		head = st.Wrong.Render(glyphWrong + " Wrong")
 	}
 	if c.Note != "" {
-		head += st.Subtle.Render(" — " + quiz.Sanitize(c.Note))
+		head += st.Subtle.Render(glyphDash + quiz.Sanitize(c.Note))
 	}
 	return wrap(head, width)
 }
@@ -331,7 +334,7 @@ func (s *study) verdictBlock(st Styles, width int) string {
 // typedLines are, under the answer of a wrong or almost answer, what was
 // typed or chosen, with the wrong jamo's syllables marked and what each
 // error is; "" for a right answer.
-func (s *study) typedLines(st Styles, width int) string {
+func (s *study) typedLines(st *Styles, width int) string {
 	c := s.check
 	switch {
 	case c.Verdict == quiz.Right:
@@ -357,7 +360,7 @@ func (s *study) typedLines(st Styles, width int) string {
 // romanization when it is Korean without digits (which romanization
 // cannot read), the accepted answer a near miss was closest to when that
 // is another, and for a Korean prompt word, the word's reading.
-func (s *study) answerLine(st Styles, width int) string {
+func (s *study) answerLine(st *Styles, width int) string {
 	q, c := s.q, s.check
 	near := s.checked && c.Verdict == quiz.Almost && q.Kind == quiz.QuestionTyped
 	ans := st.Answer.Render(quiz.Sanitize(q.Answer))
@@ -367,7 +370,7 @@ func (s *study) answerLine(st Styles, width int) string {
 	line := st.Subtle.Render("answer   ") + ans
 	if hangul.HasHangul(q.Answer) && !strings.ContainsAny(q.Answer, "0123456789") {
 		// Not with digits: "5월" romanizes as "5wol", read "owol".
-		line += "  " + st.Subtle.Render(quiz.Sanitize(romanization(q, q.Answer)))
+		line += "  " + st.Subtle.Render(quiz.Sanitize(q.Reading(q.Answer)))
 	}
 	rows := []string{wrap(line, width)}
 	if near && c.Expected != q.Answer && c.Expected != "" {
@@ -375,7 +378,7 @@ func (s *study) answerLine(st Styles, width int) string {
 		rows = append(rows, wrap(st.Subtle.Render("or       ")+closest, width))
 	}
 	if q.Direction == quiz.DirKoEn && hangul.HasHangul(q.Prompt) {
-		rows = append(rows, wrap(st.Subtle.Render("reading  "+quiz.Sanitize(romanization(q, q.Prompt))), width))
+		rows = append(rows, wrap(st.Subtle.Render("reading  "+quiz.Sanitize(q.Reading(q.Prompt))), width))
 	}
 	if q.Item.Card != nil && q.Item.Card.Kind == quiz.KindVocab && len(q.Item.Card.Meanings) > 1 && q.Direction == quiz.DirKoEn {
 		rows = append(rows, wrap(st.Subtle.Render("also     "+quiz.Sanitize(strings.Join(q.Item.Card.Meanings[1:], "; "))), width))
@@ -402,7 +405,7 @@ func explain(q *quiz.Question, lang string) string {
 
 // sentences are the full cloze sentence, the vocab example and the
 // article's sentence, with their translations.
-func sentences(st Styles, q *quiz.Question, width int) string {
+func sentences(st *Styles, q *quiz.Question, width int) string {
 	var rows []string
 	add := func(label, text string) {
 		if text != "" {
@@ -441,7 +444,7 @@ func editsAt(edits []hangul.Edit, typed bool) map[int]bool {
 
 // markAt renders s with the characters at the given rune indexes (of its
 // NFC form) in mark, the others as answer text.
-func markAt(st Styles, s string, at map[int]bool, mark lipgloss.Style) string {
+func markAt(st *Styles, s string, at map[int]bool, mark lipgloss.Style) string {
 	var b strings.Builder
 	for i, r := range []rune(hangul.NFC(s)) {
 		if at[i] {

@@ -3,7 +3,24 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+)
+
+// The glyphs the screens draw with.
+const (
+	glyphFocus    = "▸ "     // the focused row
+	glyphBarDone  = "█"      // the done part of a progress bar
+	glyphBarLeft  = "░"      // the rest of it
+	glyphRight    = "✓"      // a right answer or option
+	glyphWrong    = "✗"      // a wrong one
+	glyphAlmost   = "≈"      // an almost right answer
+	glyphEllipsis = "…"      // text cut short
+	glyphSep      = " · "    // between items on a line
+	glyphZero     = "·"      // a count of zero
+	glyphDash     = " — "    // before a note or a meaning
+	glyphMore     = "↓ more" // the stats go on below
+	inputPrompt   = "› "     // what the answer line starts with
 )
 
 // Styles are the app's semantic styles, built once for a terminal (dark or
@@ -85,6 +102,19 @@ func NewStyles(dark, mono bool) Styles {
 		Context:  fg(ctx).Italic(true),
 		Error:    fg(red).Bold(true),
 		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+	}
+}
+
+// keyHelp is the bubbles help model in these styles: a key, then what it
+// does, the items apart by glyphSep; in the full help, two spaces after
+// the keys.
+func (st *Styles) keyHelp() help.Model {
+	return help.Model{
+		ShortSeparator: glyphSep, FullSeparator: "   ", Ellipsis: glyphEllipsis,
+		Styles: help.Styles{
+			Ellipsis: st.Subtle, ShortKey: st.Key, ShortDesc: st.Subtle, ShortSeparator: st.Subtle,
+			FullKey: st.Key.PaddingRight(1), FullDesc: st.Text, FullSeparator: st.Subtle,
+		},
 	}
 }
 

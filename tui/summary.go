@@ -22,6 +22,7 @@ type summary struct {
 	score      quiz.Score
 	next       time.Time
 	hasNext    bool
+	nextKnown  bool // next and hasNext have been found (in a command)
 	now        time.Time
 	confusions []confusion
 	note       string // why nothing was asked
@@ -38,7 +39,6 @@ func newSummary(s *quiz.Session, deck *quiz.Deck, now time.Time) summary {
 	if deck != nil {
 		sm.title = deck.Title
 	}
-	sm.next, sm.hasNext = s.NextDue()
 	sm.confusions = confusions(sm.score.Mistakes)
 	return sm
 }
@@ -80,18 +80,17 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 	return out
 }
 
-// Render draws the summary in width x height cells.
-// With withStats the footer offers the stats screen.
-func (sm *summary) Render(st Styles, km KeyMap, quitAfter, withStats bool, width, height int) string {
-	header := spread(st.Title.Render(truncate("Session done · "+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	hints := []string{st.Key.Render("enter") + " " + st.Subtle.Render("home"), keyHint(st, km.Global.Quit)}
+// Render draws the summary in width x height cells. With quitAfter,
+// done leaves the app.
+func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
+	header := spread(st.Title.Render(truncate("Session done"+glyphSep+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
+	keys := append(km.Summary.ShortHelp(), km.Global.Quit)
 	if quitAfter {
-		hints = []string{st.Key.Render("enter") + " " + st.Subtle.Render("quit")}
+		sk := km.Summary
+		sk.Done = relabel(sk.Done, "quit")
+		keys = sk.ShortHelp()
 	}
-	if withStats {
-		hints = append(hints, keyHint(st, km.Summary.Stats))
-	}
-	footer := footerLine(st, hints, width, 1)
+	footer := keysLine(st, keys, width, 1)
 	if sm.score.Answered == 0 {
 		note := sm.note
 		if note == "" {
@@ -105,7 +104,7 @@ func (sm *summary) Render(st Styles, km KeyMap, quitAfter, withStats bool, width
 
 // numbers are the score and the counts per grade: in two columns of a
 // line each, or in three short lines in small terminals.
-func (sm *summary) numbers(st Styles, width, height int) string {
+func (sm *summary) numbers(st *Styles, width, height int) string {
 	sc := sm.score
 	kinds := st.Subtle.Render(fmt.Sprintf("new %d · learning %d · review %d", sc.New, sc.Learning, sc.Review))
 	const colWidth = 24
@@ -117,7 +116,7 @@ func (sm *summary) numbers(st Styles, width, height int) string {
 		return wrap(strings.Join([]string{
 			st.Text.Render(fmt.Sprintf("%d answered · %d correct (%.0f%%)", sc.Answered, sc.Correct, sc.Accuracy*100)),
 			st.Text.Render(fmt.Sprintf("streak %d · time %s", sc.Streak, fmtDuration(sc.Time))),
-			st.Text.Render(strings.Join(grades, " · ")),
+			st.Text.Render(strings.Join(grades, glyphSep)),
 		}, "\n"), width)
 	}
 	left := []string{
@@ -136,16 +135,18 @@ func (sm *summary) numbers(st Styles, width, height int) string {
 }
 
 // row is a label and a value.
-func row(st Styles, label, value string) string {
+func row(st *Styles, label, value string) string {
 	return st.Subtle.Render(fmt.Sprintf("%-9s", label)) + " " + st.Text.Render(value)
 }
 
 // nextLine says when the deck's next cards are due.
-func (sm *summary) nextLine(st Styles) string {
-	if sm.mode == quiz.ModePractice {
+func (sm *summary) nextLine(st *Styles) string {
+	switch {
+	case sm.mode == quiz.ModePractice:
 		return st.Subtle.Render("Practice leaves the schedule as it was.")
-	}
-	if !sm.hasNext {
+	case !sm.nextKnown:
+		return ""
+	case !sm.hasNext:
 		return st.Subtle.Render("Nothing is scheduled in this deck yet.")
 	}
 	d := sm.next.Sub(sm.now)
@@ -156,7 +157,7 @@ func (sm *summary) nextLine(st Styles) string {
 }
 
 // missed lists the items rated Again.
-func (sm *summary) missed(st Styles, width int) string {
+func (sm *summary) missed(st *Styles, width int) string {
 	if len(sm.score.Missed) == 0 {
 		return ""
 	}
@@ -169,7 +170,7 @@ func (sm *summary) missed(st Styles, width int) string {
 
 // itemLabel names an item in a list: the word and its meaning, a fact's
 // question, or a cloze answer.
-func itemLabel(st Styles, it quiz.Item) string {
+func itemLabel(st *Styles, it quiz.Item) string {
 	c := it.Card
 	if c == nil {
 		return it.ID.String()
@@ -178,11 +179,11 @@ func itemLabel(st Styles, it quiz.Item) string {
 	case quiz.KindVocab:
 		meaning := ""
 		if len(c.Meanings) > 0 {
-			meaning = st.Subtle.Render(" — " + quiz.Sanitize(c.Meanings[0]))
+			meaning = st.Subtle.Render(glyphDash + quiz.Sanitize(c.Meanings[0]))
 		}
 		return st.Text.Render(quiz.Sanitize(c.Word)) + meaning
 	case quiz.KindFact:
-		return st.Text.Render(quiz.Sanitize(c.Prompt)) + st.Subtle.Render(" — "+quiz.Sanitize(c.Answer))
+		return st.Text.Render(quiz.Sanitize(c.Prompt)) + st.Subtle.Render(glyphDash+quiz.Sanitize(c.Answer))
 	}
 	return st.Text.Render(quiz.Sanitize(clozeText(c.Text)))
 }
@@ -201,7 +202,7 @@ func clozeText(text string) string {
 }
 
 // confused lists the jamo pairs the learner mixed up.
-func (sm *summary) confused(st Styles, width int) string {
+func (sm *summary) confused(st *Styles, width int) string {
 	if len(sm.confusions) == 0 {
 		return ""
 	}
@@ -212,7 +213,7 @@ func (sm *summary) confused(st Styles, width int) string {
 		}
 		pairs = append(pairs, fmt.Sprintf("%c for %c ×%d", c.typed, c.expected, c.n))
 	}
-	return wrap(st.Title.Render("Confused")+" "+st.Almost.Render(strings.Join(pairs, " · ")), width)
+	return wrap(st.Title.Render("Confused")+" "+st.Almost.Render(strings.Join(pairs, glyphSep)), width)
 }
 
 // fmtDuration is a session length: 45s, 6m 12s, 1h 5m.

@@ -9,11 +9,16 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// onKey routes a key press: ctrl+c anywhere, then the help overlay, then
-// the screen's keys.
+// onKey routes a key press: ctrl+c anywhere, then the keys typed while an
+// answer is saved wait for it, then the help overlay, then the screen's
+// keys.
 func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Global.Quit) {
 		return m.quit()
+	}
+	if m.saving() {
+		m.typedAhead = append(m.typedAhead, msg)
+		return m, nil
 	}
 	if m.help {
 		m.help = false
@@ -36,7 +41,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Summary.Done):
 			return m.goHome()
-		case key.Matches(msg, m.keys.Summary.Stats) && m.cfg.Stats != nil:
+		case key.Matches(msg, m.keys.Summary.Stats):
 			return m.showStats()
 		}
 	case screenStats:
@@ -90,16 +95,15 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.cycle(setDirection, 1)
 	case key.Matches(msg, km.Practice):
 		h.cycle(setMode, 1)
-	case key.Matches(msg, km.Stats) && m.cfg.Stats != nil:
+	case key.Matches(msg, km.Stats):
 		return m.showStats()
 	case key.Matches(msg, km.Start):
-		if d := h.deck(); d != nil {
-			h.status = ""
+		if d := h.deck(); d != nil && m.startReq == 0 {
 			opts := h.options()
 			if m.cfg.Start != nil {
 				opts.Limit = m.cfg.Start.Options.Limit
 			}
-			return m, m.startSession(d.deck, opts)
+			return m.startSession(d.deck, opts)
 		}
 	}
 	return m, nil
@@ -125,7 +129,7 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Undo):
 		return m.undo()
 	case key.Matches(msg, km.Hint):
-		s.hint()
+		m.session.Hint()
 	case key.Matches(msg, km.Compose):
 		s.toggleComposer()
 	case key.Matches(msg, km.Backspace):
@@ -160,9 +164,9 @@ func inputEdit(msg tea.KeyPressMsg, km TypingKeys) func(*Input) {
 
 // onStudyKey handles the study screen's keys outside the text input.
 func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	s, km, sess := &m.study, m.keys.Study, m.session
-	if sess == nil || sess.Phase() == quiz.Saving {
-		return m, nil // an answer is being saved: a few milliseconds
+	km, sess := m.keys.Study, m.session
+	if sess == nil {
+		return m, nil
 	}
 	switch {
 	case key.Matches(msg, km.Back):
@@ -174,11 +178,11 @@ func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case quiz.Asking:
 		return m.onAsking(msg)
 	case quiz.Answered:
-		if r, ok := rating(msg, km); ok {
-			return m.grade(r)
+		if i := matching(msg, km.Ratings); i >= 0 {
+			return m.grade(fsrs.Rating(i + 1))
 		}
 		if key.Matches(msg, km.Accept) {
-			return m.grade(s.suggested())
+			return m.grade(sess.Suggested())
 		}
 	}
 	return m, nil
@@ -189,10 +193,9 @@ func (m Model) onAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	s, km := &m.study, m.keys.Study
 	switch {
 	case key.Matches(msg, km.Hint):
-		s.hint()
-	case s.q.Kind == quiz.QuestionChoice && key.Matches(msg, km.Choose):
-		i := int(msg.Key().Code - '1')
-		if i < len(s.q.Options) {
+		m.session.Hint()
+	case s.q.Kind == quiz.QuestionChoice && matching(msg, km.Choices) >= 0:
+		if i := matching(msg, km.Choices); i < len(s.q.Options) {
 			s.check = m.session.AnswerChoice(i)
 			s.chosen = i
 			s.answered()
@@ -204,14 +207,14 @@ func (m Model) onAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// rating is the grade a key gives, if it is one of 1-4.
-func rating(msg tea.KeyPressMsg, km StudyKeys) (fsrs.Rating, bool) {
-	for r, b := range map[fsrs.Rating]key.Binding{fsrs.Again: km.Again, fsrs.Hard: km.Hard, fsrs.Good: km.Good, fsrs.Easy: km.Easy} {
+// matching is the index of the binding msg matches, or -1.
+func matching(msg tea.KeyPressMsg, bs [4]key.Binding) int {
+	for i, b := range bs {
 		if key.Matches(msg, b) {
-			return r, true
+			return i
 		}
 	}
-	return 0, false
+	return -1
 }
 
 // grade grades the answered question and saves the review in a command.

@@ -7,7 +7,9 @@ import (
 // View draws the current screen, cut to the terminal, with the real
 // cursor in the answer field while a typed answer is written.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	content, cursor := m.render()
+	v := tea.NewView(content)
+	v.Cursor = cursor
 	v.AltScreen = true
 	v.WindowTitle = "moatquiz"
 	// Terminals with the kitty keyboard protocol then also report the key's
@@ -15,12 +17,6 @@ func (m Model) View() tea.View {
 	// ctrl+k works with a Korean layout on. Text stays plain text: "report
 	// all keys as escape codes" would lose IME input in some terminals.
 	v.KeyboardEnhancements.ReportAlternateKeys = true
-	if m.screen == screenStudy && !m.help && !m.small() {
-		if sv := m.renderStudy(m.size()); sv.cursor {
-			v.Cursor = tea.NewCursor(sv.x, sv.y)
-			v.Cursor.Shape = tea.CursorBar
-		}
-	}
 	return v
 }
 
@@ -35,26 +31,33 @@ func (m Model) small() bool { return m.width < minWidth || m.height < minHeight 
 // read.
 const maxWidth = 100
 
-// render is the screen's content.
-func (m Model) render() string {
+// render is the screen's content, and the cursor while a typed answer is
+// written (nil otherwise).
+func (m Model) render() (string, *tea.Cursor) {
 	w, h := m.size()
 	switch {
 	case w < 1 || h < 1:
-		return ""
+		return "", nil
 	case m.small():
-		return tooSmall(w, h)
+		return tooSmall(w, h), nil
 	case m.help:
-		return renderHelp(m.keys, m.styles, m.helpFirst(), w, h)
+		return renderHelp(m.keys, m.styles, m.helpFirst(), w, h), nil
 	}
 	switch m.screen {
 	case screenStudy:
-		return m.renderStudy(w, h).content
+		sv := m.renderStudy(w, h)
+		if !sv.cursor {
+			return sv.content, nil
+		}
+		c := tea.NewCursor(sv.x, sv.y)
+		c.Shape = tea.CursorBar
+		return sv.content, c
 	case screenSummary:
-		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, m.cfg.Stats != nil, w, h)
+		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
 	case screenStats:
-		return m.stats.Render(m.styles, m.keys.Stats, w, h)
+		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
 	}
-	return m.home.Render(m.styles, m.keys, m.cfg.Stats != nil, w, h)
+	return m.home.Render(m.styles, m.keys, w, h), nil
 }
 
 // helpFirst is the title of the help group of what is on the screen.

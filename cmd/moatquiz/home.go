@@ -52,8 +52,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Clock:      clk,
 		Start:      start,
 		Stats:      statsOf(db),
-		Mono:       os.Getenv("NO_COLOR") != "",
-	})
+	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)

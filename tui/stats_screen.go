@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
+)
+
+// statsAction is what the root model does after a key on the stats
+// screen.
+type statsAction int
+
+const (
+	statsStay   statsAction = iota // nothing more: the screen scrolled, or ignored the key
+	statsReload                    // the deck changed: run statsScreen.load
+	statsBack                      // leave the stats screen
+)
+
+// statsLoadedMsg carries the figures statsScreen.load computed.
+type statsLoadedMsg struct {
+	req   int // the load it answers
+	stats *stats.Stats
+	err   error
+}
+
+// statsScreen shows the figures of all decks or of one in a viewport.
+// The root model owns it; it does no I/O itself: load returns the
+// tea.Cmd that computes the figures.
+type statsScreen struct {
+	decks   []*quiz.Deck // the decks the learner has
+	scope   int          // 0: all decks; i: decks[i-1]
+	stats   *stats.Stats // nil until loaded
+	err     error
+	req     int // the load awaited: a later one supersedes it
+	loading bool
+	view    viewport.Model // the figures, scrolled
+	width   int
+}
+
+// newStatsScreen shows the stats of deck ("" for all decks) among decks.
+func newStatsScreen(decks []*quiz.Deck, deck string) statsScreen {
+	s := statsScreen{decks: decks, view: viewport.New()}
+	for i, d := range decks {
+		if d.ID == deck {
+			s.scope = i + 1
+		}
+	}
+	return s
+}
+
+// deck is the id of the deck shown, "" for all decks.
+func (s *statsScreen) deck() string {
+	if s.scope == 0 {
+		return ""
+	}
+	return s.decks[s.scope-1].ID
+}
+
+// load returns the command that computes the figures of the deck shown
+// at now, as request req; the root model passes its statsLoadedMsg to
+// loaded.
+func (s *statsScreen) load(req int, fn StatsFunc, now time.Time, sch quiz.Scheduling) tea.Cmd {
+	s.loading, s.req = true, req
+	q := stats.Query{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
+	return func() tea.Msg {
+		st, err := fn(q)
+		return statsLoadedMsg{req: req, stats: st, err: err}
+	}
+}
+
+// loaded shows the figures of msg, unless they answer an older load (the
+// learner has moved to another deck since).
+func (s *statsScreen) loaded(msg statsLoadedMsg, st *Styles) {
+	if msg.req != s.req {
+		return
+	}
+	s.loading = false
+	s.stats, s.err = msg.stats, msg.err
+	s.refresh(st)
+}
+
+// resize fits the viewport to a screen of width x height: all but the
+// header and the footer, a line each.
+func (s *statsScreen) resize(st *Styles, width, height int) {
+	s.width = width
+	s.view.SetWidth(width)
+	s.view.SetHeight(max(bodyRoom(1, 1, height), 1))
+	s.refresh(st)
+}
+
+// refresh renders the figures into the viewport, at its width.
+func (s *statsScreen) refresh(st *Styles) {
+	s.view.SetContent(s.body(st, s.width))
+}
+
+// onKey scrolls or changes the deck shown, and says what the root model
+// must do next.
+func (s *statsScreen) onKey(msg tea.KeyPressMsg, km StatsKeys) statsAction {
+	switch {
+	case key.Matches(msg, km.Back):
+		return statsBack
+	case key.Matches(msg, km.Prev), key.Matches(msg, km.Next):
+		d := 1
+		if key.Matches(msg, km.Prev) {
+			d = -1
+		}
+		n := len(s.decks) + 1
+		s.scope = ((s.scope+d)%n + n) % n
+		s.stats, s.err = nil, nil
+		s.view.GotoTop()
+		return statsReload
+	case key.Matches(msg, km.Up):
+		s.view.ScrollUp(1)
+	case key.Matches(msg, km.Down):
+		s.view.ScrollDown(1)
+	case key.Matches(msg, km.PageUp):
+		s.view.PageUp()
+	case key.Matches(msg, km.PageDown):
+		s.view.PageDown()
+	}
+	return statsStay
+}
+
+// body is what the screen scrolls: the figures, or a message.
+func (s *statsScreen) body(st *Styles, width int) string {
+	switch {
+	case s.err != nil:
+		return wrap(st.Error.Render("Could not read the statistics: "+quiz.Sanitize(s.err.Error())), width)
+	case s.stats == nil:
+		return st.Subtle.Render("counting" + glyphEllipsis)
+	}
+	return RenderStats(s.stats, *st, width)
+}
+
+// Render draws the stats screen in width x height cells: the deck shown
+// on top, the figures in the viewport, the keys at the bottom.
+func (s *statsScreen) Render(st *Styles, km StatsKeys, width, height int) string {
+	name := "All decks"
+	if s.scope > 0 {
+		d := s.decks[s.scope-1]
+		name = cmp.Or(quiz.Sanitize(d.Title), d.ID)
+	}
+	pos := fmt.Sprintf("%d/%d", s.scope+1, len(s.decks)+1)
+	header := spread(st.Title.Render("Stats")+"  "+st.Chosen.Render(truncate(name, max(width-16, 1))),
+		st.Subtle.Render(pos), width)
+	if !s.view.AtBottom() {
+		km.Down = relabel(km.Down, km.Down.Help().Desc+" "+glyphMore)
+	}
+	footer := keysLine(st, km.ShortHelp(), width, 1)
+	return frame(header, trimRight(s.view.View()), footer, width, height)
+}
+
+// trimRight drops the spaces the viewport pads its lines and its height
+// with.
+func trimRight(s string) string {
+	ls := strings.Split(s, "\n")
+	for i, l := range ls {
+		ls[i] = strings.TrimRight(l, " ")
+	}
+	return strings.TrimRight(strings.Join(ls, "\n"), "\n")
+}
