@@ -4,7 +4,7 @@ package hangul
 
 // wordMarkList holds, a word a line, each word whose romanization depends
 // on how it is built and the mark of each junction between its syllables
-// ('.' for none; see junctionMark).
+// ('.' for none; see junction in romanize.go).
 const wordMarkList = `가격계획화 ...h
 가경일 .n
 가곡여객 .n.
