@@ -408,30 +408,24 @@ const minTypoLetters = 5
 // answer's words and each one that differs is long and one edit away
 // ("" otherwise).
 func typoNote(typed, answer []string) string {
-	if len(typed) != len(answer) {
-		return ""
-	}
-	var typos []string
-	for i, want := range answer {
-		got := typed[i]
-		if got == want {
-			continue
-		}
-		if utf8.RuneCountInString(want) < minTypoLetters || !short(got, want) || hangul.Distance(got, want) != 1 {
-			return ""
-		}
-		typos = append(typos, got+" → "+want)
-	}
-	if len(typos) == 0 {
-		return ""
-	}
-	return "typo: " + strings.Join(typos, ", ")
+	return wordSlips("typo", typed, answer, func(got, want string) bool {
+		return utf8.RuneCountInString(want) >= minTypoLetters && short(got, want) && hangul.Distance(got, want) == 1
+	})
 }
 
-// numberNote returns "plural: houses → house" when typed has the
-// answer's words and each one that differs is the other's regular plural
-// or singular ("" otherwise).
+// numberNote returns "singular or plural: houses → house" when typed has
+// the answer's words and each one that differs is the other's regular
+// plural or singular ("" otherwise).
 func numberNote(typed, answer []string) string {
+	return wordSlips("singular or plural", typed, answer, func(got, want string) bool {
+		return isPlural(got, want) || isPlural(want, got)
+	})
+}
+
+// wordSlips returns "kind: got → want, …" when typed has the answer's
+// words and each one that differs is a slip, as slip tells ("" otherwise,
+// and when no word differs).
+func wordSlips(kind string, typed, answer []string, slip func(got, want string) bool) string {
 	if len(typed) != len(answer) {
 		return ""
 	}
@@ -441,7 +435,7 @@ func numberNote(typed, answer []string) string {
 		if got == want {
 			continue
 		}
-		if !isPlural(got, want) && !isPlural(want, got) {
+		if !slip(got, want) {
 			return ""
 		}
 		slips = append(slips, got+" → "+want)
@@ -449,7 +443,7 @@ func numberNote(typed, answer []string) string {
 	if len(slips) == 0 {
 		return ""
 	}
-	return "singular or plural: " + strings.Join(slips, ", ")
+	return kind + ": " + strings.Join(slips, ", ")
 }
 
 // isPlural reports whether p is the regular plural of w: houses, boxes,
