@@ -22,6 +22,12 @@ var romanizeTests = []struct{ in, want string }{
 	{"압구정", "apgujeong"}, {"낙동강", "nakdonggang"}, {"죽변", "jukbyeon"},
 	{"낙성대", "nakseongdae"}, {"합정", "hapjeong"}, {"팔당", "paldang"},
 	{"샛별", "saetbyeol"}, {"울산", "ulsan"},
+	// Chapter 3, article 6: names of places and cultural properties.
+	{"남산", "namsan"}, {"속리산", "songnisan"}, {"금강", "geumgang"}, {"독도", "dokdo"},
+	{"경복궁", "gyeongbokgung"}, {"무량수전", "muryangsujeon"}, {"연화교", "yeonhwagyo"},
+	{"극락전", "geungnakjeon"}, {"안압지", "anapji"}, {"남한산성", "namhansanseong"},
+	{"화랑대", "hwarangdae"}, {"불국사", "bulguksa"}, {"현충사", "hyeonchungsa"},
+	{"오죽헌", "ojukheon"}, {"촉석루", "chokseongnu"}, {"종묘", "jongmyo"}, {"다보탑", "dabotap"},
 	// More examples from the standard's commentary and usage lists.
 	{"독립문", "dongnimmun"}, {"국민", "gungmin"}, {"대통령", "daetongnyeong"},
 	{"청량리", "cheongnyangni"}, {"법륜사", "beomnyunsa"}, {"한라", "halla"}, {"덕문", "deongmun"},
