@@ -136,17 +136,17 @@ func TestIsParticle(t *testing.T) {
 	}
 }
 
-// The nouns that end like a particle are known, the word and particle
+// The words that end like a particle are known, the word and particle
 // they look like are not among them.
-func TestIsNounEndingLikeParticle(t *testing.T) {
-	for _, w := range []string{"고양이", "물가", "경기도", "강도"} {
-		if !IsNounEndingLikeParticle(w) {
-			t.Errorf("IsNounEndingLikeParticle(%q) = false", w)
+func TestIsWordEndingLikeParticle(t *testing.T) {
+	for _, w := range []string{"고양이", "물가", "경기도", "강도", "정말로", "맛보다"} {
+		if !IsWordEndingLikeParticle(w) {
+			t.Errorf("IsWordEndingLikeParticle(%q) = false", w)
 		}
 	}
 	for _, w := range []string{"고양", "물", "해자가", "사람이", "책을", ""} {
-		if IsNounEndingLikeParticle(w) {
-			t.Errorf("IsNounEndingLikeParticle(%q) = true", w)
+		if IsWordEndingLikeParticle(w) {
+			t.Errorf("IsWordEndingLikeParticle(%q) = true", w)
 		}
 	}
 }

@@ -31,19 +31,21 @@ func IsParticle(s string) bool {
 	return false
 }
 
-// IsNounEndingLikeParticle reports whether w is a noun that ends in what
-// could be a particle after another noun (고양이 is not 고양 + 이, 물가 is
-// not 물 + 가, 경기도 is not 경기 + 도). It knows the nouns of mecab-ko-dic
-// (see tools/romantable), not every noun.
-func IsNounEndingLikeParticle(w string) bool {
-	_, ok := particleNouns()[w]
+// IsWordEndingLikeParticle reports whether w is a word that ends in what
+// could be a particle after another word (고양이 is not 고양 + 이, 물가 is
+// not 물 + 가, 경기도 is not 경기 + 도, 정말로 is not 정말 + 로). It knows
+// the common nouns, adverbs, determiners, interjections, verbs and
+// adjectives (맛보다) of mecab-ko-dic (see tools/romantable), not every
+// word; a word can also be a noun and a particle (물이).
+func IsWordEndingLikeParticle(w string) bool {
+	_, ok := particleWords()[w]
 	return ok
 }
 
-// particleNouns parses the generated list on first use.
-var particleNouns = sync.OnceValue(func() map[string]struct{} {
-	m := make(map[string]struct{}, strings.Count(particleNounList, "\n"))
-	for w := range strings.FieldsSeq(particleNounList) {
+// particleWords parses the generated list on first use.
+var particleWords = sync.OnceValue(func() map[string]struct{} {
+	m := make(map[string]struct{}, strings.Count(particleWordList, "\n"))
+	for w := range strings.FieldsSeq(particleWordList) {
 		m[w] = struct{}{}
 	}
 	return m

@@ -1,6 +1,6 @@
 package hangul
 
-// The tables of romantable.go and particlenouns.go come from mecab-ko-dic;
+// The tables of romantable.go and particlewords.go come from mecab-ko-dic;
 // regenerating them loads the dictionary (seconds, about 300 MB).
 //go:generate sh -c "cd ../tools/romantable && go run . -dir ../../hangul"
 

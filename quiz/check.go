@@ -85,7 +85,7 @@ func EasyWithin(answer string) time.Duration {
 // case, and punctuation is ignored. For a Korean answer: exactly right is
 // Right; right but for spacing (띄어쓰기), a missing, extra or alternative
 // particle at the end (이/가, 은/는, 을/를, 와/과, 의, 에, 로/으로, 도 …) unless
-// the word with it is a noun of its own (물가 is not 물 + 가), or one
+// the word with it is a word of its own (물가 is not 물 + 가), or one
 // letter off in an answer of two or more characters (a compound vowel
 // such as ㅙ is one letter; a swap of two neighbouring jamo counts as one)
 // is Almost. A part in parentheses is another accepted form: 베이징(북경)
@@ -286,16 +286,16 @@ func answerWords(s string) []string {
 // ("" when that is not the difference). A particle added to the whole
 // answer counts even after a one-character answer, and a swap of the two
 // forms of one particle (를 for 을) after any stem. What looks like a
-// particle may end a noun of its own (see ownNoun): 물가 is not 물 + 가.
+// particle may end a word of its own (see ownWord): 물가 is not 물 + 가.
 func particleNote(t, a string) string {
 	typed, answer := strings.Join(strings.Fields(t), ""), strings.Join(strings.Fields(a), "")
-	if rest, ok := strings.CutPrefix(typed, answer); ok && hangul.IsParticle(rest) && !ownNoun(t) {
+	if rest, ok := strings.CutPrefix(typed, answer); ok && hangul.IsParticle(rest) && !ownWord(t) {
 		return "extra particle " + rest
 	}
-	if rest, ok := strings.CutPrefix(answer, typed); ok && hangul.IsParticle(rest) && utf8.RuneCountInString(typed) >= 2 && !ownNoun(a) {
+	if rest, ok := strings.CutPrefix(answer, typed); ok && hangul.IsParticle(rest) && utf8.RuneCountInString(typed) >= 2 && !ownWord(a) {
 		return "missing particle " + rest
 	}
-	if ownNoun(t) || ownNoun(a) {
+	if ownWord(t) || ownWord(a) {
 		return ""
 	}
 	rs := []rune(answer)
@@ -312,11 +312,11 @@ func particleNote(t, a string) string {
 	return ""
 }
 
-// ownNoun reports whether the last word of s is a noun that ends in what
-// looks like a particle.
-func ownNoun(s string) bool {
+// ownWord reports whether the last word of s is a word of its own that
+// ends in what looks like a particle.
+func ownWord(s string) bool {
 	words := strings.Fields(s)
-	return len(words) > 0 && hangul.IsNounEndingLikeParticle(words[len(words)-1])
+	return len(words) > 0 && hangul.IsWordEndingLikeParticle(words[len(words)-1])
 }
 
 // particleForms pairs the forms of a particle taken after a consonant and

@@ -66,6 +66,8 @@ var checkTests = []struct {
 	{"one-syllable noun and 도", "강도", []string{"강"}, Wrong, "강", ""},
 	{"particle after a noun ending in 이", "고양이가", []string{"고양이"}, Almost, "고양이", "extra particle 가"},
 	{"particle swapped after a noun ending in 이", "고양이는", []string{"고양이가"}, Almost, "고양이가", "particle 는 instead of 가"},
+	{"adverb ending in 로", "정말", []string{"정말로"}, Wrong, "정말로", ""},
+	{"verb ending in 보다", "맛보다", []string{"맛"}, Wrong, "맛", ""},
 	{"noun in a phrase", "거대한 물가", []string{"거대한 물"}, Wrong, "거대한 물", ""},
 	{"particle after a phrase", "거대한 질량과", []string{"거대한 질량"}, Almost, "거대한 질량", "extra particle 과"},
 	{"other form of a particle", "책를", []string{"책을"}, Almost, "책을", "particle 를 instead of 을"},

@@ -1,8 +1,8 @@
 // Command romantable writes two tables of the hangul package from a
 // dictionary: romantable.go, the words whose pronunciation, and so whose
 // Revised Romanization, depends on how the word is built rather than on
-// its spelling alone, and particlenouns.go, the nouns that end in what
-// could be a particle (고양이, 물가), for answer checking. Its source is mecab-ko-dic
+// its spelling alone, and particlewords.go, the words that end in what
+// could be a particle (고양이, 물가, 정말로), for answer checking. Its source is mecab-ko-dic
 // (the Korean dictionary of the MeCab morphological analyser, as packaged
 // by github.com/ikawaha/kagome-dict-ko), which marks compound nouns with
 // their parts and gives each entry its part of speech. It takes a few
@@ -47,8 +47,13 @@ const (
 	colExpression = 6
 )
 
+// wordClasses are the parts of speech of the words listed in
+// particlewords.go: nouns, pronouns, numerals, adverbs, determiners,
+// interjections, verbs and adjectives.
+var wordClasses = []string{"NNG", "NNP", "NNB", "NP", "NR", "MAG", "MAJ", "MM", "IC", "VV", "VA"}
+
 // maxCost bounds the dictionary cost (lower is more frequent) of the
-// nouns listed in particlenouns.go, to keep the list to common words.
+// words listed in particlewords.go, to keep the list to common words.
 const maxCost = 5000
 
 func main() {
@@ -56,7 +61,7 @@ func main() {
 	flag.Parse()
 	d := ko.Dict()
 	marks, places := map[string]string{}, map[string]bool{}
-	nouns := map[string]int16{} // each noun with its lowest cost
+	words := map[string]int16{} // each word of wordClasses with its lowest cost
 	for i, c := range d.Contents {
 		if len(c) <= colExpression {
 			continue
@@ -68,28 +73,31 @@ func main() {
 		if c[colMeaning] == "지명" {
 			places[w] = true
 		}
-		if cost, ok := nouns[w]; (pos == "NNG" || pos == "NNP") && c[colMeaning] != "인명" && (!ok || d.Morphs[i].Weight < cost) {
-			nouns[w] = d.Morphs[i].Weight
+		if pos == "VV" || pos == "VA" {
+			w += "다" // the dictionary form: 맛보다, not 맛보
+		}
+		if cost, ok := words[w]; slices.Contains(wordClasses, pos) && c[colMeaning] != "인명" && (!ok || d.Morphs[i].Weight < cost) {
+			words[w] = d.Morphs[i].Weight
 		}
 	}
 	for w, m := range missing {
 		marks[w] = m
 	}
 	writeFile(filepath.Join(*dir, "romantable.go"), func(w io.Writer) { writeMarks(w, withoutPlaceN(marks, places)) })
-	writeFile(filepath.Join(*dir, "particlenouns.go"), func(w io.Writer) { writeNouns(w, particleNouns(nouns)) })
+	writeFile(filepath.Join(*dir, "particlewords.go"), func(w io.Writer) { writeWords(w, particleWords(words)) })
 }
 
-// particleNouns returns the common nouns that are another noun followed
+// particleWords returns the common words that are another word followed
 // by what could be a particle (고양이: 고양 + 이), sorted.
-func particleNouns(nouns map[string]int16) []string {
+func particleWords(words map[string]int16) []string {
 	var out []string
-	for w, cost := range nouns {
+	for w, cost := range words {
 		if cost >= maxCost || !allSyllables(w) {
 			continue
 		}
 		rs := []rune(w)
 		for i := len(rs) - 1; i >= 1; i-- {
-			if _, ok := nouns[string(rs[:i])]; ok && hangul.IsParticle(string(rs[i:])) {
+			if _, ok := words[string(rs[:i])]; ok && hangul.IsParticle(string(rs[i:])) {
 				out = append(out, w)
 				break
 			}
@@ -119,13 +127,13 @@ func writeFile(path string, write func(io.Writer)) {
 	}
 }
 
-// writeNouns writes the nouns as a Go constant, ten a line.
-func writeNouns(w io.Writer, nouns []string) {
-	fmt.Fprintln(w, "// particleNounList holds the nouns that end in what could be a particle")
-	fmt.Fprintln(w, "// (see IsNounEndingLikeParticle), separated by spaces.")
-	fmt.Fprint(w, "const particleNounList = `")
-	for i := 0; i < len(nouns); i += 10 {
-		fmt.Fprintln(w, strings.Join(nouns[i:min(i+10, len(nouns))], " "))
+// writeWords writes the words as a Go constant, ten a line.
+func writeWords(w io.Writer, words []string) {
+	fmt.Fprintln(w, "// particleWordList holds the words that end in what could be a particle")
+	fmt.Fprintln(w, "// (see IsWordEndingLikeParticle), separated by spaces.")
+	fmt.Fprint(w, "const particleWordList = `")
+	for i := 0; i < len(words); i += 10 {
+		fmt.Fprintln(w, strings.Join(words[i:min(i+10, len(words))], " "))
 	}
 	fmt.Fprintln(w, "`")
 }
