@@ -53,7 +53,7 @@ func Romanize(s string) string {
 type romanizer struct {
 	b    strings.Builder
 	word []rune // the run of syllables being read
-	last rune   // the rune before the run
+	last rune   // the last rune written that is not a syllable
 	lead rune   // the lone final of a grammar ending (-ㄹ) before the run
 	gap  bool   // a space came between lead and the run
 }
@@ -91,9 +91,6 @@ func (r *romanizer) flush() {
 		r.writeWord(append([]rune{leadSyllable(lead)}, word...), 1, r.gap)
 	} else {
 		r.writeWord(word, 0, false)
-	}
-	if len(word) > 0 || lead != 0 {
-		r.last = 0
 	}
 	r.word, r.lead, r.gap = r.word[:0], 0, false
 }
