@@ -301,6 +301,14 @@ func TestComposerAndAlmost(t *testing.T) {
 	// The built-in 2-set composer: QWERTY keys type Hangul.
 	tm.keys("C-k")
 	tm.waitFor("2-set 한글 on")
+	// Two consonants with no vowel join as libhangul joins them, and
+	// backspace takes them apart: rt is ㄳ; rt, backspace, k is 가.
+	tm.text("rt")
+	tm.waitFor("› ㄳ")
+	tm.keys("BSpace")
+	tm.text("k")
+	tm.waitFor("› 가")
+	tm.keys("BSpace", "BSpace")
 	tm.text("gowk")
 	tm.waitFor("› 해자")
 	// One jamo off: backspace takes the ㅏ, j types ㅓ.

@@ -2,8 +2,10 @@ package hangul
 
 // block is the syllable being composed, held as the keys typed into it in
 // order: an initial consonant, one or two vowel keys, one or two final
-// consonant keys. A block never holds a final without a vowel, nor a
-// second key without the first; a block may be a lone vowel.
+// consonant keys. A block never holds a second key without the first; a
+// block may be a lone vowel, or two consonants typed with no vowel that
+// make a double final (cho and jong: ㄱ then ㅅ shows ㄳ, as libhangul and
+// the Windows IME join them).
 type block struct {
 	cho, jung, jung2, jong, jong2 rune
 }
@@ -17,6 +19,8 @@ func (b block) text() rune {
 		v = join(b.jung, b.jung2)
 	}
 	switch {
+	case v == 0 && b.jong != 0:
+		return join(b.cho, b.jong)
 	case v == 0:
 		return b.cho
 	case b.cho == 0:
@@ -90,9 +94,9 @@ func (a *automaton) commit() {
 func (a *automaton) consonant(c rune) {
 	b := &a.cur
 	switch {
-	case b.cho != 0 && b.jung != 0 && b.jong == 0 && canEnd(c):
-		b.jong = c
-	case b.jong != 0 && b.jong2 == 0 && join(b.jong, c) != 0:
+	case b.cho != 0 && b.jong == 0 && (b.jung != 0 && canEnd(c) || b.jung == 0 && join(b.cho, c) != 0):
+		b.jong = c // a final, or the second consonant of a bare cluster
+	case b.jung != 0 && b.jong != 0 && b.jong2 == 0 && join(b.jong, c) != 0:
 		b.jong2 = c
 	default:
 		a.commit()
@@ -103,7 +107,7 @@ func (a *automaton) consonant(c rune) {
 func (a *automaton) vowel(v rune) {
 	b := &a.cur
 	switch {
-	case b.jung == 0:
+	case b.jung == 0 && b.jong == 0:
 		b.jung = v
 	case b.jong == 0 && b.jung2 == 0 && join(b.jung, v) != 0:
 		b.jung2 = v
@@ -111,7 +115,8 @@ func (a *automaton) vowel(v rune) {
 		a.commit()
 		a.cur.jung = v
 	default:
-		// A final consonant moves to the next syllable: 닭+ㅣ → 달기.
+		// A final consonant moves to the next syllable: 닭+ㅣ → 달기,
+		// ㄳ+ㅏ → ㄱ사.
 		moved := &b.jong
 		if b.jong2 != 0 {
 			moved = &b.jong2

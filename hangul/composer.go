@@ -8,7 +8,10 @@ import (
 // Composer turns keys typed on a QWERTY layout into Hangul as a 2-set
 // (Dubeolsik) input method would, for a text field in a terminal without a
 // Korean input method: typing g, o, w, k gives 해 and then 해자, and a final
-// consonant moves to the next syllable when a vowel follows it.
+// consonant moves to the next syllable when a vowel follows it. Two
+// consonants typed with no vowel join into a double final (r, t gives ㄳ),
+// as libhangul and the Windows IME join them; it matches libhangul on
+// every key sequence of scripts/libhangul/sequences.txt.
 //
 // The zero value is an empty composer ready to use.
 type Composer struct {
@@ -32,7 +35,7 @@ func (c *Composer) Type(r rune) {
 }
 
 // Backspace removes the last jamo typed into the syllable being composed
-// (닭 → 달 → 다 → ㄷ → nothing, 와 → 오), and once no syllable is being
+// (닭 → 달 → 다 → ㄷ → nothing, 와 → 오, ㄳ → ㄱ), and once no syllable is being
 // composed, the whole last character of the committed text.
 func (c *Composer) Backspace() {
 	if !c.a.cur.empty() {

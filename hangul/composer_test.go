@@ -33,7 +33,8 @@ func TestComposer(t *testing.T) {
 		{"vP", "폐", "폐"},
 		{"Rkr", "깍", "깍"},
 		{"EkEk", "따따", "따"}, // ㄸ never ends a syllable
-		{"rt", "ㄱㅅ", "ㅅ"},
+		{"rt", "ㄳ", "ㄳ"},
+		{"rt<k", "가", "가"},
 		{"hk", "ㅘ", "ㅘ"},
 		{"dkssudgktpdy", "안녕하세요", "요"},
 		{"gowk tjdrhd", "해자 성공", "공"},
@@ -84,5 +85,17 @@ func TestComposerResetAndSetText(t *testing.T) {
 	typeKeys(&c, "<<<")
 	if got := c.String(); got != "AI " {
 		t.Errorf("backspacing into the set text: %q, want %q", got, "AI ")
+	}
+}
+
+// The composer gives what libhangul gives for every key sequence of
+// scripts/libhangul/sequences.txt (the table is generated from libhangul).
+func TestComposerMatchesLibhangul(t *testing.T) {
+	for _, tt := range libhangulTests {
+		var c Composer
+		typeKeys(&c, tt.keys)
+		if got, composing := c.String(), c.Composing(); got != tt.text || composing != tt.composing {
+			t.Errorf("typing %q: %q composing %q, libhangul gives %q composing %q", tt.keys, got, composing, tt.text, tt.composing)
+		}
 	}
 }

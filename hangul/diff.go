@@ -28,7 +28,8 @@ func (o Op) String() string {
 }
 
 // Edit is one step of the alignment of a typed text with the expected one,
-// at the level of jamo (Decompose) for Hangul and of runes otherwise.
+// at the level of letters for Hangul (the jamo of Decompose, except that a
+// compound vowel such as ㅘ or ㅙ is one letter) and of runes otherwise.
 //
 // TypedAt and ExpectedAt are rune indexes, in the NFC form of each text,
 // of the character (syllable) that holds the jamo; a renderer marks those
@@ -76,13 +77,14 @@ func showRune(r rune) string {
 }
 
 // Distance is the optimal-string-alignment (restricted Damerau-Levenshtein)
-// distance between a and b, counted in jamo: Hangul is compared as
-// Decompose'd jamo, so 해저 and 해자 are 1 apart, and swapping two
-// neighbouring jamo counts as 1. Other runes count one each. The texts
-// are NFC-normalised first. It takes time proportional to the product of
+// distance between a and b, counted in letters: Hangul is compared as the
+// jamo of Decompose, except that a compound vowel is one letter, so 해저
+// and 해자 are 1 apart, and so are 왠지 and 웬지 (ㅙ, ㅞ) or 돼 and 되;
+// swapping two neighbouring jamo counts as 1. Other runes count one each.
+// The texts are NFC-normalised first. It takes time proportional to the product of
 // the lengths and memory proportional to the shorter.
 func Distance(a, b string) int {
-	x, y := Decompose(a), Decompose(b)
+	x, y := letters(a), letters(b)
 	if len(x) < len(y) {
 		x, y = y, x
 	}
@@ -101,6 +103,10 @@ func Distance(a, b string) int {
 	}
 	return prev[len(y)]
 }
+
+// letters decomposes s as Distance and Diff compare it: jamo, with
+// compound vowels whole.
+func letters(s string) []rune { return runesOf(decomposeAt(NFC(s), false)) }
 
 // step returns the distance of x[:i] and y[:j] from the rows around it.
 func step(x, y []rune, i, j int, prev2, prev, cur []int) int {
@@ -127,7 +133,7 @@ const maxDiffCells = 1 << 20
 // for 해저 and 해자, the one error is Substitute ㅓ → ㅏ at syllable 1 of
 // both, "ㅓ should be ㅏ".
 func Diff(typed, expected string) []Edit {
-	x, y := decomposeAt(NFC(typed)), decomposeAt(NFC(expected))
+	x, y := decomposeAt(NFC(typed), false), decomposeAt(NFC(expected), false)
 	head := 0
 	for head < len(x) && head < len(y) && x[head].r == y[head].r {
 		head++

@@ -16,7 +16,11 @@ func TestDistance(t *testing.T) {
 		{"해자", "해자", 0},
 		{"해자", "", 4},
 		{"닥", "닭", 1},   // ㄷㅏㄱ vs ㄷㅏㄹㄱ
-		{"오", "와", 1},   // ㅇㅗ vs ㅇㅗㅏ
+		{"오", "와", 1},   // ㅗ vs ㅘ
+		{"웬지", "왠지", 1}, // a compound vowel is one letter: ㅞ vs ㅙ
+		{"웨국", "외국", 1},
+		{"돼다", "되다", 1},
+		{"의사", "이사", 1},
 		{"학눅", "한국", 1}, // ㄱㄴ typed for ㄴㄱ: one transposition
 		{"해자", "해저가", 2},
 		{"moat", "mota", 1},
@@ -54,6 +58,8 @@ func TestDiffErrors(t *testing.T) {
 		{"해", "해자", []Edit{{Insert, 0, 'ㅈ', -1, 1}, {Insert, 0, 'ㅏ', -1, 1}}},
 		{"해자가", "해자", []Edit{{Delete, 'ㄱ', 0, 2, -1}, {Delete, 'ㅏ', 0, 2, -1}}},
 		{"학눅", "한국", []Edit{{Transpose, 'ㄱ', 'ㄴ', 0, 0}}},
+		{"돼다", "되다", []Edit{{Substitute, 'ㅙ', 'ㅚ', 0, 0}}},
+		{"웬지", "왠지", []Edit{{Substitute, 'ㅞ', 'ㅙ', 0, 0}}},
 		{"오픈 소스", "오픈소스", []Edit{{Delete, ' ', 0, 2, -1}}},
 		{"AI 해자", "AI 헤자", []Edit{{Substitute, 'ㅐ', 'ㅔ', 3, 3}}},
 		{norm.NFD.String("해저"), "해자", []Edit{{Substitute, 'ㅓ', 'ㅏ', 1, 1}}},
@@ -65,7 +71,7 @@ func TestDiffErrors(t *testing.T) {
 	}
 }
 
-// The typed and expected jamo can be read back from a diff, and its
+// The typed and expected letters can be read back from a diff, and its
 // errors are as many as Distance counts.
 func TestDiffCoversBothTexts(t *testing.T) {
 	pairs := [][2]string{
@@ -94,7 +100,7 @@ func checkDiff(t *testing.T, typed, expected string) {
 			x, y = append(x, e.Typed, e.Expected), append(y, e.Expected, e.Typed)
 		}
 	}
-	if string(x) != string(Decompose(typed)) || string(y) != string(Decompose(expected)) {
+	if string(x) != string(letters(typed)) || string(y) != string(letters(expected)) {
 		t.Errorf("Diff(%q, %q) reads back as %q, %q", typed, expected, string(x), string(y))
 	}
 	if n, d := len(mistakes(edits)), Distance(typed, expected); n != d {

@@ -9,6 +9,7 @@
 package hangul
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -133,7 +134,7 @@ func syllable(l, v, t int) rune { return rune(sBase + l*perInit + v*tCount + t) 
 // letters with a key of their own stay whole (폐 → ㅍㅖ, 까 → ㄲㅏ).
 // Every other rune, compatibility jamo included, passes through unchanged.
 func Decompose(s string) []rune {
-	at := decomposeAt(NFC(s))
+	at := decomposeAt(NFC(s), true)
 	out := make([]rune, len(at))
 	for i, j := range at {
 		out[i] = j.r
@@ -148,8 +149,10 @@ type jamoAt struct {
 	at int
 }
 
-// decomposeAt decomposes s (already NFC) keeping each jamo's origin.
-func decomposeAt(s string) []jamoAt {
+// decomposeAt decomposes s (already NFC) keeping each jamo's origin. A
+// compound vowel is split into its two keys when keys is true, and kept
+// whole, as the one letter a learner reads, when it is false.
+func decomposeAt(s string, keys bool) []jamoAt {
 	out := make([]jamoAt, 0, utf8.RuneCountInString(s)*3)
 	i := 0
 	for _, r := range s {
@@ -160,7 +163,11 @@ func decomposeAt(s string) []jamoAt {
 		}
 		l, v, t := parts(r)
 		out = append(out, jamoAt{initials[l], i})
-		out = appendKeys(out, medials[v], i)
+		if keys {
+			out = appendKeys(out, medials[v], i)
+		} else {
+			out = append(out, jamoAt{medials[v], i})
+		}
 		if t > 0 {
 			out = appendKeys(out, finals[t], i)
 		}
@@ -203,4 +210,22 @@ func Initials(s string) string {
 		}
 	}
 	return string(rs)
+}
+
+// JoinJamo joins compatibility jamo written one by one into syllables, as
+// a 2-set keyboard would have composed them: ㅎㅐㅈㅏ and 해ㅈㅏ become 해자,
+// ㄱㅘ becomes 과. Text without compatibility jamo is returned as it is.
+func JoinJamo(s string) string {
+	if !strings.ContainsFunc(s, IsJamo) {
+		return s
+	}
+	keys := make([]rune, 0, len(s))
+	for _, r := range Decompose(s) {
+		if p, ok := splits[r]; ok {
+			keys = append(keys, p[0], p[1])
+			continue
+		}
+		keys = append(keys, r)
+	}
+	return Compose(keys)
 }

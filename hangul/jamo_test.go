@@ -109,3 +109,44 @@ func TestHasHangul(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinJamo(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ㅎㅐㅈㅏ", "해자"}, {"해ㅈㅏ", "해자"}, {"ㄷㅏㄹㄱㅇㅣ", "닭이"}, {"ㄱㅘ", "과"},
+		{"ㅇㅗㅏ", "와"}, {"ㄱㅅ", "ㄳ"}, {"ㅎㅐ ㅈㅏ", "해 자"}, {"AI ㅎㅐㅈㅏ!", "AI 해자!"},
+		{"해자", "해자"}, {"닭이 같이", "닭이 같이"}, {"moat", "moat"}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := JoinJamo(tt.in); got != tt.want {
+			t.Errorf("JoinJamo(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsParticle(t *testing.T) {
+	for _, p := range []string{"이", "가", "으로", "에서는", "에게도", "까지"} {
+		if !IsParticle(p) {
+			t.Errorf("IsParticle(%q) = false", p)
+		}
+	}
+	for _, p := range []string{"", "양이", "다", "는가", "해자"} {
+		if IsParticle(p) {
+			t.Errorf("IsParticle(%q) = true", p)
+		}
+	}
+}
+
+// The words that end like a particle are known, the word and particle
+// they look like are not among them.
+func TestIsWordEndingLikeParticle(t *testing.T) {
+	for _, w := range []string{"고양이", "물가", "경기도", "강도", "정말로", "맛보다"} {
+		if !IsWordEndingLikeParticle(w) {
+			t.Errorf("IsWordEndingLikeParticle(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"고양", "물", "해자가", "사람이", "책을", ""} {
+		if IsWordEndingLikeParticle(w) {
+			t.Errorf("IsWordEndingLikeParticle(%q) = true", w)
+		}
+	}
+}

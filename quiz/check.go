@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -40,11 +41,12 @@ func (v Verdict) String() string {
 type Check struct {
 	Verdict   Verdict
 	Suggested fsrs.Rating // the rating to offer; the learner may pick another
-	Typed     string      // what was typed: NFC, trimmed, control and invisible characters removed
+	Typed     string      // what was typed: NFC, trimmed, jamo joined, control and invisible characters removed
 	Expected  string      // the accepted answer closest to what was typed ("" when none was given)
 	// Note says what was off, in short English: "spacing only",
 	// "particle 가 instead of 이", "missing particle 를", "extra particle 는",
 	// "one letter off: ㅓ should be ㅏ", "typo: infrence → inference",
+	// "singular or plural: houses → house",
 	// "no answer", or a keyboard-layout hint such as "Korean layout off?
 	// gowk types 해자". It is "" when the answer is right.
 	Note string
@@ -78,14 +80,19 @@ func EasyWithin(answer string) time.Duration {
 // CheckAnswer checks typed against the accepted answers (the first is the
 // main answer; any of them counts) and suggests a rating.
 //
-// Both sides are NFC-normalised and trimmed; Latin letters compare
-// without case, and punctuation is ignored. For a Korean answer: exactly
-// right is Right; right but for spacing (띄어쓰기), a missing, extra or
-// alternative particle at the end (이/가, 은/는, 을/를, 와/과, 의, 에, 로/으로,
-// 도 …), or one jamo off in an answer of two or more characters (a swap
-// of two neighbouring jamo counts as one) is Almost. For an English
-// answer articles (a, an, the) are ignored too, a parenthesised part of
-// an answer is optional, and one typo (an edit, or a swap of two
+// Both sides are NFC-normalised and trimmed, and jamo typed one by one are
+// joined into syllables (ㅎㅐㅈㅏ is 해자); Latin letters compare without
+// case, and punctuation is ignored. For a Korean answer: exactly right is
+// Right; right but for spacing (띄어쓰기), a missing, extra or alternative
+// particle at the end (이/가, 은/는, 을/를, 와/과, 의, 에, 로/으로, 도 …) unless
+// the word with it is a word of its own (물가 is not 물 + 가), or one
+// letter off in an answer of two or more characters (a compound vowel
+// such as ㅙ is one letter; a swap of two neighbouring jamo counts as one)
+// is Almost. A part in parentheses is another accepted form: 베이징(북경)
+// accepts 베이징 and 북경. For an English answer articles (a, an, the) and
+// the "to" or "be" that starts a verb's gloss are ignored too, a
+// parenthesised part of an answer is optional, and a regular plural for
+// a singular (or the reverse) or one typo (an edit, or a swap of two
 // letters) in each word of five or more letters is Almost; short words
 // must be exact. Anything else, and an empty answer, is Wrong.
 //
@@ -125,7 +132,8 @@ func suggestRating(c Check, elapsed time.Duration) fsrs.Rating {
 }
 
 // cleanAnswer NFC-normalises s, turns tabs and line breaks into spaces,
-// drops other control and invisible characters, and trims it.
+// drops other control and invisible characters, joins jamo typed one by
+// one into syllables (ㅎㅐㅈㅏ → 해자) and trims it.
 func cleanAnswer(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -136,7 +144,7 @@ func cleanAnswer(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return strings.TrimSpace(hangul.NFC(b.String()))
+	return strings.TrimSpace(hangul.JoinJamo(hangul.NFC(b.String())))
 }
 
 // isHiddenRune reports control and format characters and the Hangul
@@ -194,9 +202,23 @@ func withoutCosmetic(edits []hangul.Edit) []hangul.Edit {
 
 func judgeAnswer(typed, answer string) scoredCheck {
 	if hangul.HasHangul(answer) {
-		return judgeKorean(typed, answer)
+		return judgeForms(typed, answer, judgeKorean)
 	}
-	return judgeEnglish(typed, answer)
+	return judgeForms(typed, answer, judgeWords)
+}
+
+// judgeForms judges typed against each form of answer (see answerForms)
+// and keeps the best, reported against the whole answer.
+func judgeForms(typed, answer string, judge func(typed, answer string) scoredCheck) scoredCheck {
+	best := scoredCheck{Check: Check{Verdict: Wrong}, dist: math.MaxInt}
+	for _, v := range answerForms(answer) {
+		s := judge(typed, v)
+		if s.Verdict > best.Verdict || s.Verdict == best.Verdict && s.dist < best.dist {
+			best = s
+		}
+	}
+	best.Typed, best.Expected = typed, answer
+	return best
 }
 
 // short reports whether all of ss are short enough to align jamo by jamo.
@@ -227,7 +249,7 @@ func judgeKorean(typed, answer string) scoredCheck {
 	if s.Verdict == Almost {
 		return s
 	}
-	if note := particleNote(tn, an); note != "" {
+	if note := particleNote(t, a); note != "" {
 		s.Verdict, s.Note = Almost, note
 	} else if s.dist == 1 && utf8.RuneCountInString(an) >= 2 {
 		s.Verdict, s.Note = Almost, "one letter off: "+firstError(hangul.Diff(t, a))
@@ -259,69 +281,64 @@ func answerWords(s string) []string {
 	}, s))
 }
 
-// particles are the particles (조사) recognised at the end of a Korean
-// answer; particleEnds may follow another particle (에서는, 에게도).
-var (
-	particles = []string{
-		"이", "가", "은", "는", "을", "를", "와", "과", "의", "에", "께", "로", "도", "만",
-		"나", "랑", "으로", "에서", "에게", "한테", "께서", "까지", "부터", "처럼", "보다",
-		"마다", "로서", "로써", "이나", "이랑", "하고", "으로서", "으로써", "에게서",
-	}
-	particleEnds = []string{"은", "는", "도", "만", "의"}
-)
-
-func isParticle(s string) bool {
-	if slices.Contains(particles, s) {
-		return true
-	}
-	for _, end := range particleEnds {
-		if first, ok := strings.CutSuffix(s, end); ok && slices.Contains(particles, first) {
-			return true
-		}
-	}
-	return false
-}
-
-// particleNote compares typed and answer (both without spaces) for a
-// particle added, left out or swapped at the end of a stem of two or more
-// characters ("" when that is not the difference). A particle added to
-// the whole answer counts even after a one-character answer.
-func particleNote(typed, answer string) string {
-	if rest, ok := strings.CutPrefix(typed, answer); ok && isParticle(rest) {
+// particleNote compares typed and answer for a particle added, left out
+// or swapped at the end of a stem of two or more characters, spaces aside
+// ("" when that is not the difference). A particle added to the whole
+// answer counts even after a one-character answer, and a swap of the two
+// forms of one particle (를 for 을) after any stem. What looks like a
+// particle may end a word of its own (see ownWord): 물가 is not 물 + 가.
+func particleNote(t, a string) string {
+	typed, answer := strings.Join(strings.Fields(t), ""), strings.Join(strings.Fields(a), "")
+	if rest, ok := strings.CutPrefix(typed, answer); ok && hangul.IsParticle(rest) && !ownWord(t) {
 		return "extra particle " + rest
 	}
-	if rest, ok := strings.CutPrefix(answer, typed); ok && isParticle(rest) && utf8.RuneCountInString(typed) >= 2 {
+	if rest, ok := strings.CutPrefix(answer, typed); ok && hangul.IsParticle(rest) && utf8.RuneCountInString(typed) >= 2 && !ownWord(a) {
 		return "missing particle " + rest
 	}
+	if ownWord(t) || ownWord(a) {
+		return ""
+	}
 	rs := []rune(answer)
-	for i := len(rs) - 1; i >= 2 && i >= len(rs)-4; i-- {
+	for i := len(rs) - 1; i >= 1 && i >= len(rs)-4; i-- {
 		stem, want := string(rs[:i]), string(rs[i:])
-		if !isParticle(want) {
+		if !hangul.IsParticle(want) {
 			continue
 		}
-		if got, ok := strings.CutPrefix(typed, stem); ok && got != want && isParticle(got) {
+		got, ok := strings.CutPrefix(typed, stem)
+		if ok && got != want && hangul.IsParticle(got) && (i >= 2 || sameParticle(got, want)) {
 			return "particle " + got + " instead of " + want
 		}
 	}
 	return ""
 }
 
-func judgeEnglish(typed, answer string) scoredCheck {
-	best := scoredCheck{Check: Check{Verdict: Wrong}, dist: math.MaxInt}
-	for _, v := range answerForms(answer) {
-		s := judgeWords(typed, v)
-		if s.Verdict > best.Verdict || s.Verdict == best.Verdict && s.dist < best.dist {
-			best = s
+// ownWord reports whether the last word of s is a word of its own that
+// ends in what looks like a particle.
+func ownWord(s string) bool {
+	words := strings.Fields(s)
+	return len(words) > 0 && hangul.IsWordEndingLikeParticle(words[len(words)-1])
+}
+
+// particleForms pairs the forms of a particle taken after a consonant and
+// after a vowel.
+var particleForms = [][2]string{{"이", "가"}, {"은", "는"}, {"을", "를"}, {"과", "와"}, {"으로", "로"}}
+
+// sameParticle reports whether a and b are the two forms of one particle.
+func sameParticle(a, b string) bool {
+	for _, p := range particleForms {
+		if a == p[0] && b == p[1] || a == p[1] && b == p[0] {
+			return true
 		}
 	}
-	best.Typed, best.Expected = typed, answer
-	return best
+	return false
 }
 
 // answerForms returns answer and, when it has a parenthesised part, the
-// answer without it: "moat (castle ditch)" also accepts "moat".
+// answer without it: "moat (castle ditch)" also accepts "moat". In a
+// Korean answer the part in parentheses is another name for the same
+// thing and is accepted on its own too: 베이징(북경) accepts 베이징 and 북경.
 func answerForms(answer string) []string {
-	var b strings.Builder
+	var bare, inner strings.Builder
 	depth := 0
 	for _, r := range answer {
 		switch {
@@ -330,18 +347,24 @@ func answerForms(answer string) []string {
 		case r == ')' && depth > 0:
 			depth--
 		case depth == 0:
-			b.WriteRune(r)
+			bare.WriteRune(r)
+		default:
+			inner.WriteRune(r)
 		}
 	}
-	if bare := strings.TrimSpace(b.String()); bare != "" && bare != answer {
-		return []string{answer, bare}
+	forms := []string{answer}
+	if b := strings.TrimSpace(bare.String()); b != "" && b != answer {
+		forms = append(forms, b)
 	}
-	return []string{answer}
+	if in := strings.TrimSpace(inner.String()); in != "" && hangul.HasHangul(answer) && hangul.HasHangul(in) {
+		forms = append(forms, in)
+	}
+	return forms
 }
 
 func judgeWords(typed, answer string) scoredCheck {
 	s := scoredCheck{Check: Check{Verdict: Wrong}, dist: math.MaxInt}
-	t, a := withoutArticles(answerWords(typed)), withoutArticles(answerWords(answer))
+	t, a := bareWords(typed), bareWords(answer)
 	if len(a) == 0 { // the answer is only articles ("a"): compare them
 		t, a = answerWords(typed), answerWords(answer)
 	}
@@ -353,7 +376,7 @@ func judgeWords(typed, answer string) scoredCheck {
 	case strings.Join(t, "") == strings.Join(a, ""):
 		s.Verdict, s.Note = Almost, "spacing only"
 	default:
-		if note := typoNote(t, a); note != "" {
+		if note := cmp.Or(numberNote(t, a), typoNote(t, a)); note != "" {
 			s.Verdict, s.Note = Almost, note
 		}
 	}
@@ -361,6 +384,17 @@ func judgeWords(typed, answer string) scoredCheck {
 		s.dist = hangul.Distance(tj, aj)
 	}
 	return s
+}
+
+// bareWords returns the words of an English answer without articles and
+// without the "to" or "be" that may start a verb's gloss ("to advance",
+// "be splendid").
+func bareWords(s string) []string {
+	words := withoutArticles(answerWords(s))
+	if len(words) > 1 && (words[0] == "to" || words[0] == "be") {
+		return words[1:]
+	}
+	return words
 }
 
 func withoutArticles(words []string) []string {
@@ -374,24 +408,51 @@ const minTypoLetters = 5
 // answer's words and each one that differs is long and one edit away
 // ("" otherwise).
 func typoNote(typed, answer []string) string {
+	return wordSlips("typo", typed, answer, func(got, want string) bool {
+		return utf8.RuneCountInString(want) >= minTypoLetters && short(got, want) && hangul.Distance(got, want) == 1
+	})
+}
+
+// numberNote returns "singular or plural: houses → house" when typed has
+// the answer's words and each one that differs is the other's regular
+// plural or singular ("" otherwise).
+func numberNote(typed, answer []string) string {
+	return wordSlips("singular or plural", typed, answer, func(got, want string) bool {
+		return isPlural(got, want) || isPlural(want, got)
+	})
+}
+
+// wordSlips returns "kind: got → want, …" when typed has the answer's
+// words and each one that differs is a slip, as slip tells ("" otherwise,
+// and when no word differs).
+func wordSlips(kind string, typed, answer []string, slip func(got, want string) bool) string {
 	if len(typed) != len(answer) {
 		return ""
 	}
-	var typos []string
+	var slips []string
 	for i, want := range answer {
 		got := typed[i]
 		if got == want {
 			continue
 		}
-		if utf8.RuneCountInString(want) < minTypoLetters || !short(got, want) || hangul.Distance(got, want) != 1 {
+		if !slip(got, want) {
 			return ""
 		}
-		typos = append(typos, got+" → "+want)
+		slips = append(slips, got+" → "+want)
 	}
-	if len(typos) == 0 {
+	if len(slips) == 0 {
 		return ""
 	}
-	return "typo: " + strings.Join(typos, ", ")
+	return kind + ": " + strings.Join(slips, ", ")
+}
+
+// isPlural reports whether p is the regular plural of w: houses, boxes,
+// cities.
+func isPlural(p, w string) bool {
+	if stem, ok := strings.CutSuffix(w, "y"); ok && p == stem+"ies" {
+		return true
+	}
+	return p == w+"s" || p == w+"es" && w != "" && strings.ContainsRune("sxzoh", rune(w[len(w)-1]))
 }
 
 // layoutSlip explains a wrong answer that is right when read as keys of

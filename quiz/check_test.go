@@ -54,6 +54,34 @@ var checkTests = []struct {
 	{"으로 for 로", "오픈소스으로", []string{"오픈소스로"}, Almost, "오픈소스로", "particle 으로 instead of 로"},
 	{"stem too short", "오", []string{"오이"}, Wrong, "오이", ""},
 	{"not a particle", "추론하기", []string{"추론"}, Wrong, "추론", ""},
+	// Korean: jamo typed one by one are joined into syllables.
+	{"unjoined jamo", "ㅎㅐㅈㅏ", []string{"해자"}, Right, "해자", ""},
+	{"half-joined jamo", "해ㅈㅏ", []string{"해자"}, Right, "해자", ""},
+	{"jamo of a double final", "ㄱㅅ", []string{"ㄳ"}, Right, "ㄳ", ""},
+	{"unjoined jamo, one off", "ㅎㅐㅈㅓ", []string{"해자"}, Almost, "해자", "one letter off: ㅓ should be ㅏ"},
+	// Korean: what looks like a particle but ends a noun of its own.
+	{"noun ending in 이", "고양", []string{"고양이"}, Wrong, "고양이", ""},
+	{"noun ending in 가", "물가", []string{"물"}, Wrong, "물", ""},
+	{"noun ending in 도", "경기도", []string{"경기"}, Wrong, "경기", ""},
+	{"one-syllable noun and 도", "강도", []string{"강"}, Wrong, "강", ""},
+	{"particle after a noun ending in 이", "고양이가", []string{"고양이"}, Almost, "고양이", "extra particle 가"},
+	{"particle swapped after a noun ending in 이", "고양이는", []string{"고양이가"}, Almost, "고양이가", "particle 는 instead of 가"},
+	{"adverb ending in 로", "정말", []string{"정말로"}, Wrong, "정말로", ""},
+	{"verb ending in 보다", "맛보다", []string{"맛"}, Wrong, "맛", ""},
+	{"noun in a phrase", "거대한 물가", []string{"거대한 물"}, Wrong, "거대한 물", ""},
+	{"particle after a phrase", "거대한 질량과", []string{"거대한 질량"}, Almost, "거대한 질량", "extra particle 과"},
+	{"other form of a particle", "책를", []string{"책을"}, Almost, "책을", "particle 를 instead of 을"},
+	{"other particle on one syllable", "책도", []string{"책을"}, Wrong, "책을", ""},
+	// Korean: a compound vowel is one letter.
+	{"ㅞ for ㅙ", "웬지", []string{"왠지"}, Almost, "왠지", "one letter off: ㅞ should be ㅙ"},
+	{"ㅞ for ㅚ", "웨국", []string{"외국"}, Almost, "외국", "one letter off: ㅞ should be ㅚ"},
+	{"ㅙ for ㅚ", "돼다", []string{"되다"}, Almost, "되다", "one letter off: ㅙ should be ㅚ"},
+	// Korean: a part in parentheses is another accepted form.
+	{"form before parentheses", "베이징", []string{"베이징(북경)"}, Right, "베이징(북경)", ""},
+	{"form in parentheses", "북경", []string{"베이징(북경)"}, Right, "베이징(북경)", ""},
+	{"both forms", "베이징(북경)", []string{"베이징(북경)"}, Right, "베이징(북경)", ""},
+	{"form in parentheses, one off", "동겅", []string{"도쿄(동경)"}, Almost, "도쿄(동경)", "one letter off: ㅓ should be ㅕ"},
+	{"Hanja in parentheses", "資本力", []string{"자본력(資本力)"}, Wrong, "자본력(資本力)", ""},
 	// Korean: wrong.
 	{"different word", "추론", []string{"훈련"}, Wrong, "훈련", ""},
 	{"closest when wrong", "인공지", []string{"오픈소스", "인공지능"}, Wrong, "인공지능", ""},
@@ -85,6 +113,16 @@ var checkTests = []struct {
 	{"two typos in one word", "infrenc", []string{"inference"}, Wrong, "inference", ""},
 	{"English spacing", "opensource", []string{"open source"}, Almost, "open source", "spacing only"},
 	{"Korean for English", "해자", []string{"moat"}, Wrong, "moat", ""},
+	{"no leading to", "advance", []string{"To advance"}, Right, "To advance", ""},
+	{"no leading to, lower case", "pour", []string{"to pour"}, Right, "to pour", ""},
+	{"no leading be", "splendid", []string{"Be splendid"}, Right, "Be splendid", ""},
+	{"leading to typed", "to pour", []string{"pour"}, Right, "pour", ""},
+	{"to alone", "to", []string{"to"}, Right, "to", ""},
+	{"plural for singular", "houses", []string{"house"}, Almost, "house", "singular or plural: houses → house"},
+	{"singular for plural", "box", []string{"boxes"}, Almost, "boxes", "singular or plural: box → boxes"},
+	{"-ies plural", "cities", []string{"a city"}, Almost, "a city", "singular or plural: cities → city"},
+	{"plural in a phrase", "to pour drinks", []string{"to pour a drink"}, Almost, "to pour a drink", "singular or plural: drinks → drink"},
+	{"irregular plural", "mice", []string{"mouse"}, Wrong, "mouse", ""},
 }
 
 func TestCheckAnswer(t *testing.T) {
