@@ -10,9 +10,10 @@ type DeckCounts struct {
 }
 
 // DeckStatus is a deck as the home screen lists it: the deck, its number
-// of study items and its counts for today.
+// of cards and study items and its counts for today.
 type DeckStatus struct {
-	Deck   *Deck
+	Deck   *Deck // maybe only the deck's header: Cards may be nil
+	Cards  int
 	Items  int
 	Counts DeckCounts
 	Err    error // the deck's progress could not be read
