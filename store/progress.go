@@ -139,33 +139,13 @@ func (db *DB) readStates(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 // scanStates reads the rows of sqlStates (or a narrower query) and closes
 // them.
 func (db *DB) scanStates(rows *sql.Rows, deck string) (map[quiz.ItemID]quiz.ItemState, error) {
-	defer rows.Close()
 	out := make(map[quiz.ItemID]quiz.ItemState)
-	// Scanning into any takes the driver's values as they are: scanning
-	// into sql.Null* goes through reflection, column by column, and a deck
-	// can have 100,000 states.
-	var raw [13]any
-	dest := make([]any, len(raw))
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
-		}
-		id := quiz.ItemID{Deck: deck}
-		var st stateRow
-		if err := errors.Join(text(raw[0], &id.Card), text(raw[1], &id.Item), st.set(raw[2:])); err != nil {
-			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, err)
-		}
-		s, err := st.itemState()
-		if err != nil {
-			return nil, fmt.Errorf("read state of %s: %w", id, err)
-		}
-		out[id] = s
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+	err := db.scanRows(rows, deck, func(r Row) error {
+		out[quiz.ItemID{Deck: deck, Card: r.Card, Item: r.Item}] = r.State
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -129,6 +129,9 @@ func openLocked(dir string) (*DB, error) {
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path}
 	if err := migrate(sdb); err != nil {
+		if m := (*mismatch)(nil); errors.As(err, &m) {
+			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, m.err))
+		}
 		err = fmt.Errorf("%s: %w", path, explain(err))
 		return nil, closeFailed(sdb, path, wal, shm, err)
 	}
