@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -27,15 +28,17 @@ import (
 // an untouched file is not even hashed. `moatquiz check` never uses it.
 
 // cacheFormat is the version of what an entry holds: bump it whenever
-// quiz's binary form or what the loader accepts or produces changes, so
-// that entries written by another version are not used.
-const cacheFormat = 3
+// quiz's binary form, the index, or what the loader accepts or produces
+// changes, so that entries written by another version are not used.
+const cacheFormat = 4
 
-// cacheHead says what an entry was made from.
+// cacheHead says what an entry was made from, and holds the head of the
+// deck's index.
 type cacheHead struct {
 	Format int
 	Sum    string   // hex SHA-256 of the deck file's content
 	Stat   fileStat // the file when the entry was written
+	Index  indexHead
 }
 
 // fileStat identifies a version of a file without reading it.
@@ -62,97 +65,87 @@ func (c deckCache) entry(path string) string {
 	return filepath.Join(c.dir, "deck-"+hex.EncodeToString(sum[:16]))
 }
 
-// load loads the deck file at path, whose Stat is info: from its entry
-// when the file's content is the one the entry was made from, else from
-// the file, writing a new entry. A cache that cannot be read or written
-// only costs time.
-func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*quiz.Deck, error) {
+// load loads the deck file at path, whose Stat is info: its index from its
+// entry when the file's content is the one the entry was made from, else
+// the deck from the file, writing a new entry. A cache that cannot be read
+// or written only costs time.
+func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile, error) {
 	entry := c.entry(path)
 	stat := statOf(info)
-	head, body, ok := readEntry(entry)
+	head, index, body, ok := readHead(entry)
 	if ok && head.Stat == stat {
-		if d, ok := decode(body, path); ok {
-			return d, nil
-		}
+		return cachedFile(path, entry, head, index, body), nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || info.Size() > quiz.MaxFileSize {
-		return quiz.LoadFile(path) // says why in the loader's words
+		_, err := quiz.LoadFile(path) // says why in the loader's words
+		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	key := cacheHead{Format: cacheFormat, Sum: hex.EncodeToString(sum[:]), Stat: stat}
 	stable := info.ModTime().Before(now.Add(-racyWindow))
 	if ok && head.Sum == key.Sum {
-		if d, ok := decode(body, path); ok {
-			if stable {
-				writeEntry(entry, key, body) //nolint:errcheck // the cache only saves time
-			}
-			return d, nil
+		if f := cachedFile(path, entry, head, index, body); !stable {
+			return f, nil
+		} else if d, err := f.deck(); err == nil {
+			writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
+			return f, nil
 		}
 	}
 	d, err := quiz.Load(path, data)
-	if err == nil && stable {
-		if body, err := d.MarshalBinary(); err == nil {
-			writeEntry(entry, key, string(body)) //nolint:errcheck // the cache only saves time
-		}
+	if err != nil {
+		return nil, err
 	}
-	return d, err
-}
-
-// decode is the deck in an entry's body, read from path.
-func decode(body, path string) (*quiz.Deck, bool) {
-	var d quiz.Deck
-	if err := d.DecodeBinary(body); err != nil || len(d.Cards) == 0 {
-		return nil, false
+	if stable {
+		writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
 	}
-	d.Path = path
-	return &d, true
+	return wholeFile(d, key.Sum), nil
 }
 
 // cacheMagic starts an entry: then its head as JSON on one line, then the
-// deck in quiz's binary form.
+// deck's index (deckIndex.raw), then the deck in quiz's binary form.
 const cacheMagic = "moatquiz deck cache\n"
 
-// readEntry reads the entry at file: its head and its body, when it is an
-// entry of this cacheFormat.
-func readEntry(file string) (cacheHead, string, bool) {
-	data, err := readString(file)
-	if err != nil {
-		return cacheHead{}, "", false
-	}
-	rest, ok := strings.CutPrefix(data, cacheMagic)
-	line, body, found := strings.Cut(rest, "\n")
-	var head cacheHead
-	if !ok || !found || json.Unmarshal([]byte(line), &head) != nil || head.Format != cacheFormat {
-		return cacheHead{}, "", false
-	}
-	return head, body, true
-}
+// maxHead is the longest head line readHead reads.
+const maxHead = 1 << 20
 
-// readString reads a file into a string without a second copy: the
-// deck's texts are cut from it.
-func readString(file string) (string, error) {
+// readHead reads the head and index of the entry at file, and says where
+// its body starts, when it is an entry of this cacheFormat.
+func readHead(file string) (head cacheHead, index string, body int64, ok bool) {
 	f, err := os.Open(file)
 	if err != nil {
-		return "", err
+		return cacheHead{}, "", 0, false
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return "", err
+	r := bufio.NewReader(io.LimitReader(f, maxHead))
+	magic, _ := r.ReadString('\n')
+	line, err := r.ReadBytes('\n')
+	if magic != cacheMagic || err != nil || json.Unmarshal(line, &head) != nil ||
+		head.Format != cacheFormat || head.Index.Size < 0 || head.Index.Size > maxIndex {
+		return cacheHead{}, "", 0, false
 	}
-	var b strings.Builder
-	b.Grow(int(info.Size()))
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
+	raw := make([]byte, head.Index.Size)
+	at := int64(len(magic) + len(line))
+	if _, err := f.ReadAt(raw, at); err != nil {
+		return cacheHead{}, "", 0, false
 	}
-	return b.String(), nil
+	return head, string(raw), at + int64(len(raw)), true
 }
 
-// writeEntry writes an entry to file, whole or not at all (a temporary
-// file renamed), so that another moatquiz reading it meanwhile sees the
-// old entry or the new one.
-func writeEntry(file string, head cacheHead, body string) (err error) {
+// maxIndex bounds the index an entry may claim: a card takes 14 bytes of
+// it besides its id, and a deck file is at most quiz.MaxFileSize.
+const maxIndex = 16 * quiz.MaxFileSize
+
+// writeEntry writes the entry of deck d to file, whole or not at all (a
+// temporary file renamed), so that another moatquiz reading it meanwhile
+// sees the old entry or the new one.
+func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
+	body, starts := d.BinaryCards()
+	index, ok := buildIndex(d, starts, len(body))
+	if !ok {
+		return errors.New("deck cache: the deck is too large to index")
+	}
+	head.Index = index.indexHead
 	line, err := json.Marshal(head)
 	if err != nil {
 		return fmt.Errorf("deck cache: %w", err)
@@ -170,7 +163,7 @@ func writeEntry(file string, head cacheHead, body string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(body)))
+	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body))
 	if err = errors.Join(err, tmp.Close()); err == nil {
 		err = os.Rename(tmp.Name(), file)
 	}

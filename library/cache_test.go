@@ -76,22 +76,26 @@ func age(t *testing.T, path string, ago time.Duration) {
 func markEntry(t *testing.T, lib *Library, path, mark string) {
 	t.Helper()
 	entry := lib.cache.entry(path)
-	head, body, ok := readEntry(entry)
+	d := cachedDeck(t, path, entry)
+	d.Title = mark
+	head, _, _, _ := readHead(entry)
+	if err := writeEntry(entry, head, d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cachedDeck is the whole deck in the cache entry of the deck at path.
+func cachedDeck(t *testing.T, path, entry string) *quiz.Deck {
+	t.Helper()
+	head, index, body, ok := readHead(entry)
 	if !ok {
 		t.Fatalf("no cache entry for %s", path)
 	}
-	var d quiz.Deck
-	if err := d.DecodeBinary(body); err != nil {
-		t.Fatal(err)
-	}
-	d.Title = mark
-	marked, err := d.MarshalBinary()
+	d, err := cachedFile(path, entry, head, index, body).deck()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writeEntry(entry, head, string(marked)); err != nil {
-		t.Fatal(err)
-	}
+	return d
 }
 
 // TestDeckCache: a deck read from its file is cached in the data
@@ -104,14 +108,10 @@ func TestDeckCache(t *testing.T) {
 	if got := mineTitle(t, lib); got != "내 덱" {
 		t.Fatalf("title %q", got)
 	}
-	_, body, ok := readEntry(lib.cache.entry(path))
-	if !ok {
-		t.Fatal("no cache entry after the first load")
-	}
-	cached, ok := decode(body, path)
+	cached := cachedDeck(t, path, lib.cache.entry(path))
 	parsed, err := quiz.LoadFile(path)
-	if err != nil || !ok {
-		t.Fatal(err, ok)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if a, b := mustJSON(t, parsed), mustJSON(t, cached); a != b {
 		t.Errorf("the cached deck differs from the file's:\n%s\n%s", a, b)
@@ -154,7 +154,7 @@ func TestDeckCacheOtherFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.Replace(string(data), `{"Format":3,`, `{"Format":2,`, 1)
+	old := strings.Replace(string(data), `{"Format":4,`, `{"Format":3,`, 1)
 	if old == string(data) {
 		t.Fatalf("entry head not found in %.80q", data)
 	}
