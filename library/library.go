@@ -128,10 +128,32 @@ func (l *Library) Decks() ([]*quiz.Deck, []error) {
 // so, with the errors of any deck files that could not be loaded, since
 // the deck may be one of them.
 func (l *Library) Deck(id string) (*quiz.Deck, error) {
-	decks, errs := l.Decks()
-	for _, d := range decks {
-		if d.ID == id {
-			return d, nil
+	f, err := l.file(id)
+	if err != nil {
+		return nil, err
+	}
+	return f.deck()
+}
+
+// Header returns the deck with the id as Deck does, without its cards:
+// it reads none of them.
+func (l *Library) Header(id string) (*quiz.Deck, error) {
+	f, err := l.file(id)
+	if err != nil {
+		return nil, err
+	}
+	return f.header(), nil
+}
+
+// file returns the deck file of the deck with the id, or Deck's error.
+func (l *Library) file(id string) (*deckFile, error) {
+	var errs []error
+	for _, f := range l.found() {
+		switch {
+		case f.err != nil:
+			errs = append(errs, f.err)
+		case f.file.header().ID == id:
+			return f.file, nil
 		}
 	}
 	if len(errs) == 0 {

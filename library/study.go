@@ -67,7 +67,7 @@ func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, er
 	if opts.Seed == 0 {
 		opts.Seed = s.clock().UnixNano()
 	}
-	f, err := s.file(d.ID)
+	f, err := s.lib.file(d.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -86,17 +86,6 @@ func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, er
 		return nil, err
 	}
 	return quiz.NewSession(deck, s.progress, s.scheduling, s.clock, opts)
-}
-
-// file is the deck file with the id.
-func (s *Study) file(id string) (*deckFile, error) {
-	for _, f := range s.lib.found() {
-		if f.err == nil && f.file.header().ID == id {
-			return f.file, nil
-		}
-	}
-	_, err := s.lib.Deck(id) // says why in full
-	return nil, err
 }
 
 // daySession starts a session over the cards of plan p only, with their

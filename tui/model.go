@@ -33,6 +33,12 @@ type Config struct {
 	Stats StatsFunc
 	// Mono draws without colour (NO_COLOR).
 	Mono bool
+	// Home and Session, when set, list the decks with their counts (a
+	// deck there may be only its header) and start sessions, instead of
+	// Decks and Progress: library.Study does, reading only today's part
+	// of each deck.
+	Home    func(now time.Time) ([]quiz.DeckStatus, error)
+	Session func(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
 }
 
 // Start is a session to start at once.
@@ -121,6 +127,16 @@ func (m Model) Init() tea.Cmd {
 // loadDecks reads the decks and, for each, its progress and counts.
 func (m Model) loadDecks() tea.Cmd {
 	cfg := m.cfg
+	if cfg.Home != nil {
+		return func() tea.Msg {
+			list, err := cfg.Home(cfg.Clock())
+			rows := make([]deckRow, len(list))
+			for i, st := range list {
+				rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err}
+			}
+			return decksMsg{rows: rows, err: err}
+		}
+	}
 	return func() tea.Msg {
 		if cfg.Decks == nil {
 			return decksMsg{err: errors.New("no decks configured")}
@@ -133,7 +149,7 @@ func (m Model) loadDecks() tea.Cmd {
 		rows := make([]deckRow, 0, len(decks))
 		for _, d := range decks {
 			items := d.Items()
-			row := deckRow{deck: d, items: len(items)}
+			row := deckRow{deck: d, cards: len(d.Cards), items: len(items)}
 			row.counts, row.err = counts(cfg, d, items, now)
 			rows = append(rows, row)
 		}
@@ -177,8 +193,14 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) tea.Cmd {
 	if opts.Seed == 0 {
 		opts.Seed = cfg.Clock().UnixNano()
 	}
+	start := func() (*quiz.Session, error) {
+		return quiz.NewSession(deck, cfg.Progress, cfg.Scheduling, cfg.Clock, opts)
+	}
+	if cfg.Session != nil {
+		start = func() (*quiz.Session, error) { return cfg.Session(deck, opts) }
+	}
 	return func() tea.Msg {
-		s, err := quiz.NewSession(deck, cfg.Progress, cfg.Scheduling, cfg.Clock, opts)
+		s, err := start()
 		return sessionMsg{deck: deck, session: s, err: err}
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/library"
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 	"github.com/moatquiz/moatquiz/tui"
 )
 
@@ -37,17 +37,23 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		return err
 	}
 	defer db.Close()
+	study := lib.Study(db, cfg.Scheduling, clk)
 	model := tui.New(tui.Config{
-		Decks: func() ([]*quiz.Deck, error) {
-			decks, errs := lib.Decks()
-			return decks, errors.Join(errs...)
-		},
 		Progress:   db,
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
-		Stats:      db.Stats,
-		Mono:       os.Getenv("NO_COLOR") != "",
+		Stats: func(q store.StatsQuery) (*store.Stats, error) {
+			decks, errs := lib.Decks() // the home rows hold only the decks' headers
+			if len(errs) > 0 && len(decks) == 0 {
+				return nil, errors.Join(errs...)
+			}
+			q.Decks = decks
+			return db.Stats(q)
+		},
+		Mono:    os.Getenv("NO_COLOR") != "",
+		Home:    study.Decks,
+		Session: study.StartSession,
 	})
 	final, err := tea.NewProgram(model).Run()
 	if err != nil {
