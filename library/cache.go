@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 )
 
 // The deck cache keeps each of the learner's decks, once parsed and
@@ -102,6 +103,28 @@ func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile
 	return wholeFile(d, key.Sum), nil
 }
 
+// builtin loads the built-in deck named path from data: from its entry
+// when it was made from data, else parsed, writing the entry once the
+// data directory dataDir holds progress (a command that only reads, or
+// refuses, leaves no cache in a fresh one).
+func (c deckCache) builtin(path string, data []byte, dataDir string) (*deckFile, error) {
+	name := sha256.Sum256([]byte(path))
+	entry := filepath.Join(c.dir, "builtin-"+hex.EncodeToString(name[:16]))
+	sum := sha256.Sum256(data)
+	key := cacheHead{Format: cacheFormat, Sum: hex.EncodeToString(sum[:])}
+	if head, index, body, ok := readHead(entry); ok && head.Sum == key.Sum {
+		return cachedFile(path, entry, head, index, body), nil
+	}
+	d, err := quiz.Load(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, store.FileName)); err == nil {
+		writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
+	}
+	return wholeFile(d, key.Sum), nil
+}
+
 // cacheMagic starts an entry: then its head as JSON on one line, then the
 // deck's index (deckIndex.raw), then the deck in quiz's binary form.
 const cacheMagic = "moatquiz deck cache\n"
@@ -117,19 +140,29 @@ func readHead(file string) (head cacheHead, index string, body int64, ok bool) {
 		return cacheHead{}, "", 0, false
 	}
 	defer f.Close()
-	r := bufio.NewReader(io.LimitReader(f, maxHead))
+	head, at, ok := headOf(f)
+	if !ok {
+		return cacheHead{}, "", 0, false
+	}
+	var raw strings.Builder // one copy of the index, in the string it is used as
+	raw.Grow(head.Index.Size)
+	if n, err := io.Copy(&raw, io.NewSectionReader(f, at, int64(head.Index.Size))); err != nil || n != int64(head.Index.Size) {
+		return cacheHead{}, "", 0, false
+	}
+	return head, raw.String(), at + int64(head.Index.Size), true
+}
+
+// headOf reads the head of the entry open in f, and says where the index
+// starts, when it is an entry of this cacheFormat.
+func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
+	r := bufio.NewReader(io.NewSectionReader(f, 0, maxHead))
 	magic, _ := r.ReadString('\n')
 	line, err := r.ReadBytes('\n')
 	if magic != cacheMagic || err != nil || json.Unmarshal(line, &head) != nil ||
 		head.Format != cacheFormat || head.Index.Size < 0 || head.Index.Size > maxIndex {
-		return cacheHead{}, "", 0, false
+		return cacheHead{}, 0, false
 	}
-	raw := make([]byte, head.Index.Size)
-	at := int64(len(magic) + len(line))
-	if _, err := f.ReadAt(raw, at); err != nil {
-		return cacheHead{}, "", 0, false
-	}
-	return head, string(raw), at + int64(len(raw)), true
+	return head, int64(len(magic) + len(line)), true
 }
 
 // maxIndex bounds the index an entry may claim: a card takes 14 bytes of

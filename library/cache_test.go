@@ -8,8 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/decktest"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 )
 
 // mineTitle loads lib's decks and returns the title of the one user
@@ -199,12 +201,55 @@ func TestDeckCachePruned(t *testing.T) {
 	}
 }
 
-// entries counts the files in dir.
+// entries counts the entries of the learner's decks in dir.
 func entries(t *testing.T, dir string) int {
 	t.Helper()
 	list, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(list)
+	n := 0
+	for _, e := range list {
+		if strings.HasPrefix(e.Name(), "deck-") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBuiltinCached: once the data directory holds progress, the built-in
+// decks are cached too, and read back from their entries card by card,
+// equal to the embedded ones.
+func TestBuiltinCached(t *testing.T) {
+	dir := t.TempDir()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	New(dir).Builtin()
+	lib := New(dir)
+	found := lib.builtinDecks()
+	if len(found) != 1 || found[0].err != nil || found[0].file.whole != nil {
+		t.Fatalf("the built-in deck was not read from its entry: %+v", found)
+	}
+	data, err := decks.FS.ReadFile("article.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := quiz.Load("builtin:article.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lib.Deck("article")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustJSON(t, want), mustJSON(t, got); a != b || got.Path != want.Path {
+		t.Error("the cached built-in deck differs from the embedded one")
+	}
+	cards, err := found[0].file.cards([]int{3, 0})
+	if err != nil || cards[0].ID != want.Cards[3].ID || cards[1].ID != want.Cards[0].ID {
+		t.Errorf("cards 3 and 0 read alone: %v", err)
+	}
 }

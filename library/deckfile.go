@@ -1,8 +1,6 @@
 package library
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"sync"
@@ -37,12 +35,6 @@ func wholeFile(d *quiz.Deck, sum string) *deckFile {
 	x, _ := buildIndex(d, starts, len(body)) // used for its lookups only: no size limit
 	x.Deck.Path = d.Path
 	return &deckFile{index: x, content: sum, path: d.Path, whole: d}
-}
-
-// builtinFile is the built-in deck d, loaded from data.
-func builtinFile(d *quiz.Deck, data []byte) *deckFile {
-	sum := sha256.Sum256(data)
-	return wholeFile(d, hex.EncodeToString(sum[:]))
 }
 
 // header is the deck without its cards (their number is index.Cards).
@@ -112,15 +104,15 @@ func (f *deckFile) cards(pos []int) ([]quiz.Card, error) {
 // entry is still the one the index was read from (another moatquiz may
 // have replaced it since).
 func (f *deckFile) read(fn func(*os.File) (string, error)) (string, error) {
-	head, _, body, ok := readHead(f.entry)
-	if !ok || head.Sum != f.content || body != f.body {
-		return "", fmt.Errorf("%s changed while it was read: start again to read it anew", f.path)
-	}
 	file, err := os.Open(f.entry)
 	if err != nil {
 		return "", fmt.Errorf("%s: read its cache entry: %w", f.path, err)
 	}
 	defer file.Close()
+	head, at, ok := headOf(file)
+	if !ok || head.Sum != f.content || at+int64(head.Index.Size) != f.body {
+		return "", fmt.Errorf("%s changed while it was read: start again to read it anew", f.path)
+	}
 	s, err := fn(file)
 	if err != nil {
 		return "", fmt.Errorf("%s: read its cache entry %s: %w", f.path, f.entry, err)

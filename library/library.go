@@ -195,11 +195,7 @@ func (l *Library) builtinDecks() []foundDeck {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f.path, err)
 			}
-			d, err := quiz.Load(f.path, data)
-			if err != nil {
-				return nil, err
-			}
-			return builtinFile(d, data), nil
+			return l.cache.builtin(f.path, data, l.dataDir)
 		})
 		files = append(files, f)
 	}
