@@ -248,6 +248,9 @@ func TestBuiltinCached(t *testing.T) {
 	if a, b := mustJSON(t, want), mustJSON(t, got); a != b || got.Path != want.Path {
 		t.Error("the cached built-in deck differs from the embedded one")
 	}
+	if b := New(dir).Builtin(); len(b) != 1 || b[0].Err != nil || b[0].Deck == nil || len(b[0].Deck.Cards) != len(want.Cards) {
+		t.Errorf("Builtin from the cache: %+v", b)
+	}
 	cards, err := found[0].file.cards([]int{3, 0})
 	if err != nil || cards[0].ID != want.Cards[3].ID || cards[1].ID != want.Cards[0].ID {
 		t.Errorf("cards 3 and 0 read alone: %v", err)

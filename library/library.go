@@ -170,7 +170,7 @@ func (l *Library) Builtin() []DeckFile {
 	for _, f := range l.builtinDecks() {
 		d := DeckFile{Path: f.path, Builtin: true, Err: f.err}
 		if f.err == nil {
-			d.Deck = f.file.whole
+			d.Deck, d.Err = f.file.deck()
 		}
 		files = append(files, d)
 	}
