@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -84,9 +85,12 @@ func (db *DB) CardStates(deck string, cards []string) ([]Row, error) {
 
 // Frontier returns how many of the deck's first cards, in the version of
 // the deck whose content hash is content, have no item that is new and
-// not suspended, as SetFrontier saved it; 0 when nothing is known (a
+// not suspended, as SetFrontier last said; 0 when nothing is known (a
 // state became new again since, or the deck changed).
 func (db *DB) Frontier(deck, content string) (int, error) {
+	if n, ok := db.front.get(db, deck, content); ok {
+		return n, nil
+	}
 	var n int
 	err := db.sql.QueryRow(sqlFrontier, deck, content).Scan(&n)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -98,16 +102,74 @@ func (db *DB) Frontier(deck, content string) (int, error) {
 	return n, nil
 }
 
-// SetFrontier saves that the first cards of the deck (in the version whose
-// content hash is content) have no item that is new and not suspended.
+// SetFrontier says that the first cards of the deck (in the version whose
+// content hash is content) have no item that is new and not suspended. It
+// is saved with the next review Record saves, at no cost of its own, if
+// nothing else is written before; Frontier returns it meanwhile.
 func (db *DB) SetFrontier(deck, content string, cards int) error {
 	if db.readOnly {
 		return fmt.Errorf("save deck %q: %w", deck, ErrReadOnly)
 	}
-	if _, err := db.sql.Exec(sqlSetFront, deck, content, cards); err != nil {
+	changes, err := db.changes(db.sql)
+	if err != nil {
 		return fmt.Errorf("save deck %q in %s: %w", deck, db.path, explain(err))
 	}
+	db.front.mu.Lock()
+	defer db.front.mu.Unlock()
+	db.front.next = &frontier{deck: deck, content: content, cards: cards, changes: changes}
 	return nil
+}
+
+// frontiers holds the frontier SetFrontier gave until a Record saves it.
+type frontiers struct {
+	mu   sync.Mutex
+	next *frontier
+}
+
+// frontier is a deck's new-item frontier, valid while the connection's
+// count of changes is what it was.
+type frontier struct {
+	deck, content string
+	cards         int
+	changes       int64
+}
+
+// get returns the waiting frontier of the deck while it holds.
+func (f *frontiers) get(db *DB, deck, content string) (int, bool) {
+	f.mu.Lock()
+	next := f.next
+	f.mu.Unlock()
+	if next == nil || next.deck != deck || next.content != content {
+		return 0, false
+	}
+	changes, err := db.changes(db.sql)
+	return next.cards, err == nil && changes == next.changes
+}
+
+// save writes the waiting frontier in tx, before tx changes anything, if
+// nothing was written since it was given.
+func (f *frontiers) save(db *DB, tx *sql.Tx) error {
+	f.mu.Lock()
+	next := f.next
+	f.next = nil
+	f.mu.Unlock()
+	if next == nil {
+		return nil
+	}
+	if changes, err := db.changes(tx); err != nil || changes != next.changes {
+		return err
+	}
+	_, err := tx.Exec(sqlSetFront, next.deck, next.content, next.cards)
+	return err
+}
+
+// changes is the count of rows the writer's connection has changed.
+func (db *DB) changes(q interface {
+	QueryRow(string, ...any) *sql.Row
+}) (int64, error) {
+	var n int64
+	err := q.QueryRow("SELECT total_changes()").Scan(&n)
+	return n, err
 }
 
 // errStop ends eachRow early without an error.

@@ -96,7 +96,8 @@ func TestDayQueries(t *testing.T) {
 
 // TestFrontierDropped: the new-item frontier of a deck is kept while its
 // items only move on, and dropped as soon as one may be new again: its
-// first review undone, or its state set back to new.
+// first review undone, or its state set back to new. A frontier waiting
+// to be saved with the next review is dropped by any other write.
 func TestFrontierDropped(t *testing.T) {
 	db := openW(t, t.TempDir())
 	front := func() int {
@@ -146,5 +147,15 @@ func TestFrontierDropped(t *testing.T) {
 	record(t, db, review("moat", "fact", 4, quiz.ModeReview, &renewed.After))
 	if front() != 0 {
 		t.Error("a state set back to new kept the frontier")
+	}
+	later := review("school", "fact", 2, quiz.ModeReview, nil)
+	record(t, db, later)
+	set() // waits for the next review to be saved with it
+	if err := db.Unrecord(later); err != nil {
+		t.Fatal(err)
+	}
+	record(t, db, review("school", "fact", 2, quiz.ModeReview, nil))
+	if front() != 0 {
+		t.Error("a frontier given before an undo was saved with the next review")
 	}
 }

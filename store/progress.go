@@ -194,6 +194,9 @@ func (db *DB) record(r *quiz.Review) (int64, error) {
 		return 0, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := db.front.save(db, tx); err != nil {
+		return 0, err
+	}
 	args := []any{r.Item.Deck, r.Item.Card, r.Item.Item, int64(r.Rating), r.ReviewedAt.UnixMilli(),
 		max(r.Duration.Milliseconds(), 0), r.Typed, string(r.Mode), string(r.Question)}
 	args = append(append(args, stateArgs(r.After)...), beforeArgs(r.Before)...)

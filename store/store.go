@@ -50,6 +50,7 @@ type DB struct {
 	readOnly bool
 	stmts    statements
 	cache    statesCache // writers only
+	front    frontiers   // writers only
 }
 
 // Open opens the store in dir (dir/moatquiz.db). A writer creates dir
