@@ -28,9 +28,10 @@ type Progress interface {
 	// CardStates returns every state of the deck's cards.
 	CardStates(deck string, cards []string) ([]store.Row, error)
 	// Frontier and SetFrontier keep how many of the deck's first cards
-	// have no item that is new and not suspended.
+	// have no item that is new and not suspended; SetFrontier saves at
+	// once with now, else with the next review saved.
 	Frontier(deck, content string) (int, error)
-	SetFrontier(deck, content string, cards int) error
+	SetFrontier(deck, content string, cards int, now bool) error
 }
 
 // dayPlan is a deck's study day at a moment, planned as quiz plans a
@@ -158,8 +159,13 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 	return nil
 }
 
-// newBatch is how many cards pickNew reads the states of at once.
-const newBatch = 64
+// newBatch is how many cards pickNew reads the states of at first; each
+// batch without a new card doubles the next, up to maxBatch.
+const newBatch, maxBatch = 64, 4096
+
+// longWalk is how many cards past the frontier are worth a commit of
+// their own: a shorter walk waits to be saved with the next review.
+const longWalk = 1024
 
 // pickNew takes up to n cards with a new item, in deck order, from the
 // deck's frontier on, and moves the frontier past the cards found to have
@@ -173,10 +179,13 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 	if err != nil {
 		return err
 	}
-	moved := front
-	for at := front; at < x.Cards && p.counts.New < n; at += newBatch {
-		batch := make([]string, 0, newBatch)
-		for pos := at; pos < min(at+newBatch, x.Cards); pos++ {
+	moved, size := front, newBatch
+	for at := front; at < x.Cards && p.counts.New < n; at += size {
+		if p.counts.New == 0 && at > front {
+			size = min(2*size, maxBatch)
+		}
+		batch := make([]string, 0, size)
+		for pos := at; pos < min(at+size, x.Cards); pos++ {
 			batch = append(batch, x.id(pos))
 		}
 		rows, err := pr.CardStates(id, batch)
@@ -206,7 +215,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 		}
 	}
 	if moved > front {
-		pr.SetFrontier(id, p.f.content, moved) //nolint:errcheck // it only saves time, and a reader cannot
+		pr.SetFrontier(id, p.f.content, moved, moved-front >= longWalk) //nolint:errcheck // it only saves time
 	}
 	return nil
 }

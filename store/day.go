@@ -103,12 +103,19 @@ func (db *DB) Frontier(deck, content string) (int, error) {
 }
 
 // SetFrontier says that the first cards of the deck (in the version whose
-// content hash is content) have no item that is new and not suspended. It
-// is saved with the next review Record saves, at no cost of its own, if
-// nothing else is written before; Frontier returns it meanwhile.
-func (db *DB) SetFrontier(deck, content string, cards int) error {
+// content hash is content) have no item that is new and not suspended.
+// With now it is saved at once; else with the next review Record saves,
+// at no cost of its own, if nothing else is written before, and Frontier
+// returns it meanwhile.
+func (db *DB) SetFrontier(deck, content string, cards int, now bool) error {
 	if db.readOnly {
 		return fmt.Errorf("save deck %q: %w", deck, ErrReadOnly)
+	}
+	if now {
+		if _, err := db.sql.Exec(sqlSetFront, deck, content, cards); err != nil {
+			return fmt.Errorf("save deck %q in %s: %w", deck, db.path, explain(err))
+		}
+		return nil
 	}
 	changes, err := db.changes(db.sql)
 	if err != nil {

@@ -108,9 +108,15 @@ func TestFrontierDropped(t *testing.T) {
 		return n
 	}
 	set := func() {
-		if err := db.SetFrontier("article", "v1", 9); err != nil {
+		if err := db.SetFrontier("article", "v1", 9, false); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := db.SetFrontier("other", "v1", 5, true); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.Frontier("other", "v1"); err != nil || n != 5 {
+		t.Errorf("frontier saved at once: %d, %v", n, err)
 	}
 	set()
 	if front() != 9 {
