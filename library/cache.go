@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
 )
 
 // The deck cache keeps each of the learner's decks, once parsed and
@@ -104,25 +103,23 @@ func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile
 }
 
 // builtin loads the built-in deck named path from data: from its entry
-// when it was made from data, else parsed, writing the entry once the
-// data directory dataDir holds progress (a command that only reads, or
-// refuses, leaves no cache in a fresh one).
-func (c deckCache) builtin(path string, data []byte, dataDir string) (*deckFile, error) {
+// when it was made from data, else parsed; such a deck's entry is written
+// only by Library.SaveBuiltin.
+func (c deckCache) builtin(path string, data []byte) (*deckFile, error) {
 	name := sha256.Sum256([]byte(path))
 	entry := filepath.Join(c.dir, "builtin-"+hex.EncodeToString(name[:16]))
 	sum := sha256.Sum256(data)
-	key := cacheHead{Format: cacheFormat, Sum: hex.EncodeToString(sum[:])}
-	if head, index, body, ok := readHead(entry); ok && head.Sum == key.Sum {
+	key := hex.EncodeToString(sum[:])
+	if head, index, body, ok := readHead(entry); ok && head.Sum == key {
 		return cachedFile(path, entry, head, index, body), nil
 	}
 	d, err := quiz.Load(path, data)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dataDir, store.FileName)); err == nil {
-		writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
-	}
-	return wholeFile(d, key.Sum), nil
+	f := wholeFile(d, key)
+	f.unsaved = entry
+	return f, nil
 }
 
 // cacheMagic starts an entry: then its head as JSON on one line, then the

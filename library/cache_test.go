@@ -11,7 +11,6 @@ import (
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/decktest"
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
 )
 
 // mineTitle loads lib's decks and returns the title of the one user
@@ -217,17 +216,17 @@ func entries(t *testing.T, dir string) int {
 	return n
 }
 
-// TestBuiltinCached: once the data directory holds progress, the built-in
+// TestBuiltinCached: after SaveBuiltin (the app ran well), the built-in
 // decks are cached too, and read back from their entries card by card,
 // equal to the embedded ones.
 func TestBuiltinCached(t *testing.T) {
 	dir := t.TempDir()
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
+	first := New(dir)
+	first.Builtin()
+	if _, err := os.Stat(first.cache.dir); err == nil {
+		t.Fatal("the built-in decks were cached before SaveBuiltin")
 	}
-	db.Close()
-	New(dir).Builtin()
+	first.SaveBuiltin()
 	lib := New(dir)
 	found := lib.builtinDecks()
 	if len(found) != 1 || found[0].err != nil || found[0].file.whole != nil {

@@ -16,6 +16,7 @@ type deckFile struct {
 	path    string
 	entry   string // the cache entry with the cards; "" when whole holds them
 	body    int64  // where the cards' binary form starts in entry
+	unsaved string // the entry a built-in deck held whole is to be saved to
 
 	mu    sync.Mutex
 	whole *quiz.Deck // the whole deck, once read

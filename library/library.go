@@ -195,7 +195,7 @@ func (l *Library) builtinDecks() []foundDeck {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", f.path, err)
 			}
-			return l.cache.builtin(f.path, data, l.dataDir)
+			return l.cache.builtin(f.path, data)
 		})
 		files = append(files, f)
 	}
@@ -258,4 +258,24 @@ func (l *Library) remember(path string, stat fileStat, load func() (*deckFile, e
 	r.file, r.err = load()
 	l.loaded[path] = r
 	return r.file, r.err
+}
+
+// SaveBuiltin writes the cache entries of the built-in decks this Library
+// parsed, so that later runs read their index instead: the app calls it
+// once it ran well, so that a command that fails leaves the data
+// directory as it found it.
+func (l *Library) SaveBuiltin() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.loaded {
+		if f := r.file; f != nil && f.unsaved != "" {
+			_, err := os.Stat(l.cache.dir)
+			made := errors.Is(err, fs.ErrNotExist)
+			key := cacheHead{Format: cacheFormat, Sum: f.content}
+			if writeEntry(f.unsaved, key, f.whole) != nil && made {
+				os.Remove(l.cache.dir) // only if empty: what the write made
+			}
+			f.unsaved = ""
+		}
+	}
 }

@@ -62,5 +62,6 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 	if m, ok := final.(tui.Model); ok && m.Err() != nil {
 		return m.Err()
 	}
+	lib.SaveBuiltin()
 	return nil
 }
