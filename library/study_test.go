@@ -15,6 +15,17 @@ import (
 	"github.com/moatquiz/moatquiz/store"
 )
 
+// openStore opens the store of data directory dir for the test.
+func openStore(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // randomDeck is a valid deck of n cards of every kind, in a shuffled id
 // order (so that deck order is not id order).
 func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
@@ -131,11 +142,7 @@ func (readOnly) Unrecord(*quiz.Review) error                             { retur
 // then names the same next due time.
 func TestDayMatchesWholeDeck(t *testing.T) {
 	dir := t.TempDir()
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openStore(t, dir)
 	rng := rand.New(rand.NewPCG(1, 2))
 	questions := 0
 	for round := range 40 {
@@ -279,11 +286,7 @@ func (p *countingProgress) CardStates(deck string, cards []string) ([]store.Row,
 // count after the deck's cards changed walks to the frontier once.
 func TestHomeCountsReadTheDay(t *testing.T) {
 	dir := t.TempDir()
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openStore(t, dir)
 	rng := rand.New(rand.NewPCG(3, 4))
 	d := randomDeck(rng, "big", 0)
 	for i := range 2000 {
