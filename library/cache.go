@@ -141,12 +141,21 @@ func readHead(file string) (head cacheHead, index string, body int64, ok bool) {
 	if !ok {
 		return cacheHead{}, "", 0, false
 	}
+	info, err := f.Stat()
+	if err != nil || at+int64(head.Index.Size) > info.Size() {
+		return cacheHead{}, "", 0, false
+	}
 	var raw strings.Builder // one copy of the index, in the string it is used as
 	raw.Grow(head.Index.Size)
 	if n, err := io.Copy(&raw, io.NewSectionReader(f, at, int64(head.Index.Size))); err != nil || n != int64(head.Index.Size) {
 		return cacheHead{}, "", 0, false
 	}
-	return head, raw.String(), at + int64(head.Index.Size), true
+	x := deckIndex{indexHead: head.Index, raw: raw.String()}
+	body = at + int64(head.Index.Size)
+	if !x.valid() || body+int64(x.size()) != info.Size() {
+		return cacheHead{}, "", 0, false
+	}
+	return head, x.raw, body, true
 }
 
 // headOf reads the head of the entry open in f, and says where the index

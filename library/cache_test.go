@@ -255,3 +255,36 @@ func TestBuiltinCached(t *testing.T) {
 		t.Errorf("cards 3 and 0 read alone: %v", err)
 	}
 }
+
+// TestDeckCacheDamaged: an entry cut short, or whose index is garbled, is
+// not trusted: the deck is read from its file, whole and right.
+func TestDeckCacheDamaged(t *testing.T) {
+	for name, damage := range map[string]func([]byte, int) []byte{
+		"cut short": func(b []byte, _ int) []byte { return b[:len(b)-3] },
+		"garbled index": func(b []byte, at int) []byte {
+			for i := at; i < at+16 && i < len(b); i++ {
+				b[i] = 0xff
+			}
+			return b
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			lib, path := newMine(t)
+			mineTitle(t, lib)
+			markEntry(t, lib, path, "캐시에서")
+			entry := lib.cache.entry(path)
+			data, err := os.ReadFile(entry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, index, _, _ := readHead(entry)
+			at := strings.Index(string(data), index)
+			if err := os.WriteFile(entry, damage(data, at), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "내 덱" {
+				t.Errorf("a damaged entry was used (title %q)", got)
+			}
+		})
+	}
+}

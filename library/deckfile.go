@@ -1,6 +1,7 @@
 package library
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -54,6 +55,9 @@ func (f *deckFile) deck() (*quiz.Deck, error) {
 		if err != nil {
 			return "", err
 		}
+		if info.Size() != f.body+int64(f.index.size()) {
+			return "", errors.New("it is cut short")
+		}
 		buf := make([]byte, info.Size()-f.body)
 		_, err = file.ReadAt(buf, f.body)
 		return string(buf), err
@@ -86,6 +90,9 @@ func (f *deckFile) cards(pos []int) ([]quiz.Card, error) {
 	_, err := f.read(func(file *os.File) (string, error) {
 		for i, p := range pos {
 			start, end := f.index.span(p)
+			if start > end {
+				return "", fmt.Errorf("card %d: the index is damaged", p)
+			}
 			buf := make([]byte, end-start)
 			if _, err := file.ReadAt(buf, f.body+int64(start)); err != nil {
 				return "", err

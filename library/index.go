@@ -65,6 +65,9 @@ func (x *deckIndex) span(i int) (start, end int) {
 	return x.u32(x.starts(), i), x.u32(x.starts(), i+1)
 }
 
+// size is the length of the deck's binary form.
+func (x *deckIndex) size() int { return x.u32(x.starts(), x.Cards) }
+
 // find returns the position of the card with the id.
 func (x *deckIndex) find(id string) (int, bool) {
 	lo, hi := 0, x.Cards
@@ -87,6 +90,27 @@ func (x *deckIndex) find(id string) (int, bool) {
 func (x *deckIndex) has(card, item string) (int, bool) {
 	pos, ok := x.find(card)
 	return pos, ok && slices.Contains(x.names(pos), item)
+}
+
+// valid reports whether the index is whole and consistent, so that its
+// lookups stay in range: a damaged cache entry is read again from its
+// deck file rather than trusted.
+func (x *deckIndex) valid() bool {
+	n := x.Cards
+	if n < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
+		return false
+	}
+	ids, body := 0, 0
+	for i := range n {
+		end := x.u32(x.idEnds(), i)
+		start := x.u32(x.starts(), i)
+		s := x.raw[x.nameIDs()+2*i:]
+		if end < ids || start < body || x.u32(x.sorted(), i) >= n || int(s[0])|int(s[1])<<8 >= len(x.Names) {
+			return false
+		}
+		ids, body = end, start
+	}
+	return x.size() >= body && x.ids()+ids == len(x.raw)
 }
 
 // maxNameLists is how many distinct lists of item names an index holds:
