@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -27,15 +28,17 @@ import (
 // an untouched file is not even hashed. `moatquiz check` never uses it.
 
 // cacheFormat is the version of what an entry holds: bump it whenever
-// quiz's binary form or what the loader accepts or produces changes, so
-// that entries written by another version are not used.
-const cacheFormat = 3
+// quiz's binary form, the index, or what the loader accepts or produces
+// changes, so that entries written by another version are not used.
+const cacheFormat = 4
 
-// cacheHead says what an entry was made from.
+// cacheHead says what an entry was made from, and holds the head of the
+// deck's index.
 type cacheHead struct {
 	Format int
 	Sum    string   // hex SHA-256 of the deck file's content
 	Stat   fileStat // the file when the entry was written
+	Index  indexHead
 }
 
 // fileStat identifies a version of a file without reading it.
@@ -62,97 +65,126 @@ func (c deckCache) entry(path string) string {
 	return filepath.Join(c.dir, "deck-"+hex.EncodeToString(sum[:16]))
 }
 
-// load loads the deck file at path, whose Stat is info: from its entry
-// when the file's content is the one the entry was made from, else from
-// the file, writing a new entry. A cache that cannot be read or written
-// only costs time.
-func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*quiz.Deck, error) {
+// load loads the deck file at path, whose Stat is info: its index from its
+// entry when the file's content is the one the entry was made from, else
+// the deck from the file, writing a new entry. A cache that cannot be read
+// or written only costs time.
+func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile, error) {
 	entry := c.entry(path)
 	stat := statOf(info)
-	head, body, ok := readEntry(entry)
+	head, index, body, ok := readHead(entry)
 	if ok && head.Stat == stat {
-		if d, ok := decode(body, path); ok {
-			return d, nil
-		}
+		return cachedFile(path, entry, head, index, body), nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil || info.Size() > quiz.MaxFileSize {
-		return quiz.LoadFile(path) // says why in the loader's words
+		_, err := quiz.LoadFile(path) // says why in the loader's words
+		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	key := cacheHead{Format: cacheFormat, Sum: hex.EncodeToString(sum[:]), Stat: stat}
 	stable := info.ModTime().Before(now.Add(-racyWindow))
 	if ok && head.Sum == key.Sum {
-		if d, ok := decode(body, path); ok {
-			if stable {
-				writeEntry(entry, key, body) //nolint:errcheck // the cache only saves time
-			}
-			return d, nil
+		if f := cachedFile(path, entry, head, index, body); !stable {
+			return f, nil
+		} else if d, err := f.deck(); err == nil {
+			writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
+			return f, nil
 		}
 	}
 	d, err := quiz.Load(path, data)
-	if err == nil && stable {
-		if body, err := d.MarshalBinary(); err == nil {
-			writeEntry(entry, key, string(body)) //nolint:errcheck // the cache only saves time
-		}
+	if err != nil {
+		return nil, err
 	}
-	return d, err
+	if stable {
+		writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
+	}
+	return wholeFile(d, key.Sum), nil
 }
 
-// decode is the deck in an entry's body, read from path.
-func decode(body, path string) (*quiz.Deck, bool) {
-	var d quiz.Deck
-	if err := d.DecodeBinary(body); err != nil || len(d.Cards) == 0 {
-		return nil, false
+// builtin loads the built-in deck named path from data: from its entry
+// when it was made from data, else parsed; such a deck's entry is written
+// only by Library.SaveBuiltin.
+func (c deckCache) builtin(path string, data []byte) (*deckFile, error) {
+	name := sha256.Sum256([]byte(path))
+	entry := filepath.Join(c.dir, "builtin-"+hex.EncodeToString(name[:16]))
+	sum := sha256.Sum256(data)
+	key := hex.EncodeToString(sum[:])
+	if head, index, body, ok := readHead(entry); ok && head.Sum == key {
+		return cachedFile(path, entry, head, index, body), nil
 	}
-	d.Path = path
-	return &d, true
+	d, err := quiz.Load(path, data)
+	if err != nil {
+		return nil, err
+	}
+	f := wholeFile(d, key)
+	f.unsaved = entry
+	return f, nil
 }
 
 // cacheMagic starts an entry: then its head as JSON on one line, then the
-// deck in quiz's binary form.
+// deck's index (deckIndex.raw), then the deck in quiz's binary form.
 const cacheMagic = "moatquiz deck cache\n"
 
-// readEntry reads the entry at file: its head and its body, when it is an
-// entry of this cacheFormat.
-func readEntry(file string) (cacheHead, string, bool) {
-	data, err := readString(file)
-	if err != nil {
-		return cacheHead{}, "", false
-	}
-	rest, ok := strings.CutPrefix(data, cacheMagic)
-	line, body, found := strings.Cut(rest, "\n")
-	var head cacheHead
-	if !ok || !found || json.Unmarshal([]byte(line), &head) != nil || head.Format != cacheFormat {
-		return cacheHead{}, "", false
-	}
-	return head, body, true
-}
+// maxHead is the longest head line readHead reads.
+const maxHead = 1 << 20
 
-// readString reads a file into a string without a second copy: the
-// deck's texts are cut from it.
-func readString(file string) (string, error) {
+// readHead reads the head and index of the entry at file, and says where
+// its body starts, when it is an entry of this cacheFormat.
+func readHead(file string) (head cacheHead, index string, body int64, ok bool) {
 	f, err := os.Open(file)
 	if err != nil {
-		return "", err
+		return cacheHead{}, "", 0, false
 	}
 	defer f.Close()
+	head, at, ok := headOf(f)
+	if !ok {
+		return cacheHead{}, "", 0, false
+	}
 	info, err := f.Stat()
-	if err != nil {
-		return "", err
+	if err != nil || at+int64(head.Index.Size) > info.Size() {
+		return cacheHead{}, "", 0, false
 	}
-	var b strings.Builder
-	b.Grow(int(info.Size()))
-	if _, err := io.Copy(&b, f); err != nil {
-		return "", err
+	var raw strings.Builder // one copy of the index, in the string it is used as
+	raw.Grow(head.Index.Size)
+	if n, err := io.Copy(&raw, io.NewSectionReader(f, at, int64(head.Index.Size))); err != nil || n != int64(head.Index.Size) {
+		return cacheHead{}, "", 0, false
 	}
-	return b.String(), nil
+	x := deckIndex{indexHead: head.Index, raw: raw.String()}
+	body = at + int64(head.Index.Size)
+	if !x.valid() || body+int64(x.size()) != info.Size() {
+		return cacheHead{}, "", 0, false
+	}
+	return head, x.raw, body, true
 }
 
-// writeEntry writes an entry to file, whole or not at all (a temporary
-// file renamed), so that another moatquiz reading it meanwhile sees the
-// old entry or the new one.
-func writeEntry(file string, head cacheHead, body string) (err error) {
+// headOf reads the head of the entry open in f, and says where the index
+// starts, when it is an entry of this cacheFormat.
+func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
+	r := bufio.NewReader(io.NewSectionReader(f, 0, maxHead))
+	magic, _ := r.ReadString('\n')
+	line, err := r.ReadBytes('\n')
+	if magic != cacheMagic || err != nil || json.Unmarshal(line, &head) != nil ||
+		head.Format != cacheFormat || head.Index.Size < 0 || head.Index.Size > maxIndex {
+		return cacheHead{}, 0, false
+	}
+	return head, int64(len(magic) + len(line)), true
+}
+
+// maxIndex bounds the index an entry may claim: a card takes 14 bytes of
+// it besides its id, and a deck file is at most quiz.MaxFileSize.
+const maxIndex = 16 * quiz.MaxFileSize
+
+// writeEntry writes the entry of deck d to file, whole or not at all (a
+// temporary file renamed), so that another moatquiz reading it meanwhile
+// sees the old entry or the new one.
+func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
+	body, starts := d.BinaryCards()
+	index, ok := buildIndex(d, starts, len(body))
+	if !ok {
+		return errors.New("deck cache: the deck is too large to index")
+	}
+	head.Index = index.indexHead
 	line, err := json.Marshal(head)
 	if err != nil {
 		return fmt.Errorf("deck cache: %w", err)
@@ -170,7 +202,7 @@ func writeEntry(file string, head cacheHead, body string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(body)))
+	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body))
 	if err = errors.Join(err, tmp.Close()); err == nil {
 		err = os.Rename(tmp.Name(), file)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/decktest"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -76,22 +77,26 @@ func age(t *testing.T, path string, ago time.Duration) {
 func markEntry(t *testing.T, lib *Library, path, mark string) {
 	t.Helper()
 	entry := lib.cache.entry(path)
-	head, body, ok := readEntry(entry)
+	d := cachedDeck(t, path, entry)
+	d.Title = mark
+	head, _, _, _ := readHead(entry)
+	if err := writeEntry(entry, head, d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cachedDeck is the whole deck in the cache entry of the deck at path.
+func cachedDeck(t *testing.T, path, entry string) *quiz.Deck {
+	t.Helper()
+	head, index, body, ok := readHead(entry)
 	if !ok {
 		t.Fatalf("no cache entry for %s", path)
 	}
-	var d quiz.Deck
-	if err := d.DecodeBinary(body); err != nil {
-		t.Fatal(err)
-	}
-	d.Title = mark
-	marked, err := d.MarshalBinary()
+	d, err := cachedFile(path, entry, head, index, body).deck()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writeEntry(entry, head, string(marked)); err != nil {
-		t.Fatal(err)
-	}
+	return d
 }
 
 // TestDeckCache: a deck read from its file is cached in the data
@@ -104,14 +109,10 @@ func TestDeckCache(t *testing.T) {
 	if got := mineTitle(t, lib); got != "내 덱" {
 		t.Fatalf("title %q", got)
 	}
-	_, body, ok := readEntry(lib.cache.entry(path))
-	if !ok {
-		t.Fatal("no cache entry after the first load")
-	}
-	cached, ok := decode(body, path)
+	cached := cachedDeck(t, path, lib.cache.entry(path))
 	parsed, err := quiz.LoadFile(path)
-	if err != nil || !ok {
-		t.Fatal(err, ok)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if a, b := mustJSON(t, parsed), mustJSON(t, cached); a != b {
 		t.Errorf("the cached deck differs from the file's:\n%s\n%s", a, b)
@@ -154,7 +155,7 @@ func TestDeckCacheOtherFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.Replace(string(data), `{"Format":3,`, `{"Format":2,`, 1)
+	old := strings.Replace(string(data), `{"Format":4,`, `{"Format":3,`, 1)
 	if old == string(data) {
 		t.Fatalf("entry head not found in %.80q", data)
 	}
@@ -199,12 +200,91 @@ func TestDeckCachePruned(t *testing.T) {
 	}
 }
 
-// entries counts the files in dir.
+// entries counts the entries of the learner's decks in dir.
 func entries(t *testing.T, dir string) int {
 	t.Helper()
 	list, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(list)
+	n := 0
+	for _, e := range list {
+		if strings.HasPrefix(e.Name(), "deck-") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBuiltinCached: after SaveBuiltin (the app ran well), the built-in
+// decks are cached too, and read back from their entries card by card,
+// equal to the embedded ones.
+func TestBuiltinCached(t *testing.T) {
+	dir := t.TempDir()
+	first := New(dir)
+	first.Builtin()
+	if _, err := os.Stat(first.cache.dir); err == nil {
+		t.Fatal("the built-in decks were cached before SaveBuiltin")
+	}
+	first.SaveBuiltin()
+	lib := New(dir)
+	found := lib.builtinDecks()
+	if len(found) != 1 || found[0].err != nil || found[0].file.whole != nil {
+		t.Fatalf("the built-in deck was not read from its entry: %+v", found)
+	}
+	data, err := decks.FS.ReadFile("article.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := quiz.Load("builtin:article.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := lib.Deck("article")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustJSON(t, want), mustJSON(t, got); a != b || got.Path != want.Path {
+		t.Error("the cached built-in deck differs from the embedded one")
+	}
+	if b := New(dir).Builtin(); len(b) != 1 || b[0].Err != nil || b[0].Deck == nil || len(b[0].Deck.Cards) != len(want.Cards) {
+		t.Errorf("Builtin from the cache: %+v", b)
+	}
+	cards, err := found[0].file.cards([]int{3, 0})
+	if err != nil || cards[0].ID != want.Cards[3].ID || cards[1].ID != want.Cards[0].ID {
+		t.Errorf("cards 3 and 0 read alone: %v", err)
+	}
+}
+
+// TestDeckCacheDamaged: an entry cut short, or whose index is garbled, is
+// not trusted: the deck is read from its file, whole and right.
+func TestDeckCacheDamaged(t *testing.T) {
+	for name, damage := range map[string]func([]byte, int) []byte{
+		"cut short": func(b []byte, _ int) []byte { return b[:len(b)-3] },
+		"garbled index": func(b []byte, at int) []byte {
+			for i := at; i < at+16 && i < len(b); i++ {
+				b[i] = 0xff
+			}
+			return b
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			lib, path := newMine(t)
+			mineTitle(t, lib)
+			markEntry(t, lib, path, "캐시에서")
+			entry := lib.cache.entry(path)
+			data, err := os.ReadFile(entry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, index, _, _ := readHead(entry)
+			at := strings.Index(string(data), index)
+			if err := os.WriteFile(entry, damage(data, at), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if got := mineTitle(t, New(filepath.Dir(lib.DecksDir()))); got != "내 덱" {
+				t.Errorf("a damaged entry was used (title %q)", got)
+			}
+		})
+	}
 }

@@ -34,7 +34,7 @@ type Library struct {
 type loadedDeck struct {
 	stat fileStat  // the file when it was read
 	at   time.Time // when it was read
-	deck *quiz.Deck
+	file *deckFile
 	err  error
 }
 
@@ -65,20 +65,44 @@ type DeckFile struct {
 // earlier one has. A file that cannot be loaded has its error; no error
 // stops the others from loading.
 func (l *Library) Files() []DeckFile {
-	files := append(l.Builtin(), l.userDecks()...)
+	found := l.found()
+	files := make([]DeckFile, len(found))
+	for i, f := range found {
+		files[i] = DeckFile{Path: f.path, Builtin: f.builtin, Err: f.err}
+		if f.err == nil {
+			files[i].Deck, files[i].Err = f.file.deck()
+		}
+	}
+	return files
+}
+
+// foundDeck is a deck file found: its index and cards, or why it could
+// not be loaded.
+type foundDeck struct {
+	path    string
+	builtin bool
+	file    *deckFile // nil when err is set
+	err     error
+}
+
+// found finds every deck file as Files does, without reading the cards
+// of those whose cache entry has them.
+func (l *Library) found() []foundDeck {
+	files := append(l.builtinDecks(), l.userDecks()...)
 	owner := map[string]string{} // deck id → path of the deck that has it
 	for i := range files {
 		f := &files[i]
-		if f.Err != nil {
+		if f.err != nil {
 			continue
 		}
-		if first, taken := owner[f.Deck.ID]; taken {
-			f.Err = quiz.ErrorList{{Path: f.Path, Msg: fmt.Sprintf(
-				"deck id %q is already used by %s: give this deck its own id", f.Deck.ID, first)}}
-			f.Deck = nil
+		id := f.file.header().ID
+		if first, taken := owner[id]; taken {
+			f.err = quiz.ErrorList{{Path: f.path, Msg: fmt.Sprintf(
+				"deck id %q is already used by %s: give this deck its own id", id, first)}}
+			f.file = nil
 			continue
 		}
-		owner[f.Deck.ID] = f.Path
+		owner[id] = f.path
 	}
 	return files
 }
@@ -102,10 +126,32 @@ func (l *Library) Decks() ([]*quiz.Deck, []error) {
 
 // Deck returns the deck with the id, or a *NoDeckError.
 func (l *Library) Deck(id string) (*quiz.Deck, error) {
-	decks, errs := l.Decks()
-	for _, d := range decks {
-		if d.ID == id {
-			return d, nil
+	f, err := l.file(id)
+	if err != nil {
+		return nil, err
+	}
+	return f.deck()
+}
+
+// Header returns the deck with the id as Deck does, without its cards:
+// it reads none of them.
+func (l *Library) Header(id string) (*quiz.Deck, error) {
+	f, err := l.file(id)
+	if err != nil {
+		return nil, err
+	}
+	return f.header(), nil
+}
+
+// file returns the deck file of the deck with the id, or Deck's error.
+func (l *Library) file(id string) (*deckFile, error) {
+	var errs []error
+	for _, f := range l.found() {
+		switch {
+		case f.err != nil:
+			errs = append(errs, f.err)
+		case f.file.header().ID == id:
+			return f.file, nil
 		}
 	}
 	return nil, &NoDeckError{ID: id, LoadErrs: errs}
@@ -132,22 +178,36 @@ func (e *NoDeckError) Unwrap() []error { return e.LoadErrs }
 // Builtin loads the decks compiled into the binary, by file name, once
 // per Library.
 func (l *Library) Builtin() []DeckFile {
+	var files []DeckFile
+	for _, f := range l.builtinDecks() {
+		d := DeckFile{Path: f.path, Builtin: true, Err: f.err}
+		if f.err == nil {
+			d.Deck, d.Err = f.file.deck()
+		}
+		files = append(files, d)
+	}
+	return files
+}
+
+// builtinDecks loads the decks compiled into the binary, by file name,
+// once per Library.
+func (l *Library) builtinDecks() []foundDeck {
 	entries, err := fs.ReadDir(l.builtin, ".")
 	if err != nil {
-		return []DeckFile{{Path: "builtin:", Builtin: true, Err: fmt.Errorf("built-in decks: %w", err)}}
+		return []foundDeck{{path: "builtin:", builtin: true, err: fmt.Errorf("built-in decks: %w", err)}}
 	}
-	var files []DeckFile
+	var files []foundDeck
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
 			continue
 		}
-		f := DeckFile{Path: "builtin:" + e.Name(), Builtin: true}
-		f.Deck, f.Err = l.remember(f.Path, fileStat{}, func() (*quiz.Deck, error) {
+		f := foundDeck{path: "builtin:" + e.Name(), builtin: true}
+		f.file, f.err = l.remember(f.path, fileStat{}, func() (*deckFile, error) {
 			data, err := fs.ReadFile(l.builtin, e.Name())
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f.Path, err)
+				return nil, fmt.Errorf("%s: %w", f.path, err)
 			}
-			return quiz.Load(f.Path, data)
+			return l.cache.builtin(f.path, data)
 		})
 		files = append(files, f)
 	}
@@ -159,36 +219,36 @@ func (l *Library) Builtin() []DeckFile {
 // folders are skipped; a pipe or device is an error rather than something
 // to wait on, and so is a file that cannot be looked at (a dangling
 // symbolic link).
-func (l *Library) userDecks() []DeckFile {
+func (l *Library) userDecks() []foundDeck {
 	dir := l.DecksDir()
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return []DeckFile{{Path: dir, Err: fmt.Errorf("your decks: %w", err)}}
+		return []foundDeck{{path: dir, err: fmt.Errorf("your decks: %w", err)}}
 	}
 	removeStaleTemps(dir, entries, time.Now())
-	var files []DeckFile
+	var files []foundDeck
 	var paths []string
 	defer func() { l.cache.prune(paths) }()
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".json") {
 			continue
 		}
-		f := DeckFile{Path: filepath.Join(dir, e.Name())}
-		paths = append(paths, f.Path)
-		info, err := os.Stat(f.Path) // follows symbolic links
+		f := foundDeck{path: filepath.Join(dir, e.Name())}
+		paths = append(paths, f.path)
+		info, err := os.Stat(f.path) // follows symbolic links
 		switch {
 		case err != nil:
-			_, f.Err = quiz.LoadFile(f.Path) // says why in the loader's words
+			_, f.err = quiz.LoadFile(f.path) // says why in the loader's words
 		case info.IsDir():
 			continue
 		case !info.Mode().IsRegular():
-			f.Err = quiz.ErrorList{{Path: f.Path, Msg: "is not a regular file: a deck is a JSON file"}}
+			f.err = quiz.ErrorList{{Path: f.path, Msg: "is not a regular file: a deck is a JSON file"}}
 		default:
-			f.Deck, f.Err = l.remember(f.Path, statOf(info), func() (*quiz.Deck, error) {
-				return l.cache.load(f.Path, info, time.Now())
+			f.file, f.err = l.remember(f.path, statOf(info), func() (*deckFile, error) {
+				return l.cache.load(f.path, info, time.Now())
 			})
 		}
 		files = append(files, f)
@@ -200,17 +260,37 @@ func (l *Library) userDecks() []DeckFile {
 // file is as it was then (same stat, and last changed well before it was
 // read), else what load returns, remembered. A built-in deck (zero stat)
 // is read once.
-func (l *Library) remember(path string, stat fileStat, load func() (*quiz.Deck, error)) (*quiz.Deck, error) {
+func (l *Library) remember(path string, stat fileStat, load func() (*deckFile, error)) (*deckFile, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	r, ok := l.loaded[path]
 	if ok && r.stat == stat && time.Unix(0, stat.ModNanos).Before(r.at.Add(-racyWindow)) {
-		return r.deck, r.err
+		return r.file, r.err
 	}
 	r = loadedDeck{stat: stat, at: time.Now()}
-	r.deck, r.err = load()
+	r.file, r.err = load()
 	l.loaded[path] = r
-	return r.deck, r.err
+	return r.file, r.err
+}
+
+// SaveBuiltin writes the cache entries of the built-in decks this Library
+// parsed, so that later runs read their index instead: the app calls it
+// once it ran well, so that a command that fails leaves the data
+// directory as it found it.
+func (l *Library) SaveBuiltin() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.loaded {
+		if f := r.file; f != nil && f.unsaved != "" {
+			_, err := os.Stat(l.cache.dir)
+			made := errors.Is(err, fs.ErrNotExist)
+			key := cacheHead{Format: cacheFormat, Sum: f.content}
+			if writeEntry(f.unsaved, key, f.whole) != nil && made {
+				os.Remove(l.cache.dir) // only if empty: what the write made
+			}
+			f.unsaved = ""
+		}
+	}
 }
 
 // TempSuffix ends the names of the temporary files a deck is written to

@@ -1,86 +1,346 @@
 package library
 
 import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 )
 
-// statesProgress is progress held in a map that notes which reads the
-// home counts make; it saves nothing.
-type statesProgress struct {
-	quiz.Progress // nil: saving is not what these tests do
-	states        map[quiz.ItemID]quiz.ItemState
-	dueReads      int
-	allReads      int
-}
-
-func (p *statesProgress) States(string) (map[quiz.ItemID]quiz.ItemState, error) {
-	p.allReads++
-	return p.states, nil
-}
-
-func (p *statesProgress) DueStates(_ string, start, end time.Time) (map[quiz.ItemID]quiz.ItemState, int, error) {
-	p.dueReads++
-	due := map[quiz.ItemID]quiz.ItemState{}
-	for id, st := range p.states {
-		if st.Card.Due.Before(end) || (!st.Card.LastReview.IsZero() && !st.Card.LastReview.Before(start)) {
-			due[id] = st
-		}
-	}
-	return due, len(p.states), nil
-}
-
-// TestStudyDecksCounts: the home counts are the same whichever states
-// they are computed from; every state is read only when the due ones
-// cannot decide the new count.
-func TestStudyDecksCounts(t *testing.T) {
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	deck, err := New(t.TempDir()).Deck("article")
+// openStore opens the store of data directory dir for the test.
+func openStore(t *testing.T, dir string) *store.DB {
+	t.Helper()
+	db, err := store.Open(dir, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	items := deck.Items()
-	later := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 9),
-		LastReview: now.AddDate(0, 0, -3)}, Introduced: now.AddDate(0, 0, -9)}
-	dueNow := later
-	dueNow.Card.Due = now.Add(-time.Hour)
-	some := map[quiz.ItemID]quiz.ItemState{items[0].ID: dueNow, items[1].ID: later}
-	every := map[quiz.ItemID]quiz.ItemState{}
-	for _, it := range items {
-		every[it.ID] = later
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// randomDeck is a valid deck of n cards of every kind, in a shuffled id
+// order (so that deck order is not id order).
+func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: id, Title: "덱 " + id, TitleEn: "Deck " + id, Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	for i := range n {
+		c := quiz.Card{ID: fmt.Sprintf("c%03d", rng.IntN(1000)*1000+i)}
+		switch rng.IntN(3) {
+		case 0:
+			c.Kind, c.Prompt, c.PromptEn, c.Answer, c.AnswerEn = quiz.KindFact, "질문", "question", "답", "answer"
+		case 1:
+			c.Kind, c.Word, c.Meanings, c.POS = quiz.KindVocab, "해자", []string{"moat"}, "noun"
+		default:
+			c.Kind, c.Text, c.Translation = quiz.KindCloze, "{{c1::훈련}}과 {{c2::추론}}", "training and inference"
+			if rng.IntN(2) == 0 {
+				c.Text = "{{c1::훈련}}"
+			}
+		}
+		d.Cards = append(d.Cards, c)
 	}
-	every[items[0].ID] = dueNow
-	for _, tc := range []struct {
-		name    string
-		states  map[quiz.ItemID]quiz.ItemState
-		wantAll int
-	}{
-		{"a few states", some, 0},
-		{"every item studied", every, 1},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			p := &statesProgress{states: tc.states}
-			sch := quiz.DefaultScheduling()
-			sch.NewPerDay = 2
-			study := New(t.TempDir()).Study(p, sch, quiz.ClockFrom(now))
-			list, err := study.Decks(now)
-			if err != nil || len(list) != 1 || list[0].Err != nil {
-				t.Fatalf("Decks = %+v, %v", list, err)
+	return d
+}
+
+// writeDeck writes d as a deck file of lib, an hour old (so its cache
+// entry is written), and loads it once so that the entry is there.
+func writeDeck(t *testing.T, lib *Library, d *quiz.Deck) {
+	t.Helper()
+	data, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(lib.DecksDir(), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(lib.DecksDir(), d.ID+".json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	age(t, path, time.Hour)
+	if _, errs := lib.Decks(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+}
+
+// randomTime is a time around the study day [start, end): often exactly at
+// one of its bounds or a millisecond off.
+func randomTime(rng *rand.Rand, start, end time.Time) time.Time {
+	switch rng.IntN(6) {
+	case 0:
+		return start
+	case 1:
+		return end
+	case 2:
+		return end.Add(-time.Millisecond)
+	case 3:
+		return start.Add(-time.Millisecond)
+	}
+	return start.Add(time.Duration(rng.Int64N(int64(3*24*time.Hour))) - 24*time.Hour)
+}
+
+// saveRandomStates saves states for random items of d, and for cards and
+// items it does not have (orphans); many share a due time (ties).
+func saveRandomStates(t *testing.T, db *store.DB, rng *rand.Rand, d *quiz.Deck, start, end, now time.Time) {
+	t.Helper()
+	items := d.Items()
+	ids := make([]quiz.ItemID, 0, len(items)+4)
+	for _, it := range items {
+		if rng.IntN(3) > 0 {
+			ids = append(ids, it.ID)
+		}
+	}
+	ids = append(ids, quiz.ItemID{Deck: d.ID, Card: "gone", Item: quiz.ItemFact},
+		quiz.ItemID{Deck: d.ID, Card: d.Cards[0].ID, Item: "c9"})
+	ties := []time.Time{start.Add(time.Hour), start.Add(time.Hour + time.Millisecond), randomTime(rng, start, end)}
+	for _, id := range ids {
+		due := randomTime(rng, start, end)
+		if rng.IntN(3) > 0 {
+			due = ties[rng.IntN(len(ties))]
+		}
+		st := quiz.ItemState{Card: fsrs.Card{State: []fsrs.State{fsrs.New, fsrs.Learning, fsrs.Review, fsrs.Review, fsrs.Relearning}[rng.IntN(5)], Due: due,
+			LastReview: randomTime(rng, start, end), Stability: 3, Difficulty: 5, Reps: 1},
+			Suspended: rng.IntN(8) == 0, Introduced: randomTime(rng, start, end)}
+		if st.Card.LastReview.After(now) { // FSRS schedules nothing reviewed in the future
+			st.Card.LastReview = now
+		}
+		if st.Card.State == fsrs.New && rng.IntN(2) == 0 {
+			st.Card.LastReview, st.Introduced = time.Time{}, time.Time{}
+		}
+		r := quiz.Review{Item: id, Rating: fsrs.Good, ReviewedAt: start, Mode: quiz.ModeReview,
+			Question: quiz.QuestionFlip, After: st}
+		if _, err := db.Record(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// readOnly is a deck's progress as a whole-deck session of the test sees
+// it: the stored states, with answers kept nowhere (the day session beside
+// it saves them).
+type readOnly struct {
+	states map[quiz.ItemID]quiz.ItemState
+}
+
+func (p readOnly) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return p.states, nil }
+func (readOnly) Record(r quiz.Review) (quiz.Review, error)               { return r, nil }
+func (readOnly) Unrecord(*quiz.Review) error                             { return nil }
+
+// TestDayMatchesWholeDeck is the specification of the home counts and
+// sessions that read only the day's states and cards: over random decks
+// and states (ties, suspended items, states of removed cards and items,
+// times at the day's bounds), at random moments of the day, the counts are
+// those of the whole deck, and a session in each direction asks the same
+// questions in the same order as the whole deck's, grade after grade, and
+// then names the same next due time.
+func TestDayMatchesWholeDeck(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	rng := rand.New(rand.NewPCG(1, 2))
+	questions := 0
+	for round := range 40 {
+		now := time.Date(2026, 3, 2, 4+rng.IntN(24), rng.IntN(60), 0, 0, time.UTC)
+		sch := quiz.DefaultScheduling()
+		sch.Params.EnableFuzz = false
+		sch.NewPerDay, sch.ReviewsPerDay, sch.RolloverHour = rng.IntN(6), rng.IntN(6), 4
+		start, end := sch.DayStart(now), sch.DayEnd(now)
+		switch rng.IntN(4) {
+		case 0:
+			now = start
+		case 1:
+			now = end.Add(-time.Millisecond)
+		}
+		d := randomDeck(rng, fmt.Sprintf("deck%d", round), 5+rng.IntN(40))
+		writeDeck(t, New(dir), d)
+		saveRandomStates(t, db, rng, d, start, end, now)
+		clock := func() time.Time { return now }
+		study := New(dir).Study(db, sch, clock)
+		states, err := db.States(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := status(t, study, now, d.ID)
+		if want := quiz.Counts(d, states, sch, now); st.Counts != want {
+			t.Fatalf("round %d: counts %+v, want %+v", round, st.Counts, want)
+		}
+		if st.Cards != len(d.Cards) || st.Items != len(d.Items()) || st.Deck.Title != d.Title {
+			t.Errorf("round %d: header %q, %d cards, %d items", round, st.Deck.Title, st.Cards, st.Items)
+		}
+		dirs := []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}
+		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: quiz.QuestionTyped, Seed: 7, Limit: max(rng.IntN(8)-5, 0)}
+		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		day, err := study.StartSession(st.Deck, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		questions += sameSessions(t, rng, whole, day)
+		wantNext, wantOK := whole.NextDue()
+		if next, ok := day.NextDue(); ok != wantOK || !next.Equal(wantNext) {
+			t.Errorf("round %d: next due %v %v, want %v %v", round, next, ok, wantNext, wantOK)
+		}
+	}
+	t.Logf("%d questions asked alike", questions)
+}
+
+// status is the home row of the deck id at now.
+func status(t *testing.T, study *Study, now time.Time, id string) quiz.DeckStatus {
+	t.Helper()
+	list, err := study.Decks(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range list {
+		if st.Deck.ID == id {
+			if st.Err != nil {
+				t.Fatal(st.Err)
 			}
-			if want := quiz.Counts(deck, tc.states, sch, now); list[0].Counts != want {
-				t.Errorf("counts = %+v, want %+v", list[0].Counts, want)
+			return st
+		}
+	}
+	t.Fatalf("no deck %q in %+v", id, list)
+	return quiz.DeckStatus{}
+}
+
+// sameSessions grades two sessions alike until they finish and fails at
+// the first question or count where they differ; it returns how many
+// questions were asked.
+func sameSessions(t *testing.T, rng *rand.Rand, whole, day *quiz.Session) int {
+	t.Helper()
+	for n := 0; ; n++ {
+		if whole.Remaining() != day.Remaining() {
+			t.Fatalf("question %d: remaining %+v, want %+v", n, day.Remaining(), whole.Remaining())
+		}
+		want, got := whole.Question(), day.Question()
+		if want == nil || got == nil {
+			if want != got {
+				t.Fatalf("question %d: %v, want %v", n, got, want)
 			}
-			if list[0].Items != len(items) {
-				t.Errorf("%d items, want %d", list[0].Items, len(items))
+			return n
+		}
+		if got.Item.ID != want.Item.ID || got.Prompt != want.Prompt || got.Kind != want.Kind {
+			t.Fatalf("question %d: %s %q, want %s %q", n, got.Item.ID, got.Prompt, want.Item.ID, want.Prompt)
+		}
+		rating := fsrs.Rating(1 + rng.IntN(4))
+		for _, s := range []*quiz.Session{whole, day} {
+			s.Reveal()
+			op, err := s.Grade(rating)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if p.dueReads != 1 || p.allReads != tc.wantAll {
-				t.Errorf("read due states %d times and every state %d times, want 1 and %d",
-					p.dueReads, p.allReads, tc.wantAll)
-			}
-		})
+			s.Apply(op.Run())
+		}
+	}
+}
+
+// countingProgress is the store, counting the states it returns.
+type countingProgress struct {
+	*store.DB
+	rows, whole int
+}
+
+func (p *countingProgress) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
+	p.whole++
+	return p.DB.States(deck)
+}
+
+func (p *countingProgress) Answered(deck string, start, end time.Time) ([]store.Row, error) {
+	rows, err := p.DB.Answered(deck, start, end)
+	p.rows += len(rows)
+	return rows, err
+}
+
+func (p *countingProgress) Learning(deck string, end time.Time) ([]store.Row, error) {
+	rows, err := p.DB.Learning(deck, end)
+	p.rows += len(rows)
+	return rows, err
+}
+
+func (p *countingProgress) DueReviews(deck string, end time.Time, fn func(store.Row) bool) error {
+	return p.DB.DueReviews(deck, end, func(r store.Row) bool {
+		p.rows++
+		return fn(r)
+	})
+}
+
+func (p *countingProgress) CardStates(deck string, cards []string) ([]store.Row, error) {
+	rows, err := p.DB.CardStates(deck, cards)
+	p.rows += len(rows)
+	return rows, err
+}
+
+// TestHomeCountsReadTheDay: the home counts read the states of the day,
+// not of the deck: with 1,500 of 2,000 vocabulary cards studied and
+// hundreds of reviews due, they read at most the reviews the day allows
+// (and those tied with the last), the learning and answered items, and
+// the states of one batch of cards past the new-item frontier. The first
+// count after the deck's cards changed walks to the frontier once.
+func TestHomeCountsReadTheDay(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	rng := rand.New(rand.NewPCG(3, 4))
+	d := randomDeck(rng, "big", 0)
+	for i := range 2000 {
+		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%04d", i), Kind: quiz.KindVocab,
+			Word: "해자", Meanings: []string{"moat"}, POS: "noun"})
+	}
+	lib := New(dir)
+	writeDeck(t, lib, d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	sch := quiz.DefaultScheduling()
+	items := d.Items()
+	var reviews []quiz.Review
+	for i, it := range items[:3000] {
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.Add(time.Duration(i-600) * time.Minute),
+			LastReview: now.AddDate(0, 0, -5), Stability: 5, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9)}
+		switch {
+		case i < 10: // answered today
+			st.Card.LastReview = now.Add(-time.Hour)
+		case i < 15: // learning
+			st.Card.State = fsrs.Learning
+		}
+		reviews = append(reviews, quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now,
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st})
+	}
+	for i := range reviews {
+		if _, err := db.Record(reviews[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &countingProgress{DB: db}
+	study := New(dir).Study(p, sch, func() time.Time { return now })
+	if _, err := study.Decks(now); err != nil { // finds the frontier
+		t.Fatal(err)
+	}
+	for day := range 3 {
+		at := now.AddDate(0, 0, day)
+		p.rows, p.whole = 0, 0
+		list, err := study.Decks(at)
+		if err != nil || list[1].Err != nil {
+			t.Fatal(err, list[1].Err)
+		}
+		states, err := db.States(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := quiz.Counts(d, states, sch, at); list[1].Counts != want {
+			t.Errorf("day %d: counts %+v, want %+v", day, list[1].Counts, want)
+		}
+		// reviews and their ties (two items a card), answered, learning, a
+		// batch past the frontier
+		bound := 2*sch.ReviewsPerDay + 2 + 10 + 5 + 2*newBatch
+		if p.rows > bound || p.whole > 0 {
+			t.Errorf("day %d: the counts read %d states and every state %d times, want at most %d and none",
+				day, p.rows, p.whole, bound)
+		}
 	}
 }

@@ -20,6 +20,13 @@ var ErrBinary = errors.New("quiz: not a deck in binary form")
 // loaded and validated (reading it is several times faster than loading
 // the JSON), not for files meant to last: the form follows the Deck type.
 func (d *Deck) MarshalBinary() ([]byte, error) {
+	b, _ := d.BinaryCards()
+	return b, nil
+}
+
+// BinaryCards is MarshalBinary that also says where each card's bytes
+// start in the form, for DecodeCard.
+func (d *Deck) BinaryCards() ([]byte, []int) {
 	lists, pairs := 0, 0
 	for i := range d.Cards {
 		for _, l := range cardLists(&d.Cards[i]) {
@@ -39,7 +46,9 @@ func (d *Deck) MarshalBinary() ([]byte, error) {
 	for _, s := range deckTexts(d) {
 		w.str(*s)
 	}
+	starts := make([]int, len(d.Cards))
 	for i := range d.Cards {
+		starts[i] = len(w.b)
 		c := &d.Cards[i]
 		for _, s := range cardTexts(c) {
 			w.str(*s)
@@ -51,7 +60,20 @@ func (d *Deck) MarshalBinary() ([]byte, error) {
 			w.pair(*p)
 		}
 	}
-	return w.b, nil
+	return w.b, starts
+}
+
+// DecodeCard reads one card of a deck's binary form: data holds its
+// bytes, from where BinaryCards says it starts to where the next card
+// starts (or the end). Its texts share data's memory.
+func DecodeCard(data string) (Card, error) {
+	r := &binReader{s: data, grow: true}
+	var c Card
+	r.card(&c)
+	if r.err != nil || r.off != len(r.s) {
+		return Card{}, fmt.Errorf("%w: %v", ErrBinary, r.err)
+	}
+	return c, nil
 }
 
 // UnmarshalBinary reads a deck written by MarshalBinary. Its texts share
@@ -84,16 +106,7 @@ func (d *Deck) DecodeBinary(data string) error {
 	r.pairs = make([]Bilingual, pairs)
 	out.Cards = make([]Card, cards)
 	for i := range out.Cards {
-		c := &out.Cards[i]
-		for _, s := range cardTexts(c) {
-			*s = r.str()
-		}
-		for _, l := range cardLists(c) {
-			*l = r.list()
-		}
-		for _, p := range cardPairs(c) {
-			*p = r.pair()
-		}
+		r.card(&out.Cards[i])
 	}
 	if r.err != nil || r.off != len(r.s) {
 		return fmt.Errorf("%w: %v", ErrBinary, r.err)
@@ -159,13 +172,28 @@ func (w *binWriter) pair(p *Bilingual) {
 }
 
 // binReader reads the binary form; the first problem stops it and is
-// kept in err. Lists and pairs are cut from the preallocated pools.
+// kept in err. Lists and pairs are cut from the preallocated pools, or
+// allocated one by one when grow is set (a single card).
 type binReader struct {
 	s     string
 	off   int
 	err   error
 	lists []string
 	pairs []Bilingual
+	grow  bool
+}
+
+// card reads one card.
+func (r *binReader) card(c *Card) {
+	for _, s := range cardTexts(c) {
+		*s = r.str()
+	}
+	for _, l := range cardLists(c) {
+		*l = r.list()
+	}
+	for _, p := range cardPairs(c) {
+		*p = r.pair()
+	}
 }
 
 func (r *binReader) uint() uint64 {
@@ -202,6 +230,9 @@ func (r *binReader) list() []string {
 		return nil
 	}
 	n--
+	if r.grow && n <= uint64(len(r.s)-r.off) { // every item takes a byte
+		r.lists = make([]string, n)
+	}
 	if n > uint64(len(r.lists)) {
 		r.fail("more list items than declared")
 		return nil
@@ -219,6 +250,9 @@ func (r *binReader) pair() *Bilingual {
 	case 0:
 		return nil
 	case 1:
+		if r.grow {
+			r.pairs = make([]Bilingual, 1)
+		}
 		if len(r.pairs) == 0 {
 			r.fail("more pairs than declared")
 			return nil

@@ -71,6 +71,20 @@ func TestBinaryRoundTrip(t *testing.T) {
 		if !reflect.DeepEqual(&got, d) {
 			t.Errorf("%s: the deck read back differs from the one written", name)
 		}
+		b, starts := d.BinaryCards()
+		for i := range d.Cards {
+			end := len(b)
+			if i+1 < len(starts) {
+				end = starts[i+1]
+			}
+			c, err := DecodeCard(string(b[starts[i]:end]))
+			if err != nil || !reflect.DeepEqual(c, d.Cards[i]) {
+				t.Errorf("%s: card %d read on its own differs from the one written (%v)", name, i, err)
+			}
+			if _, err := DecodeCard(string(b[starts[i] : end-1])); !errors.Is(err, ErrBinary) {
+				t.Errorf("%s: card %d cut short: %v, want ErrBinary", name, i, err)
+			}
+		}
 	}
 }
 

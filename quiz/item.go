@@ -1,6 +1,9 @@
 package quiz
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Item names: a fact card yields ItemFact; a vocab card yields ItemKoEn
 // (recognition: Korean word → meaning) and ItemEnKo (production: meaning →
@@ -46,6 +49,10 @@ func (d *Deck) Items() []Item {
 	}
 	return items
 }
+
+// ItemNames returns the names of the card's study items, in the order
+// Deck.Items gives them.
+func (c *Card) ItemNames() []string { return slices.Clone(itemNames(c)) }
 
 // The item names of fact and vocab cards, shared: itemNames is called for
 // every card of a deck, and its callers only read them.

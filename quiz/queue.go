@@ -207,14 +207,6 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // and none once one of its items was answered today (siblings are
 // buried). It looks each item's state up once.
 func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
-	q, _ := planDueSpare(items, states, sch, now, 0)
-	return q
-}
-
-// planDueSpare is planDue that also counts up to spare new items it would
-// take beyond the day's new limit, and returns how many it found (see
-// CountsDue).
-func planDueSpare(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time, spare int) (queue, int) {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
 	var q queue
@@ -248,19 +240,16 @@ func planDueSpare(items []Item, states map[ItemID]ItemState, sch Scheduling, now
 	slices.SortStableFunc(q.learning, func(a, b entry) int { return a.due.Compare(b.due) })
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
 	q.reviews = onePerCard(reviews, d.answered, d.reviewLeft)
-	taken := 0
 	for _, i := range fresh {
-		if taken >= d.newLeft+spare {
+		if len(q.fresh) >= d.newLeft {
 			break
 		}
 		if it := items[i]; !d.answered[it.Card.ID] {
 			d.answered[it.Card.ID] = true
-			if taken++; len(q.fresh) < d.newLeft {
-				q.fresh = append(q.fresh, entry{item: it, cat: catNew})
-			}
+			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
 		}
 	}
-	return q, taken - len(q.fresh)
+	return q
 }
 
 // onePerCard keeps, in order, up to n entries whose card is not claimed

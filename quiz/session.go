@@ -58,11 +58,13 @@ func (o Options) normalize() (Options, error) {
 	return o, nil
 }
 
-// wants reports whether the options study an item.
-func (o Options) wants(it Item) bool {
-	switch it.ID.Item {
+// Studies reports whether a session with these options studies items
+// named item: vocabulary items of the chosen direction (both when
+// unset), and every other item.
+func (o Options) Studies(item string) bool {
+	switch item {
 	case ItemKoEn, ItemEnKo:
-		return o.Direction == DirBoth || string(o.Direction) == it.ID.Item
+		return o.Direction == DirBoth || o.Direction == "" || string(o.Direction) == item
 	}
 	return true
 }
@@ -114,6 +116,8 @@ type Session struct {
 	ask    *asker
 	items  []Item
 	states map[ItemID]ItemState // the stored states, kept up to date
+	// nextDue, when set, answers NextDue (WithNextDue).
+	nextDue func() (time.Time, bool)
 
 	q        queue
 	cur      *entry
@@ -144,7 +148,7 @@ type graded struct {
 // the clock's now (see planDue), or a practice queue, or, when nothing is
 // due and opts.Ahead, the items due soonest. The first question is asked
 // at once; the session is Finished if there is nothing to ask.
-func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Options) (*Session, error) {
+func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Options, more ...SessionOption) (*Session, error) {
 	if deck == nil || p == nil {
 		return nil, errors.New("quiz: a session needs a deck and a progress store")
 	}
@@ -169,14 +173,26 @@ func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Option
 	if s.states == nil {
 		s.states = map[ItemID]ItemState{}
 	}
+	for _, o := range more {
+		o(s)
+	}
 	for _, it := range deck.Items() {
-		if opts.wants(it) {
+		if opts.Studies(it.ID.Item) {
 			s.items = append(s.items, it)
 		}
 	}
 	s.plan(clock())
 	s.advance()
 	return s, nil
+}
+
+// SessionOption changes how NewSession builds a session.
+type SessionOption func(*Session)
+
+// WithNextDue has Session.NextDue return what next returns: for a session
+// over the part of a deck it needs today, whose deck is not the whole one.
+func WithNextDue(next func() (time.Time, bool)) SessionOption {
+	return func(s *Session) { s.nextDue = next }
 }
 
 // plan builds the session's queue and decides its mode.
@@ -451,6 +467,9 @@ func (s *Session) Remaining() QueueCounts {
 // is left today is buried or over the daily limit). False when no item
 // is scheduled.
 func (s *Session) NextDue() (time.Time, bool) {
+	if s.nextDue != nil {
+		return s.nextDue()
+	}
 	now := s.clock()
 	q := planDue(s.items, s.states, s.sch, now)
 	var next time.Time

@@ -25,8 +25,6 @@ var (
 		params(14) + ") ON CONFLICT (deck, card, item) DO UPDATE SET " + excluded(stateCols)
 	sqlDeleteState = "DELETE FROM item_state WHERE deck = ? AND card = ? AND item = ?"
 	sqlStates      = "SELECT card, item, " + stateCols + " FROM item_state WHERE deck = ?"
-	sqlDueStates   = sqlStates + " AND (due <= ? OR last_review >= ?)"
-	sqlCountStates = "SELECT count(*) FROM item_state WHERE deck = ?"
 	sqlReviewUndo  = "SELECT deck, card, item, mode, " + beforeCols + " FROM review WHERE id = ?"
 	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
 		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
@@ -100,37 +98,7 @@ func (s *statements) close() error {
 
 // States returns every stored item state of the deck.
 func (db *DB) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
-	if db.readOnly { // another process may be writing
-		return db.readStates(deck)
-	}
-	return db.cache.states(db, deck)
-}
-
-// DueStates returns the deck's stored item states that are due before end
-// or were last reviewed at or after start (and maybe a few more), and how
-// many states the deck has stored in all, as of one moment: what
-// quiz.CountsDue needs for the day from start to end, without reading
-// every state.
-func (db *DB) DueStates(deck string, start, end time.Time) (map[quiz.ItemID]quiz.ItemState, int, error) {
-	tx, err := db.sql.Begin() // one snapshot for both reads
-	if err != nil {
-		return nil, 0, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
-	}
-	defer tx.Rollback() //nolint:errcheck // it only ends a read
-	var stored int
-	if err := tx.QueryRow(sqlCountStates, deck).Scan(&stored); err != nil {
-		return nil, 0, fmt.Errorf("count states of deck %q in %s: %w", deck, db.path, explain(err))
-	}
-	// Milliseconds rounded down: a few states too many, never one too few.
-	rows, err := tx.Query(sqlDueStates, deck, end.UnixMilli(), start.UnixMilli())
-	if err != nil {
-		return nil, 0, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
-	}
-	due, err := db.scanStates(rows, deck)
-	if err != nil {
-		return nil, 0, err
-	}
-	return due, stored, nil
+	return db.readStates(deck)
 }
 
 // readStates reads every stored item state of the deck.
@@ -145,33 +113,13 @@ func (db *DB) readStates(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
 // scanStates reads the rows of sqlStates (or a narrower query) and closes
 // them.
 func (db *DB) scanStates(rows *sql.Rows, deck string) (map[quiz.ItemID]quiz.ItemState, error) {
-	defer rows.Close()
 	out := make(map[quiz.ItemID]quiz.ItemState)
-	// Scanning into any takes the driver's values as they are: scanning
-	// into sql.Null* goes through reflection, column by column, and a deck
-	// can have 100,000 states.
-	var raw [13]any
-	dest := make([]any, len(raw))
-	for i := range raw {
-		dest[i] = &raw[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
-		}
-		id := quiz.ItemID{Deck: deck}
-		var st stateRow
-		if err := errors.Join(text(raw[0], &id.Card), text(raw[1], &id.Item), st.set(raw[2:])); err != nil {
-			return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, err)
-		}
-		s, err := st.itemState()
-		if err != nil {
-			return nil, fmt.Errorf("read state of %s: %w", id, err)
-		}
-		out[id] = s
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read states of deck %q from %s: %w", deck, db.path, explain(err))
+	err := db.scanRows(rows, deck, func(r Row) error {
+		out[quiz.ItemID{Deck: deck, Card: r.Card, Item: r.Item}] = r.State
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -223,6 +171,9 @@ func (db *DB) record(r *quiz.Review) (int64, error) {
 		return 0, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := db.front.save(db, tx); err != nil {
+		return 0, err
+	}
 	args := []any{r.Item.Deck, r.Item.Card, r.Item.Item, int64(r.Rating), r.ReviewedAt.UnixMilli(),
 		r.Duration.Milliseconds(), r.Typed, string(r.Mode), string(r.Question)}
 	args = append(append(args, stateArgs(r.After)...), beforeArgs(r.Before)...)

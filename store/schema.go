@@ -148,18 +148,34 @@ var migrations = []string{
 		DELETE FROM answer_slot WHERE deck = OLD.deck AND slot = OLD.reviewed_at / 900000 AND answers = 0;
 		DELETE FROM answer_card WHERE deck = OLD.deck AND card = OLD.card AND answers = 0;
 	END;`,
+
+	// 3: what a study day needs, read without visiting the whole deck.
+	// item_state_today serves learning items and reviews due today, by
+	// state, in due order; item_state_day the items answered today.
+	// new_frontier keeps, per deck, how many of its cards (in the deck's
+	// order, in the version whose content hash is content) have no item
+	// left that is new and not suspended: the search for today's new
+	// items starts there. Triggers drop it whenever an item may become
+	// new again (its state deleted, or set back to New and unsuspended).
+	`DROP INDEX item_state_due;
+	CREATE INDEX item_state_today ON item_state (deck, state, suspended, due);
+	CREATE INDEX item_state_day ON item_state (deck, last_review);
+	CREATE TABLE new_frontier (
+		deck    TEXT    NOT NULL PRIMARY KEY,
+		content TEXT    NOT NULL,
+		cards   INTEGER NOT NULL CHECK (cards >= 0)
+	) STRICT, WITHOUT ROWID;
+	CREATE TRIGGER new_frontier_delete AFTER DELETE ON item_state BEGIN
+		DELETE FROM new_frontier WHERE deck = old.deck;
+	END;
+	CREATE TRIGGER new_frontier_update AFTER UPDATE OF state, suspended ON item_state
+	WHEN new.state = 0 AND new.suspended = 0 BEGIN
+		DELETE FROM new_frontier WHERE deck = new.deck;
+	END;`,
 }
 
 // schemaVersion is the version this moatquiz writes and reads.
 var schemaVersion = len(migrations)
-
-// tablesError says that a migrated database does not have the tables
-// its new version has: it was damaged before (a file of an older version
-// with other tables), and the migration was not committed.
-type tablesError struct{ err error }
-
-func (e *tablesError) Error() string { return e.err.Error() }
-func (e *tablesError) Unwrap() error { return e.err }
 
 // migrate brings the database up to schemaVersion, one transaction per
 // migration, so that a crash leaves it at some whole version.
@@ -187,6 +203,11 @@ func migrateOne(db *sql.DB) (done bool, err error) {
 	if v >= schemaVersion {
 		return true, nil
 	}
+	if v >= 1 {
+		if err := probe(tx); err != nil {
+			return false, err
+		}
+	}
 	if _, err := tx.Exec(migrations[v]); err != nil {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
 	}
@@ -198,7 +219,7 @@ func migrateOne(db *sql.DB) (done bool, err error) {
 	if v+1 == schemaVersion { // the tables must now be the ones this version has
 		var st statements
 		if err := st.prepare(tx); err != nil {
-			return false, &tablesError{err}
+			return false, &mismatch{err}
 		}
 		st.close() //nolint:errcheck // closing statements that only were prepared
 	}
@@ -206,4 +227,32 @@ func migrateOne(db *sql.DB) (done bool, err error) {
 		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
 	}
 	return false, nil
+}
+
+// probes read the columns that every schema version since 1 has.
+var probes = []string{
+	"SELECT card, item, " + stateCols + " FROM item_state LIMIT 0",
+	"SELECT " + reviewCols + " FROM review LIMIT 0",
+}
+
+// mismatch is a database whose tables are not what its version says:
+// found before a migration (probe), or after it, before its commit (a
+// file of an older version with other tables, damaged before).
+type mismatch struct{ err error }
+
+func (m *mismatch) Error() string { return m.err.Error() }
+func (m *mismatch) Unwrap() error { return m.err }
+
+// probe checks, before a migration, that the tables have the columns of
+// their version: a file whose tables lack them is refused unchanged,
+// rather than migrated and then refused.
+func probe(tx *sql.Tx) error {
+	for _, q := range probes {
+		rows, err := tx.Query(q)
+		if err != nil {
+			return &mismatch{err}
+		}
+		rows.Close()
+	}
+	return nil
 }

@@ -49,9 +49,9 @@ type DB struct {
 	lock     *dirLock // nil for readers
 	readOnly bool
 	stmts    statements
-	cache    statesCache // writers only
-	check    *check      // the writer's integrity check; writes wait for it
+	check    *check // the writer's integrity check; writes wait for it
 	idle     *checkpointer
+	front    frontiers // writers only
 }
 
 // Open opens the store in dir (dir/moatquiz.db). A writer creates dir
@@ -150,8 +150,8 @@ func openLocked(dir string) (*DB, error) {
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path, check: checked()}
 	if err := migrate(sdb); err != nil {
-		if te := (*tablesError)(nil); errors.As(err, &te) {
-			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, te.err))
+		if m := (*mismatch)(nil); errors.As(err, &m) {
+			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, m.err))
 		}
 		err = fmt.Errorf("%s: %w", path, explain(err))
 		return nil, closeFailed(sdb, path, wal, shm, err)

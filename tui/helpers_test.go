@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -126,8 +127,7 @@ func newTestModel(t *testing.T, p *memProgress, start *Start, width, height int)
 func newDeckModel(t *testing.T, d *quiz.Deck, p *memProgress, start *Start, width, height int) Model {
 	t.Helper()
 	m := New(Config{
-		Decks:      func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
-		Progress:   p,
+		Backend:    backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil }, p, quiz.DefaultScheduling()),
 		Scheduling: quiz.DefaultScheduling(),
 		Clock:      func() time.Time { return testNow },
 		Start:      start,
@@ -235,4 +235,42 @@ func checkFits(t *testing.T, m Model) {
 			t.Errorf("%dx%d: line %d is %d cells wide: %q", m.width, m.height, i+1, w, ansi.Strip(l))
 		}
 	}
+}
+
+// fakeBackend is the app's backend over decks in memory: counts and
+// sessions over the whole deck and every state of its progress, at
+// testNow.
+type fakeBackend struct {
+	decks    func() ([]*quiz.Deck, error)
+	progress quiz.Progress
+	sch      quiz.Scheduling
+}
+
+// backend is a fakeBackend of decks, their progress p and scheduling sch.
+func backend(decks func() ([]*quiz.Deck, error), p quiz.Progress, sch quiz.Scheduling) fakeBackend {
+	return fakeBackend{decks: decks, progress: p, sch: sch}
+}
+
+func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
+	decks, err := b.decks()
+	if err != nil && len(decks) == 0 {
+		return nil, fmt.Errorf("load decks: %w", err)
+	}
+	var list []quiz.DeckStatus
+	for _, d := range decks {
+		st := quiz.DeckStatus{Deck: d, Cards: len(d.Cards), Items: len(d.Items())}
+		var states map[quiz.ItemID]quiz.ItemState
+		if states, st.Err = b.progress.States(d.ID); st.Err == nil {
+			st.Counts = quiz.Counts(d, states, b.sch, now)
+		}
+		list = append(list, st)
+	}
+	if err != nil {
+		err = fmt.Errorf("some decks were left out: %w", err)
+	}
+	return list, err
+}
+
+func (b fakeBackend) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, error) {
+	return quiz.NewSession(d, b.progress, b.sch, func() time.Time { return testNow }, opts)
 }

@@ -11,8 +11,9 @@ import (
 
 // deckRow is one deck on the home screen with its counts for today.
 type deckRow struct {
-	deck   *quiz.Deck
+	deck   *quiz.Deck // maybe only its header (Config.Home)
 	counts quiz.DeckCounts
+	cards  int
 	items  int
 	err    error // its progress could not be read
 }
@@ -249,7 +250,7 @@ func deckInfo(d *deckRow) string {
 			parts = append(parts, quiz.Sanitize(s))
 		}
 	}
-	parts = append(parts, fmt.Sprintf("%d cards, %d items", len(d.deck.Cards), d.items))
+	parts = append(parts, fmt.Sprintf("%d cards, %d items", d.cards, d.items))
 	if d.err != nil {
 		parts = append(parts, "progress unreadable: "+quiz.Sanitize(d.err.Error()))
 	}

@@ -22,8 +22,7 @@ func TestHomeShowsDeckErrorsAtAnySize(t *testing.T) {
 	)
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		m := New(Config{
-			Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, errs },
-			Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+			Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, errs }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 		})
 		m = send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		m = send(t, m, m.Init()())

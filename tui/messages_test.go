@@ -35,8 +35,7 @@ func arrive(t *testing.T, m Model, cmd tea.Cmd) Model {
 func homeWithStats(t *testing.T, p *memProgress) Model {
 	t.Helper()
 	m := New(Config{
-		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
-		Progress: p, Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, p, quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 		Stats: func(stats.Query) (*stats.Stats, error) { return nil, errors.New("no figures in this test") },
 	})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})

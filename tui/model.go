@@ -6,7 +6,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -18,12 +17,9 @@ import (
 
 // Config is what the app needs from the outside world.
 type Config struct {
-	// Decks loads the decks to offer (built-in and the learner's). It is
-	// called in a tea.Cmd. An error with decks is shown as a warning over
-	// the decks that did load.
-	Decks func() ([]*quiz.Deck, error)
-	// Progress is where states are read and answers saved.
-	Progress   quiz.Progress
+	// Backend lists the decks and starts sessions: library.Study in the
+	// app. Its methods are called in tea.Cmds.
+	Backend    Backend
 	Scheduling quiz.Scheduling
 	Clock      quiz.Clock
 	// Start, when set, starts a session straight away (moatquiz study).
@@ -33,6 +29,17 @@ type Config struct {
 	Stats StatsFunc
 	// Mono draws without colour (NO_COLOR).
 	Mono bool
+}
+
+// Backend is what the app asks of the learner's decks and progress.
+type Backend interface {
+	// Decks returns the decks to offer with their counts for the day of
+	// now (a deck there may be only its header: no cards). An error with
+	// decks is shown as a warning over the decks that did load.
+	Decks(now time.Time) ([]quiz.DeckStatus, error)
+	// StartSession starts a session of a deck Decks returned: the
+	// session reads the deck's cards and progress and saves answers.
+	StartSession(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
 }
 
 // Start is a session to start at once.
@@ -159,57 +166,17 @@ func (m *Model) request() int {
 	return m.requests
 }
 
-// loadDecks reads the decks and, for each, its progress and counts; its
-// result carries request number req.
+// loadDecks lists the decks with their counts for today; its result
+// carries request number req.
 func loadDecks(cfg Config, req int) tea.Cmd {
 	return func() tea.Msg {
-		if cfg.Decks == nil {
-			return decksMsg{req: req, err: errors.New("no decks configured")}
-		}
-		decks, err := cfg.Decks()
-		if err != nil && len(decks) == 0 {
-			return decksMsg{req: req, err: fmt.Errorf("load decks: %w", err)}
-		}
-		now := cfg.Clock()
-		rows := make([]deckRow, 0, len(decks))
-		for _, d := range decks {
-			items := d.Items()
-			row := deckRow{deck: d, items: len(items)}
-			row.counts, row.err = counts(cfg, d, items, now)
-			rows = append(rows, row)
-		}
-		if err != nil {
-			err = fmt.Errorf("some decks were left out: %w", err)
+		list, err := cfg.Backend.Decks(cfg.Clock())
+		rows := make([]deckRow, len(list))
+		for i, st := range list {
+			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err}
 		}
 		return decksMsg{req: req, rows: rows, err: err}
 	}
-}
-
-// dueProgress is a Progress that can read only the states the home
-// screen's counts need (the store can).
-type dueProgress interface {
-	DueStates(deck string, start, end time.Time) (map[quiz.ItemID]quiz.ItemState, int, error)
-}
-
-// counts returns deck's counts for the home screen: from the states due
-// today when the progress can read just those and they decide the counts,
-// else from every state. The deck of a session about to start reads every
-// state: the session reads them next, from the store's cache.
-func counts(cfg Config, d *quiz.Deck, items []quiz.Item, now time.Time) (quiz.DeckCounts, error) {
-	if p, ok := cfg.Progress.(dueProgress); ok && (cfg.Start == nil || cfg.Start.Deck != d.ID) {
-		due, stored, err := p.DueStates(d.ID, cfg.Scheduling.DayStart(now), cfg.Scheduling.DayEnd(now))
-		if err != nil {
-			return quiz.DeckCounts{}, err
-		}
-		if c, ok := quiz.CountsDue(items, due, stored, cfg.Scheduling, now); ok {
-			return c, nil
-		}
-	}
-	states, err := cfg.Progress.States(d.ID)
-	if err != nil {
-		return quiz.DeckCounts{}, err
-	}
-	return quiz.CountsItems(items, states, cfg.Scheduling, now), nil
 }
 
 // startSession builds a session of deck with opts (it reads progress)
@@ -222,7 +189,7 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd)
 		opts.Seed = cfg.Clock().UnixNano()
 	}
 	return m, func() tea.Msg {
-		s, err := quiz.NewSession(deck, cfg.Progress, cfg.Scheduling, cfg.Clock, opts)
+		s, err := cfg.Backend.StartSession(deck, opts)
 		msg := sessionMsg{req: req, deck: deck, session: s, err: err}
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.

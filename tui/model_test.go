@@ -240,8 +240,7 @@ func TestStartErrors(t *testing.T) {
 
 	sch := quiz.DefaultScheduling()
 	sch.NewPerDay = 0
-	m = New(Config{Decks: func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
-		Progress: newMemProgress(), Scheduling: sch, Clock: func() time.Time { return testNow }, Mono: true})
+	m = New(Config{Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, newMemProgress(), sch), Scheduling: sch, Clock: func() time.Time { return testNow }, Mono: true})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
 	m = press(t, m, "enter")
@@ -256,10 +255,9 @@ func TestStartErrors(t *testing.T) {
 
 func TestDeckLoadWarnings(t *testing.T) {
 	m := New(Config{
-		Decks: func() ([]*quiz.Deck, error) {
+		Backend: backend(func() ([]*quiz.Deck, error) {
 			return []*quiz.Deck{testDeck()}, errors.New("mine.json:3:4: card \"x\": field \"answer\" is empty")
-		},
-		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		}, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 	})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
@@ -312,8 +310,7 @@ func TestHostileDeckTextNeverReachesTheTerminal(t *testing.T) {
 	d.Cards[0].Example.Ko += bad
 	d.Cards[0].Explain.En += bad
 	d.Cards[1].Prompt += bad
-	m := New(Config{Decks: func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
-		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(),
+	m := New(Config{Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(),
 		Clock: func() time.Time { return testNow }, Start: &Start{Deck: "moat"}})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
@@ -362,8 +359,7 @@ func TestTooSmall(t *testing.T) {
 func TestStatsScreenFromHome(t *testing.T) {
 	var asked []string
 	m := New(Config{
-		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
-		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 		Stats: func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)
 			return nil, errors.New("no figures in this test")
@@ -443,8 +439,7 @@ func TestStatsScreenFromSummary(t *testing.T) {
 	d.Cards = d.Cards[:1]
 	var asked []string
 	m := New(Config{
-		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil },
-		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}},
 		Stats: func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)

@@ -13,8 +13,7 @@ import (
 // answer is written, cursor included: what every key press costs.
 func BenchmarkStudyView(b *testing.B) {
 	m := New(Config{
-		Decks:    func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil },
-		Progress: newMemProgress(), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow },
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow },
 		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}},
 	})
 	// Each message here answers with at most one command, never a batch.

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/library"
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/tui"
 )
 
@@ -42,16 +42,20 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		return err
 	}
 	defer db.Close()
+	study := lib.Study(db, cfg.Scheduling, clk)
 	model := tui.New(tui.Config{
-		Decks: func() ([]*quiz.Deck, error) {
-			decks, errs := lib.Decks()
-			return decks, errors.Join(errs...)
-		},
-		Progress:   db,
+		Backend:    study,
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
-		Stats:      statsOf(db),
+		Stats: func(q stats.Query) (*stats.Stats, error) {
+			decks, errs := lib.Decks() // the home rows hold only the decks' headers
+			if len(errs) > 0 && len(decks) == 0 {
+				return nil, errors.Join(errs...)
+			}
+			q.Decks = decks
+			return statsOf(db)(q)
+		},
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {
@@ -60,6 +64,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 	if m, ok := final.(tui.Model); ok && m.Err() != nil {
 		return m.Err()
 	}
+	lib.SaveBuiltin()
 	return nil
 }
 

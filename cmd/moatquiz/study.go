@@ -32,7 +32,7 @@ func (c *studyCmd) Validate() error {
 // Run opens the app on a session of the deck.
 func (c *studyCmd) Run(g *Globals) error {
 	lib := g.library()
-	if _, err := lib.Deck(c.Deck); err != nil {
+	if _, err := lib.Header(c.Deck); err != nil {
 		return err
 	}
 	return runApp(g, lib, &tui.Start{

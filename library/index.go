@@ -1,0 +1,162 @@
+package library
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// deckIndex is what the home screen and a session's planning need of a
+// deck without its cards' content: the deck's header, and per card its id,
+// its item names and where its bytes lie in the deck's binary form. It is
+// a few bytes per card, read whole from a cache entry and used as read,
+// without a value built per card.
+type deckIndex struct {
+	indexHead
+	raw string // the layout below, little-endian
+}
+
+// indexHead is the index's part kept as JSON in a cache entry's head.
+type indexHead struct {
+	Deck  quiz.Deck  // the deck's header: Cards is nil
+	Cards int        // how many cards it has
+	Items int        // how many study items its cards yield
+	Names [][]string // the distinct lists of item names
+	Size  int        // the length of raw
+}
+
+// The layout of deckIndex.raw for n cards: the end of each card's id in
+// the ids (uint32 × n); where each card's bytes start in the binary form,
+// then its length (uint32 × n+1); the cards' positions in id order (uint32
+// × n); each card's list in Names (uint16 × n); then the ids, one after
+// the other in deck order.
+func (x *deckIndex) idEnds() int  { return 0 }
+func (x *deckIndex) starts() int  { return 4 * x.Cards }
+func (x *deckIndex) sorted() int  { return 8*x.Cards + 4 }
+func (x *deckIndex) nameIDs() int { return 12*x.Cards + 4 }
+func (x *deckIndex) ids() int     { return 14*x.Cards + 4 }
+
+// u32 is the i-th uint32 of the table at off.
+func (x *deckIndex) u32(off, i int) int {
+	s := x.raw[off+4*i:]
+	return int(uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24)
+}
+
+// id is the id of the card at position i.
+func (x *deckIndex) id(i int) string {
+	start := 0
+	if i > 0 {
+		start = x.u32(x.idEnds(), i-1)
+	}
+	return x.raw[x.ids()+start : x.ids()+x.u32(x.idEnds(), i)]
+}
+
+// names are the item names of the card at position i; the caller must not
+// change them.
+func (x *deckIndex) names(i int) []string {
+	s := x.raw[x.nameIDs()+2*i:]
+	return x.Names[int(s[0])|int(s[1])<<8]
+}
+
+// span is where the bytes of the card at position i lie in the binary form.
+func (x *deckIndex) span(i int) (start, end int) {
+	return x.u32(x.starts(), i), x.u32(x.starts(), i+1)
+}
+
+// size is the length of the deck's binary form.
+func (x *deckIndex) size() int { return x.u32(x.starts(), x.Cards) }
+
+// find returns the position of the card with the id.
+func (x *deckIndex) find(id string) (int, bool) {
+	lo, hi := 0, x.Cards
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if x.id(x.u32(x.sorted(), mid)) < id {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < x.Cards && x.id(x.u32(x.sorted(), lo)) == id {
+		return x.u32(x.sorted(), lo), true
+	}
+	return 0, false
+}
+
+// has reports whether the deck has the item: a state of any other item
+// belongs to a card or item that is gone, and counts for nothing.
+func (x *deckIndex) has(card, item string) (int, bool) {
+	pos, ok := x.find(card)
+	return pos, ok && slices.Contains(x.names(pos), item)
+}
+
+// valid reports whether the index is whole and consistent, so that its
+// lookups stay in range: a damaged cache entry is read again from its
+// deck file rather than trusted.
+func (x *deckIndex) valid() bool {
+	n := x.Cards
+	if n < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
+		return false
+	}
+	ids, body := 0, 0
+	for i := range n {
+		end := x.u32(x.idEnds(), i)
+		start := x.u32(x.starts(), i)
+		s := x.raw[x.nameIDs()+2*i:]
+		if end < ids || start < body || x.u32(x.sorted(), i) >= n || int(s[0])|int(s[1])<<8 >= len(x.Names) {
+			return false
+		}
+		ids, body = end, start
+	}
+	return x.size() >= body && x.ids()+ids == len(x.raw)
+}
+
+// maxNameLists is how many distinct lists of item names an index holds:
+// a cloze card's list names its deletions, and a deck with more kinds of
+// them is indexed by whole decks instead.
+const maxNameLists = 1 << 16
+
+// buildIndex indexes deck d, whose binary form is size bytes with its
+// cards starting at starts (quiz.Deck.BinaryCards); false when the deck
+// is too large for the layout.
+func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
+	n := len(d.Cards)
+	head := indexHead{Deck: *d, Cards: n}
+	head.Deck.Cards, head.Deck.Path = nil, ""
+	var b []byte
+	ids := 0
+	for i := range d.Cards {
+		ids += len(d.Cards[i].ID)
+		b = binary.LittleEndian.AppendUint32(b, uint32(ids))
+	}
+	for _, s := range append(starts, size) {
+		b = binary.LittleEndian.AppendUint32(b, uint32(s))
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(d.Cards[a].ID, d.Cards[b].ID) })
+	for _, i := range order {
+		b = binary.LittleEndian.AppendUint32(b, uint32(i))
+	}
+	lists := map[string]int{}
+	for i := range d.Cards {
+		names := d.Cards[i].ItemNames()
+		head.Items += len(names)
+		key := strings.Join(names, " ")
+		id, ok := lists[key]
+		if !ok {
+			id, lists[key] = len(head.Names), len(head.Names)
+			head.Names = append(head.Names, names)
+		}
+		b = binary.LittleEndian.AppendUint16(b, uint16(id))
+	}
+	for i := range d.Cards {
+		b = append(b, d.Cards[i].ID...)
+	}
+	head.Size = len(b)
+	return deckIndex{indexHead: head, raw: string(b)}, len(head.Names) <= maxNameLists && uint64(size) < 1<<32
+}

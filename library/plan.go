@@ -1,0 +1,221 @@
+package library
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+)
+
+// Progress is where the learner's progress is read and saved: the store.
+// Besides a session's needs, it reads a study day in ranges that stop at
+// the day's limits.
+type Progress interface {
+	quiz.Progress
+	// Answered returns the deck's states last reviewed from start to
+	// before end.
+	Answered(deck string, start, end time.Time) ([]store.Row, error)
+	// Learning returns the deck's items in (re)learning steps, not
+	// suspended, due before end.
+	Learning(deck string, end time.Time) ([]store.Row, error)
+	// DueReviews calls fn with the deck's reviews, not suspended, due
+	// before end, earliest first, until fn returns false.
+	DueReviews(deck string, end time.Time, fn func(store.Row) bool) error
+	// CardStates returns every state of the deck's cards.
+	CardStates(deck string, cards []string) ([]store.Row, error)
+	// Frontier and SetFrontier keep how many of the deck's first cards
+	// have no item that is new and not suspended; SetFrontier saves at
+	// once with now, else with the next review saved.
+	Frontier(deck, content string) (int, error)
+	SetFrontier(deck, content string, cards int, now bool) error
+}
+
+// dayPlan is a deck's study day at a moment, planned as quiz plans a
+// review session (learning items due today; reviews in due order up to
+// the day's limit, one per card; new items in deck order up to the day's
+// limit, one per card, none of a card answered or reviewed today), from
+// the states of the day's cards only: it reads the items answered today,
+// the learning items due, the reviews due in order until the limit is
+// reached, and the cards from the new-item frontier on until enough new
+// items are found. States of cards or items the deck no longer has are
+// passed over.
+type dayPlan struct {
+	f          *deckFile
+	studies    func(item string) bool
+	start, end time.Time
+
+	counts          quiz.DeckCounts
+	reviewed, added int          // scheduled reviews and new items answered today
+	claimed         map[int]bool // cards answered or taken today, by position
+	cards           []int        // the positions of the cards the day needs
+	earliest        time.Time    // the earliest due of a learning item or review taken
+}
+
+// member reports whether the deck has the item of row r and the plan
+// studies it, and where its card is.
+func (p *dayPlan) member(r store.Row) (int, bool) {
+	pos, ok := p.f.index.has(r.Card, r.Item)
+	return pos, ok && p.studies(r.Item)
+}
+
+// take adds the card at pos to the cards the day needs.
+func (p *dayPlan) take(pos int, due time.Time) {
+	p.cards = append(p.cards, pos)
+	if !due.IsZero() && (p.earliest.IsZero() || due.Before(p.earliest)) {
+		p.earliest = due
+	}
+}
+
+// planDay plans deck f's study day at now for the items studies accepts.
+func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies func(string) bool) (*dayPlan, error) {
+	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
+	id := f.index.Deck.ID
+	answered, err := pr.Answered(id, p.start, p.end)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range answered {
+		if pos, ok := p.member(r); ok {
+			p.claimed[pos] = true
+			p.take(pos, time.Time{})
+			if r.State.Introduced.Before(p.start) {
+				p.reviewed++
+			} else {
+				p.added++
+			}
+		}
+	}
+	learning, err := pr.Learning(id, p.end)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range learning {
+		if pos, ok := p.member(r); ok {
+			p.counts.Learning++
+			p.take(pos, r.State.Card.Due)
+		}
+	}
+	if err := p.pickReviews(pr, max(sch.ReviewsPerDay-p.reviewed, 0)); err != nil {
+		return nil, err
+	}
+	return p, p.pickNew(pr, max(sch.NewPerDay-p.added, 0))
+}
+
+// dueRow is a review due, with its card's position and its item's place
+// in the card.
+type dueRow struct {
+	store.Row
+	pos, item int
+}
+
+// pickReviews takes up to n reviews due today: it reads them in due order
+// until n cards not claimed are among them, and then the rest of those
+// due at the same moment, which ties are broken by deck order, as quiz
+// breaks them.
+func (p *dayPlan) pickReviews(pr Progress, n int) error {
+	if n == 0 {
+		return nil
+	}
+	var due []dueRow
+	seen := map[int]bool{}
+	var cutoff time.Time
+	err := pr.DueReviews(p.f.index.Deck.ID, p.end, func(r store.Row) bool {
+		if !cutoff.IsZero() && r.State.Card.Due.After(cutoff) {
+			return false
+		}
+		pos, ok := p.member(r)
+		if !ok {
+			return true
+		}
+		due = append(due, dueRow{r, pos, slices.Index(p.f.index.names(pos), r.Item)})
+		if !p.claimed[pos] {
+			seen[pos] = true
+		}
+		if len(seen) >= n && cutoff.IsZero() {
+			cutoff = r.State.Card.Due
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(due, func(a, b dueRow) int {
+		return cmp.Or(a.State.Card.Due.Compare(b.State.Card.Due), cmp.Compare(a.pos, b.pos), cmp.Compare(a.item, b.item))
+	})
+	for _, r := range due {
+		if p.counts.Review == n {
+			break
+		}
+		if !p.claimed[r.pos] {
+			p.claimed[r.pos] = true
+			p.counts.Review++
+			p.take(r.pos, r.State.Card.Due)
+		}
+	}
+	return nil
+}
+
+// newBatch is how many cards pickNew reads the states of at first; each
+// batch without a new card doubles the next, up to maxBatch.
+const newBatch, maxBatch = 64, 4096
+
+// longWalk is how many cards past the frontier are worth a commit of
+// their own: a shorter walk waits to be saved with the next review.
+const longWalk = 1024
+
+// pickNew takes up to n cards with a new item, in deck order, from the
+// deck's frontier on, and moves the frontier past the cards found to have
+// no new item left.
+func (p *dayPlan) pickNew(pr Progress, n int) error {
+	if n == 0 {
+		return nil
+	}
+	x, id := &p.f.index, p.f.index.Deck.ID
+	front, err := pr.Frontier(id, p.f.content)
+	if err != nil {
+		return err
+	}
+	moved, size := front, newBatch
+	for at := front; at < x.Cards && p.counts.New < n; at += size {
+		if p.counts.New == 0 && at > front {
+			size = min(2*size, maxBatch)
+		}
+		batch := make([]string, 0, size)
+		for pos := at; pos < min(at+size, x.Cards); pos++ {
+			batch = append(batch, x.id(pos))
+		}
+		rows, err := pr.CardStates(id, batch)
+		if err != nil {
+			return err
+		}
+		states := map[quiz.ItemID]quiz.ItemState{}
+		for _, r := range rows {
+			states[quiz.ItemID{Card: r.Card, Item: r.Item}] = r.State
+		}
+		for i, card := range batch {
+			pos, fresh, wanted := at+i, false, false
+			for _, name := range x.names(pos) {
+				st, ok := states[quiz.ItemID{Card: card, Item: name}]
+				if isNew := !ok || (st.Card.State == fsrs.New && !st.Suspended); isNew {
+					fresh, wanted = true, wanted || p.studies(name)
+				}
+			}
+			if !fresh && pos == moved {
+				moved++
+			}
+			if wanted && !p.claimed[pos] && p.counts.New < n {
+				p.claimed[pos] = true
+				p.counts.New++
+				p.take(pos, time.Time{})
+			}
+		}
+	}
+	if moved > front {
+		pr.SetFrontier(id, p.f.content, moved, moved-front >= longWalk) //nolint:errcheck // it only saves time
+	}
+	return nil
+}
