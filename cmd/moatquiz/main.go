@@ -91,13 +91,12 @@ func helpArgs(args []string) []string {
 	return args
 }
 
-// kongValue matches kong's message for a flag value of the wrong type.
-var kongValue = regexp.MustCompile(`^(--[\w-]+): expected (\w+) value but got "(.*)" \(([^)]*)\)`)
-
 // usageMessage says what is wrong with a command line, in moatquiz's
 // words where the flag parser's read oddly.
 func usageMessage(err error) string {
 	msg := err.Error()
+	// kong's message for a flag value of the wrong type
+	kongValue := regexp.MustCompile(`^(--[\w-]+): expected (\w+) value but got "(.*)" \(([^)]*)\)`)
 	m := kongValue.FindStringSubmatch(msg)
 	switch {
 	case m == nil:
