@@ -180,30 +180,41 @@ func TestDamagedDatabase(t *testing.T) {
 	}
 }
 
-// TestDamageInTheLog zeroes the review log's pages (the item states stay
-// whole, so the app opens): reading the log or the figures says the
-// database is damaged and what to do, and changes nothing.
+// TestDamageInTheLog zeroes the pages of the review log and of the
+// answer counts kept beside it (the item states stay whole, so the app
+// opens): reading the log or the figures says the database is damaged and
+// what to do, and changes nothing.
 func TestDamageInTheLog(t *testing.T) {
 	e2eTest(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	seedProgress(t, dir)
 	path := filepath.Join(dir, store.FileName)
 	db := openDB(t, dir)
-	var pages int
-	if err := db.QueryRow("SELECT max(rootpage) FROM sqlite_schema").Scan(&pages); err != nil {
+	rows, err := db.Query("SELECT pageno FROM dbstat WHERE name NOT IN " +
+		"('sqlite_schema', 'item_state', 'item_state_today', 'item_state_day', 'new_frontier', 'sqlite_sequence')")
+	if err != nil {
 		t.Fatal(err)
 	}
+	var pages []int
+	for rows.Next() {
+		var p int
+		if err := rows.Scan(&p); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	rows.Close()
 	db.Close()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The roots are the first pages; the log's leaves come after them.
-	// The item states (30 small rows) fit in their root page.
-	if len(data) < (pages+4)*4096 {
-		t.Fatalf("the database has %d bytes: no log pages after the %d root pages", len(data), pages)
+	if len(pages) < 4 {
+		t.Fatalf("the log and its counts have %d pages: too few to damage", len(pages))
 	}
-	clear(data[pages*4096:])
+	for _, p := range pages { // page numbers start at 1
+		clear(data[(p-1)*4096 : p*4096])
+	}
 	write(t, path, data)
 	before := checksums(t, dir)
 	for _, run := range with(readRuns, "damaged", "restore it from a backup") {
