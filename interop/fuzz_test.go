@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // The fuzz targets' seed corpora are in testdata/fuzz, written by
@@ -52,7 +53,7 @@ func checkImport(t *testing.T, res *Result, err error) {
 		if !strings.Contains(err.Error(), "fuzz.") {
 			t.Errorf("error %q does not name the file", err)
 		}
-		if quiz.Sanitize(err.Error()) != err.Error() {
+		if termtext.Strip(err.Error()) != err.Error() {
 			t.Errorf("error %q is not safe to print", err)
 		}
 		return
@@ -61,7 +62,7 @@ func checkImport(t *testing.T, res *Result, err error) {
 		t.Fatalf("the imported deck does not load: %v", err)
 	}
 	for _, p := range append(res.Skipped, res.Warnings...) {
-		if s := p.String(); strings.ContainsFunc(s, func(r rune) bool { return quiz.IsControl(r) || quiz.IsInvisible(r) }) {
+		if s := p.String(); strings.ContainsFunc(s, func(r rune) bool { return termtext.IsControl(r) || termtext.IsInvisible(r) }) {
 			t.Errorf("message %q holds control or invisible characters", s)
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // Options say how to import a file. The zero value is ready to use.
@@ -172,7 +173,7 @@ func ImportFile(path string, opt Options) (_ *Result, err error) {
 // of it goes through quiz.Sanitize.
 type safeError struct{ err error }
 
-func (e *safeError) Error() string { return quiz.Sanitize(e.err.Error()) }
+func (e *safeError) Error() string { return termtext.Strip(e.err.Error()) }
 func (e *safeError) Unwrap() error { return e.err }
 
 // safe wraps err, if any, in a safeError.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // cleanText makes imported text fit a deck: NFC, sanitised (no control
@@ -18,7 +19,7 @@ import (
 // of blank lines reduced to one.
 func cleanText(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	s = quiz.Sanitize(norm.NFC.String(s))
+	s = termtext.Strip(norm.NFC.String(s))
 	if quiz.SingleSpaced(s) {
 		return s // one tidy line, as most texts are: nothing more to do
 	}

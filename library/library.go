@@ -166,10 +166,10 @@ type NoDeckError struct {
 
 func (e *NoDeckError) Error() string {
 	if len(e.LoadErrs) == 0 {
-		return fmt.Sprintf("there is no deck %q: moatquiz decks lists them", quiz.Sanitize(e.ID))
+		return fmt.Sprintf("there is no deck %q: moatquiz decks lists them", e.ID)
 	}
 	return fmt.Sprintf("there is no deck %q; these deck files could not be loaded (moatquiz check FILE says why in full):\n%v",
-		quiz.Sanitize(e.ID), errors.Join(e.LoadErrs...))
+		e.ID, errors.Join(e.LoadErrs...))
 }
 
 // Unwrap returns the load errors.

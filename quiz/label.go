@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // ParseItemID reads an item id written "deck/card/item", as
@@ -58,5 +60,5 @@ func clozeLabel(text, item string) string {
 // oneLine is s sanitised, with its runs of white space made single
 // spaces.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+	return strings.Join(strings.Fields(termtext.Strip(s)), " ")
 }

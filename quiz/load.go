@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // MaxFileSize is the largest deck file the loader reads: 32 MiB.
@@ -793,7 +795,7 @@ func quote(s string) string {
 // characters that are not safe or not visible in a terminal.
 func quoteIfUnsafe(s string) string {
 	for _, r := range s {
-		if !strconv.IsPrint(r) || IsInvisible(r) {
+		if !strconv.IsPrint(r) || termtext.IsInvisible(r) {
 			return escape(s)
 		}
 	}
@@ -805,12 +807,12 @@ func quoteIfUnsafe(s string) string {
 // letters it keeps (such as the Hangul fillers) too.
 func escape(s string) string {
 	q := strconv.Quote(s)
-	if isSafe(q) {
+	if termtext.Strip(q) == q {
 		return q
 	}
 	var b strings.Builder
 	for _, r := range q {
-		if IsInvisible(r) {
+		if termtext.IsInvisible(r) {
 			fmt.Fprintf(&b, `\u%04x`, r)
 			continue
 		}

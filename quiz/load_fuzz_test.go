@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // FuzzLoad: whatever the bytes, Load does not panic; it returns either a
@@ -53,7 +55,7 @@ func checkErrors(t *testing.T, err error) {
 	}
 	for _, e := range list {
 		msg := e.Error()
-		if !utf8.ValidString(msg) || Sanitize(msg) != msg || strings.Contains(msg, "\n") {
+		if !utf8.ValidString(msg) || termtext.Strip(msg) != msg || strings.Contains(msg, "\n") {
 			t.Fatalf("unsafe message %q", msg)
 		}
 		if e.Line < 0 || e.Col < 0 || (e.Line == 0) != (e.Col == 0) {
@@ -76,7 +78,7 @@ func checkDeck(t *testing.T, d *Deck) {
 		ids[c.ID] = true
 	}
 	eachString(reflect.ValueOf(d).Elem(), func(s string) {
-		if Sanitize(s) != s || !norm.NFC.IsNormalString(s) || strings.TrimSpace(s) == "" {
+		if termtext.Strip(s) != s || !norm.NFC.IsNormalString(s) || strings.TrimSpace(s) == "" {
 			t.Fatalf("loaded unsafe, blank or non-NFC text %q", s)
 		}
 	})

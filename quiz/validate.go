@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // maxText is the most characters one text field may hold.
@@ -455,7 +457,7 @@ func (v *validator) text(n *node, label fieldLabel, help string, multiline bool)
 		// Most texts have no escapes: the text is the bytes themselves.
 		s = string(raw)
 		for i, r := range s {
-			if IsControl(r) || IsInvisible(r) {
+			if termtext.IsControl(r) || termtext.IsInvisible(r) {
 				if oddCount++; oddCount == 1 {
 					odd = n.off + 1 + i
 				}
@@ -496,7 +498,7 @@ func (v *validator) unescape(n *node, multiline bool) (s string, bad, badCount, 
 				bad = i
 			}
 		case r == '\n' && multiline && v.data[i] == '\\':
-		case IsControl(r) || IsInvisible(r):
+		case termtext.IsControl(r) || termtext.IsInvisible(r):
 			if oddCount++; oddCount == 1 {
 				odd = i
 			}
@@ -549,9 +551,9 @@ func oddCharMsg(data []byte, i int, label string, multiline bool) string {
 		return label + " has a tab: use a space"
 	case r == 0x1b:
 		return label + " has an escape character (ESC, U+001B): escape sequences are not allowed in deck text; remove it"
-	case IsControl(r) && raw:
+	case termtext.IsControl(r) && raw:
 		return fmt.Sprintf("%s has the control character U+%04X: remove it (JSON needs control characters escaped, and deck text may not have them)", label, r)
-	case IsControl(r):
+	case termtext.IsControl(r):
 		return fmt.Sprintf("%s has the control character U+%04X: remove it", label, r)
 	}
 	name := invisibleNames[r]

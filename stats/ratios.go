@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // ratios fills Decks and Tags from the answers per card: added up per
@@ -71,5 +71,5 @@ func (t tally) ratio(key string) Ratio { return newRatio(t.answers[key], t.corre
 // oneLine is s sanitised, with its runs of white space made single
 // spaces.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(quiz.Sanitize(s)), " ")
+	return strings.Join(strings.Fields(termtext.Strip(s)), " ")
 }

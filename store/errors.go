@@ -3,13 +3,11 @@ package store
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // Errors about the database file. Open returns them inside a *FileError,
@@ -60,7 +58,7 @@ type FileError struct {
 // detail quotes the file (table names, SQLite's complaint about its
 // schema), so its control and invisible characters are escaped.
 func (e *FileError) Error() string {
-	return fmt.Sprintf("%s: %v (%s); %s", e.Path, e.Err, printable(e.Detail), advice(e.Err))
+	return fmt.Sprintf("%s: %v (%s); %s", e.Path, e.Err, termtext.Escape(e.Detail), advice(e.Err))
 }
 
 // sqliteError is an error from SQLite, whose message can quote a damaged
@@ -68,37 +66,8 @@ func (e *FileError) Error() string {
 // characters escaped.
 type sqliteError struct{ err error }
 
-func (e sqliteError) Error() string { return printable(e.err.Error()) }
+func (e sqliteError) Error() string { return termtext.Escape(e.err.Error()) }
 func (e sqliteError) Unwrap() error { return e.err }
-
-// printable is s with control characters (but newlines), invisible
-// characters and invalid UTF-8 written as Go escapes, \x1b, \u202e, so
-// that a message quoting a file cannot steer the terminal it is shown in.
-func printable(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, hidden) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case hidden(r) && r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case hidden(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
-
-// hidden reports whether r is a control (but a newline) or invisible
-// character.
-func hidden(r rune) bool { return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r) }
 
 // Unwrap returns the sentinel error, for errors.Is.
 func (e *FileError) Unwrap() error { return e.Err }

@@ -790,9 +790,6 @@ func TestMessagesQuotingTheFileAreEscaped(t *testing.T) {
 	if err == nil || strings.ContainsAny(err.Error(), "\x1b\x07\u202e") || !strings.Contains(err.Error(), `a\x1b]0;pwned\x07\u202eb`) {
 		t.Errorf("Open = %q; want the table's name with its escape, bell and bidi override escaped", err)
 	}
-	if got := printable("ok 해자\n\xff\x9b"); got != `ok 해자`+"\n"+`\xff\x9b` {
-		t.Errorf("printable = %q", got)
-	}
 }
 
 // TestReaderOfAnEmptyWALDatabase: a database in WAL mode with nothing in

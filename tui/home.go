@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // deckRow is one deck on the home screen with its counts for today.
@@ -164,7 +165,7 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 	if h.status != "" {
 		// The whole status where it fits, else its first line cut to the
 		// width, so that a problem is never hidden.
-		status := quiz.Sanitize(h.status)
+		status := termtext.Strip(h.status)
 		full := stack(decks, wrap(st.Hint.Render(status), width), settings)
 		short := stack(decks, st.Hint.Render(truncate(firstLine(status), width)), settings)
 		switch {
@@ -215,7 +216,7 @@ func window(n, cur, room int) (int, int) {
 
 // deckLine is one deck's row: a marker, the title and the counts.
 func (h *home) deckLine(st *Styles, i int, d deckRow, nameWidth int, counts bool, width int) string {
-	marker, name := "  ", truncate(quiz.Sanitize(d.deck.Title), nameWidth)
+	marker, name := "  ", truncate(termtext.Strip(d.deck.Title), nameWidth)
 	if i == h.cursor {
 		marker, name = glyphFocus, st.Selected.Render(name)
 	}
@@ -243,16 +244,16 @@ func countCell(s lipgloss.Style, n int) string {
 
 // deckInfo is the line under the deck list about the focused deck.
 func deckInfo(d *deckRow) string {
-	parts := []string{quiz.Sanitize(d.deck.TitleEn)}
+	parts := []string{termtext.Strip(d.deck.TitleEn)}
 	src := d.deck.Source
 	for _, s := range []string{src.Publisher, src.Date, src.Author, src.Column} {
 		if s != "" {
-			parts = append(parts, quiz.Sanitize(s))
+			parts = append(parts, termtext.Strip(s))
 		}
 	}
 	parts = append(parts, fmt.Sprintf("%d cards, %d items", d.cards, d.items))
 	if d.err != nil {
-		parts = append(parts, "progress unreadable: "+quiz.Sanitize(d.err.Error()))
+		parts = append(parts, "progress unreadable: "+termtext.Strip(d.err.Error()))
 	}
 	return strings.Join(parts, glyphSep)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/moatquiz/moatquiz/charts"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // StatsFunc computes the figures of a query.
@@ -297,7 +298,7 @@ func statsLapsed(s *stats.Stats, st Styles, width int) string {
 			mark = " (" + strings.Join(marks, ", ") + ")"
 		}
 		head := fmt.Sprintf("  %3d× ", l.Lapses)
-		label := truncate(cmp.Or(l.Label, quiz.Sanitize(l.Item)), width-lipgloss.Width(head+mark))
+		label := truncate(cmp.Or(l.Label, termtext.Strip(l.Item)), width-lipgloss.Width(head+mark))
 		rows = append(rows, truncate(head+st.Text.Render(label)+st.Wrong.Render(mark), width))
 	}
 	if len(s.Leeches) == 0 {
@@ -306,7 +307,7 @@ func statsLapsed(s *stats.Stats, st Styles, width int) string {
 	leeches := []string{wrap(st.Title.Render(fmt.Sprintf("Leeches (%d)", len(s.Leeches)))+
 		st.Subtle.Render(fmt.Sprintf(" · items with %d lapses or more", quiz.LeechThreshold)), width)}
 	for _, l := range s.Leeches {
-		leeches = append(leeches, truncate("  "+st.Text.Render(quiz.Sanitize(l.Item)), width))
+		leeches = append(leeches, truncate("  "+st.Text.Render(termtext.Strip(l.Item)), width))
 	}
 	leeches = append(leeches, wrap(st.Subtle.Render("Unsuspend one with: moatquiz stats --unsuspend DECK/CARD/ITEM"), width))
 	return stack(strings.Join(rows, "\n"), strings.Join(leeches, "\n"))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // statsAction is what the root model does after a key on the stats
@@ -133,7 +134,7 @@ func (s *statsScreen) onKey(msg tea.KeyPressMsg, km StatsKeys) statsAction {
 func (s *statsScreen) body(st *Styles, width int) string {
 	switch {
 	case s.err != nil:
-		return wrap(st.Error.Render("Could not read the statistics: "+quiz.Sanitize(s.err.Error())), width)
+		return wrap(st.Error.Render("Could not read the statistics: "+termtext.Strip(s.err.Error())), width)
 	case s.stats == nil:
 		return st.Subtle.Render("counting" + glyphEllipsis)
 	}
@@ -146,7 +147,7 @@ func (s *statsScreen) Render(st *Styles, km StatsKeys, width, height int) string
 	name := "All decks"
 	if s.scope > 0 {
 		d := s.decks[s.scope-1]
-		name = cmp.Or(quiz.Sanitize(d.Title), d.ID)
+		name = cmp.Or(termtext.Strip(d.Title), d.ID)
 	}
 	pos := fmt.Sprintf("%d/%d", s.scope+1, len(s.decks)+1)
 	header := spread(st.Title.Render("Stats")+"  "+st.Chosen.Render(truncate(name, max(width-16, 1))),

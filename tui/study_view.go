@@ -11,6 +11,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // studyView is a rendered study screen and where its cursor goes.
@@ -60,7 +61,7 @@ func (m Model) studyHeader(width, height int) string {
 	st, sess := m.styles, m.session
 	title := ""
 	if m.deck != nil {
-		title = quiz.Sanitize(m.deck.Title)
+		title = termtext.Strip(m.deck.Title)
 	}
 	right := string(sess.Mode())
 	if m.typing() && m.study.korean() {
@@ -104,7 +105,7 @@ func progressBar(st *Styles, done, total, width int) string {
 func (s *study) questionBlock(st *Styles, width int) string {
 	q := s.q
 	label := questionLabel(q)
-	prompt := wrap(st.Prompt.Render(quiz.Sanitize(q.Prompt)), width)
+	prompt := wrap(st.Prompt.Render(termtext.Strip(q.Prompt)), width)
 	return st.Subtle.Render(truncate(label, width)) + "\n" + prompt
 }
 
@@ -112,7 +113,7 @@ func (s *study) questionBlock(st *Styles, width int) string {
 func questionLabel(q *quiz.Question) string {
 	pos := ""
 	if q.POS != "" {
-		pos = glyphSep + quiz.Sanitize(q.POS)
+		pos = glyphSep + termtext.Strip(q.POS)
 	}
 	switch {
 	case q.Direction == quiz.DirKoEn:
@@ -138,15 +139,15 @@ func (s *study) inputLine(st *Styles, width int) (string, int) {
 func (s *study) optionsBlock(st *Styles, width int) string {
 	rows := make([]string, len(s.q.Options))
 	for i, o := range s.q.Options {
-		num, text := st.Key.Render(fmt.Sprintf("%d ", i+1)), st.Text.Render(quiz.Sanitize(o))
+		num, text := st.Key.Render(fmt.Sprintf("%d ", i+1)), st.Text.Render(termtext.Strip(o))
 		if s.chosen >= 0 {
 			switch {
 			case i == s.q.Correct:
-				num, text = st.Right.Render(glyphRight+" "), st.Right.Render(quiz.Sanitize(o))
+				num, text = st.Right.Render(glyphRight+" "), st.Right.Render(termtext.Strip(o))
 			case i == s.chosen:
-				num, text = st.Wrong.Render(glyphWrong+" "), st.Wrong.Render(quiz.Sanitize(o))
+				num, text = st.Wrong.Render(glyphWrong+" "), st.Wrong.Render(termtext.Strip(o))
 			default:
-				num, text = "  ", st.Subtle.Render(quiz.Sanitize(o))
+				num, text = "  ", st.Subtle.Render(termtext.Strip(o))
 			}
 		}
 		rows[i] = num + indentWrap(text, 2, width)
@@ -165,7 +166,7 @@ func indentWrap(s string, indent, width int) string {
 func hintBlock(st *Styles, hints []string, width int) string {
 	out := make([]string, len(hints))
 	for i, h := range hints {
-		out[i] = wrap(st.Hint.Render("hint: "+quiz.Sanitize(h)), width)
+		out[i] = wrap(st.Hint.Render("hint: "+termtext.Strip(h)), width)
 	}
 	return strings.Join(out, "\n")
 }
@@ -174,7 +175,7 @@ func hintBlock(st *Styles, hints []string, width int) string {
 func (s *study) messages(st *Styles, width int) string {
 	var out []string
 	if s.err != "" {
-		out = append(out, wrap(st.Error.Render(quiz.Sanitize(s.err)), width))
+		out = append(out, wrap(st.Error.Render(termtext.Strip(s.err)), width))
 	}
 	if s.notice != "" {
 		out = append(out, wrap(st.Subtle.Render(s.notice), width))
@@ -307,7 +308,7 @@ func (s *study) answerBlocks(st *Styles, lang string, width int) []string {
 		blocks = append(blocks, s.answerLine(st, width))
 	}
 	if ex := explain(q, lang); ex != "" {
-		blocks = append(blocks, wrap(st.Text.Render(quiz.Sanitize(ex)), width))
+		blocks = append(blocks, wrap(st.Text.Render(termtext.Strip(ex)), width))
 	}
 	blocks = append(blocks, sentences(st, q, width))
 	return blocks
@@ -326,7 +327,7 @@ func (s *study) verdictBlock(st *Styles, width int) string {
 		head = st.Wrong.Render(glyphWrong + " Wrong")
 	}
 	if c.Note != "" {
-		head += st.Subtle.Render(glyphDash + quiz.Sanitize(c.Note))
+		head += st.Subtle.Render(glyphDash + termtext.Strip(c.Note))
 	}
 	return wrap(head, width)
 }
@@ -346,9 +347,9 @@ func (s *study) typedLines(st *Styles, width int) string {
 	}
 	if c.Verdict == quiz.Wrong {
 		// A different word: marking its jamo would only be noise.
-		return "\n" + wrap(st.Subtle.Render("typed    ")+st.Text.Render(quiz.Sanitize(c.Typed)), width)
+		return "\n" + wrap(st.Subtle.Render("typed    ")+st.Text.Render(termtext.Strip(c.Typed)), width)
 	}
-	typed := markAt(st, quiz.Sanitize(c.Typed), editsAt(c.Diff, true), st.Mark)
+	typed := markAt(st, termtext.Strip(c.Typed), editsAt(c.Diff, true), st.Mark)
 	out := "\n" + wrap(st.Subtle.Render("typed    ")+typed, width)
 	if notes := editNotes(c.Diff); notes != "" && c.Note == "" {
 		out += "\n" + wrap(st.Subtle.Render("         ")+st.Almost.Render(notes), width)
@@ -363,25 +364,25 @@ func (s *study) typedLines(st *Styles, width int) string {
 func (s *study) answerLine(st *Styles, width int) string {
 	q, c := s.q, s.check
 	near := s.checked && c.Verdict == quiz.Almost && q.Kind == quiz.QuestionTyped
-	ans := st.Answer.Render(quiz.Sanitize(q.Answer))
+	ans := st.Answer.Render(termtext.Strip(q.Answer))
 	if near && c.Expected == q.Answer {
-		ans = markAt(st, quiz.Sanitize(q.Answer), editsAt(c.Diff, false), st.Missing)
+		ans = markAt(st, termtext.Strip(q.Answer), editsAt(c.Diff, false), st.Missing)
 	}
 	line := st.Subtle.Render("answer   ") + ans
 	if hangul.HasHangul(q.Answer) && !strings.ContainsAny(q.Answer, "0123456789") {
 		// Not with digits: "5월" romanizes as "5wol", read "owol".
-		line += "  " + st.Subtle.Render(quiz.Sanitize(q.Reading(q.Answer)))
+		line += "  " + st.Subtle.Render(termtext.Strip(q.Reading(q.Answer)))
 	}
 	rows := []string{wrap(line, width)}
 	if near && c.Expected != q.Answer && c.Expected != "" {
-		closest := markAt(st, quiz.Sanitize(c.Expected), editsAt(c.Diff, false), st.Missing)
+		closest := markAt(st, termtext.Strip(c.Expected), editsAt(c.Diff, false), st.Missing)
 		rows = append(rows, wrap(st.Subtle.Render("or       ")+closest, width))
 	}
 	if q.Direction == quiz.DirKoEn && hangul.HasHangul(q.Prompt) {
-		rows = append(rows, wrap(st.Subtle.Render("reading  "+quiz.Sanitize(q.Reading(q.Prompt))), width))
+		rows = append(rows, wrap(st.Subtle.Render("reading  "+termtext.Strip(q.Reading(q.Prompt))), width))
 	}
 	if q.Item.Card != nil && q.Item.Card.Kind == quiz.KindVocab && len(q.Item.Card.Meanings) > 1 && q.Direction == quiz.DirKoEn {
-		rows = append(rows, wrap(st.Subtle.Render("also     "+quiz.Sanitize(strings.Join(q.Item.Card.Meanings[1:], "; "))), width))
+		rows = append(rows, wrap(st.Subtle.Render("also     "+termtext.Strip(strings.Join(q.Item.Card.Meanings[1:], "; "))), width))
 	}
 	return strings.Join(rows, "\n")
 }
@@ -409,7 +410,7 @@ func sentences(st *Styles, q *quiz.Question, width int) string {
 	var rows []string
 	add := func(label, text string) {
 		if text != "" {
-			rows = append(rows, indentWrap(st.Subtle.Render(label)+st.Context.Render(quiz.Sanitize(text)), lipgloss.Width(label), width))
+			rows = append(rows, indentWrap(st.Subtle.Render(label)+st.Context.Render(termtext.Strip(text)), lipgloss.Width(label), width))
 		}
 	}
 	add("", q.Filled)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // summary is the end of a session: its score, what was missed, the jamo
@@ -83,7 +84,7 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 // Render draws the summary in width x height cells. With quitAfter,
 // done leaves the app.
 func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
-	header := spread(st.Title.Render(truncate("Session done"+glyphSep+quiz.Sanitize(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
+	header := spread(st.Title.Render(truncate("Session done"+glyphSep+termtext.Strip(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
 	keys := append(km.Summary.ShortHelp(), km.Global.Quit)
 	if quitAfter {
 		sk := km.Summary
@@ -96,7 +97,7 @@ func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height 
 		if note == "" {
 			note = "No cards were answered."
 		}
-		return frame(header, wrap(st.Text.Render(quiz.Sanitize(note)), width), footer, width, height)
+		return frame(header, wrap(st.Text.Render(termtext.Strip(note)), width), footer, width, height)
 	}
 	body := stack(sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
 	return frame(header, body, footer, width, height)
@@ -179,13 +180,13 @@ func itemLabel(st *Styles, it quiz.Item) string {
 	case quiz.KindVocab:
 		meaning := ""
 		if len(c.Meanings) > 0 {
-			meaning = st.Subtle.Render(glyphDash + quiz.Sanitize(c.Meanings[0]))
+			meaning = st.Subtle.Render(glyphDash + termtext.Strip(c.Meanings[0]))
 		}
-		return st.Text.Render(quiz.Sanitize(c.Word)) + meaning
+		return st.Text.Render(termtext.Strip(c.Word)) + meaning
 	case quiz.KindFact:
-		return st.Text.Render(quiz.Sanitize(c.Prompt)) + st.Subtle.Render(glyphDash+quiz.Sanitize(c.Answer))
+		return st.Text.Render(termtext.Strip(c.Prompt)) + st.Subtle.Render(glyphDash+termtext.Strip(c.Answer))
 	}
-	return st.Text.Render(quiz.Sanitize(clozeText(c.Text)))
+	return st.Text.Render(termtext.Strip(clozeText(c.Text)))
 }
 
 // clozeText is a cloze sentence with its deletions filled in.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // decksCmd is `moatquiz decks`.
@@ -111,8 +112,8 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width in
 		if f.Builtin {
 			from = "built-in"
 		}
-		title := quiz.Sanitize(f.Deck.Title)
-		if en := quiz.Sanitize(f.Deck.TitleEn); en != title {
+		title := termtext.Strip(f.Deck.Title)
+		if en := termtext.Strip(f.Deck.TitleEn); en != title {
 			title += " — " + en
 		}
 		n := kindCounts(f.Deck)
@@ -187,7 +188,7 @@ func writeTable(b *strings.Builder, rows [][]string, width int) {
 // safePath returns a path as it is, or quoted when it holds characters a
 // terminal would act on or not show.
 func safePath(p string) string {
-	if quiz.Sanitize(p) != p {
+	if termtext.Strip(p) != p {
 		return strconv.Quote(p)
 	}
 	return p

@@ -14,6 +14,7 @@ import (
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // importCmd is `moatquiz import FILE`: a CSV/TSV file or an Anki package
@@ -67,10 +68,10 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 // report lists the warnings and the rows or notes skipped, one a line.
 func report(w io.Writer, res *interop.Result) {
 	for _, p := range res.Warnings {
-		fmt.Fprintln(w, quiz.Sanitize("warning: "+p.String()))
+		fmt.Fprintln(w, termtext.Strip("warning: "+p.String()))
 	}
 	for _, p := range res.Skipped {
-		fmt.Fprintln(w, quiz.Sanitize(p.String()))
+		fmt.Fprintln(w, termtext.Strip(p.String()))
 	}
 }
 

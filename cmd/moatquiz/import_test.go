@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // runImport runs `moatquiz import` with the given flags into g's data
@@ -142,7 +142,7 @@ func TestImportHostileOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	for what, text := range map[string]string{"stdout": out, "stderr": errOut, "the deck": string(deck)} {
-		if i := strings.IndexFunc(text, func(r rune) bool { return r != '\n' && (quiz.IsControl(r) || quiz.IsInvisible(r)) }); i >= 0 {
+		if i := strings.IndexFunc(text, func(r rune) bool { return r != '\n' && (termtext.IsControl(r) || termtext.IsInvisible(r)) }); i >= 0 {
 			t.Errorf("%s holds %q at byte %d", what, text[i:min(len(text), i+8)], i)
 		}
 	}
@@ -202,7 +202,7 @@ func TestImportHostileErrors(t *testing.T) {
 	stderr.WriteString(errOut)
 	printError(&stderr, err)
 	if !strings.Contains(stderr.String(), "malformed") || strings.ContainsFunc(stderr.String(), func(r rune) bool {
-		return r != '\n' && quiz.IsControl(r) || quiz.IsInvisible(r)
+		return r != '\n' && termtext.IsControl(r) || termtext.IsInvisible(r)
 	}) {
 		t.Errorf("stderr holds control or invisible characters, or not SQLite's message: %q", stderr.String())
 	}

@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -63,7 +65,7 @@ func run(args []string, stderr io.Writer) int {
 	}
 	ctx, err := parser.Parse(helpArgs(args))
 	if err != nil {
-		fmt.Fprintf(stderr, "moatquiz: %s\n%s", usageMessage(err), usageHint(err))
+		fmt.Fprintf(stderr, "moatquiz: %s\n%s", termtext.Escape(usageMessage(err)), usageHint(err))
 		return 2
 	}
 	err = ctx.Run()
@@ -75,10 +77,12 @@ func run(args []string, stderr io.Writer) int {
 }
 
 // printError reports a command's error on w, unless it is an exitError,
-// which the command has reported already.
+// which the command has reported already. Its text can quote anything
+// (SQLite's messages, file names, the learner's arguments), so whatever
+// would steer the terminal is written out as escapes.
 func printError(w io.Writer, err error) {
 	if !errors.As(err, new(*exitError)) {
-		fmt.Fprintf(w, "moatquiz: %v\n", err)
+		fmt.Fprintf(w, "moatquiz: %s\n", termtext.Escape(err.Error()))
 	}
 }
 

@@ -44,3 +44,25 @@ func TestHelpArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileArguments: an argument holding escape sequences comes back
+// in an error (an unknown argument, an item id that does not parse, a
+// deck id) written out as escapes, never raw.
+func TestHostileArguments(t *testing.T) {
+	t.Setenv("MOATQUIZ_DATA_DIR", t.TempDir())
+	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
+	payload := "\x1b]0;pwned\x07\x1b[2J\u202e\u009b31m"
+	for _, args := range [][]string{
+		{payload},
+		{"stats", "--unsuspend", payload},
+		{"stats", "--unsuspend", "article/" + payload + "/x"},
+		{"export", "deck", payload},
+		{"study", "--deck", payload},
+	} {
+		var stderr bytes.Buffer
+		code := run(args, &stderr)
+		if code == 0 || strings.ContainsAny(stderr.String(), "\x1b\x07\u202e\u009b") || !strings.Contains(stderr.String(), `\x1b`) {
+			t.Errorf("moatquiz %q: exit %d, stderr %q: want an error with the payload escaped", args, code, stderr.String())
+		}
+	}
+}

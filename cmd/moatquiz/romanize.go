@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/hangul"
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // romanizeCmd is `moatquiz romanize [TEXT...]`.
@@ -51,5 +51,5 @@ func runRomanize(texts []string, in io.Reader, out io.Writer) error {
 // romanizeLine romanizes one line of text (NFC first, so NFD input from
 // macOS gives the same result).
 func romanizeLine(s string) string {
-	return quiz.Sanitize(hangul.Romanize(hangul.NFC(s)))
+	return termtext.Strip(hangul.Romanize(hangul.NFC(s)))
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/termtext"
 	"github.com/moatquiz/moatquiz/tui"
 )
 
@@ -132,9 +133,9 @@ func terminalStyles(w *os.File) (width int, st tui.Styles, colour bool) {
 func statsText(s *stats.Stats, st tui.Styles, width int) string {
 	scope := "All decks"
 	if s.Deck != "" {
-		scope = "Deck " + quiz.Sanitize(s.Deck)
+		scope = "Deck " + termtext.Strip(s.Deck)
 	}
-	head := fmt.Sprintf("%s · %s · days start at %d:00 (%s)", scope, s.Today, s.RolloverHour, quiz.Sanitize(s.Timezone))
+	head := fmt.Sprintf("%s · %s · days start at %d:00 (%s)", scope, s.Today, s.RolloverHour, termtext.Strip(s.Timezone))
 	return st.Title.Render(head) + "\n\n" + tui.RenderStats(s, st, width) + "\n"
 }
 
@@ -174,9 +175,9 @@ func unsuspend(g *Globals, w io.Writer, ids []string) error {
 			return err
 		}
 		if was {
-			fmt.Fprintf(w, "unsuspended %s\n", quiz.Sanitize(id.String()))
+			fmt.Fprintf(w, "unsuspended %s\n", termtext.Strip(id.String()))
 		} else {
-			fmt.Fprintf(w, "%s was not suspended\n", quiz.Sanitize(id.String()))
+			fmt.Fprintf(w, "%s was not suspended\n", termtext.Strip(id.String()))
 		}
 	}
 	return nil

@@ -1,12 +1,18 @@
-package quiz
+// Package termtext makes foreign text safe to show in a terminal: deck
+// and import text, file names, other programs' error messages, the
+// learner's own arguments. Strip removes what would steer the terminal;
+// Escape writes it out visibly instead, for messages that must say
+// exactly what was there.
+package termtext
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Sanitize makes text safe to write to a terminal. It is the one sanitiser
+// Strip makes text safe to write to a terminal. It is the one sanitiser
 // the TUI applies to all deck and import text before rendering:
 //
 //   - escape sequences are removed whole: CSI (cursor moves, screen clears,
@@ -20,8 +26,8 @@ import (
 //     invisible format characters (see [IsInvisible]) are removed;
 //   - invalid UTF-8 bytes become U+FFFD.
 //
-// Sanitize is idempotent, and returns s itself when s is already safe.
-func Sanitize(s string) string {
+// Strip is idempotent, and returns s itself when s is already safe.
+func Strip(s string) string {
 	if isSafe(s) {
 		return s
 	}
@@ -52,7 +58,7 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
-// isSafe reports whether Sanitize would leave s unchanged.
+// isSafe reports whether Strip would leave s unchanged.
 func isSafe(s string) bool {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -143,3 +149,33 @@ func skipControlString(s string, i int) int {
 	}
 	return i
 }
+
+// Escape is s with control characters (but newlines), invisible
+// characters and invalid UTF-8 written as Go escapes (\x1b, \u202e), so
+// that a message quoting foreign text says exactly what was there and
+// cannot steer the terminal it is shown in.
+func Escape(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case hidden(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case hidden(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// hidden reports whether r is a control (but a newline) or invisible
+// character.
+func hidden(r rune) bool { return r != '\n' && IsControl(r) || IsInvisible(r) }

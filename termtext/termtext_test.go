@@ -1,4 +1,4 @@
-package quiz
+package termtext
 
 import (
 	"testing"
@@ -50,12 +50,12 @@ func TestSanitize(t *testing.T) {
 		{"Hangul fillers", "\u3164\u115f\u1160\uffa0해", "해"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Sanitize(tc.in)
+			got := Strip(tc.in)
 			if got != tc.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tc.in, got, tc.want)
+				t.Errorf("Strip(%q) = %q, want %q", tc.in, got, tc.want)
 			}
-			if again := Sanitize(got); again != got {
-				t.Errorf("not idempotent: Sanitize(%q) = %q", got, again)
+			if again := Strip(got); again != got {
+				t.Errorf("not idempotent: Strip(%q) = %q", got, again)
 			}
 		})
 	}
@@ -68,23 +68,37 @@ func FuzzSanitize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := Sanitize(in)
+		out := Strip(in)
 		if !utf8.ValidString(out) {
-			t.Fatalf("Sanitize(%q) = %q: invalid UTF-8", in, out)
+			t.Fatalf("Strip(%q) = %q: invalid UTF-8", in, out)
 		}
 		for _, r := range out {
 			if r != '\n' && IsControl(r) || IsInvisible(r) {
-				t.Fatalf("Sanitize(%q) = %q: keeps %U", in, out, r)
+				t.Fatalf("Strip(%q) = %q: keeps %U", in, out, r)
 			}
 		}
-		if again := Sanitize(out); again != out {
-			t.Fatalf("Sanitize(%q) = %q, then %q", in, out, again)
+		if again := Strip(out); again != out {
+			t.Fatalf("Strip(%q) = %q, then %q", in, out, again)
 		}
 		if isSafe(in) && out != in {
-			t.Fatalf("Sanitize changed safe text %q to %q", in, out)
+			t.Fatalf("Strip changed safe text %q to %q", in, out)
 		}
 		if len(out) > 3*len(in) {
-			t.Fatalf("Sanitize(%q) = %q: longer than three bytes per input byte", in, out)
+			t.Fatalf("Strip(%q) = %q: longer than three bytes per input byte", in, out)
 		}
 	})
+}
+
+// TestEscape: controls, invisible characters and invalid UTF-8 are
+// written as Go escapes; newlines and visible text are kept as they are.
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"ok 해자\n\xff\x9b":          `ok 해자` + "\n" + `\xff\x9b`,
+		"a\x1b]0;pwned\x07\u202eb": `a\x1b]0;pwned\x07\u202eb`,
+		"plain":                    "plain",
+	} {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
