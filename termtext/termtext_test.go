@@ -63,7 +63,7 @@ func TestSanitize(t *testing.T) {
 
 // FuzzSanitize: whatever the input, the output holds nothing a terminal
 // would act on, is valid UTF-8, and is its own sanitised form.
-func FuzzSanitize(f *testing.F) {
+func FuzzStrip(f *testing.F) {
 	for _, s := range []string{"해자", "a\x1b]52;c;x\x07b", "\x1b[2J", "\u202e", "\x9b\xff", "a\tb\nc", "\x1b]8;;u\x1b\\t\x1b]8;;\x1b\\"} {
 		f.Add(s)
 	}
