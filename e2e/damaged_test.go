@@ -414,6 +414,7 @@ func TestReadOnlyDataDirectory(t *testing.T) {
 // once, saying the file is read-only and what still works; export and
 // stats read it; no file changes and none appears.
 func TestReadOnlyDatabaseFile(t *testing.T) {
+	e2eTest(t)
 	needMounts(t)
 	dir := filepath.Join(t.TempDir(), "data")
 	seedProgress(t, dir)
@@ -438,9 +439,7 @@ func TestReadOnlyDatabaseFile(t *testing.T) {
 // --unsuspend, which writes at once, refuses, saying the database is
 // damaged and what to do, and leaves every file as it was.
 func TestDamageInTheLogRefusedBeforeAnyWrite(t *testing.T) {
-	if bin == "" {
-		t.Skip("tmux is not installed")
-	}
+	e2eTest(t)
 	for _, name := range []string{"review", "review_item"} {
 		dir := filepath.Join(t.TempDir(), "data")
 		seedProgress(t, dir)
