@@ -244,9 +244,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stats.loaded(msg, m.styles)
 		return m, nil
 	case tea.PasteMsg:
-		if m.saving() {
+		switch {
+		case m.small(): // nobody sees the field
+		case m.saving():
 			m.typedAhead = append(m.typedAhead, msg)
-		} else if m.screen == screenStudy && !m.help && m.typing() {
+		case m.screen == screenStudy && !m.help && m.typing():
 			m.study.insert(msg.Content)
 		}
 		return m, nil

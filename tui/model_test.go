@@ -512,3 +512,45 @@ func TestTypingEditKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestKeysBehindTooSmall: while the terminal is too small, only q and
+// ctrl+c act; no key grades, reveals or starts a card nobody sees.
+func TestKeysBehindTooSmall(t *testing.T) {
+	flip := &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip}}
+	typed := &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped}}
+	tests := []struct {
+		name   string
+		start  *Start
+		msgs   []tea.Msg
+		screen screen
+		quit   bool
+	}{
+		{name: "enter on home starts nothing", msgs: []tea.Msg{keyMsg("enter"), keyMsg("space")}},
+		{name: "space and grades save nothing", start: flip, screen: screenStudy,
+			msgs: []tea.Msg{keyMsg("space"), keyMsg("3"), keyMsg("space"), keyMsg("1"), keyMsg("enter")}},
+		{name: "typing and pasting type nothing", start: typed, screen: screenStudy,
+			msgs: []tea.Msg{keyMsg("a"), tea.PasteMsg{Content: "해자"}, keyMsg("enter")}},
+		{name: "q quits on home", msgs: []tea.Msg{keyMsg("q")}, quit: true},
+		{name: "q quits while typing", start: typed, screen: screenStudy, msgs: []tea.Msg{keyMsg("q")}, quit: true},
+		{name: "ctrl+c quits", start: flip, screen: screenStudy, msgs: []tea.Msg{keyMsg("ctrl+c")}, quit: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newMemProgress()
+			m := newTestModel(t, p, tc.start, 80, 24)
+			m = send(t, m, tea.WindowSizeMsg{Width: 20, Height: 8})
+			quit := false
+			for _, msg := range tc.msgs {
+				var q bool
+				m, q = drive(t, m, msg)
+				quit = quit || q
+			}
+			if quit != tc.quit || m.screen != tc.screen || p.count() != 0 {
+				t.Errorf("quit %v screen %d saved %d; want quit %v screen %d saved 0", quit, m.screen, p.count(), tc.quit, tc.screen)
+			}
+			if m.session != nil && (m.session.Phase() != quiz.Asking || m.study.input.Value() != "") {
+				t.Errorf("phase %v input %q: a key acted behind the too-small screen", m.session.Phase(), m.study.input.Value())
+			}
+		})
+	}
+}

@@ -9,12 +9,19 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// onKey routes a key press: ctrl+c anywhere, then the keys typed while an
-// answer is saved wait for it, then the help overlay, then the screen's
-// keys.
+// onKey routes a key press: ctrl+c anywhere; while the terminal is too
+// small only q too (nothing else may act on a screen nobody sees); then
+// the keys typed while an answer is saved wait for it, then the help
+// overlay, then the screen's keys.
 func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Global.Quit) {
 		return m.quit()
+	}
+	if m.small() {
+		if key.Matches(shortcut(msg), m.keys.Home.Quit) {
+			return m.quit()
+		}
+		return m, nil
 	}
 	if m.saving() {
 		m.typedAhead = append(m.typedAhead, msg)
