@@ -29,6 +29,7 @@ type HomeKeys struct {
 	Down      key.Binding
 	Prev      key.Binding // the previous value of the focused setting
 	Next      key.Binding // the next value of the focused setting
+	Settings  key.Binding // from a deck to the settings, keeping the deck
 	Start     key.Binding
 	Kind      key.Binding // cycle the question kind
 	Direction key.Binding // cycle the vocabulary direction
@@ -102,6 +103,7 @@ func DefaultKeyMap() KeyMap {
 			Down:      b([]string{"down", "j"}, "↓/j", "down"),
 			Prev:      b([]string{"left", "h"}, "←/h", "previous choice"),
 			Next:      b([]string{"right", "l", "tab"}, "→/l", "next choice"),
+			Settings:  b([]string{"tab"}, "tab", "deck's settings"),
 			Start:     b([]string{"enter", "space"}, "enter", "study"),
 			Kind:      b([]string{"c"}, "c", "question kind"),
 			Direction: b([]string{"d"}, "d", "direction"),
@@ -187,7 +189,7 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the home screen's column of the help.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
 }
 
 // ShortHelp is the footer of a flip or cloze question.

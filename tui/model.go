@@ -290,13 +290,7 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	focused := ""
-	if d := m.home.deck(); d != nil {
-		focused = d.deck.ID
-	}
-	m.home.decks = msg.rows
-	m.home.cursor = min(m.home.cursor, max(m.home.rows()-1, 0))
-	m.home.selectDeck(focused)
+	m.home.setDecks(msg.rows)
 	if st := m.cfg.Start; st != nil && !m.started {
 		m.started = true
 		if !m.home.selectDeck(st.Deck) {

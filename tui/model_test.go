@@ -554,3 +554,48 @@ func TestKeysBehindTooSmall(t *testing.T) {
 		})
 	}
 }
+
+// twoDecks is the home screen over decks alpha and beta, at 80x24.
+func twoDecks(t *testing.T) Model {
+	t.Helper()
+	alpha, beta := testDeck(), testDeck()
+	alpha.ID, alpha.Title, beta.ID, beta.Title = "alpha", "Alpha words", "beta", "Beta words"
+	m := New(Config{
+		Backend:    backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{alpha, beta}, nil }, newMemProgress(), quiz.DefaultScheduling()),
+		Scheduling: quiz.DefaultScheduling(),
+		Clock:      func() time.Time { return testNow },
+		Mono:       true,
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return send(t, m, m.Init()())
+}
+
+// TestPickedDeck: the deck studied is the one picked, marked while the
+// settings change; tab reaches the settings without passing other decks.
+func TestPickedDeck(t *testing.T) {
+	tests := []struct {
+		name   string
+		keys   []string
+		deck   string
+		kind   quiz.QuestionKind
+		marked string // the picked deck's row once the settings are set
+	}{
+		{name: "tab keeps the first deck", keys: []string{"tab", "right", "right"}, deck: "alpha", kind: quiz.QuestionTyped, marked: "• Alpha words"},
+		{name: "tab from the second deck", keys: []string{"down", "tab", "right"}, deck: "beta", kind: quiz.QuestionChoice, marked: "• Beta words"},
+		{name: "down past a deck picks it, visibly", keys: []string{"down", "down", "right"}, deck: "beta", kind: quiz.QuestionChoice, marked: "• Beta words"},
+		{name: "up from the settings returns to the picked deck", keys: []string{"tab", "right", "up"}, deck: "alpha", kind: quiz.QuestionChoice, marked: "▸ Alpha words"},
+		{name: "c on a deck keeps it", keys: []string{"down", "c", "c"}, deck: "beta", kind: quiz.QuestionTyped, marked: "▸ Beta words"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := press(t, twoDecks(t), tc.keys...)
+			if s := screenText(m); !strings.Contains(s, tc.marked) {
+				t.Errorf("no %q on the home screen:\n%s", tc.marked, s)
+			}
+			m = press(t, m, "enter")
+			if m.screen != screenStudy || m.deck.ID != tc.deck || m.study.q.Kind != tc.kind {
+				t.Fatalf("enter studies %v; want %s with %s questions", m.deck, tc.deck, tc.kind)
+			}
+		})
+	}
+}

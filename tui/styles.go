@@ -10,6 +10,7 @@ import (
 // The glyphs the screens draw with.
 const (
 	glyphFocus    = "▸ "     // the focused row
+	glyphPicked   = "• "     // the deck to study, while a setting is focused
 	glyphBarDone  = "█"      // the done part of a progress bar
 	glyphBarLeft  = "░"      // the rest of it
 	glyphRight    = "✓"      // a right answer or option

@@ -92,6 +92,7 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.move(-1)
 	case key.Matches(msg, km.Down):
 		h.move(1)
+	case key.Matches(msg, km.Settings) && h.toSettings():
 	case key.Matches(msg, km.Prev):
 		h.change(-1)
 	case key.Matches(msg, km.Next):
