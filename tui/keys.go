@@ -71,6 +71,7 @@ type TypingKeys struct {
 // SummaryKeys work on the summary at the end of a session.
 type SummaryKeys struct {
 	Done  key.Binding
+	Undo  key.Binding // back to the session's last answer
 	Stats key.Binding // disabled when the app has no stats
 }
 
@@ -145,6 +146,7 @@ func DefaultKeyMap() KeyMap {
 		},
 		Summary: SummaryKeys{
 			Done:  b([]string{"enter", "q", "esc"}, "enter", "home"),
+			Undo:  b([]string{"u", "ctrl+z"}, "u", "undo"),
 			Stats: b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
@@ -213,7 +215,7 @@ func (k TypingKeys) FullHelp() [][]key.Binding {
 }
 
 // ShortHelp is the summary's footer.
-func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Stats} }
+func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Undo, k.Stats} }
 
 // FullHelp is the summary's keys (the help overlay leaves them out: they
 // are on the summary's footer).

@@ -358,6 +358,9 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 	if err := res.Err(); err != nil {
 		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
 		m.typedAhead = nil
+		if m.session.Phase() == quiz.Finished { // an undo from the summary failed
+			m.screen = screenSummary
+		}
 		if m.quitting {
 			m.err = err
 			return m, tea.Quit

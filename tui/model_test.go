@@ -599,3 +599,30 @@ func TestPickedDeck(t *testing.T) {
 		})
 	}
 }
+
+// TestUndoFromSummary: u on the summary takes back the last answer and
+// asks its question again; the progress loses that answer.
+func TestUndoFromSummary(t *testing.T) {
+	for _, k := range []string{"u", "ctrl+z"} {
+		d := testDeck()
+		d.Cards = d.Cards[:1]
+		p := newMemProgress()
+		m := newDeckModel(t, d, p, &Start{Deck: "moat", QuitAfter: true,
+			Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}, 80, 24)
+		m = press(t, m, "space", "4")
+		if m.screen != screenSummary || p.count() != 1 {
+			t.Fatalf("no summary after the last card (saved %d):\n%s", p.count(), screenText(m))
+		}
+		m, quit := drive(t, m, keyMsg(k))
+		if quit || m.screen != screenStudy || m.session.Phase() != quiz.Asking || p.count() != 0 {
+			t.Fatalf("%s on the summary: quit %v screen %d saved %d:\n%s", k, quit, m.screen, p.count(), screenText(m))
+		}
+		if s := screenText(m); !strings.Contains(s, "해자") || !strings.Contains(s, "Undone.") {
+			t.Errorf("%s on the summary does not ask the last card again:\n%s", k, s)
+		}
+		m = press(t, m, "space", "1", "space", "4") // Again comes back at once
+		if m.screen != screenSummary || p.count() != 2 || p.reviews[0].Rating != 1 {
+			t.Errorf("grading again: screen %d, reviews %+v", m.screen, p.reviews)
+		}
+	}
+}

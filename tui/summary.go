@@ -85,9 +85,10 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 // done leaves the app.
 func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done"+glyphSep+termtext.Strip(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	keys := append(km.Summary.ShortHelp(), km.Global.Quit)
+	sk := km.Summary
+	sk.Undo.SetEnabled(sm.score.Answered > 0)
+	keys := append(sk.ShortHelp(), km.Global.Quit)
 	if quitAfter {
-		sk := km.Summary
 		sk.Done = relabel(sk.Done, "quit")
 		keys = sk.ShortHelp()
 	}

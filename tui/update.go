@@ -48,6 +48,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Summary.Done):
 			return m.goHome()
+		case key.Matches(msg, m.keys.Summary.Undo):
+			return m.undo()
 		case key.Matches(msg, m.keys.Summary.Stats):
 			return m.showStats()
 		}
@@ -236,12 +238,15 @@ func (m Model) grade(r fsrs.Rating) (tea.Model, tea.Cmd) {
 	return m, run(op)
 }
 
-// undo removes the session's last saved answer in a command.
+// undo removes the session's last saved answer in a command; from the
+// summary it goes back to the study screen, where the answer is asked
+// again.
 func (m Model) undo() (tea.Model, tea.Cmd) {
 	op, err := m.session.Undo()
 	if err != nil {
 		m.study.notice = "Nothing to undo."
 		return m, nil
 	}
+	m.screen = screenStudy
 	return m, run(op)
 }
