@@ -59,6 +59,7 @@ type TypingKeys struct {
 	Compose   key.Binding // the built-in 2-set (Dubeolsik) Hangul composer
 	Back      key.Binding
 	Undo      key.Binding // the last grade, as u does outside the input
+	Help      key.Binding // f1: ? is typed into the answer
 	Backspace key.Binding
 	Delete    key.Binding
 	Left      key.Binding
@@ -110,7 +111,7 @@ func DefaultKeyMap() KeyMap {
 			Direction: b([]string{"d"}, "d", "direction"),
 			Practice:  b([]string{"p"}, "p", "review/practice"),
 			Stats:     b([]string{"s"}, "s", "stats"),
-			Quit:      b([]string{"q", "esc"}, "q", "quit"),
+			Quit:      b([]string{"q"}, "q", "quit"),
 		},
 		Study: StudyKeys{
 			Reveal: b([]string{"space", "enter"}, "space", "show answer"),
@@ -136,6 +137,7 @@ func DefaultKeyMap() KeyMap {
 			Compose:   b([]string{"ctrl+k"}, "ctrl+k", "2-set Hangul keys"),
 			Back:      b([]string{"esc"}, "esc", "home"),
 			Undo:      b([]string{"ctrl+z"}, "ctrl+z", "undo"),
+			Help:      b([]string{"f1"}, "f1", "help"),
 			Backspace: b([]string{"backspace", "ctrl+h"}, "backspace", "delete"),
 			Delete:    b([]string{"delete", "ctrl+d"}, "del", "delete forward"),
 			Left:      b([]string{"left", "ctrl+b"}, "←", "left"),
@@ -206,12 +208,12 @@ func (k StudyKeys) FullHelp() [][]key.Binding {
 
 // ShortHelp is the footer while a typed answer is written.
 func (k TypingKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back}
+	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back, k.Help}
 }
 
 // FullHelp is the typing column of the help.
 func (k TypingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back}}
+	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back, k.Help}}
 }
 
 // ShortHelp is the summary's footer.

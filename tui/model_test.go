@@ -48,7 +48,7 @@ func TestHomeKeys(t *testing.T) {
 		{name: "enter on a setting starts too", keys: []string{"down", "enter"}, cursor: 1, screen: screenStudy},
 		{name: "q quits", keys: []string{"q"}, quit: true},
 		{name: "ㅂ is q", keys: []string{"ㅂ"}, quit: true},
-		{name: "esc quits", keys: []string{"esc"}, quit: true},
+		{name: "esc does not quit", keys: []string{"esc"}},
 		{name: "ctrl+c quits", keys: []string{"ctrl+c"}, quit: true},
 		{name: "s does nothing without stats", keys: []string{"s"}},
 	}
@@ -624,5 +624,23 @@ func TestUndoFromSummary(t *testing.T) {
 		if m.screen != screenSummary || p.count() != 2 || p.reviews[0].Rating != 1 {
 			t.Errorf("grading again: screen %d, reviews %+v", m.screen, p.reviews)
 		}
+	}
+}
+
+// TestF1WhileTyping: F1 opens the help while an answer is typed; ? is
+// typed into the answer.
+func TestF1WhileTyping(t *testing.T) {
+	m := studying(t, newMemProgress(), quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}, 80, 24)
+	m = press(t, m, "해", "?")
+	if m.help || m.study.input.Value() != "해?" {
+		t.Fatalf("? while typing: help %v, input %q", m.help, m.study.input.Value())
+	}
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyF1})
+	if !m.help || !strings.Contains(screenText(m), "Typing an answer") {
+		t.Fatalf("f1 while typing does not open the help:\n%s", screenText(m))
+	}
+	m = press(t, m, "x")
+	if m.help || m.study.input.Value() != "해?" {
+		t.Errorf("closing the help: help %v, input %q", m.help, m.study.input.Value())
 	}
 }

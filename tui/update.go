@@ -142,6 +142,8 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.session.Hint()
 	case key.Matches(msg, km.Compose):
 		s.toggleComposer()
+	case key.Matches(msg, km.Help):
+		m.help = true
 	case key.Matches(msg, km.Backspace):
 		s.backspace()
 	default:
