@@ -315,9 +315,12 @@ func (h *home) renderSettings(st *Styles, width int) string {
 		}
 		vals := make([]string, len(s.values))
 		for j, v := range s.values {
-			if j == s.chosen {
+			switch {
+			case j == s.chosen && st.Bare:
+				vals[j] = "[" + v + "]"
+			case j == s.chosen:
 				vals[j] = st.Chosen.Render(v)
-			} else {
+			default:
 				vals[j] = st.Option.Render(v)
 			}
 		}

@@ -68,6 +68,7 @@ type Model struct {
 	styles *Styles // shared by the copies of the model: replaced, never changed
 	dark   bool
 	mono   bool
+	bare   bool // the terminal shows no attributes (TERM=dumb)
 
 	width, height int
 	screen        screen
@@ -147,6 +148,7 @@ func (m Model) Init() tea.Cmd {
 // restyle builds the styles for the terminal's background and colours.
 func (m *Model) restyle() {
 	st := NewStyles(m.dark, m.mono)
+	st.Bare = m.bare
 	m.styles = &st
 	m.resize()
 }
@@ -227,6 +229,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.ColorProfileMsg:
 		m.mono = m.cfg.Mono || msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY
+		m.bare = msg.Profile == colorprofile.NoTTY
 		m.restyle()
 		return m, nil
 	case decksMsg:

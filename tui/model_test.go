@@ -644,3 +644,24 @@ func TestF1WhileTyping(t *testing.T) {
 		t.Errorf("closing the help: help %v, input %q", m.help, m.study.input.Value())
 	}
 }
+
+// TestChosenSettingsWithoutAttributes: on a terminal that shows no
+// attributes (TERM=dumb), the chosen settings are marked with text.
+func TestChosenSettingsWithoutAttributes(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := newTestModel(t, newMemProgress(), nil, size[0], size[1])
+		m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.NoTTY})
+		m = press(t, m, "down", "right", "right", "p")
+		s := screenText(m)
+		for _, want := range []string{"flip  choice  [typed]  mixed", "[both ways]", "[한국어]", "review  [practice]"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%dx%d: no %q on the home screen:\n%s", size[0], size[1], want, s)
+			}
+		}
+		checkFits(t, m)
+		m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+		if strings.Contains(screenText(m), "[typed]") {
+			t.Error("markers on a terminal that shows bold and underline")
+		}
+	}
+}

@@ -58,6 +58,9 @@ type Styles struct {
 
 	// Mono is true when the styles use no colour at all.
 	Mono bool
+	// Bare is true when the terminal shows no attributes either
+	// (TERM=dumb): what is chosen is marked with text, [like this].
+	Bare bool
 }
 
 // NewStyles builds the styles for a terminal with a dark or light
