@@ -362,7 +362,7 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
 		m.typedAhead = nil
 		if m.session.Phase() == quiz.Finished { // an undo from the summary failed
-			m.screen = screenSummary
+			m.screen, m.summary.err = screenSummary, "Not undone: "+err.Error()
 		}
 		if m.quitting {
 			m.err = err

@@ -665,3 +665,18 @@ func TestChosenSettingsWithoutAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedUndoFromSummary: when the undo cannot be saved, the summary
+// stays and says so.
+func TestFailedUndoFromSummary(t *testing.T) {
+	d := testDeck()
+	d.Cards = d.Cards[:1]
+	p := newMemProgress()
+	m := newDeckModel(t, d, p, &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}, 80, 24)
+	m = press(t, m, "space", "4")
+	p.fail = errors.New("disk full")
+	m = press(t, m, "u")
+	if s := screenText(m); m.screen != screenSummary || !strings.Contains(s, "Not undone: disk full") || p.count() != 1 {
+		t.Errorf("a failed undo: screen %d, saved %d:\n%s", m.screen, p.count(), s)
+	}
+}
