@@ -53,6 +53,7 @@ var (
 type home struct {
 	decks    []deckRow
 	cursor   int // a deck (0..len(decks)-1), then the settings
+	picked   int // the deck to study: the deck last under the cursor
 	settings [numSettings]setting
 	status   string // a message for the learner, e.g. "nothing is due"
 	loaded   bool
@@ -70,11 +71,30 @@ func newHome() home {
 // rows is how many rows the cursor moves over.
 func (h *home) rows() int { return len(h.decks) + numSettings }
 
-// move moves the cursor by d rows, wrapping around.
+// move moves the cursor by d rows, wrapping around, and picks the deck
+// it lands on. Up from the first setting goes back to the picked deck.
 func (h *home) move(d int) {
-	if n := h.rows(); n > 0 {
+	n := h.rows()
+	switch {
+	case n == 0:
+	case d < 0 && h.cursor == len(h.decks) && len(h.decks) > 0:
+		h.cursor = h.picked
+	default:
 		h.cursor = ((h.cursor+d)%n + n) % n
+		if h.cursor < len(h.decks) {
+			h.picked = h.cursor
+		}
 	}
+}
+
+// toSettings moves the cursor from a deck to the first setting, passing
+// no other deck; it reports whether it did.
+func (h *home) toSettings() bool {
+	if h.cursor >= len(h.decks) {
+		return false
+	}
+	h.cursor = len(h.decks)
+	return true
 }
 
 // change moves the focused setting (none when a deck is focused) by d.
@@ -91,23 +111,43 @@ func (h *home) cycle(i, d int) {
 	s.chosen = ((s.chosen+d)%n + n) % n
 }
 
-// deck is the deck to study: the focused one, or the last one focused.
+// deck is the deck to study: the picked one.
 func (h *home) deck() *deckRow {
 	if len(h.decks) == 0 {
 		return nil
 	}
-	return &h.decks[min(h.cursor, len(h.decks)-1)]
+	return &h.decks[min(h.picked, len(h.decks)-1)]
 }
 
-// selectDeck focuses the deck with the given id, if there is one.
+// selectDeck picks the deck with the given id, if there is one (and
+// focuses it, unless a setting is focused).
 func (h *home) selectDeck(id string) bool {
 	for i, d := range h.decks {
 		if d.deck.ID == id {
-			h.cursor = i
+			if h.cursor < len(h.decks) {
+				h.cursor = i
+			}
+			h.picked = i
 			return true
 		}
 	}
 	return false
+}
+
+// setDecks shows a new list of decks, keeping the picked deck and the
+// focused setting (the first list focuses its first deck).
+func (h *home) setDecks(rows []deckRow) {
+	id, setting := "", -1
+	if d := h.deck(); d != nil {
+		id, setting = d.deck.ID, h.cursor-len(h.decks)
+	}
+	h.decks = rows
+	h.picked = min(h.picked, max(len(rows)-1, 0))
+	h.cursor = h.picked
+	h.selectDeck(id)
+	if setting >= 0 {
+		h.cursor = len(rows) + setting
+	}
 }
 
 // options are the session options the settings give.
@@ -175,7 +215,7 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 			body = short
 		}
 	}
-	if d := h.deck(); d != nil && h.cursor < len(h.decks) {
+	if d := h.deck(); d != nil {
 		info := wrap(st.Subtle.Render(deckInfo(d)), width)
 		if b := stack(body, info); lines(b) <= room {
 			body = b
@@ -197,7 +237,7 @@ func (h *home) renderDecks(st *Styles, width, maxLines int) string {
 		head = spread(head, st.Subtle.Render(fmt.Sprintf("%6s%6s%6s", "new", "learn", "due")), width)
 	}
 	rows := []string{head}
-	first, last := window(len(h.decks), min(h.cursor, len(h.decks)-1), max(maxLines-1, 1))
+	first, last := window(len(h.decks), min(h.picked, len(h.decks)-1), max(maxLines-1, 1))
 	for i := first; i < last; i++ {
 		rows = append(rows, h.deckLine(st, i, h.decks[i], nameWidth, counts, width))
 	}
@@ -214,11 +254,15 @@ func window(n, cur, room int) (int, int) {
 	return first, first + room
 }
 
-// deckLine is one deck's row: a marker, the title and the counts.
+// deckLine is one deck's row: a marker (focused, or picked while a
+// setting is focused), the title and the counts.
 func (h *home) deckLine(st *Styles, i int, d deckRow, nameWidth int, counts bool, width int) string {
 	marker, name := "  ", truncate(termtext.Strip(d.deck.Title), nameWidth)
-	if i == h.cursor {
+	switch i {
+	case h.cursor:
 		marker, name = glyphFocus, st.Selected.Render(name)
+	case h.picked:
+		marker, name = glyphPicked, st.Chosen.Render(name)
 	}
 	line := marker + name
 	if !counts {
@@ -271,9 +315,12 @@ func (h *home) renderSettings(st *Styles, width int) string {
 		}
 		vals := make([]string, len(s.values))
 		for j, v := range s.values {
-			if j == s.chosen {
+			switch {
+			case j == s.chosen && st.Bare:
+				vals[j] = "[" + v + "]"
+			case j == s.chosen:
 				vals[j] = st.Chosen.Render(v)
-			} else {
+			default:
 				vals[j] = st.Option.Render(v)
 			}
 		}

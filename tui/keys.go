@@ -29,6 +29,7 @@ type HomeKeys struct {
 	Down      key.Binding
 	Prev      key.Binding // the previous value of the focused setting
 	Next      key.Binding // the next value of the focused setting
+	Settings  key.Binding // from a deck to the settings, keeping the deck
 	Start     key.Binding
 	Kind      key.Binding // cycle the question kind
 	Direction key.Binding // cycle the vocabulary direction
@@ -58,6 +59,7 @@ type TypingKeys struct {
 	Compose   key.Binding // the built-in 2-set (Dubeolsik) Hangul composer
 	Back      key.Binding
 	Undo      key.Binding // the last grade, as u does outside the input
+	Help      key.Binding // f1: ? is typed into the answer
 	Backspace key.Binding
 	Delete    key.Binding
 	Left      key.Binding
@@ -70,6 +72,7 @@ type TypingKeys struct {
 // SummaryKeys work on the summary at the end of a session.
 type SummaryKeys struct {
 	Done  key.Binding
+	Undo  key.Binding // back to the session's last answer
 	Stats key.Binding // disabled when the app has no stats
 }
 
@@ -102,12 +105,13 @@ func DefaultKeyMap() KeyMap {
 			Down:      b([]string{"down", "j"}, "↓/j", "down"),
 			Prev:      b([]string{"left", "h"}, "←/h", "previous choice"),
 			Next:      b([]string{"right", "l", "tab"}, "→/l", "next choice"),
+			Settings:  b([]string{"tab"}, "tab", "deck's settings"),
 			Start:     b([]string{"enter", "space"}, "enter", "study"),
 			Kind:      b([]string{"c"}, "c", "question kind"),
 			Direction: b([]string{"d"}, "d", "direction"),
 			Practice:  b([]string{"p"}, "p", "review/practice"),
 			Stats:     b([]string{"s"}, "s", "stats"),
-			Quit:      b([]string{"q", "esc"}, "q", "quit"),
+			Quit:      b([]string{"q"}, "q", "quit"),
 		},
 		Study: StudyKeys{
 			Reveal: b([]string{"space", "enter"}, "space", "show answer"),
@@ -133,6 +137,7 @@ func DefaultKeyMap() KeyMap {
 			Compose:   b([]string{"ctrl+k"}, "ctrl+k", "2-set Hangul keys"),
 			Back:      b([]string{"esc"}, "esc", "home"),
 			Undo:      b([]string{"ctrl+z"}, "ctrl+z", "undo"),
+			Help:      b([]string{"f1"}, "f1", "help"),
 			Backspace: b([]string{"backspace", "ctrl+h"}, "backspace", "delete"),
 			Delete:    b([]string{"delete", "ctrl+d"}, "del", "delete forward"),
 			Left:      b([]string{"left", "ctrl+b"}, "←", "left"),
@@ -143,6 +148,7 @@ func DefaultKeyMap() KeyMap {
 		},
 		Summary: SummaryKeys{
 			Done:  b([]string{"enter", "q", "esc"}, "enter", "home"),
+			Undo:  b([]string{"u", "ctrl+z"}, "u", "undo"),
 			Stats: b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
@@ -187,7 +193,7 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the home screen's column of the help.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
 }
 
 // ShortHelp is the footer of a flip or cloze question.
@@ -202,16 +208,16 @@ func (k StudyKeys) FullHelp() [][]key.Binding {
 
 // ShortHelp is the footer while a typed answer is written.
 func (k TypingKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back}
+	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back, k.Help}
 }
 
 // FullHelp is the typing column of the help.
 func (k TypingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back}}
+	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back, k.Help}}
 }
 
 // ShortHelp is the summary's footer.
-func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Stats} }
+func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Undo, k.Stats} }
 
 // FullHelp is the summary's keys (the help overlay leaves them out: they
 // are on the summary's footer).

@@ -68,6 +68,7 @@ type Model struct {
 	styles *Styles // shared by the copies of the model: replaced, never changed
 	dark   bool
 	mono   bool
+	bare   bool // the terminal shows no attributes (TERM=dumb)
 
 	width, height int
 	screen        screen
@@ -147,6 +148,7 @@ func (m Model) Init() tea.Cmd {
 // restyle builds the styles for the terminal's background and colours.
 func (m *Model) restyle() {
 	st := NewStyles(m.dark, m.mono)
+	st.Bare = m.bare
 	m.styles = &st
 	m.resize()
 }
@@ -227,6 +229,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.ColorProfileMsg:
 		m.mono = m.cfg.Mono || msg.Profile == colorprofile.ASCII || msg.Profile == colorprofile.NoTTY
+		m.bare = msg.Profile == colorprofile.NoTTY
 		m.restyle()
 		return m, nil
 	case decksMsg:
@@ -244,9 +247,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.stats.loaded(msg, m.styles)
 		return m, nil
 	case tea.PasteMsg:
-		if m.saving() {
+		switch {
+		case m.small(): // nobody sees the field
+		case m.saving():
 			m.typedAhead = append(m.typedAhead, msg)
-		} else if m.screen == screenStudy && !m.help && m.typing() {
+		case m.screen == screenStudy && !m.help && m.typing():
 			m.study.insert(msg.Content)
 		}
 		return m, nil
@@ -288,13 +293,7 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	focused := ""
-	if d := m.home.deck(); d != nil {
-		focused = d.deck.ID
-	}
-	m.home.decks = msg.rows
-	m.home.cursor = min(m.home.cursor, max(m.home.rows()-1, 0))
-	m.home.selectDeck(focused)
+	m.home.setDecks(msg.rows)
 	if st := m.cfg.Start; st != nil && !m.started {
 		m.started = true
 		if !m.home.selectDeck(st.Deck) {
@@ -362,6 +361,9 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 	if err := res.Err(); err != nil {
 		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
 		m.typedAhead = nil
+		if m.session.Phase() == quiz.Finished { // an undo from the summary failed
+			m.screen, m.summary.err = screenSummary, "Not undone: "+err.Error()
+		}
 		if m.quitting {
 			m.err = err
 			return m, tea.Quit

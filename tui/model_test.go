@@ -48,7 +48,7 @@ func TestHomeKeys(t *testing.T) {
 		{name: "enter on a setting starts too", keys: []string{"down", "enter"}, cursor: 1, screen: screenStudy},
 		{name: "q quits", keys: []string{"q"}, quit: true},
 		{name: "ㅂ is q", keys: []string{"ㅂ"}, quit: true},
-		{name: "esc quits", keys: []string{"esc"}, quit: true},
+		{name: "esc does not quit", keys: []string{"esc"}},
 		{name: "ctrl+c quits", keys: []string{"ctrl+c"}, quit: true},
 		{name: "s does nothing without stats", keys: []string{"s"}},
 	}
@@ -510,5 +510,173 @@ func TestTypingEditKeys(t *testing.T) {
 				t.Errorf("after gowk and %v the answer is %q, want %q", tc.keys, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestKeysBehindTooSmall: while the terminal is too small, only q and
+// ctrl+c act; no key grades, reveals or starts a card nobody sees.
+func TestKeysBehindTooSmall(t *testing.T) {
+	flip := &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip}}
+	typed := &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped}}
+	tests := []struct {
+		name   string
+		start  *Start
+		msgs   []tea.Msg
+		screen screen
+		quit   bool
+	}{
+		{name: "enter on home starts nothing", msgs: []tea.Msg{keyMsg("enter"), keyMsg("space")}},
+		{name: "space and grades save nothing", start: flip, screen: screenStudy,
+			msgs: []tea.Msg{keyMsg("space"), keyMsg("3"), keyMsg("space"), keyMsg("1"), keyMsg("enter")}},
+		{name: "typing and pasting type nothing", start: typed, screen: screenStudy,
+			msgs: []tea.Msg{keyMsg("a"), tea.PasteMsg{Content: "해자"}, keyMsg("enter")}},
+		{name: "q quits on home", msgs: []tea.Msg{keyMsg("q")}, quit: true},
+		{name: "q quits while typing", start: typed, screen: screenStudy, msgs: []tea.Msg{keyMsg("q")}, quit: true},
+		{name: "ctrl+c quits", start: flip, screen: screenStudy, msgs: []tea.Msg{keyMsg("ctrl+c")}, quit: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newMemProgress()
+			m := newTestModel(t, p, tc.start, 80, 24)
+			m = send(t, m, tea.WindowSizeMsg{Width: 20, Height: 8})
+			quit := false
+			for _, msg := range tc.msgs {
+				var q bool
+				m, q = drive(t, m, msg)
+				quit = quit || q
+			}
+			if quit != tc.quit || m.screen != tc.screen || p.count() != 0 {
+				t.Errorf("quit %v screen %d saved %d; want quit %v screen %d saved 0", quit, m.screen, p.count(), tc.quit, tc.screen)
+			}
+			if m.session != nil && (m.session.Phase() != quiz.Asking || m.study.input.Value() != "") {
+				t.Errorf("phase %v input %q: a key acted behind the too-small screen", m.session.Phase(), m.study.input.Value())
+			}
+		})
+	}
+}
+
+// twoDecks is the home screen over decks alpha and beta, at 80x24.
+func twoDecks(t *testing.T) Model {
+	t.Helper()
+	alpha, beta := testDeck(), testDeck()
+	alpha.ID, alpha.Title, beta.ID, beta.Title = "alpha", "Alpha words", "beta", "Beta words"
+	m := New(Config{
+		Backend:    backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{alpha, beta}, nil }, newMemProgress(), quiz.DefaultScheduling()),
+		Scheduling: quiz.DefaultScheduling(),
+		Clock:      func() time.Time { return testNow },
+		Mono:       true,
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return send(t, m, m.Init()())
+}
+
+// TestPickedDeck: the deck studied is the one picked, marked while the
+// settings change; tab reaches the settings without passing other decks.
+func TestPickedDeck(t *testing.T) {
+	tests := []struct {
+		name   string
+		keys   []string
+		deck   string
+		kind   quiz.QuestionKind
+		marked string // the picked deck's row once the settings are set
+	}{
+		{name: "tab keeps the first deck", keys: []string{"tab", "right", "right"}, deck: "alpha", kind: quiz.QuestionTyped, marked: "• Alpha words"},
+		{name: "tab from the second deck", keys: []string{"down", "tab", "right"}, deck: "beta", kind: quiz.QuestionChoice, marked: "• Beta words"},
+		{name: "down past a deck picks it, visibly", keys: []string{"down", "down", "right"}, deck: "beta", kind: quiz.QuestionChoice, marked: "• Beta words"},
+		{name: "up from the settings returns to the picked deck", keys: []string{"tab", "right", "up"}, deck: "alpha", kind: quiz.QuestionChoice, marked: "▸ Alpha words"},
+		{name: "c on a deck keeps it", keys: []string{"down", "c", "c"}, deck: "beta", kind: quiz.QuestionTyped, marked: "▸ Beta words"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := press(t, twoDecks(t), tc.keys...)
+			if s := screenText(m); !strings.Contains(s, tc.marked) {
+				t.Errorf("no %q on the home screen:\n%s", tc.marked, s)
+			}
+			m = press(t, m, "enter")
+			if m.screen != screenStudy || m.deck.ID != tc.deck || m.study.q.Kind != tc.kind {
+				t.Fatalf("enter studies %v; want %s with %s questions", m.deck, tc.deck, tc.kind)
+			}
+		})
+	}
+}
+
+// TestUndoFromSummary: u on the summary takes back the last answer and
+// asks its question again; the progress loses that answer.
+func TestUndoFromSummary(t *testing.T) {
+	for _, k := range []string{"u", "ctrl+z"} {
+		d := testDeck()
+		d.Cards = d.Cards[:1]
+		p := newMemProgress()
+		m := newDeckModel(t, d, p, &Start{Deck: "moat", QuitAfter: true,
+			Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}, 80, 24)
+		m = press(t, m, "space", "4")
+		if m.screen != screenSummary || p.count() != 1 {
+			t.Fatalf("no summary after the last card (saved %d):\n%s", p.count(), screenText(m))
+		}
+		m, quit := drive(t, m, keyMsg(k))
+		if quit || m.screen != screenStudy || m.session.Phase() != quiz.Asking || p.count() != 0 {
+			t.Fatalf("%s on the summary: quit %v screen %d saved %d:\n%s", k, quit, m.screen, p.count(), screenText(m))
+		}
+		if s := screenText(m); !strings.Contains(s, "해자") || !strings.Contains(s, "Undone.") {
+			t.Errorf("%s on the summary does not ask the last card again:\n%s", k, s)
+		}
+		m = press(t, m, "space", "1", "space", "4") // Again comes back at once
+		if m.screen != screenSummary || p.count() != 2 || p.reviews[0].Rating != 1 {
+			t.Errorf("grading again: screen %d, reviews %+v", m.screen, p.reviews)
+		}
+	}
+}
+
+// TestF1WhileTyping: F1 opens the help while an answer is typed; ? is
+// typed into the answer.
+func TestF1WhileTyping(t *testing.T) {
+	m := studying(t, newMemProgress(), quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}, 80, 24)
+	m = press(t, m, "해", "?")
+	if m.help || m.study.input.Value() != "해?" {
+		t.Fatalf("? while typing: help %v, input %q", m.help, m.study.input.Value())
+	}
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyF1})
+	if !m.help || !strings.Contains(screenText(m), "Typing an answer") {
+		t.Fatalf("f1 while typing does not open the help:\n%s", screenText(m))
+	}
+	m = press(t, m, "x")
+	if m.help || m.study.input.Value() != "해?" {
+		t.Errorf("closing the help: help %v, input %q", m.help, m.study.input.Value())
+	}
+}
+
+// TestChosenSettingsWithoutAttributes: on a terminal that shows no
+// attributes (TERM=dumb), the chosen settings are marked with text.
+func TestChosenSettingsWithoutAttributes(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := newTestModel(t, newMemProgress(), nil, size[0], size[1])
+		m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.NoTTY})
+		m = press(t, m, "down", "right", "right", "p")
+		s := screenText(m)
+		for _, want := range []string{"flip  choice  [typed]  mixed", "[both ways]", "[한국어]", "review  [practice]"} {
+			if !strings.Contains(s, want) {
+				t.Errorf("%dx%d: no %q on the home screen:\n%s", size[0], size[1], want, s)
+			}
+		}
+		checkFits(t, m)
+		m = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+		if strings.Contains(screenText(m), "[typed]") {
+			t.Error("markers on a terminal that shows bold and underline")
+		}
+	}
+}
+
+// TestFailedUndoFromSummary: when the undo cannot be saved, the summary
+// stays and says so.
+func TestFailedUndoFromSummary(t *testing.T) {
+	d := testDeck()
+	d.Cards = d.Cards[:1]
+	p := newMemProgress()
+	m := newDeckModel(t, d, p, &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}, 80, 24)
+	m = press(t, m, "space", "4")
+	p.fail = errors.New("disk full")
+	m = press(t, m, "u")
+	if s := screenText(m); m.screen != screenSummary || !strings.Contains(s, "Not undone: disk full") || p.count() != 1 {
+		t.Errorf("a failed undo: screen %d, saved %d:\n%s", m.screen, p.count(), s)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/hangul"
@@ -45,7 +46,11 @@ func (m Model) renderStudy(width, height int) studyView {
 		}
 		blocks = append(blocks, hintBlock(st, sess.Hints(), width))
 	} else {
-		blocks = append(blocks, s.answerBlocks(st, m.home.options().Lang, width)...)
+		// The answer first: the question gives way to it at small sizes.
+		answer := s.answerBlocks(st, m.home.options().Lang, width)
+		room := bodyRoom(lines(header), lines(footer), height)
+		blocks[0] = s.shortQuestion(st, width, room-lines(answer[0])-1)
+		blocks = append(blocks, answer...)
 	}
 	blocks = append(blocks, s.messages(st, width))
 	v := studyView{content: frame(header, stack(blocks...), footer, width, height)}
@@ -107,6 +112,24 @@ func (s *study) questionBlock(st *Styles, width int) string {
 	label := questionLabel(q)
 	prompt := wrap(st.Prompt.Render(termtext.Strip(q.Prompt)), width)
 	return st.Subtle.Render(truncate(label, width)) + "\n" + prompt
+}
+
+// shortQuestion is the question block in at most n lines: the label
+// goes first, then the prompt's last lines (the cut marked with …).
+func (s *study) shortQuestion(st *Styles, width, n int) string {
+	q := s.questionBlock(st, width)
+	switch {
+	case lines(q) <= n:
+		return q
+	case n < 1:
+		return ""
+	}
+	prompt := strings.Split(q, "\n")[1:]
+	if len(prompt) > n {
+		prompt = prompt[:n]
+		prompt[n-1] = ansi.Truncate(prompt[n-1], width-1, "") + glyphEllipsis
+	}
+	return strings.Join(prompt, "\n")
 }
 
 // questionLabel says what kind of question it is.
@@ -347,10 +370,10 @@ func (s *study) typedLines(st *Styles, width int) string {
 	}
 	if c.Verdict == quiz.Wrong {
 		// A different word: marking its jamo would only be noise.
-		return "\n" + wrap(st.Subtle.Render("typed    ")+st.Text.Render(termtext.Strip(c.Typed)), width)
+		return "\n" + st.Subtle.Render(typedLabel) + indentWrap(st.Text.Render(termtext.Strip(c.Typed)), labelWidth, width)
 	}
 	typed := markAt(st, termtext.Strip(c.Typed), editsAt(c.Diff, true), st.Mark)
-	out := "\n" + wrap(st.Subtle.Render("typed    ")+typed, width)
+	out := "\n" + st.Subtle.Render(typedLabel) + indentWrap(typed, labelWidth, width)
 	if notes := editNotes(c.Diff); notes != "" && c.Note == "" {
 		out += "\n" + wrap(st.Subtle.Render("         ")+st.Almost.Render(notes), width)
 	}
@@ -368,12 +391,12 @@ func (s *study) answerLine(st *Styles, width int) string {
 	if near && c.Expected == q.Answer {
 		ans = markAt(st, termtext.Strip(q.Answer), editsAt(c.Diff, false), st.Missing)
 	}
-	line := st.Subtle.Render("answer   ") + ans
 	if hangul.HasHangul(q.Answer) && !strings.ContainsAny(q.Answer, "0123456789") {
 		// Not with digits: "5월" romanizes as "5wol", read "owol".
-		line += "  " + st.Subtle.Render(termtext.Strip(q.Reading(q.Answer)))
+		ans += "  " + st.Subtle.Render(termtext.Strip(q.Reading(q.Answer)))
 	}
-	rows := []string{wrap(line, width)}
+	// Wrapped beside the label, so the romanization stays with the answer.
+	rows := []string{st.Subtle.Render("answer   ") + indentWrap(ans, labelWidth, width)}
 	if near && c.Expected != q.Answer && c.Expected != "" {
 		closest := markAt(st, termtext.Strip(c.Expected), editsAt(c.Diff, false), st.Missing)
 		rows = append(rows, wrap(st.Subtle.Render("or       ")+closest, width))
@@ -386,6 +409,13 @@ func (s *study) answerLine(st *Styles, width int) string {
 	}
 	return strings.Join(rows, "\n")
 }
+
+// The labels of the answer side's lines, and the column their text
+// starts at.
+const (
+	typedLabel = "typed    "
+	labelWidth = len(typedLabel)
+)
 
 // explain is the card's explanation in the language asked: facts in the
 // session's language, vocabulary and cloze in English (the learner's),

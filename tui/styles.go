@@ -10,6 +10,7 @@ import (
 // The glyphs the screens draw with.
 const (
 	glyphFocus    = "▸ "     // the focused row
+	glyphPicked   = "• "     // the deck to study, while a setting is focused
 	glyphBarDone  = "█"      // the done part of a progress bar
 	glyphBarLeft  = "░"      // the rest of it
 	glyphRight    = "✓"      // a right answer or option
@@ -57,6 +58,9 @@ type Styles struct {
 
 	// Mono is true when the styles use no colour at all.
 	Mono bool
+	// Bare is true when the terminal shows no attributes either
+	// (TERM=dumb): what is chosen is marked with text, [like this].
+	Bare bool
 }
 
 // NewStyles builds the styles for a terminal with a dark or light

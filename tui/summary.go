@@ -27,6 +27,7 @@ type summary struct {
 	now        time.Time
 	confusions []confusion
 	note       string // why nothing was asked
+	err        string // why the last answer could not be undone
 }
 
 // confusion is a pair of jamo the learner typed one for the other.
@@ -85,9 +86,10 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 // done leaves the app.
 func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
 	header := spread(st.Title.Render(truncate("Session done"+glyphSep+termtext.Strip(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	keys := append(km.Summary.ShortHelp(), km.Global.Quit)
+	sk := km.Summary
+	sk.Undo.SetEnabled(sm.score.Answered > 0)
+	keys := append(sk.ShortHelp(), km.Global.Quit)
 	if quitAfter {
-		sk := km.Summary
 		sk.Done = relabel(sk.Done, "quit")
 		keys = sk.ShortHelp()
 	}
@@ -99,7 +101,11 @@ func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height 
 		}
 		return frame(header, wrap(st.Text.Render(termtext.Strip(note)), width), footer, width, height)
 	}
-	body := stack(sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
+	var errLine string
+	if sm.err != "" {
+		errLine = wrap(st.Error.Render(termtext.Strip(sm.err)), width)
+	}
+	body := stack(errLine, sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
 	return frame(header, body, footer, width, height)
 }
 

@@ -9,12 +9,19 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// onKey routes a key press: ctrl+c anywhere, then the keys typed while an
-// answer is saved wait for it, then the help overlay, then the screen's
-// keys.
+// onKey routes a key press: ctrl+c anywhere; while the terminal is too
+// small only q too (nothing else may act on a screen nobody sees); then
+// the keys typed while an answer is saved wait for it, then the help
+// overlay, then the screen's keys.
 func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Global.Quit) {
 		return m.quit()
+	}
+	if m.small() {
+		if key.Matches(shortcut(msg), m.keys.Home.Quit) {
+			return m.quit()
+		}
+		return m, nil
 	}
 	if m.saving() {
 		m.typedAhead = append(m.typedAhead, msg)
@@ -41,6 +48,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Summary.Done):
 			return m.goHome()
+		case key.Matches(msg, m.keys.Summary.Undo):
+			return m.undo()
 		case key.Matches(msg, m.keys.Summary.Stats):
 			return m.showStats()
 		}
@@ -85,6 +94,7 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.move(-1)
 	case key.Matches(msg, km.Down):
 		h.move(1)
+	case key.Matches(msg, km.Settings) && h.toSettings():
 	case key.Matches(msg, km.Prev):
 		h.change(-1)
 	case key.Matches(msg, km.Next):
@@ -132,6 +142,8 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.session.Hint()
 	case key.Matches(msg, km.Compose):
 		s.toggleComposer()
+	case key.Matches(msg, km.Help):
+		m.help = true
 	case key.Matches(msg, km.Backspace):
 		s.backspace()
 	default:
@@ -228,12 +240,15 @@ func (m Model) grade(r fsrs.Rating) (tea.Model, tea.Cmd) {
 	return m, run(op)
 }
 
-// undo removes the session's last saved answer in a command.
+// undo removes the session's last saved answer in a command; from the
+// summary it goes back to the study screen, where the answer is asked
+// again.
 func (m Model) undo() (tea.Model, tea.Cmd) {
 	op, err := m.session.Undo()
 	if err != nil {
 		m.study.notice = "Nothing to undo."
 		return m, nil
 	}
+	m.screen = screenStudy
 	return m, run(op)
 }
