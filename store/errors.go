@@ -110,6 +110,13 @@ func (e *LockedError) Error() string {
 	return fmt.Sprintf("%s is using %s: quit it first", who, e.Dir)
 }
 
+// damagedRow is the error for a row of the database at path holding a
+// value moatquiz never writes: row names it (deck/card/item), err says
+// which value.
+func damagedRow(path, row string, err error) error {
+	return &FileError{Path: path, Err: ErrDamaged, Detail: row + ": " + err.Error()}
+}
+
 // schemaError is the error for statements that do not prepare on a
 // database that passed the check at open: its tables are not the ones
 // its schema version says (a damaged or hand-edited file).
