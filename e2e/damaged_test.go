@@ -3,6 +3,7 @@ package e2e
 import (
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -164,6 +165,13 @@ func TestDamagedDatabase(t *testing.T) {
 		{"a newer moatquiz's", func(t *testing.T, path string) {
 			foreign(t, path, "CREATE TABLE review (id INTEGER); PRAGMA application_id = 1297039700; PRAGMA user_version = 99")
 		}, []string{"newer moatquiz", "untouched"}},
+		{"a directory in its place", func(t *testing.T, path string) {
+			if err := errors.Join(os.Remove(path), os.Mkdir(path, 0o700)); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"moatquiz.db: not a moatquiz database (it is a directory)", "move it out of the way"}},
+		{"another database's log beside it", foreignLog,
+			[]string{"moatquiz.db-wal: another database's write-ahead log", "both files were left untouched", "move the log"}},
 	}
 	for _, d := range damage {
 		t.Run(d.name, func(t *testing.T) {
@@ -316,6 +324,26 @@ func foreign(t *testing.T, path, stmts string) {
 	if _, err := db.Exec(stmts); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// foreignLog writes beside path the write-ahead log of another
+// program's database, its changes not yet in that database.
+func foreignLog(t *testing.T, path string) {
+	t.Helper()
+	other := filepath.Join(t.TempDir(), "other.db")
+	db, err := sql.Open("sqlite", other+"?_pragma=journal_mode(WAL)&_pragma=wal_autocheckpoint(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, flds TEXT); INSERT INTO notes (flds) VALUES ('hello')"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(other + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, path+"-wal", data)
 }
 
 // mounts reports whether this machine lets the tests mount file systems

@@ -228,7 +228,7 @@ func (db *DB) scanRows(rows *sql.Rows, deck string, fn func(Row) error) error {
 		}
 		var err error
 		if r.State, err = st.itemState(); err != nil {
-			return fmt.Errorf("read state of %s/%s/%s: %w", deck, r.Card, r.Item, err)
+			return damagedRow(db.path, "the state of "+deck+"/"+r.Card+"/"+r.Item, err)
 		}
 		if err := fn(r); err != nil {
 			return err

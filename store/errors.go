@@ -28,6 +28,9 @@ var (
 	// ErrReadOnlyFile: a writer found the file read-only (its
 	// permissions, or a read-only mount of it): it could not save answers.
 	ErrReadOnlyFile = errors.New("the database file is read-only")
+	// ErrForeignLog: the write-ahead log (-wal) beside a good database
+	// belongs to another database; the FileError's Path is the log.
+	ErrForeignLog = errors.New("another database's write-ahead log")
 )
 
 // ErrNoProgress is returned by a read-only Open when nothing has been
@@ -50,7 +53,7 @@ var ErrNoReview = errors.New("no such review")
 // program's database, a damaged one, or one from a newer moatquiz.
 type FileError struct {
 	Path   string // the database file
-	Err    error  // ErrNotMoatquiz, ErrDamaged, ErrTooNew, ErrTooOld or ErrReadOnlyFile
+	Err    error  // ErrNotMoatquiz, ErrDamaged, ErrTooNew, ErrTooOld, ErrReadOnlyFile or ErrForeignLog
 	Detail string // what was found, for the curious
 }
 
@@ -83,6 +86,8 @@ func advice(err error) string {
 		return "it was left untouched: use a newer moatquiz"
 	case ErrTooOld:
 		return "open the moatquiz app once to upgrade it"
+	case ErrForeignLog:
+		return "both files were left untouched: move the log out of the way (or use another --data-dir) and open moatquiz again"
 	case ErrReadOnlyFile:
 		return "it was left untouched: stats and export can read it; make it writable to study"
 	}
@@ -103,6 +108,13 @@ func (e *LockedError) Error() string {
 		who = fmt.Sprintf("another moatquiz (pid %d)", e.PID)
 	}
 	return fmt.Sprintf("%s is using %s: quit it first", who, e.Dir)
+}
+
+// damagedRow is the error for a row of the database at path holding a
+// value moatquiz never writes: row names it (deck/card/item), err says
+// which value.
+func damagedRow(path, row string, err error) error {
+	return &FileError{Path: path, Err: ErrDamaged, Detail: row + ": " + err.Error()}
 }
 
 // schemaError is the error for statements that do not prepare on a

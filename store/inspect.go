@@ -46,12 +46,47 @@ func inspectFile(path string, writer bool) (inspection, error) {
 	if err == nil && wal {
 		err = truncated(path)
 	}
+	if err != nil && !wal {
+		err = foreignLog(path, shm, err)
+	}
 	if err != nil {
 		// Leave a file we refuse as we found it, without the side files
 		// SQLite made for it.
 		removeCreated(path, wal, shm)
 	}
 	return found, err
+}
+
+// foreignLog blames the -wal beside path for err, a refusal of what
+// path and its log hold together, when path's own header is a moatquiz
+// database's (so the log is another database's, copied or left beside
+// it). It removes the -shm index the check made of that log (shmAbsent).
+func foreignLog(path string, shmAbsent bool, err error) error {
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Path != path || noLog(path) || !ownHeader(path) {
+		return err
+	}
+	if shmAbsent {
+		os.Remove(path + "-shm")
+	}
+	return &FileError{Path: path + "-wal", Err: ErrForeignLog,
+		Detail: "the database alone is moatquiz's; with this log it is " + fe.Err.Error() + ": " + fe.Detail}
+}
+
+// ownHeader reports whether path's header, read without its log, is a
+// moatquiz database's of a schema this moatquiz knows.
+func ownHeader(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var h [100]byte
+	if n, _ := f.ReadAt(h[:], 0); n < len(h) {
+		return false
+	}
+	v := int32(binary.BigEndian.Uint32(h[60:64]))
+	return binary.BigEndian.Uint32(h[68:72]) == applicationID && v > 0 && int(v) <= schemaVersion
 }
 
 // readerParams are the URI parameters of a connection that only reads.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -234,7 +236,7 @@ func (db *DB) unrecord(r *quiz.Review) error {
 		return err
 	}
 	if quiz.Mode(mode) != quiz.ModePractice {
-		if err := restore(tx, &db.stmts, r.ID, id, &before); err != nil {
+		if err := restore(tx, &db.stmts, r.ID, id, &before, db.path); err != nil {
 			return err
 		}
 	}
@@ -244,8 +246,9 @@ func (db *DB) unrecord(r *quiz.Review) error {
 	return tx.Commit()
 }
 
-// restore puts back the item's state from before review id.
-func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *stateRow) error {
+// restore puts back the item's state from before review id, read from
+// the database at path.
+func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *stateRow, path string) error {
 	var later bool
 	if err := tx.Stmt(s.later).QueryRow(id.Deck, id.Card, id.Item, review).Scan(&later); err != nil {
 		return err
@@ -259,7 +262,7 @@ func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *st
 	}
 	st, err := before.itemState()
 	if err != nil {
-		return err
+		return damagedRow(path, fmt.Sprintf("review %d of %s (the state before)", review, id), err)
 	}
 	return upsert(tx, s.upsertState, id, st)
 }
@@ -273,8 +276,10 @@ func (db *DB) Reviews(fn func(quiz.Review) error) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
+		r, err := scanReview(rows, db.path)
+		if fe := (*FileError)(nil); errors.As(err, &fe) {
+			return err
+		} else if err != nil {
 			return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
 		}
 		if err := fn(r); err != nil {
@@ -287,8 +292,8 @@ func (db *DB) Reviews(fn func(quiz.Review) error) error {
 	return nil
 }
 
-// scanReview reads one row of sqlReviews.
-func scanReview(rows *sql.Rows) (quiz.Review, error) {
+// scanReview reads one row of sqlReviews, from the database at path.
+func scanReview(rows *sql.Rows, path string) (quiz.Review, error) {
 	var r quiz.Review
 	var at, ms int64
 	var mode, question string
@@ -298,18 +303,35 @@ func scanReview(rows *sql.Rows) (quiz.Review, error) {
 	if err := rows.Scan(append(append(dest, after.dest()...), before.dest()...)...); err != nil {
 		return r, err
 	}
-	r.ReviewedAt, r.Duration = fromMS(at), msDuration(ms)
+	if err := fill(&r, at, ms, &after, &before); err != nil {
+		return r, damagedRow(path, fmt.Sprintf("review %d of %s", r.ID, r.Item), err)
+	}
 	r.Mode, r.Question = quiz.Mode(mode), quiz.QuestionKind(question)
+	return r, nil
+}
+
+// fill sets a scanned review's times and states from their columns, or
+// says which value is out of range.
+func fill(r *quiz.Review, at, ms int64, after, before *stateRow) error {
+	switch {
+	case r.Rating < fsrs.Again || r.Rating > fsrs.Easy:
+		return fmt.Errorf("its rating %d is out of range", r.Rating)
+	case at < minMS || at > maxMS:
+		return fmt.Errorf("its time %d is out of range", at)
+	case ms < 0:
+		return fmt.Errorf("its duration %d ms is out of range", ms)
+	}
+	r.ReviewedAt, r.Duration = fromMS(at), msDuration(ms)
 	var err error
 	if r.After, err = after.itemState(); err != nil {
-		return r, fmt.Errorf("review %d: %w", r.ID, err)
+		return err
 	}
 	if before.present() {
 		b, err := before.itemState()
 		if err != nil {
-			return r, fmt.Errorf("review %d: %w", r.ID, err)
+			return fmt.Errorf("the state before: %w", err)
 		}
 		r.Before = &b
 	}
-	return r, nil
+	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -121,12 +122,12 @@ func text(v any, dst *string) error {
 // present reports whether the row holds a state (not all NULL).
 func (r *stateRow) present() bool { return r.due.Valid }
 
-// itemState converts a scanned row; the schema's CHECKs keep the values
-// in range, but a row edited by hand is reported, not trusted.
+// itemState converts a scanned row. The schema's CHECKs keep the values
+// in range, but a row edited by hand is reported (the caller names the
+// row: see damagedRow), not trusted.
 func (r *stateRow) itemState() (quiz.ItemState, error) {
-	if r.scheduled.Int64 < 0 || r.reps.Int64 < 0 || r.lapses.Int64 < 0 ||
-		r.state.Int64 < int64(fsrs.New) || r.state.Int64 > int64(fsrs.Relearning) {
-		return quiz.ItemState{}, fmt.Errorf("%w: an item state is out of range", ErrDamaged)
+	if err := r.check(); err != nil {
+		return quiz.ItemState{}, err
 	}
 	return quiz.ItemState{
 		Card: fsrs.Card{
@@ -143,6 +144,43 @@ func (r *stateRow) itemState() (quiz.ItemState, error) {
 		Suspended:  r.suspended.Int64 != 0,
 		Introduced: fromNullMS(r.introduced),
 	}, nil
+}
+
+// The range of stored times: what time.Time, JSON and the screens show
+// (years 1 to 9999; the zero time is year 1).
+const (
+	minMS = -62135596800000
+	maxMS = 253402300799999
+)
+
+// check returns an error naming the first value out of the range
+// moatquiz writes: a cheap test of each column, done as rows are read.
+func (r *stateRow) check() error {
+	ints := [...]struct {
+		name   string
+		v      sql.NullInt64
+		lo, hi int64
+	}{
+		{"due", r.due, minMS, maxMS}, {"last review", r.lastReview, minMS, maxMS},
+		{"introduced", r.introduced, minMS, maxMS}, {"scheduled days", r.scheduled, 0, math.MaxInt64},
+		{"reps", r.reps, 0, math.MaxInt64}, {"lapses", r.lapses, 0, math.MaxInt64},
+		{"state", r.state, int64(fsrs.New), int64(fsrs.Relearning)},
+		{"remaining steps", r.steps, 0, math.MaxInt32}, {"suspended", r.suspended, 0, 1},
+	}
+	for _, c := range ints {
+		if c.v.Valid && (c.v.Int64 < c.lo || c.v.Int64 > c.hi) {
+			return fmt.Errorf("its %s %d is out of range", c.name, c.v.Int64)
+		}
+	}
+	// go-fsrs keeps stability at most 36,500 days and difficulty at most
+	// 10; a new item has 0 of both. NaN fails the test too.
+	if s := r.stability.Float64; !(s >= 0 && s <= 1e5) {
+		return fmt.Errorf("its stability %g is out of range", s)
+	}
+	if d := r.difficulty.Float64; !(d >= 0 && d <= 10) {
+		return fmt.Errorf("its difficulty %g is out of range", d)
+	}
+	return nil
 }
 
 // fromMS is the UTC time of Unix milliseconds.

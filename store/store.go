@@ -112,6 +112,9 @@ func openWriter(dir string) (*DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
+	if err := regularFile(filepath.Join(dir, FileName)); err != nil {
+		return nil, err // before the lock file is made: nothing changed
+	}
 	lock, err := lockDir(dir)
 	if err != nil {
 		return nil, err
@@ -166,6 +169,21 @@ func openLocked(dir string) (*DB, error) {
 	return db, nil
 }
 
+// regularFile refuses a database path that is a directory or another
+// non-file (SQLite would report a disk I/O error). A missing file passes.
+func regularFile(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil // reported where the file is opened
+	case st.IsDir():
+		return &FileError{Path: path, Err: ErrNotMoatquiz, Detail: "it is a directory"}
+	case !st.Mode().IsRegular():
+		return &FileError{Path: path, Err: ErrNotMoatquiz, Detail: "it is not a regular file"}
+	}
+	return nil
+}
+
 // writableFile refuses a database file the writer cannot write (a
 // read-only file in a writable directory), which would otherwise be
 // found only at the first answer.
@@ -212,6 +230,9 @@ func openReader(dir string) (*DB, error) {
 			return nil, noProgress(path)
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := regularFile(path); err != nil {
+		return nil, err
 	}
 	wal, shm := absent(path)
 	found, err := inspectFile(path, false)

@@ -851,3 +851,28 @@ func TestLockOfAGoneHolder(t *testing.T) {
 		}
 	}
 }
+
+func TestDirectoryNamedLikeTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	if err := os.Mkdir(path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, opt := range []Options{{}, {ReadOnly: true}} {
+		db, err := Open(dir, opt)
+		if err == nil {
+			db.Close()
+			t.Fatalf("Open(%+v) succeeded", opt)
+		}
+		if !errors.Is(err, ErrNotMoatquiz) || !strings.Contains(err.Error(), path+": not a moatquiz database (it is a directory)") ||
+			!strings.Contains(err.Error(), "move it out of the way") {
+			t.Errorf("Open(%+v) = %v; want it to name %s as a directory and say to move it", opt, err, path)
+		}
+		if got, err := os.ReadDir(dir); err != nil || len(got) != 1 {
+			t.Errorf("Open(%+v) left %v (%v) in the data directory, want only the directory", opt, got, err)
+		}
+		if got, err := os.ReadDir(path); err != nil || len(got) != 0 {
+			t.Errorf("Open(%+v) put %v (%v) in the directory", opt, got, err)
+		}
+	}
+}

@@ -680,3 +680,18 @@ func TestFailedUndoFromSummary(t *testing.T) {
 		t.Errorf("a failed undo: screen %d, saved %d:\n%s", m.screen, p.count(), s)
 	}
 }
+
+// TestHugeWindow sends an absurd window size: every screen is laid out
+// in at most maxHeight lines, so the memory a frame takes stays bounded.
+func TestHugeWindow(t *testing.T) {
+	flows := [][]string{nil, {"?"}, {"c", "c", "d", "d", "enter", "해"}, {"enter", "space"}, {"s"}}
+	for _, keys := range flows {
+		m := newTestModel(t, newMemProgress(), nil, 80, 24)
+		m = press(t, m, keys...)
+		m = send(t, m, tea.WindowSizeMsg{Width: 10000, Height: 10000})
+		checkFits(t, m)
+		if n := strings.Count(m.View().Content, "\n") + 1; n > maxHeight {
+			t.Errorf("after %v at 10000x10000 the view has %d lines, want at most %d", keys, n, maxHeight)
+		}
+	}
+}

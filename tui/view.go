@@ -21,8 +21,8 @@ func (m Model) View() tea.View {
 }
 
 // size is the size the screens are drawn in: the terminal's, at most
-// maxWidth wide.
-func (m Model) size() (int, int) { return min(m.width, maxWidth), m.height }
+// maxWidth x maxHeight.
+func (m Model) size() (int, int) { return min(m.width, maxWidth), min(m.height, maxHeight) }
 
 // small reports whether the terminal is below the size the screens need.
 func (m Model) small() bool { return m.width < minWidth || m.height < minHeight }
@@ -30,6 +30,10 @@ func (m Model) small() bool { return m.width < minWidth || m.height < minHeight 
 // maxWidth is the widest the screens are drawn: longer lines are hard to
 // read.
 const maxWidth = 100
+
+// maxHeight is the most lines the screens are drawn in: a frame's memory
+// stays bounded whatever size the terminal reports.
+const maxHeight = 500
 
 // render is the screen's content, and the cursor while a typed answer is
 // written (nil otherwise).
