@@ -25,6 +25,8 @@ type Progress interface {
 	// DueReviews calls fn with the deck's reviews, not suspended, due
 	// before end, earliest first, until fn returns false.
 	DueReviews(deck string, end time.Time, fn func(store.Row) bool) error
+	// StatsRows reads the rows the figures of a stats query come from.
+	StatsRows(scope store.StatsScope) (*store.StatsRows, error)
 	// CardStates returns every state of the deck's cards.
 	CardStates(deck string, cards []string) ([]store.Row, error)
 	// Frontier and SetFrontier keep how many of the deck's first cards

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/library"
-	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/tui"
 )
 
@@ -48,14 +47,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
-		Stats: func(q stats.Query) (*stats.Stats, error) {
-			decks, errs := lib.Decks() // the home rows hold only the decks' headers
-			if len(errs) > 0 && len(decks) == 0 {
-				return nil, errors.Join(errs...)
-			}
-			q.Decks = decks
-			return statsOf(db)(q)
-		},
+		Stats:      study.Stats,
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/store"
@@ -82,33 +83,7 @@ func (c *statsCmd) figures(g *Globals) (*stats.Stats, error) {
 		return nil, err
 	}
 	defer db.Close()
-	return statsOf(db)(q)
-}
-
-// statsOf computes a query's figures from db's rows.
-func statsOf(db *store.DB) tui.StatsFunc {
-	return func(q stats.Query) (*stats.Stats, error) {
-		deck, decks, since, until := q.Scope()
-		r, err := db.StatsRows(store.StatsScope{Deck: deck, Items: decks, Since: since, Until: until})
-		if err != nil {
-			return nil, err
-		}
-		rows := stats.Rows{Slots: make([]stats.Slot, len(r.Slots)), Retention: make([]stats.ReviewAnswers, len(r.Retention)),
-			Cards: make([]stats.CardAnswers, len(r.Cards)), Items: make([]stats.Item, len(r.Items))}
-		for i, s := range r.Slots {
-			rows.Slots[i] = stats.Slot(s)
-		}
-		for i, a := range r.Retention {
-			rows.Retention[i] = stats.ReviewAnswers(a)
-		}
-		for i, c := range r.Cards {
-			rows.Cards[i] = stats.CardAnswers(c)
-		}
-		for i, it := range r.Items {
-			rows.Items[i] = stats.Item(it)
-		}
-		return stats.Compute(q, rows), nil
-	}
+	return library.Stats(db, q)
 }
 
 // terminalStyles are the width and styles for w: a terminal's width and
