@@ -26,6 +26,9 @@ func TestOutOfRangeValues(t *testing.T) {
 		{"UPDATE review SET rating = 9", "review 1 of article/moat/fact: its rating 9 is out of range"},
 		{"UPDATE review SET stability = -0.5", "review 1 of article/moat/fact: its stability -0.5 is out of range"},
 		{"UPDATE review SET reviewed_at = -9000000000000000000", "its time -9000000000000000000 is out of range"},
+		{"UPDATE item_state SET lapses = -3", "the state of article/moat/fact: its lapses -3 is out of range"},
+		{"UPDATE answer_card SET correct = 5", "the answers on article/moat: its correct 5 is out of range"},
+		{"UPDATE answer_slot SET answers = -1", "answer_slot: its answers -1 is out of range"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {
@@ -42,10 +45,7 @@ func TestOutOfRangeValues(t *testing.T) {
 				if err != nil {
 					t.Fatalf("Open(%+v): %v", opt, err)
 				}
-				err = db.Reviews(func(quiz.Review) error { return nil })
-				if strings.HasPrefix(tt.set, "UPDATE item_state") {
-					_, err = db.States("article")
-				}
+				err = readAll(db)
 				db.Close()
 				if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), path+": ") ||
 					!strings.Contains(err.Error(), tt.words) || !strings.Contains(err.Error(), "restore it from a backup") {
@@ -54,6 +54,14 @@ func TestOutOfRangeValues(t *testing.T) {
 			}
 		})
 	}
+}
+
+// readAll reads what the app, export and stats read, and returns the
+// first error.
+func readAll(db *DB) error {
+	_, statsErr := db.StatsRows(StatsScope{Items: []string{"article"}})
+	_, statesErr := db.States("article")
+	return errors.Join(db.Reviews(func(quiz.Review) error { return nil }), statesErr, statsErr)
 }
 
 // plant runs a statement on the database at path past its CHECKs.

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -79,6 +80,9 @@ const slotMS = 15 * 60 * 1000
 // store opened read-only.
 func (db *DB) StatsRows(scope StatsScope) (*StatsRows, error) {
 	r, err := db.statsRows(scope)
+	if errors.Is(err, errOutOfRange) {
+		return nil, &FileError{Path: db.path, Err: ErrDamaged, Detail: err.Error()}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("stats from %s: %w", db.path, explain(err))
 	}
@@ -164,6 +168,10 @@ func (r *StatsRows) addSlot(vals []any) error {
 	if err := ints(vals, &slot, &answers, &ms); err != nil {
 		return err
 	}
+	if err := inRange("answer_slot", []bound{{"slot", slot, minMS / slotMS, maxMS / slotMS},
+		{"answers", answers, 0, math.MaxInt32}, {"time", ms, 0, math.MaxInt64}}); err != nil {
+		return err
+	}
 	r.Slots = append(r.Slots, AnswerSlot{Start: fromMS(slot * slotMS), Answers: int(answers), TimeMS: ms})
 	return nil
 }
@@ -174,6 +182,10 @@ func (r *StatsRows) addCard(vals []any) error {
 	var answers, correct int64
 	if err := errors.Join(text(vals[0], &c.Deck), text(vals[1], &c.Card),
 		ints(vals[2:], &answers, &correct)); err != nil {
+		return err
+	}
+	if err := inRange("the answers on "+c.Deck+"/"+c.Card, []bound{{"answers", answers, 0, math.MaxInt32},
+		{"correct", correct, 0, answers}}); err != nil {
 		return err
 	}
 	c.Answers, c.Correct = int(answers), int(correct)
@@ -190,10 +202,34 @@ func (r *StatsRows) itemAdder(deck string) func([]any) error {
 			ints(vals[2:], &state, &suspended, &due, &lapses)); err != nil {
 			return err
 		}
+		if err := inRange("the state of "+it.ID.String(), []bound{{"state", state, int64(fsrs.New), int64(fsrs.Relearning)},
+			{"suspended", suspended, 0, 1}, {"due", due, minMS, maxMS}, {"lapses", lapses, 0, math.MaxInt32}}); err != nil {
+			return err
+		}
 		it.State, it.Suspended, it.Due, it.Lapses = fsrs.State(state), suspended != 0, fromMS(due), int(lapses)
 		r.Items = append(r.Items, it)
 		return nil
 	}
+}
+
+// bound is the range moatquiz writes an integer column in.
+type bound struct {
+	name      string
+	v, lo, hi int64
+}
+
+// errOutOfRange marks a value moatquiz never writes, read by StatsRows.
+var errOutOfRange = errors.New("out of range")
+
+// inRange says which value of row is out of its bound: the statistics
+// refuse what the schedule would (see stateRow.check).
+func inRange(row string, bounds []bound) error {
+	for _, b := range bounds {
+		if b.v < b.lo || b.v > b.hi {
+			return fmt.Errorf("%s: its %s %d is %w", row, b.name, b.v, errOutOfRange)
+		}
+	}
+	return nil
 }
 
 // ErrNoItem is returned by Unsuspend for an item with no stored state.
