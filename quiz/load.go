@@ -46,14 +46,14 @@ type Error struct {
 // the result is safe to print to a terminal.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(quoteIfUnsafe(e.Path))
+	b.WriteString(termtext.QuoteIfUnsafe(e.Path))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
 	}
 	b.WriteString(": ")
 	switch {
 	case e.Card != "":
-		fmt.Fprintf(&b, "card %s: ", quote(e.Card))
+		fmt.Fprintf(&b, "card %s: ", termtext.QuoteShort(e.Card, quoteMost))
 	case e.Index > 0:
 		fmt.Fprintf(&b, "card #%d: ", e.Index)
 	}
@@ -773,50 +773,9 @@ func describeByte(data []byte, i int) string {
 // describeRune shows the character at data[i] for use inside quotes.
 func describeRune(data []byte, i int) string {
 	r, _ := utf8.DecodeRune(data[i:])
-	q := escape(string(r))
+	q := termtext.Quote(string(r))
 	return q[1 : len(q)-1]
 }
 
-// quote quotes text from a file for a message: escaped so that it is safe
-// in a terminal, and shortened to 40 characters.
-func quote(s string) string {
-	const most = 40
-	n := 0
-	for i := range s {
-		if n == most {
-			return escape(s[:i]) + "…"
-		}
-		n++
-	}
-	return escape(s)
-}
-
-// quoteIfUnsafe returns a path as it is, or quoted when it holds
-// characters that are not safe or not visible in a terminal.
-func quoteIfUnsafe(s string) string {
-	for _, r := range s {
-		if !strconv.IsPrint(r) || termtext.IsInvisible(r) {
-			return escape(s)
-		}
-	}
-	return s
-}
-
-// escape is strconv.Quote, which escapes control characters, invalid
-// UTF-8 and most invisible characters, made to escape the invisible
-// letters it keeps (such as the Hangul fillers) too.
-func escape(s string) string {
-	q := strconv.Quote(s)
-	if termtext.Strip(q) == q {
-		return q
-	}
-	var b strings.Builder
-	for _, r := range q {
-		if termtext.IsInvisible(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// quoteMost is how many characters of text from a file a message quotes.
+const quoteMost = 40

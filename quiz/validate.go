@@ -269,7 +269,7 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 		key, val := obj.kids[i], obj.kids[i+1]
 		name := keyName(v.data, key, fields)
 		if slices.Contains(seen, name) {
-			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", quote(sc.prefix+name)))
+			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", termtext.QuoteShort(sc.prefix+name, quoteMost)))
 			continue
 		}
 		seen = append(seen, name)
@@ -314,7 +314,7 @@ func findField[T any](fields []field[T], name string) *field[T] {
 
 // unknownField is the message for a field name that does not belong.
 func unknownField[T any](fields []field[T], name string, sc scope) string {
-	q := quote(sc.prefix + name)
+	q := termtext.QuoteShort(sc.prefix+name, quoteMost)
 	if f := findField(fields, name); f != nil {
 		return fmt.Sprintf(`field %s is for %s cards, not %s cards: remove it or change "kind"`, q, f.kinds[0], sc.kind)
 	}
@@ -590,10 +590,10 @@ func (v *validator) deck(root *node) *Deck {
 		v.format(n, d)
 	}
 	if n := read.get("id"); n != nil && !idPattern.MatchString(d.ID) {
-		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, quote(d.ID), idRule))
+		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, termtext.QuoteShort(d.ID, quoteMost), idRule))
 	}
 	if n := read.get("lang"); n != nil && !langPattern.MatchString(d.Lang) {
-		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, quote(d.Lang)))
+		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, termtext.QuoteShort(d.Lang, quoteMost)))
 	}
 	if n := read.get("source"); n != nil {
 		v.source(n, &d.Source)
@@ -627,12 +627,12 @@ func (v *validator) source(n *node, s *Source) {
 	read := readObject(v, n, sourceFields, s, scope{prefix: "source."})
 	if n := read.get("date"); n != nil {
 		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
-			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, quote(s.Date)))
+			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, termtext.QuoteShort(s.Date, quoteMost)))
 		}
 	}
 	if n := read.get("url"); n != nil {
 		if u, err := url.Parse(s.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, quote(s.URL)))
+			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, termtext.QuoteShort(s.URL, quoteMost)))
 		}
 	}
 }
@@ -679,7 +679,7 @@ func (v *validator) readCard(n *node, ids map[string]int) Card {
 		v.cardID(id, c.ID, ids)
 	}
 	if k := read.get("kind"); k != nil && kind == anyKind {
-		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, quote(string(c.Kind))))
+		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, termtext.QuoteShort(string(c.Kind), quoteMost)))
 	}
 	if tags := read.get("tags"); tags != nil {
 		v.tags(tags, c.Tags)
@@ -690,7 +690,7 @@ func (v *validator) readCard(n *node, ids map[string]int) Card {
 		v.options(read.get("distractors_en"), c.DistractorsEn, "distractors_en", "answer_en", c.AnswerEn, c.AcceptEn)
 	case KindVocab:
 		if pos := read.get("pos"); pos != nil && !slices.Contains(PartsOfSpeech, c.POS) {
-			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", quote(c.POS), strings.Join(PartsOfSpeech, ", ")))
+			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", termtext.QuoteShort(c.POS, quoteMost), strings.Join(PartsOfSpeech, ", ")))
 		}
 	case KindCloze:
 		if text := read.get("text"); text != nil {
@@ -713,7 +713,7 @@ func member(obj *node, data []byte, name string) *node {
 // cardID checks a card id's form and that no earlier card has it.
 func (v *validator) cardID(n *node, id string, ids map[string]int) {
 	if !idPattern.MatchString(id) {
-		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", quote(id), idRule))
+		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", termtext.QuoteShort(id, quoteMost), idRule))
 	}
 	first, dup := ids[id]
 	if !dup {
@@ -721,7 +721,7 @@ func (v *validator) cardID(n *node, id string, ids map[string]int) {
 		return
 	}
 	v.addRef(n.off, "", first, func(line int) string {
-		return fmt.Sprintf("card id %s is already used by the card at line %d: give each card its own id", quote(id), line)
+		return fmt.Sprintf("card id %s is already used by the card at line %d: give each card its own id", termtext.QuoteShort(id, quoteMost), line)
 	})
 }
 
@@ -729,7 +729,7 @@ func (v *validator) cardID(n *node, id string, ids map[string]int) {
 func (v *validator) tags(n *node, tags []string) {
 	for i, tag := range tags {
 		if strings.IndexFunc(tag, unicode.IsSpace) >= 0 {
-			v.add(n.kids[i].off, fmt.Sprintf(`tag %s has a space: a tag is one word (join words with "-")`, quote(tag)))
+			v.add(n.kids[i].off, fmt.Sprintf(`tag %s has a space: a tag is one word (join words with "-")`, termtext.QuoteShort(tag, quoteMost)))
 		}
 	}
 }
@@ -752,7 +752,7 @@ func (v *validator) options(n *node, list []string, name, answerName, answer str
 	for i, d := range list {
 		key := answerKey(d)
 		keys[i] = key
-		label := func() string { return fmt.Sprintf("item %d of %q (%s)", i+1, name, quote(d)) }
+		label := func() string { return fmt.Sprintf("item %d of %q (%s)", i+1, name, termtext.QuoteShort(d, quoteMost)) }
 		switch first := slices.Index(keys[:i], key); {
 		case key == answerK:
 			v.add(n.kids[i].off, fmt.Sprintf("%s is the answer: a wrong option must differ from %q", label(), answerName))
