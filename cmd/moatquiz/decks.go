@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
@@ -138,7 +139,7 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width in
 
 // firstError is the first line of a deck's errors, and how to see the rest.
 func firstError(err error) string {
-	var list quiz.ErrorList
+	var list deckfile.ErrorList
 	if !errors.As(err, &list) || len(list) < 2 {
 		return err.Error()
 	}

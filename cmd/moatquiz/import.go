@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -135,7 +136,7 @@ type oldDeck struct {
 // readOldDeck reads the deck file at path, keeping a digest of each card.
 func readOldDeck(path string) (*oldDeck, error) {
 	old := &oldDeck{cards: map[string]uint64{}}
-	d, err := quiz.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
+	d, err := deckfile.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
 	if err != nil {
 		return nil, err
 	}

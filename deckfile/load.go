@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -88,9 +89,9 @@ func (l ErrorList) Unwrap() []error {
 // LoadFile reads and validates the deck file at path; see [Load]. It
 // refuses files over [MaxFileSize] without reading them. Every error it
 // returns is an [ErrorList].
-func LoadFile(path string) (*Deck, error) {
-	var cards []Card
-	d, err := ScanFile(path, func(c *Card) { cards = append(cards, *c) })
+func LoadFile(path string) (*quiz.Deck, error) {
+	var cards []quiz.Card
+	d, err := ScanFile(path, func(c *quiz.Card) { cards = append(cards, *c) })
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +104,7 @@ func LoadFile(path string) (*Deck, error) {
 // the deck returned has no cards, so memory does not grow with the deck
 // beyond the file's bytes. The cards seen are valid only when ScanFile
 // returns no error.
-func ScanFile(path string, each func(*Card)) (*Deck, error) {
+func ScanFile(path string, each func(*quiz.Card)) (*quiz.Deck, error) {
 	data, err := readDeckFile(path)
 	if err != nil {
 		return nil, err
@@ -145,9 +146,9 @@ func readDeckFile(path string) ([]byte, error) {
 // errors. All errors of a file are returned at once as an [ErrorList] (a
 // JSON syntax error stops the reading, so it comes alone). On success every
 // text is in Unicode NFC, Path is name, and the deck has at least one card.
-func Load(name string, data []byte) (*Deck, error) {
-	var cards []Card
-	d, err := scan(name, data, func(c *Card) { cards = append(cards, *c) })
+func Load(name string, data []byte) (*quiz.Deck, error) {
+	var cards []quiz.Card
+	d, err := scan(name, data, func(c *quiz.Card) { cards = append(cards, *c) })
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +159,7 @@ func Load(name string, data []byte) (*Deck, error) {
 // scan parses and validates a deck file's bytes, handing each card to
 // each as soon as it is read: only one card's JSON values are held at a
 // time. The deck returned has no cards.
-func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
+func scan(name string, data []byte, each func(*quiz.Card)) (*quiz.Deck, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
@@ -184,13 +185,13 @@ func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 // the rest of d becomes Load's deck too (Path is name). Otherwise Encode
 // returns Load's errors, with the bytes they point into when there are
 // any.
-func Encode(name string, d *Deck) ([]byte, error) {
+func Encode(name string, d *quiz.Deck) ([]byte, error) {
 	head, err := deckHead(d)
 	if err != nil {
 		return nil, err
 	}
 	at := 0 // the card being checked
-	v := newValidator(name, nil, func(c *Card) { d.Cards[at] = *c })
+	v := newValidator(name, nil, func(c *quiz.Card) { d.Cards[at] = *c })
 	v.ids = make(map[string]int, len(d.Cards))
 	buf, p := append(head, '\n'), &parser{}
 	var card bytes.Buffer
@@ -245,9 +246,9 @@ func growFor(buf []byte, i, n int) []byte {
 }
 
 // deckHead is d in JSON up to the opening bracket of its cards.
-func deckHead(d *Deck) ([]byte, error) {
+func deckHead(d *quiz.Deck) ([]byte, error) {
 	head := *d
-	head.Cards = []Card{}
+	head.Cards = []quiz.Card{}
 	var b bytes.Buffer
 	if err := newEncoder(&b).Encode(&head); err != nil {
 		return nil, err
