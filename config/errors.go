@@ -5,10 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/moatquiz/moatquiz/termtext"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -33,7 +32,7 @@ func (e *Error) Error() string {
 	}
 	b.WriteString(": ")
 	if e.Key != "" {
-		b.WriteString(printable(e.Key) + ": ")
+		b.WriteString(termtext.QuoteIfUnsafe(e.Key) + ": ")
 	}
 	b.WriteString(e.Msg)
 	return b.String()
@@ -73,7 +72,7 @@ func decodeErrors(path string, err error) error {
 		if want := wantOf(name); want != "" && typeError(msg) {
 			msg = "must be " + want
 		}
-		return ErrorList{{Path: path, Line: line, Col: col, Key: name, Msg: printable(msg)}}
+		return ErrorList{{Path: path, Line: line, Col: col, Key: name, Msg: termtext.QuoteIfUnsafe(msg)}}
 	}
 	return ErrorList{{Path: path, Msg: err.Error()}}
 }
@@ -112,15 +111,4 @@ func keyLines(data []byte) map[string]int {
 // sortByLine orders the errors as they occur in the file.
 func sortByLine(l ErrorList) {
 	slices.SortStableFunc(l, func(a, b *Error) int { return cmp.Compare(a.Line, b.Line) })
-}
-
-// printable quotes s if it holds anything a terminal would not print
-// as is (control characters, escape sequences).
-func printable(s string) string {
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return strconv.Quote(s)
-		}
-	}
-	return s
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -21,7 +22,7 @@ func TestBuiltinDecksLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := quiz.Load("builtin:"+name, data)
+		d, err := deckfile.Load("builtin:"+name, data)
 		if err != nil {
 			t.Errorf("%s does not load:\n%v", name, err)
 			continue
@@ -39,7 +40,7 @@ func articleDeck(t *testing.T) *quiz.Deck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := quiz.Load("builtin:article.json", data)
+	d, err := deckfile.Load("builtin:article.json", data)
 	if err != nil {
 		t.Fatal(err)
 	}

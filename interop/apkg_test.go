@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -63,7 +64,7 @@ func TestImportAPKGLayouts(t *testing.T) {
 			if len(res.Skipped) != 0 || len(res.Warnings) != 0 {
 				t.Errorf("skipped %v, warnings %v; want none", res.Skipped, res.Warnings)
 			}
-			if _, err := quiz.Load("out.json", res.JSON); err != nil {
+			if _, err := deckfile.Load("out.json", res.JSON); err != nil {
 				t.Errorf("the JSON does not load: %v", err)
 			}
 		})

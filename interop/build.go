@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -63,7 +64,7 @@ const (
 	koreanBack
 )
 
-// build makes the deck from notes and validates it with quiz.Load. Notes
+// build makes the deck from notes and validates it with deckfile.Load. Notes
 // that cannot be cards, or that the loader rejects, are skipped and listed
 // in the result.
 func build(file string, notes []note, info deckInfo, opt Options) (*Result, error) {
@@ -435,22 +436,22 @@ func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
 	}, nil
 }
 
-// validate writes the deck with quiz.Encode, which checks it as the
+// validate writes the deck with deckfile.Encode, which checks it as the
 // loader every deck goes through would read it. Cards it rejects are
 // skipped (with its messages) and the rest written again; errors about
 // the deck itself fail the import.
 func (b *builder) validate(d *quiz.Deck) error {
 	for range 2 {
-		data, err := quiz.Encode(d.ID+".json", d)
+		data, err := deckfile.Encode(d.ID+".json", d)
 		if err == nil {
 			b.res.Deck, b.res.JSON = d, data
 			return nil
 		}
-		if errors.Is(err, quiz.ErrTooBig) {
+		if errors.Is(err, deckfile.ErrTooBig) {
 			return fmt.Errorf("import %s: %s cards make a deck file over %d MiB, the most a deck file may have: split the file into smaller ones",
-				b.file, strconv.Itoa(len(d.Cards)), quiz.MaxFileSize>>20)
+				b.file, strconv.Itoa(len(d.Cards)), deckfile.MaxFileSize>>20)
 		}
-		var list quiz.ErrorList
+		var list deckfile.ErrorList
 		if !errors.As(err, &list) || !b.dropRejected(d, list) {
 			return fmt.Errorf("import %s: the deck made is not valid: %w", b.file, err)
 		}
@@ -460,7 +461,7 @@ func (b *builder) validate(d *quiz.Deck) error {
 
 // dropRejected removes the cards named by the loader's errors, recording
 // why, and reports whether every error named a card.
-func (b *builder) dropRejected(d *quiz.Deck, list quiz.ErrorList) bool {
+func (b *builder) dropRejected(d *quiz.Deck, list deckfile.ErrorList) bool {
 	why := map[string][]string{}
 	for _, e := range list {
 		if _, ok := b.ids[e.Card]; e.Card == "" || !ok {

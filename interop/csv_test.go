@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -78,7 +79,7 @@ func importCSV(t *testing.T, in string, opt Options) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := quiz.Load("x.json", res.JSON); err != nil {
+	if _, err := deckfile.Load("x.json", res.JSON); err != nil {
 		t.Fatalf("the deck does not load: %v", err)
 	}
 	return res

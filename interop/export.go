@@ -11,7 +11,7 @@ import (
 )
 
 // ExportJSON writes d in the deck format: everything it holds, readable
-// by quiz.Load and by import.
+// by deckfile.Load and by import.
 func ExportJSON(w io.Writer, d *quiz.Deck) error {
 	data, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -55,7 +56,7 @@ func TestExportJSON(t *testing.T) {
 	if err := ExportJSON(&buf, exportDeck); err != nil {
 		t.Fatal(err)
 	}
-	d, err := quiz.Load("roundtrip.json", buf.Bytes())
+	d, err := deckfile.Load("roundtrip.json", buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

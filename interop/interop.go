@@ -7,9 +7,10 @@
 // Import never trusts its input: sizes are bounded before anything is
 // read, archive member names are only compared, never used as paths, the
 // SQLite collection is opened in memory, all text is sanitised with
-// [quiz.Sanitize], the deck is written with [quiz.Encode], which checks
-// it as [quiz.Load] would read it, and error messages are sanitised too. docs/import.md says how each kind of file and note maps to
-// cards.
+// [termtext.Strip], the deck is written with [deckfile.Encode], which
+// checks it as [deckfile.Load] would read it, and error messages are
+// sanitised too. docs/import.md says how each kind of file and note maps
+// to cards.
 package interop
 
 import (
@@ -96,7 +97,7 @@ func (l Limits) withDefaults() Limits {
 
 // Result is what an import made.
 type Result struct {
-	// Deck is the imported deck, accepted by quiz.Load.
+	// Deck is the imported deck, accepted by deckfile.Load.
 	Deck *quiz.Deck
 	// JSON is Deck in the deck format, as it should be written to a file.
 	JSON []byte
@@ -170,7 +171,7 @@ func ImportFile(path string, opt Options) (_ *Result, err error) {
 // safeError is an import error made safe to print. Its text can quote
 // foreign text: SQLite's messages quote a collection's schema, the zip
 // reader's and the OS's name files, and file names are the user's; all
-// of it goes through quiz.Sanitize.
+// of it goes through termtext.Strip.
 type safeError struct{ err error }
 
 func (e *safeError) Error() string { return termtext.Strip(e.err.Error()) }

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -20,7 +20,7 @@ import (
 func cleanText(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	s = termtext.Strip(norm.NFC.String(s))
-	if quiz.SingleSpaced(s) {
+	if deckfile.SingleSpaced(s) {
 		return s // one tidy line, as most texts are: nothing more to do
 	}
 	lines := strings.Split(s, "\n")

@@ -14,14 +14,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // The deck cache keeps each of the learner's decks, once parsed and
-// validated, in the data directory's cache/ folder in quiz's binary form:
+// validated, in the data directory's cache/ folder in deckfile's binary form:
 // reading that back is many times faster than parsing and validating the
 // JSON (at 100,000 cards ~60 ms against over a second: BenchmarkLoadDeck,
-// BenchmarkUnmarshalBinary). An entry is keyed by the SHA-256 of the deck
+// BenchmarkDecodeBinary). An entry is keyed by the SHA-256 of the deck
 // file's content and by cacheFormat, never by the moatquiz binary, so a
 // rebuilt or upgraded moatquiz reads an unchanged deck from its entry. The
 // file's size, modification time and inode are kept beside the hash so that
@@ -77,8 +78,8 @@ func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile
 		return cachedFile(path, entry, head, index, body), nil
 	}
 	data, err := os.ReadFile(path)
-	if err != nil || info.Size() > quiz.MaxFileSize {
-		_, err := quiz.LoadFile(path) // says why in the loader's words
+	if err != nil || info.Size() > deckfile.MaxFileSize {
+		_, err := deckfile.LoadFile(path) // says why in the loader's words
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
@@ -92,7 +93,7 @@ func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile
 			return f, nil
 		}
 	}
-	d, err := quiz.Load(path, data)
+	d, err := deckfile.Load(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func (c deckCache) builtin(path string, data []byte) (*deckFile, error) {
 	if head, index, body, ok := readHead(entry); ok && head.Sum == key {
 		return cachedFile(path, entry, head, index, body), nil
 	}
-	d, err := quiz.Load(path, data)
+	d, err := deckfile.Load(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -172,14 +173,14 @@ func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
 }
 
 // maxIndex bounds the index an entry may claim: a card takes 14 bytes of
-// it besides its id, and a deck file is at most quiz.MaxFileSize.
-const maxIndex = 16 * quiz.MaxFileSize
+// it besides its id, and a deck file is at most deckfile.MaxFileSize.
+const maxIndex = 16 * deckfile.MaxFileSize
 
 // writeEntry writes the entry of deck d to file, whole or not at all (a
 // temporary file renamed), so that another moatquiz reading it meanwhile
 // sees the old entry or the new one.
 func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
-	body, starts := d.BinaryCards()
+	body, starts := deckfile.EncodeBinary(d)
 	index, ok := buildIndex(d, starts, len(body))
 	if !ok {
 		return errors.New("deck cache: the deck is too large to index")

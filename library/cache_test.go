@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/decktest"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -110,7 +111,7 @@ func TestDeckCache(t *testing.T) {
 		t.Fatalf("title %q", got)
 	}
 	cached := cachedDeck(t, path, lib.cache.entry(path))
-	parsed, err := quiz.LoadFile(path)
+	parsed, err := deckfile.LoadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +237,7 @@ func TestBuiltinCached(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := quiz.Load("builtin:article.json", data)
+	want, err := deckfile.Load("builtin:article.json", data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"sync"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -33,7 +34,7 @@ func cachedFile(path, entry string, head cacheHead, raw string, body int64) *dec
 
 // wholeFile is deck d held whole; sum is its file's content hash.
 func wholeFile(d *quiz.Deck, sum string) *deckFile {
-	body, starts := d.BinaryCards()
+	body, starts := deckfile.EncodeBinary(d)
 	x, _ := buildIndex(d, starts, len(body)) // used for its lookups only: no size limit
 	x.Deck.Path = d.Path
 	return &deckFile{index: x, content: sum, path: d.Path, whole: d}
@@ -65,12 +66,12 @@ func (f *deckFile) deck() (*quiz.Deck, error) {
 	if err != nil {
 		return nil, err
 	}
-	var d quiz.Deck
-	if err := d.DecodeBinary(body); err != nil || len(d.Cards) != f.index.Cards {
+	d, err := deckfile.DecodeBinary(body)
+	if err != nil || len(d.Cards) != f.index.Cards {
 		return nil, fmt.Errorf("%s: its cache entry %s is damaged: %v", f.path, f.entry, err)
 	}
 	d.Path = f.path
-	f.whole = &d
+	f.whole = d
 	return f.whole, nil
 }
 
@@ -97,7 +98,7 @@ func (f *deckFile) cards(pos []int) ([]quiz.Card, error) {
 			if _, err := file.ReadAt(buf, f.body+int64(start)); err != nil {
 				return "", err
 			}
-			c, err := quiz.DecodeCard(string(buf))
+			c, err := deckfile.DecodeCard(string(buf))
 			if err != nil || c.ID != f.index.id(p) {
 				return "", fmt.Errorf("card %d: %v", p, err)
 			}

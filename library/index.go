@@ -119,7 +119,7 @@ func (x *deckIndex) valid() bool {
 const maxNameLists = 1 << 16
 
 // buildIndex indexes deck d, whose binary form is size bytes with its
-// cards starting at starts (quiz.Deck.BinaryCards); false when the deck
+// cards starting at starts (deckfile.EncodeBinary); false when the deck
 // is too large for the layout.
 func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 	n := len(d.Cards)

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -97,7 +98,7 @@ func (l *Library) found() []foundDeck {
 		}
 		id := f.file.header().ID
 		if first, taken := owner[id]; taken {
-			f.err = quiz.ErrorList{{Path: f.path, Msg: fmt.Sprintf(
+			f.err = deckfile.ErrorList{{Path: f.path, Msg: fmt.Sprintf(
 				"deck id %q is already used by %s: give this deck its own id", id, first)}}
 			f.file = nil
 			continue
@@ -241,11 +242,11 @@ func (l *Library) userDecks() []foundDeck {
 		info, err := os.Stat(f.path) // follows symbolic links
 		switch {
 		case err != nil:
-			_, f.err = quiz.LoadFile(f.path) // says why in the loader's words
+			_, f.err = deckfile.LoadFile(f.path) // says why in the loader's words
 		case info.IsDir():
 			continue
 		case !info.Mode().IsRegular():
-			f.err = quiz.ErrorList{{Path: f.path, Msg: "is not a regular file: a deck is a JSON file"}}
+			f.err = deckfile.ErrorList{{Path: f.path, Msg: "is not a regular file: a deck is a JSON file"}}
 		default:
 			f.file, f.err = l.remember(f.path, statOf(info), func() (*deckFile, error) {
 				return l.cache.load(f.path, info, time.Now())

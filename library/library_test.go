@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/internal/decktest"
-	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // TestDecks: built-in decks come first, then the learner's; broken decks
@@ -110,7 +110,7 @@ func TestDeck(t *testing.T) {
 	}
 	decktest.Mixed(t, lib.DecksDir())
 	_, err := lib.Deck("broken")
-	var list quiz.ErrorList
+	var list deckfile.ErrorList
 	if err == nil || !strings.Contains(err.Error(), `there is no deck "broken"`) || !errors.As(err, &list) {
 		t.Errorf("Deck(broken) = %v: want the load errors wrapped", err)
 	}

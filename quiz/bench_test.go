@@ -1,14 +1,12 @@
 package quiz_test
 
 import (
-	"encoding/json"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
-	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/internal/bench/gen"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -18,11 +16,9 @@ import (
 // reviews a card over two years, kept in memory. Select a size with
 // -bench 'Counts/100k'.
 
-// collection is a generated deck, its file and the states after its
-// history.
+// collection is a generated deck and the states after its history.
 type collection struct {
 	deck   *quiz.Deck
-	file   []byte
 	states map[quiz.ItemID]quiz.ItemState
 	now    time.Time // the next study day, 8 am
 }
@@ -44,43 +40,16 @@ func generated(b *testing.B, s gen.Size) *collection {
 	if err != nil {
 		b.Fatal(err)
 	}
-	file, err := json.Marshal(d)
-	if err != nil {
-		b.Fatal(err)
-	}
 	end := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	states, last, err := gen.Simulate(d, gen.History{Reviews: s.Reviews, End: end, Days: 730, Seed: 1},
 		func(*quiz.Review) error { return nil })
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := &collection{deck: d, file: file, states: states,
+	c := &collection{deck: d, states: states,
 		now: quiz.DefaultScheduling().DayEnd(last).Add(4 * time.Hour)}
 	collections[s.Name] = c
 	return c
-}
-
-// BenchmarkLoadDeck loads and validates deck files: the built-in article
-// deck and the generated ones (what `moatquiz check` and every start do).
-func BenchmarkLoadDeck(b *testing.B) {
-	article, err := decks.FS.ReadFile("article.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("article", func(b *testing.B) { benchLoad(b, article) })
-	for _, s := range gen.Sizes {
-		b.Run(s.Name, func(b *testing.B) { benchLoad(b, generated(b, s).file) })
-	}
-}
-
-func benchLoad(b *testing.B, data []byte) {
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := quiz.Load("deck.json", data); err != nil {
-			b.Fatal(err)
-		}
-	}
 }
 
 // BenchmarkCounts counts what is due, as the home screen does for each
@@ -124,27 +93,6 @@ type memory map[quiz.ItemID]quiz.ItemState
 func (m memory) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return m, nil }
 func (m memory) Record(r quiz.Review) (quiz.Review, error)             { return r, nil }
 func (m memory) Unrecord(*quiz.Review) error                           { return nil }
-
-// BenchmarkUnmarshalBinary reads decks back from their binary form, as
-// the app's deck cache does at every start.
-func BenchmarkUnmarshalBinary(b *testing.B) {
-	for _, s := range gen.Sizes {
-		b.Run(s.Name, func(b *testing.B) {
-			data, err := generated(b, s).deck.MarshalBinary()
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			for b.Loop() {
-				var d quiz.Deck
-				if err := d.UnmarshalBinary(data); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
 
 // BenchmarkAnswer answers a question of a review session, and of a
 // practice session (its queue holds every item): reveal, grade Good

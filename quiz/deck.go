@@ -1,9 +1,9 @@
-// Package quiz is moatquiz's domain: decks and their cards, loading and
-// validation, the items a card yields for scheduling, question kinds,
-// answer checking, and the study Session state machine.
+// Package quiz is moatquiz's domain: decks and their cards, the items a
+// card yields for scheduling, question kinds, answer checking, and the
+// study Session state machine. Package deckfile reads and writes decks.
 package quiz
 
-// FormatVersion is the deck file format this package reads and writes.
+// FormatVersion is the version of the deck file format a Deck follows.
 const FormatVersion = 1
 
 // Kind is the kind of a card.

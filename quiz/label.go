@@ -29,13 +29,13 @@ func ItemLabel(c *Card, item string) string {
 	switch c.Kind {
 	case KindFact:
 		if c.Prompt == "" {
-			return oneLine(c.PromptEn)
+			return termtext.OneLine(c.PromptEn)
 		}
-		return oneLine(c.Prompt)
+		return termtext.OneLine(c.Prompt)
 	case KindVocab:
-		return oneLine(c.Word) + " (" + item + ")"
+		return termtext.OneLine(c.Word) + " (" + item + ")"
 	case KindCloze:
-		return oneLine(clozeLabel(c.Text, item))
+		return termtext.OneLine(clozeLabel(c.Text, item))
 	}
 	return ""
 }
@@ -55,10 +55,4 @@ func clozeLabel(text, item string) string {
 		}
 	}
 	return b.String()
-}
-
-// oneLine is s sanitised, with its runs of white space made single
-// spaces.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(termtext.Strip(s)), " ")
 }

@@ -3,7 +3,6 @@ package stats
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -27,12 +26,12 @@ func (c *counter) ratios(s *Stats, cards []CardAnswers) {
 		}
 	}
 	for _, tag := range raw.keys() { // tags that differ only in spacing or hidden characters are one
-		tags.add(oneLine(tag), raw.answers[tag], raw.correct[tag])
+		tags.add(termtext.OneLine(tag), raw.answers[tag], raw.correct[tag])
 	}
 	titles := make(map[string]string)
 	for _, d := range c.q.Decks {
 		if d != nil {
-			titles[d.ID] = oneLine(d.Title)
+			titles[d.ID] = termtext.OneLine(d.Title)
 		}
 	}
 	s.Decks, s.Tags = []DeckRatio{}, []TagRatio{}
@@ -67,9 +66,3 @@ func (t tally) keys() []string {
 
 // ratio is key's count.
 func (t tally) ratio(key string) Ratio { return newRatio(t.answers[key], t.correct[key]) }
-
-// oneLine is s sanitised, with its runs of white space made single
-// spaces.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(termtext.Strip(s)), " ")
-}

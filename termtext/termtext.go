@@ -27,8 +27,22 @@ import (
 //   - invalid UTF-8 bytes become U+FFFD.
 //
 // Strip is idempotent, and returns s itself when s is already safe.
-func Strip(s string) string {
-	if isSafe(s) {
+func Strip(s string) string { return strip(s, false) }
+
+// StripLine is [Strip] for text that must stay on one line as it was
+// typed, such as the learner's input: newlines and tabs are removed too,
+// and spaces are kept as they are.
+func StripLine(s string) string { return strip(s, true) }
+
+// OneLine is [Strip] with every run of white space, newlines included,
+// made a single space and none at either end: for a label in a list.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Strip(s)), " ")
+}
+
+// strip is Strip, or StripLine when line is set.
+func strip(s string, line bool) string {
+	if isSafe(s, line) {
 		return s
 	}
 	var b strings.Builder
@@ -45,10 +59,10 @@ func Strip(s string) string {
 			i = skipCSI(s, i+n)
 		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f: // C1 DCS, SOS, OSC, PM, APC
 			i = skipControlString(s, i+n)
-		case r == '\t':
+		case r == '\t' && !line:
 			b.WriteByte(' ')
 			i += n
-		case r == '\n' || !IsControl(r) && !IsInvisible(r):
+		case r == '\n' && !line || !IsControl(r) && !IsInvisible(r):
 			b.WriteString(s[i : i+n])
 			i += n
 		default:
@@ -58,11 +72,11 @@ func Strip(s string) string {
 	return b.String()
 }
 
-// isSafe reports whether Strip would leave s unchanged.
-func isSafe(s string) bool {
+// isSafe reports whether strip would leave s unchanged.
+func isSafe(s string, line bool) bool {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r != '\n' && IsControl(r) || IsInvisible(r) {
+		if r == utf8.RuneError && n == 1 || (r != '\n' || line) && IsControl(r) || IsInvisible(r) {
 			return false
 		}
 		i += n

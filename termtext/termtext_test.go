@@ -80,7 +80,7 @@ func FuzzStrip(f *testing.F) {
 		if again := Strip(out); again != out {
 			t.Fatalf("Strip(%q) = %q, then %q", in, out, again)
 		}
-		if isSafe(in) && out != in {
+		if isSafe(in, false) && out != in {
 			t.Fatalf("Strip changed safe text %q to %q", in, out)
 		}
 		if len(out) > 3*len(in) {
@@ -99,6 +99,54 @@ func TestEscape(t *testing.T) {
 	} {
 		if got := Escape(in); got != want {
 			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestStripLine: typed or pasted text keeps its spaces but loses line
+// breaks, tabs and everything Strip removes.
+func TestStripLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"해자  moat":                "해자  moat",
+		"two\nlines\r\tand tab":   "twolinesand tab",
+		"red \x1b[31mword\x1b[0m": "red word",
+		"\u202eevil\u200b":        "evil",
+	} {
+		if got := StripLine(in); got != want {
+			t.Errorf("StripLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestOneLine: a label loses what Strip removes and its runs of white
+// space, line breaks included.
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"  해자\n\t(moat)  ":          "해자 (moat)",
+		"a\x1b]0;pwned\x07 \u202eb": "a b",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestQuote: quoted text escapes controls, invalid UTF-8 and invisible
+// characters, the Hangul filler too; QuoteShort cuts long text and says
+// so; QuoteIfUnsafe quotes only what needs it.
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ name, got, want string }{
+		{"plain", Quote("해자"), `"해자"`},
+		{"controls", Quote("a\x1b[2J\xff\u202e"), `"a\x1b[2J\xff\u202e"`},
+		{"Hangul filler", Quote("a\u3164b"), `"a\u3164b"`},
+		{"short kept", QuoteShort("해자", 3), `"해자"`},
+		{"long cut", QuoteShort("해자가 없다", 3), `"해자가"…`},
+		{"safe path bare", QuoteIfUnsafe("/tmp/해자 deck.json"), "/tmp/해자 deck.json"},
+		{"newline in a path", QuoteIfUnsafe("/tmp/a\nb"), `"/tmp/a\nb"`},
+		{"invisible in a path", QuoteIfUnsafe("/tmp/a\u200bb"), `"/tmp/a\u200bb"`},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, tc.got, tc.want)
 		}
 	}
 }

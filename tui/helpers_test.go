@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
 // memProgress is an in-memory quiz.Progress.
@@ -244,6 +246,7 @@ type fakeBackend struct {
 	decks    func() ([]*quiz.Deck, error)
 	progress quiz.Progress
 	sch      quiz.Scheduling
+	stats    func(stats.Query) (*stats.Stats, error) // nil: no figures
 }
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
@@ -273,4 +276,17 @@ func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 
 func (b fakeBackend) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, error) {
 	return quiz.NewSession(d, b.progress, b.sch, func() time.Time { return testNow }, opts)
+}
+
+func (b fakeBackend) Stats(q stats.Query) (*stats.Stats, error) {
+	if b.stats == nil {
+		return nil, errors.New("no figures in this test")
+	}
+	return b.stats(q)
+}
+
+// statsBy is b with its figures computed by fn.
+func (b fakeBackend) statsBy(fn func(stats.Query) (*stats.Stats, error)) fakeBackend {
+	b.stats = fn
+	return b
 }

@@ -2,10 +2,10 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/moatquiz/moatquiz/termtext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -30,7 +30,7 @@ func (in *Input) Value() string {
 
 // Insert types s at the cursor.
 func (in *Input) Insert(s string) {
-	s = stripControls(s)
+	s = termtext.StripLine(s)
 	if s == "" {
 		return
 	}
@@ -45,7 +45,7 @@ func (in *Input) Insert(s string) {
 // end, composing, is the syllable still being composed (it is
 // underlined). The text is not part of the input until it is inserted.
 func (in *Input) SetPreedit(text, composing string) {
-	in.pre = stripControls(text)
+	in.pre = termtext.StripLine(text)
 	in.comp = 0
 	if strings.HasSuffix(in.pre, composing) {
 		in.comp = len([]rune(composing))
@@ -124,22 +124,4 @@ func fitTail(runes []rune, cells int) []rune {
 		i--
 	}
 	return runes[i:]
-}
-
-// stripControls drops control characters (newlines, escapes, ...) and the
-// invisible format characters that could hide or reorder text.
-func stripControls(s string) string {
-	if !strings.ContainsFunc(s, isHidden) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isHidden(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func isHidden(r rune) bool {
-	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }

@@ -25,7 +25,7 @@ func TestInputCursorColumn(t *testing.T) {
 		{"cursor moved left over a syllable", []string{"해자"}, (*Input).Left, 20, "해자", 2},
 		{"home", []string{"해자"}, (*Input).Home, 20, "해자", 0},
 		{"NFD jamo arriving one by one compose", []string{"\u1112", "\u1162", "\u110c", "\u1161"}, nil, 20, "해자", 4},
-		{"control characters never enter", []string{"a\x1b[31mb\nc\u202e"}, nil, 20, "a[31mbc", 7},
+		{"control characters and escape sequences never enter", []string{"a\x1b[31mb\nc\t\u202e"}, nil, 20, "abc", 3},
 		{"scrolls to keep the cursor visible", []string{"가나다라마바사"}, nil, 8, "가나다라마바사", 6},
 	}
 	for _, tc := range tests {

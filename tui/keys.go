@@ -169,13 +169,6 @@ func DefaultStatsKeys() StatsKeys {
 	}
 }
 
-// withStats enables or disables the keys that open the stats screen.
-func (k KeyMap) withStats(on bool) KeyMap {
-	k.Home.Stats.SetEnabled(on)
-	k.Summary.Stats.SetEnabled(on)
-	return k
-}
-
 // relabel is b with another description: footers that say what a key does
 // right now ("enter Hard", "enter quit").
 func relabel(b key.Binding, desc string) key.Binding {

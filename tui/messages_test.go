@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/stats"
 )
 
 // step is one Update without running the command it returns: the test
@@ -36,7 +35,6 @@ func homeWithStats(t *testing.T, p *memProgress) Model {
 	t.Helper()
 	m := New(Config{
 		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, p, quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
-		Stats: func(stats.Query) (*stats.Stats, error) { return nil, errors.New("no figures in this test") },
 	})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	return send(t, m, m.Init()())

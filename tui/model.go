@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
 // Config is what the app needs from the outside world.
@@ -24,9 +25,6 @@ type Config struct {
 	Clock      quiz.Clock
 	// Start, when set, starts a session straight away (moatquiz study).
 	Start *Start
-	// Stats, when set, computes the figures the home screen's stats key
-	// shows. It is called in a tea.Cmd.
-	Stats StatsFunc
 	// Mono draws without colour (NO_COLOR).
 	Mono bool
 }
@@ -40,6 +38,8 @@ type Backend interface {
 	// StartSession starts a session of a deck Decks returned: the
 	// session reads the deck's cards and progress and saves answers.
 	StartSession(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
+	// Stats computes the figures of a query for the stats screen.
+	Stats(q stats.Query) (*stats.Stats, error)
 }
 
 // Start is a session to start at once.
@@ -102,7 +102,7 @@ func New(cfg Config) Model {
 	if cfg.Clock == nil {
 		cfg.Clock = quiz.SystemClock
 	}
-	keys := DefaultKeyMap().withStats(cfg.Stats != nil)
+	keys := DefaultKeyMap()
 	m := Model{cfg: cfg, keys: &keys, dark: true, mono: cfg.Mono, home: newHome()}
 	m.restyle()
 	if cfg.Start != nil {
@@ -410,14 +410,14 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 	}
 	m.statsFrom, m.screen = m.screen, screenStats
 	m.resize()
-	return m, m.stats.load(m.request(), m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+	return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 }
 
 // onStatsKey scrolls the stats, changes their deck, or goes home.
 func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.stats.onKey(msg, m.keys.Stats) {
 	case statsReload:
-		return m, m.stats.load(m.request(), m.cfg.Stats, m.cfg.Clock(), m.cfg.Scheduling)
+		return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 	case statsBack:
 		m.screen = m.statsFrom
 	}

@@ -50,7 +50,7 @@ func TestHomeKeys(t *testing.T) {
 		{name: "ㅂ is q", keys: []string{"ㅂ"}, quit: true},
 		{name: "esc does not quit", keys: []string{"esc"}},
 		{name: "ctrl+c quits", keys: []string{"ctrl+c"}, quit: true},
-		{name: "s does nothing without stats", keys: []string{"s"}},
+		{name: "s opens the stats", keys: []string{"s"}, screen: screenStats},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -359,11 +359,11 @@ func TestTooSmall(t *testing.T) {
 func TestStatsScreenFromHome(t *testing.T) {
 	var asked []string
 	m := New(Config{
-		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
-		Stats: func(q stats.Query) (*stats.Stats, error) {
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, newMemProgress(), quiz.DefaultScheduling()).statsBy(func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)
 			return nil, errors.New("no figures in this test")
-		},
+		}),
+		Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
 	})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
@@ -439,12 +439,12 @@ func TestStatsScreenFromSummary(t *testing.T) {
 	d.Cards = d.Cards[:1]
 	var asked []string
 	m := New(Config{
-		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil }, newMemProgress(), quiz.DefaultScheduling()), Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
-		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}},
-		Stats: func(q stats.Query) (*stats.Stats, error) {
+		Backend: backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{d}, nil }, newMemProgress(), quiz.DefaultScheduling()).statsBy(func(q stats.Query) (*stats.Stats, error) {
 			asked = append(asked, q.Deck)
 			return nil, errors.New("no figures in this test")
-		},
+		}),
+		Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Practice: true}},
 	})
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())

@@ -16,9 +16,6 @@ import (
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
-// StatsFunc computes the figures of a query.
-type StatsFunc func(stats.Query) (*stats.Stats, error)
-
 // RenderStats draws every figure of s as text of at most width cells:
 // totals and streak, the heatmap of answers, the due forecast, the true
 // retention, the items by state, accuracy per deck and tag, the most

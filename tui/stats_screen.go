@@ -65,14 +65,14 @@ func (s *statsScreen) deck() string {
 	return s.decks[s.scope-1].ID
 }
 
-// load returns the command that computes the figures of the deck shown
+// load returns the command that asks b for the figures of the deck shown
 // at now, as request req; the root model passes its statsLoadedMsg to
 // loaded.
-func (s *statsScreen) load(req int, fn StatsFunc, now time.Time, sch quiz.Scheduling) tea.Cmd {
+func (s *statsScreen) load(req int, b Backend, now time.Time, sch quiz.Scheduling) tea.Cmd {
 	s.loading, s.req = true, req
 	q := stats.Query{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
 	return func() tea.Msg {
-		st, err := fn(q)
+		st, err := b.Stats(q)
 		return statsLoadedMsg{req: req, stats: st, err: err}
 	}
 }

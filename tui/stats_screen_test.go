@@ -34,12 +34,12 @@ var plain = &Styles{}
 
 func TestStatsScreenDecks(t *testing.T) {
 	var asked []stats.Query
-	fn := func(q stats.Query) (*stats.Stats, error) {
+	b := fakeBackend{}.statsBy(func(q stats.Query) (*stats.Stats, error) {
 		asked = append(asked, q)
 		s := sampleStats()
 		s.Deck = q.Deck
 		return s, nil
-	}
+	})
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
 	sch := quiz.DefaultScheduling()
 	km := DefaultStatsKeys()
@@ -48,7 +48,7 @@ func TestStatsScreenDecks(t *testing.T) {
 	if s.deck() != "mine" {
 		t.Fatalf("opened on %q, want mine", s.deck())
 	}
-	s.loaded(runStats(t, s.load(1, fn, now, sch)), plain)
+	s.loaded(runStats(t, s.load(1, b, now, sch)), plain)
 	if s.stats == nil || asked[0].Deck != "mine" || len(asked[0].Decks) != 2 || !asked[0].Now.Equal(now) {
 		t.Fatalf("first load: %+v", asked)
 	}
@@ -66,11 +66,11 @@ func TestStatsScreenDecks(t *testing.T) {
 	}
 	// A late answer to a load since superseded is dropped, even for the
 	// deck shown again (mine → all → mine).
-	stale := runStats(t, s.load(2, fn, now, sch))
+	stale := runStats(t, s.load(2, b, now, sch))
 	s.onKey(keyMsg("right"), km)
-	s.load(3, fn, now, sch)
+	s.load(3, b, now, sch)
 	s.onKey(keyMsg("left"), km)
-	s.load(4, fn, now, sch)
+	s.load(4, b, now, sch)
 	s.loaded(stale, plain)
 	if !s.loading || s.stats != nil {
 		t.Error("a stale answer was shown")

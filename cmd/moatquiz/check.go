@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -61,7 +62,7 @@ func runCheck(lib *library.Library, files []string, stdout, stderr io.Writer) er
 // returns its summary line.
 func checkFile(path string) (string, error) {
 	n := map[quiz.Kind]int{}
-	d, err := quiz.ScanFile(path, func(c *quiz.Card) { n[c.Kind]++ })
+	d, err := deckfile.ScanFile(path, func(c *quiz.Card) { n[c.Kind]++ })
 	if err != nil {
 		return "", err
 	}

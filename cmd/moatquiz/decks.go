@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
@@ -91,7 +92,7 @@ func writeDecksJSON(w io.Writer, files []library.DeckFile) error {
 	}
 	// A file name can hold any character: escape those that would steer
 	// or hide text in a terminal, as export does.
-	if _, err := w.Write(append(escapeInvisible(out), '\n')); err != nil {
+	if _, err := w.Write(append(termtext.EscapeJSON(out), '\n')); err != nil {
 		return fmt.Errorf("write the deck list: %w", err)
 	}
 	return nil
@@ -108,7 +109,7 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width in
 			broken = append(broken, f.Err)
 			continue
 		}
-		from := safePath(filepath.Base(f.Path)) // the folder is named below the table
+		from := termtext.QuoteIfUnsafe(filepath.Base(f.Path)) // the folder is named below the table
 		if f.Builtin {
 			from = "built-in"
 		}
@@ -129,7 +130,7 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width in
 			b.WriteString(firstError(err) + "\n")
 		}
 	}
-	fmt.Fprintf(&b, "\nYour own decks go in %s (format: docs/deck-format.md).\n", homePath(safePath(dir)))
+	fmt.Fprintf(&b, "\nYour own decks go in %s (format: docs/deck-format.md).\n", homePath(termtext.QuoteIfUnsafe(dir)))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("write the deck list: %w", err)
 	}
@@ -138,11 +139,11 @@ func writeDecksTable(w io.Writer, files []library.DeckFile, dir string, width in
 
 // firstError is the first line of a deck's errors, and how to see the rest.
 func firstError(err error) string {
-	var list quiz.ErrorList
+	var list deckfile.ErrorList
 	if !errors.As(err, &list) || len(list) < 2 {
 		return err.Error()
 	}
-	return fmt.Sprintf("%v\n  (and %d more: moatquiz check %s)", list[0], len(list)-1, safePath(list[0].Path))
+	return fmt.Sprintf("%v\n  (and %d more: moatquiz check %s)", list[0], len(list)-1, termtext.QuoteIfUnsafe(list[0].Path))
 }
 
 // titleColumn is the column of writeTable's rows that gives way to fit a
@@ -183,15 +184,6 @@ func writeTable(b *strings.Builder, rows [][]string, width int) {
 		}
 		b.WriteString("\n")
 	}
-}
-
-// safePath returns a path as it is, or quoted when it holds characters a
-// terminal would act on or not show.
-func safePath(p string) string {
-	if termtext.Strip(p) != p {
-		return strconv.Quote(p)
-	}
-	return p
 }
 
 // homePath writes a path under the learner's home directory as ~/….

@@ -12,6 +12,7 @@ import (
 	"github.com/moatquiz/moatquiz/config"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // Globals are the flags every subcommand shares.
@@ -40,7 +41,7 @@ func (g *Globals) loadConfig() (config.Config, error) {
 	cfg, err := config.Load(g.configPath())
 	if err == nil && g.Config != "" && !cfg.Found {
 		return cfg, fmt.Errorf("the config file %s does not exist: create it, or leave out --config and MOATQUIZ_CONFIG to use %s",
-			safePath(g.Config), safePath(filepath.Join(xdg.ConfigHome, "moatquiz", "config.toml")))
+			termtext.QuoteIfUnsafe(g.Config), termtext.QuoteIfUnsafe(filepath.Join(xdg.ConfigHome, "moatquiz", "config.toml")))
 	}
 	return cfg, err
 }

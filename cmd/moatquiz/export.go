@@ -11,12 +11,10 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/termtext"
 )
 
 // exportCmd writes a deck, or the review log, out of moatquiz.
@@ -55,7 +53,7 @@ func writeReviews(w io.Writer, db *store.DB) error {
 		if err := enc.Encode(reviewLine(r)); err != nil {
 			return fmt.Errorf("review %d: %w", r.ID, err)
 		}
-		_, err := w.Write(escapeInvisible(line.Bytes()))
+		_, err := w.Write(termtext.EscapeJSON(line.Bytes()))
 		return err
 	})
 }
@@ -97,43 +95,6 @@ func reviewLine(r quiz.Review) reviewJSON {
 
 // rfc3339ms formats t as RFC 3339 in UTC with milliseconds.
 func rfc3339ms(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
-
-// escapeInvisible rewrites control and format characters (C1 controls,
-// bidi overrides, zero-width characters) that encoding/json leaves as
-// they are into \u escapes: the JSON means the same, and a terminal shown
-// it cannot be steered by typed text. They can only occur inside JSON
-// strings, where the escape is valid.
-func escapeInvisible(b []byte) []byte {
-	if !hasInvisible(b) {
-		return b
-	}
-	var out bytes.Buffer
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		switch {
-		case !invisible(r):
-			out.Write(b[:n])
-		case r > 0xFFFF: // a surrogate pair
-			hi, lo := utf16.EncodeRune(r)
-			fmt.Fprintf(&out, `\u%04x\u%04x`, hi, lo)
-		default:
-			fmt.Fprintf(&out, `\u%04x`, r)
-		}
-		b = b[n:]
-	}
-	return out.Bytes()
-}
-
-// hasInvisible reports whether b holds a character escapeInvisible rewrites.
-func hasInvisible(b []byte) bool {
-	return bytes.IndexFunc(b, invisible) >= 0
-}
-
-// invisible reports whether r is a control (other than the newline ending
-// a JSON line) or format character.
-func invisible(r rune) bool {
-	return r != '\n' && (unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r))
-}
 
 // writeOutput runs write on standard output, or on a temporary file
 // beside path that replaces path once write has succeeded, so a failed
@@ -179,11 +140,11 @@ func writeOutput(path string, write func(io.Writer) error) error {
 // than naming the hidden temporary file an export is written to first).
 func checkOutputPath(path string) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("export: %s is a directory: give the name of a file to write", safePath(path))
+		return fmt.Errorf("export: %s is a directory: give the name of a file to write", termtext.QuoteIfUnsafe(path))
 	}
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return fmt.Errorf("export: the folder %s does not exist: create it first, or write elsewhere", safePath(dir))
+		return fmt.Errorf("export: the folder %s does not exist: create it first, or write elsewhere", termtext.QuoteIfUnsafe(dir))
 	}
 	return nil
 }

@@ -112,25 +112,6 @@ func TestExportReviewsNothingSaved(t *testing.T) {
 	}
 }
 
-func TestEscapeInvisible(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`{"typed":"해자"}` + "\n", `{"typed":"해자"}` + "\n"},
-		{"{\"typed\":\"a\u0085b\u009bc\"}\n", `{"typed":"a\u0085b\u009bc"}` + "\n"},
-		{"{\"typed\":\"\u202eevil\u200b\"}\n", `{"typed":"\u202eevil\u200b"}` + "\n"},
-		{"{\"typed\":\"tag\U000E0041\"}\n", `{"typed":"tag\udb40\udc41"}` + "\n"},
-	}
-	for _, tt := range tests {
-		got := string(escapeInvisible([]byte(tt.in)))
-		if got != tt.want {
-			t.Errorf("escapeInvisible(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		var a, b any
-		if json.Unmarshal([]byte(tt.in), &a) != nil || json.Unmarshal([]byte(got), &b) != nil || !reflect.DeepEqual(a, b) {
-			t.Errorf("escapeInvisible(%q) changed the JSON's meaning", tt.in)
-		}
-	}
-}
-
 // TestExportOutputPath: -o naming a directory or a file in a folder that
 // does not exist says so, without naming a hidden temporary file.
 func TestExportOutputPath(t *testing.T) {

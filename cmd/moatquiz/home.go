@@ -47,7 +47,6 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
-		Stats:      study.Stats,
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {

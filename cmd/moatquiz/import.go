@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/quiz"
@@ -81,7 +82,7 @@ func report(w io.Writer, res *interop.Result) {
 func checkClash(lib *library.Library, id, path string) error {
 	for _, f := range lib.Files() {
 		if f.Deck != nil && f.Deck.ID == id && !sameFile(f.Path, path) {
-			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, safePath(f.Path))
+			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, termtext.QuoteIfUnsafe(f.Path))
 		}
 	}
 	return nil
@@ -102,13 +103,13 @@ func sameFile(a, b string) bool {
 func importSummary(res *interop.Result, path string, old *oldDeck, oldErr error, dryRun bool) string {
 	d := res.Deck
 	verb := map[bool]string{false: "imported", true: "would import"}[dryRun]
-	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, safePath(path))
+	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, termtext.QuoteIfUnsafe(path))
 	switch {
 	case oldErr == nil:
 		verb = map[bool]string{false: "updated", true: "would update"}[dryRun]
 		added, changed, removed := diffCards(old.cards, d.Cards)
 		s = fmt.Sprintf("%s %q (%s): %s added, %s changed, %s removed, %s unchanged; progress is kept",
-			verb, d.ID, safePath(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
+			verb, d.ID, termtext.QuoteIfUnsafe(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
 	case !errors.Is(oldErr, os.ErrNotExist):
 		s += "; it replaces a deck file that did not load"
 	}
@@ -135,7 +136,7 @@ type oldDeck struct {
 // readOldDeck reads the deck file at path, keeping a digest of each card.
 func readOldDeck(path string) (*oldDeck, error) {
 	old := &oldDeck{cards: map[string]uint64{}}
-	d, err := quiz.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
+	d, err := deckfile.ScanFile(path, func(c *quiz.Card) { old.cards[c.ID] = digest(c) })
 	if err != nil {
 		return nil, err
 	}

@@ -124,7 +124,7 @@ func writeStatsJSON(w io.Writer, s *stats.Stats) error {
 	if err := enc.Encode(s); err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	_, err := w.Write(escapeInvisible(buf.Bytes()))
+	_, err := w.Write(termtext.EscapeJSON(buf.Bytes()))
 	return err
 }
 

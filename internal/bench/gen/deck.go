@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/decks"
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -46,7 +47,7 @@ func templates() (map[quiz.Kind][]quiz.Card, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	d, err := quiz.Load("builtin:article.json", data)
+	d, err := deckfile.Load("builtin:article.json", data)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -59,7 +60,7 @@ func templates() (map[quiz.Kind][]quiz.Card, error) {
 
 // Deck returns a valid deck of n cards (70% vocab, 20% fact, 10% cloze),
 // each a copy of an article card with its own id. To keep a 100,000-card
-// deck under quiz.MaxFileSize, as a learner's big imported deck would be,
+// deck under deckfile.MaxFileSize, as a learner's big imported deck would be,
 // fact cards lose their explanations and two vocab cards in three their
 // examples. The same n and seed give the same deck.
 func Deck(n int, seed uint64) (*quiz.Deck, error) {

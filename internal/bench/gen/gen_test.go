@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/internal/bench/gen"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
@@ -22,7 +23,7 @@ func TestDeckLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loaded, err := quiz.Load("bench.json", data)
+	loaded, err := deckfile.Load("bench.json", data)
 	if err != nil {
 		t.Fatalf("the generated deck does not load: %v", err)
 	}

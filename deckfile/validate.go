@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -29,7 +30,7 @@ var (
 
 // anyKind is the kind used to read a card whose kind is missing or
 // unknown: fields of every kind are allowed, none is required.
-const anyKind Kind = "*"
+const anyKind quiz.Kind = "*"
 
 // validator checks a parsed deck file, builds the Deck and records every
 // problem it finds. Cards are checked one at a time as the parser reads
@@ -38,7 +39,7 @@ const anyKind Kind = "*"
 type validator struct {
 	name  string
 	data  []byte
-	each  func(*Card)
+	each  func(*quiz.Card)
 	ids   map[string]int // card id → offset of its first use
 	count int            // items of "cards" read
 	card  string         // the id of the card being checked
@@ -63,7 +64,7 @@ func (s *errorSink) total() int { return len(s.errs) + s.more }
 
 // newValidator returns a validator of the file data called name that
 // hands each card read to each.
-func newValidator(name string, data []byte, each func(*Card)) *validator {
+func newValidator(name string, data []byte, each func(*quiz.Card)) *validator {
 	v := &validator{name: name, data: data, each: each, ids: map[string]int{}}
 	v.sink = &v.deckErrs
 	return v
@@ -153,87 +154,87 @@ type field[T any] struct {
 	name      string
 	help      string // what to give, for messages: "the question in Korean"
 	required  bool
-	multiline bool   // the text may hold line breaks
-	kinds     []Kind // card fields: the kinds that have it; nil: all
+	multiline bool        // the text may hold line breaks
+	kinds     []quiz.Kind // card fields: the kinds that have it; nil: all
 	text      func(*T) *string
 	list      func(*T) *[]string
-	pair      func(*T) **Bilingual
+	pair      func(*T) **quiz.Bilingual
 }
 
 // usedBy reports whether a card of kind may have the field.
-func (f *field[T]) usedBy(kind Kind) bool {
+func (f *field[T]) usedBy(kind quiz.Kind) bool {
 	return f.kinds == nil || kind == anyKind || slices.Contains(f.kinds, kind)
 }
 
 // requiredFor reports whether a card of kind must have the field.
-func (f *field[T]) requiredFor(kind Kind) bool {
+func (f *field[T]) requiredFor(kind quiz.Kind) bool {
 	return f.required && (f.kinds == nil || slices.Contains(f.kinds, kind))
 }
 
-var deckFields = []field[Deck]{
+var deckFields = []field[quiz.Deck]{
 	{name: "format", help: `"format": 1`, required: true},
-	{name: "id", help: `a deck id such as "article"`, required: true, text: func(d *Deck) *string { return &d.ID }},
-	{name: "title", help: "the title in the deck's language", required: true, text: func(d *Deck) *string { return &d.Title }},
-	{name: "title_en", help: "the title in English", required: true, text: func(d *Deck) *string { return &d.TitleEn }},
-	{name: "lang", help: `the language tag, such as "ko"`, required: true, text: func(d *Deck) *string { return &d.Lang }},
+	{name: "id", help: `a deck id such as "article"`, required: true, text: func(d *quiz.Deck) *string { return &d.ID }},
+	{name: "title", help: "the title in the deck's language", required: true, text: func(d *quiz.Deck) *string { return &d.Title }},
+	{name: "title_en", help: "the title in English", required: true, text: func(d *quiz.Deck) *string { return &d.TitleEn }},
+	{name: "lang", help: `the language tag, such as "ko"`, required: true, text: func(d *quiz.Deck) *string { return &d.Lang }},
 	{name: "source", help: `the source, {"publisher": "..."}`, required: true},
 	{name: "cards", help: "the cards, an array", required: true},
 }
 
-var sourceFields = []field[Source]{
-	{name: "publisher", help: "the publisher's name", required: true, text: func(s *Source) *string { return &s.Publisher }},
-	{name: "publisher_en", help: "the publisher's name in English", text: func(s *Source) *string { return &s.PublisherEn }},
-	{name: "author", help: "the author's name", text: func(s *Source) *string { return &s.Author }},
-	{name: "author_en", help: "the author's name in English", text: func(s *Source) *string { return &s.AuthorEn }},
-	{name: "date", help: "the date as YYYY-MM-DD", text: func(s *Source) *string { return &s.Date }},
-	{name: "title", help: "the source's title", text: func(s *Source) *string { return &s.Title }},
-	{name: "title_en", help: "the source's title in English", text: func(s *Source) *string { return &s.TitleEn }},
-	{name: "column", help: "the column's name", text: func(s *Source) *string { return &s.Column }},
-	{name: "url", help: "the web address (https://...)", text: func(s *Source) *string { return &s.URL }},
+var sourceFields = []field[quiz.Source]{
+	{name: "publisher", help: "the publisher's name", required: true, text: func(s *quiz.Source) *string { return &s.Publisher }},
+	{name: "publisher_en", help: "the publisher's name in English", text: func(s *quiz.Source) *string { return &s.PublisherEn }},
+	{name: "author", help: "the author's name", text: func(s *quiz.Source) *string { return &s.Author }},
+	{name: "author_en", help: "the author's name in English", text: func(s *quiz.Source) *string { return &s.AuthorEn }},
+	{name: "date", help: "the date as YYYY-MM-DD", text: func(s *quiz.Source) *string { return &s.Date }},
+	{name: "title", help: "the source's title", text: func(s *quiz.Source) *string { return &s.Title }},
+	{name: "title_en", help: "the source's title in English", text: func(s *quiz.Source) *string { return &s.TitleEn }},
+	{name: "column", help: "the column's name", text: func(s *quiz.Source) *string { return &s.Column }},
+	{name: "url", help: "the web address (https://...)", text: func(s *quiz.Source) *string { return &s.URL }},
 }
 
-var bilingualFields = []field[Bilingual]{
-	{name: "ko", help: "the Korean text", required: true, text: func(b *Bilingual) *string { return &b.Ko }},
-	{name: "en", help: "the English text", required: true, text: func(b *Bilingual) *string { return &b.En }},
+var bilingualFields = []field[quiz.Bilingual]{
+	{name: "ko", help: "the Korean text", required: true, text: func(b *quiz.Bilingual) *string { return &b.Ko }},
+	{name: "en", help: "the English text", required: true, text: func(b *quiz.Bilingual) *string { return &b.En }},
 }
 
 var (
-	onlyFact  = []Kind{KindFact}
-	onlyVocab = []Kind{KindVocab}
-	onlyCloze = []Kind{KindCloze}
+	onlyFact  = []quiz.Kind{quiz.KindFact}
+	onlyVocab = []quiz.Kind{quiz.KindVocab}
+	onlyCloze = []quiz.Kind{quiz.KindCloze}
 )
 
-var cardFields = []field[Card]{
-	{name: "id", help: "an id unique in the deck", required: true, text: func(c *Card) *string { return &c.ID }},
-	{name: "kind", help: "the kind: fact, vocab or cloze", required: true, text: func(c *Card) *string { return (*string)(&c.Kind) }},
-	{name: "tags", help: "topic tags", list: func(c *Card) *[]string { return &c.Tags }},
-	{name: "explain", help: "why the answer is right", multiline: true, pair: func(c *Card) **Bilingual { return &c.Explain }},
-	{name: "source_sentence", help: "the sentence the card comes from", text: func(c *Card) *string { return &c.SourceSentence }},
+var cardFields = []field[quiz.Card]{
+	{name: "id", help: "an id unique in the deck", required: true, text: func(c *quiz.Card) *string { return &c.ID }},
+	{name: "kind", help: "the kind: fact, vocab or cloze", required: true, text: func(c *quiz.Card) *string { return (*string)(&c.Kind) }},
+	{name: "tags", help: "topic tags", list: func(c *quiz.Card) *[]string { return &c.Tags }},
+	{name: "explain", help: "why the answer is right", multiline: true, pair: func(c *quiz.Card) **quiz.Bilingual { return &c.Explain }},
+	{name: "source_sentence", help: "the sentence the card comes from", text: func(c *quiz.Card) *string { return &c.SourceSentence }},
 
-	{name: "prompt", kinds: onlyFact, help: "the question in Korean", required: true, text: func(c *Card) *string { return &c.Prompt }},
-	{name: "prompt_en", kinds: onlyFact, help: "the question in English", required: true, text: func(c *Card) *string { return &c.PromptEn }},
-	{name: "answer", kinds: onlyFact, help: "the answer in Korean", required: true, text: func(c *Card) *string { return &c.Answer }},
-	{name: "answer_en", kinds: onlyFact, help: "the answer in English", required: true, text: func(c *Card) *string { return &c.AnswerEn }},
-	{name: "accept", kinds: onlyFact, help: "other right answers in Korean", list: func(c *Card) *[]string { return &c.Accept }},
-	{name: "accept_en", kinds: onlyFact, help: "other right answers in English", list: func(c *Card) *[]string { return &c.AcceptEn }},
-	{name: "distractors", kinds: onlyFact, help: "wrong options in Korean", list: func(c *Card) *[]string { return &c.Distractors }},
-	{name: "distractors_en", kinds: onlyFact, help: "wrong options in English", list: func(c *Card) *[]string { return &c.DistractorsEn }},
+	{name: "prompt", kinds: onlyFact, help: "the question in Korean", required: true, text: func(c *quiz.Card) *string { return &c.Prompt }},
+	{name: "prompt_en", kinds: onlyFact, help: "the question in English", required: true, text: func(c *quiz.Card) *string { return &c.PromptEn }},
+	{name: "answer", kinds: onlyFact, help: "the answer in Korean", required: true, text: func(c *quiz.Card) *string { return &c.Answer }},
+	{name: "answer_en", kinds: onlyFact, help: "the answer in English", required: true, text: func(c *quiz.Card) *string { return &c.AnswerEn }},
+	{name: "accept", kinds: onlyFact, help: "other right answers in Korean", list: func(c *quiz.Card) *[]string { return &c.Accept }},
+	{name: "accept_en", kinds: onlyFact, help: "other right answers in English", list: func(c *quiz.Card) *[]string { return &c.AcceptEn }},
+	{name: "distractors", kinds: onlyFact, help: "wrong options in Korean", list: func(c *quiz.Card) *[]string { return &c.Distractors }},
+	{name: "distractors_en", kinds: onlyFact, help: "wrong options in English", list: func(c *quiz.Card) *[]string { return &c.DistractorsEn }},
 
-	{name: "word", kinds: onlyVocab, help: "the Korean word or expression", required: true, text: func(c *Card) *string { return &c.Word }},
-	{name: "meanings", kinds: onlyVocab, help: "the English meanings", required: true, list: func(c *Card) *[]string { return &c.Meanings }},
-	{name: "pos", kinds: onlyVocab, help: "the part of speech (noun, verb, ...)", required: true, text: func(c *Card) *string { return &c.POS }},
-	{name: "romanization", kinds: onlyVocab, help: "the romanization", text: func(c *Card) *string { return &c.Romanization }},
-	{name: "example", kinds: onlyVocab, help: "an example sentence", pair: func(c *Card) **Bilingual { return &c.Example }},
+	{name: "word", kinds: onlyVocab, help: "the Korean word or expression", required: true, text: func(c *quiz.Card) *string { return &c.Word }},
+	{name: "meanings", kinds: onlyVocab, help: "the English meanings", required: true, list: func(c *quiz.Card) *[]string { return &c.Meanings }},
+	{name: "pos", kinds: onlyVocab, help: "the part of speech (noun, verb, ...)", required: true, text: func(c *quiz.Card) *string { return &c.POS }},
+	{name: "romanization", kinds: onlyVocab, help: "the romanization", text: func(c *quiz.Card) *string { return &c.Romanization }},
+	{name: "example", kinds: onlyVocab, help: "an example sentence", pair: func(c *quiz.Card) **quiz.Bilingual { return &c.Example }},
 
-	{name: "text", kinds: onlyCloze, help: "the sentence with deletions like {{c1::답}}", required: true, text: func(c *Card) *string { return &c.Text }},
-	{name: "translation", kinds: onlyCloze, help: "the sentence in English", required: true, text: func(c *Card) *string { return &c.Translation }},
+	{name: "text", kinds: onlyCloze, help: "the sentence with deletions like {{c1::답}}", required: true, text: func(c *quiz.Card) *string { return &c.Text }},
+	{name: "translation", kinds: onlyCloze, help: "the sentence in English", required: true, text: func(c *quiz.Card) *string { return &c.Translation }},
 }
 
 // scope is where an object is read: the card kind ("" outside cards), the
 // prefix of its field names in messages ("explain."), and whether its
 // texts may hold line breaks.
 type scope struct {
-	kind      Kind
+	kind      quiz.Kind
 	prefix    string
 	multiline bool
 }
@@ -269,7 +270,7 @@ func readObject[T any](v *validator, obj *node, fields []field[T], t *T, sc scop
 		key, val := obj.kids[i], obj.kids[i+1]
 		name := keyName(v.data, key, fields)
 		if slices.Contains(seen, name) {
-			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", quote(sc.prefix+name)))
+			v.add(key.off, fmt.Sprintf("field %s is given twice: remove one", termtext.QuoteShort(sc.prefix+name, quoteMost)))
 			continue
 		}
 		seen = append(seen, name)
@@ -314,7 +315,7 @@ func findField[T any](fields []field[T], name string) *field[T] {
 
 // unknownField is the message for a field name that does not belong.
 func unknownField[T any](fields []field[T], name string, sc scope) string {
-	q := quote(sc.prefix + name)
+	q := termtext.QuoteShort(sc.prefix+name, quoteMost)
 	if f := findField(fields, name); f != nil {
 		return fmt.Sprintf(`field %s is for %s cards, not %s cards: remove it or change "kind"`, q, f.kinds[0], sc.kind)
 	}
@@ -389,7 +390,7 @@ func readField[T any](v *validator, f *field[T], val *node, t *T, sc scope) bool
 		if !v.want(val, jsonObject, label, `an object {"ko": "...", "en": "..."}`) {
 			return false
 		}
-		b := &Bilingual{}
+		b := &quiz.Bilingual{}
 		n := v.sink.total()
 		readObject(v, val, bilingualFields, b, scope{prefix: sc.prefix + f.name + ".", multiline: multiline})
 		*f.pair(t) = b
@@ -579,8 +580,8 @@ func decode(data []byte, n *node) string {
 }
 
 // deck checks the whole file (root) and builds the deck.
-func (v *validator) deck(root *node) *Deck {
-	d := &Deck{}
+func (v *validator) deck(root *node) *quiz.Deck {
+	d := &quiz.Deck{}
 	if root.kind != jsonObject {
 		v.add(root.off, fmt.Sprintf("a deck file holds one JSON object { ... }, not %s", root.kind))
 		return d
@@ -590,10 +591,10 @@ func (v *validator) deck(root *node) *Deck {
 		v.format(n, d)
 	}
 	if n := read.get("id"); n != nil && !idPattern.MatchString(d.ID) {
-		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, quote(d.ID), idRule))
+		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, termtext.QuoteShort(d.ID, quoteMost), idRule))
 	}
 	if n := read.get("lang"); n != nil && !langPattern.MatchString(d.Lang) {
-		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, quote(d.Lang)))
+		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, termtext.QuoteShort(d.Lang, quoteMost)))
 	}
 	if n := read.get("source"); n != nil {
 		v.source(n, &d.Source)
@@ -608,7 +609,7 @@ func (v *validator) deck(root *node) *Deck {
 const idRule = `use 1 to 64 lower-case letters (a-z), digits, "-" and "_", starting with a letter or digit`
 
 // format checks the "format" field.
-func (v *validator) format(n *node, d *Deck) {
+func (v *validator) format(n *node, d *quiz.Deck) {
 	if !v.want(n, jsonNumber, fieldLabel{name: "format"}, "the number 1") {
 		return
 	}
@@ -616,23 +617,23 @@ func (v *validator) format(n *node, d *Deck) {
 		v.add(n.off, fmt.Sprintf(`field "format" is %s: this moatquiz reads format 1 decks`, lit))
 		return
 	}
-	d.Format = FormatVersion
+	d.Format = quiz.FormatVersion
 }
 
 // source checks the "source" object.
-func (v *validator) source(n *node, s *Source) {
+func (v *validator) source(n *node, s *quiz.Source) {
 	if !v.want(n, jsonObject, fieldLabel{name: "source"}, `an object {"publisher": "..."}`) {
 		return
 	}
 	read := readObject(v, n, sourceFields, s, scope{prefix: "source."})
 	if n := read.get("date"); n != nil {
 		if _, err := time.Parse(time.DateOnly, s.Date); err != nil {
-			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, quote(s.Date)))
+			v.add(n.off, fmt.Sprintf(`field "source.date" is %s: write a real date as YYYY-MM-DD, like 2023-05-20`, termtext.QuoteShort(s.Date, quoteMost)))
 		}
 	}
 	if n := read.get("url"); n != nil {
 		if u, err := url.Parse(s.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
-			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, quote(s.URL)))
+			v.add(n.off, fmt.Sprintf(`field "source.url" is %s: give a web address starting with https://`, termtext.QuoteShort(s.URL, quoteMost)))
 		}
 	}
 }
@@ -663,36 +664,36 @@ func (v *validator) streamCard(kid *node) {
 }
 
 // readCard checks one card object; ids holds the card ids seen so far.
-func (v *validator) readCard(n *node, ids map[string]int) Card {
+func (v *validator) readCard(n *node, ids map[string]int) quiz.Card {
 	kind := anyKind
 	if id := member(n, v.data, "id"); id != nil && id.kind == jsonString {
 		v.card = decode(v.data, id)
 	}
 	if k := member(n, v.data, "kind"); k != nil && k.kind == jsonString {
-		if s := Kind(decode(v.data, k)); s == KindFact || s == KindVocab || s == KindCloze {
+		if s := quiz.Kind(decode(v.data, k)); s == quiz.KindFact || s == quiz.KindVocab || s == quiz.KindCloze {
 			kind = s
 		}
 	}
-	var c Card
+	var c quiz.Card
 	read := readObject(v, n, cardFields, &c, scope{kind: kind})
 	if id := read.get("id"); id != nil {
 		v.cardID(id, c.ID, ids)
 	}
 	if k := read.get("kind"); k != nil && kind == anyKind {
-		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, quote(string(c.Kind))))
+		v.add(k.off, fmt.Sprintf(`unknown kind %s: use "fact", "vocab" or "cloze"`, termtext.QuoteShort(string(c.Kind), quoteMost)))
 	}
 	if tags := read.get("tags"); tags != nil {
 		v.tags(tags, c.Tags)
 	}
 	switch kind {
-	case KindFact:
+	case quiz.KindFact:
 		v.options(read.get("distractors"), c.Distractors, "distractors", "answer", c.Answer, c.Accept)
 		v.options(read.get("distractors_en"), c.DistractorsEn, "distractors_en", "answer_en", c.AnswerEn, c.AcceptEn)
-	case KindVocab:
-		if pos := read.get("pos"); pos != nil && !slices.Contains(PartsOfSpeech, c.POS) {
-			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", quote(c.POS), strings.Join(PartsOfSpeech, ", ")))
+	case quiz.KindVocab:
+		if pos := read.get("pos"); pos != nil && !slices.Contains(quiz.PartsOfSpeech, c.POS) {
+			v.add(pos.off, fmt.Sprintf("unknown pos %s: use one of %s", termtext.QuoteShort(c.POS, quoteMost), strings.Join(quiz.PartsOfSpeech, ", ")))
 		}
-	case KindCloze:
+	case quiz.KindCloze:
 		if text := read.get("text"); text != nil {
 			v.clozeText(text)
 		}
@@ -713,7 +714,7 @@ func member(obj *node, data []byte, name string) *node {
 // cardID checks a card id's form and that no earlier card has it.
 func (v *validator) cardID(n *node, id string, ids map[string]int) {
 	if !idPattern.MatchString(id) {
-		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", quote(id), idRule))
+		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", termtext.QuoteShort(id, quoteMost), idRule))
 	}
 	first, dup := ids[id]
 	if !dup {
@@ -721,7 +722,7 @@ func (v *validator) cardID(n *node, id string, ids map[string]int) {
 		return
 	}
 	v.addRef(n.off, "", first, func(line int) string {
-		return fmt.Sprintf("card id %s is already used by the card at line %d: give each card its own id", quote(id), line)
+		return fmt.Sprintf("card id %s is already used by the card at line %d: give each card its own id", termtext.QuoteShort(id, quoteMost), line)
 	})
 }
 
@@ -729,7 +730,7 @@ func (v *validator) cardID(n *node, id string, ids map[string]int) {
 func (v *validator) tags(n *node, tags []string) {
 	for i, tag := range tags {
 		if strings.IndexFunc(tag, unicode.IsSpace) >= 0 {
-			v.add(n.kids[i].off, fmt.Sprintf(`tag %s has a space: a tag is one word (join words with "-")`, quote(tag)))
+			v.add(n.kids[i].off, fmt.Sprintf(`tag %s has a space: a tag is one word (join words with "-")`, termtext.QuoteShort(tag, quoteMost)))
 		}
 	}
 }
@@ -752,7 +753,7 @@ func (v *validator) options(n *node, list []string, name, answerName, answer str
 	for i, d := range list {
 		key := answerKey(d)
 		keys[i] = key
-		label := func() string { return fmt.Sprintf("item %d of %q (%s)", i+1, name, quote(d)) }
+		label := func() string { return fmt.Sprintf("item %d of %q (%s)", i+1, name, termtext.QuoteShort(d, quoteMost)) }
 		switch first := slices.Index(keys[:i], key); {
 		case key == answerK:
 			v.add(n.kids[i].off, fmt.Sprintf("%s is the answer: a wrong option must differ from %q", label(), answerName))
@@ -791,13 +792,13 @@ func SingleSpaced(s string) bool {
 // offending "{{" in the file), at least one deletion, and deletion numbers
 // from c1 without gaps.
 func (v *validator) clozeText(n *node) {
-	parts, err := ParseCloze(decode(v.data, n))
-	var ce *ClozeError
+	parts, err := quiz.ParseCloze(decode(v.data, n))
+	var ce *quiz.ClozeError
 	if errors.As(err, &ce) {
 		v.add(sourceOffset(v.data, n, ce.Offset), `bad cloze deletion in field "text": `+ce.Msg)
 		return
 	}
-	nums := ClozeNumbers(parts)
+	nums := quiz.ClozeNumbers(parts)
 	if len(nums) == 0 {
 		v.add(n.off, `field "text" has no deletion: mark what to hide like {{c1::답}}`)
 		return

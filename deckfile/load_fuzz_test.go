@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -66,7 +67,7 @@ func checkErrors(t *testing.T, err error) {
 
 // checkDeck fails unless d is a valid deck: cards with unique valid ids,
 // every text safe for a terminal and in NFC.
-func checkDeck(t *testing.T, d *Deck) {
+func checkDeck(t *testing.T, d *quiz.Deck) {
 	if len(d.Cards) == 0 || !idPattern.MatchString(d.ID) {
 		t.Fatalf("loaded a deck with id %q and %d cards", d.ID, len(d.Cards))
 	}

@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"errors"
@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // TestSyntaxErrors: invalid JSON is one error at the place to fix.
@@ -137,7 +139,7 @@ func TestScanFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids []string
-	d, err := ScanFile(good, func(c *Card) { ids = append(ids, c.ID) })
+	d, err := ScanFile(good, func(c *quiz.Card) { ids = append(ids, c.ID) })
 	if err != nil || d.ID != "test" || d.Cards != nil || strings.Join(ids, " ") != "moat haeja train" {
 		t.Fatalf("ScanFile = %+v, %v; cards seen %v", d, err, ids)
 	}
@@ -147,7 +149,7 @@ func TestScanFile(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, scanErr := ScanFile(bad, func(*Card) {})
+	_, scanErr := ScanFile(bad, func(*quiz.Card) {})
 	_, loadErr := LoadFile(bad)
 	if scanErr == nil || loadErr == nil || scanErr.Error() != loadErr.Error() || strings.Count(scanErr.Error(), "\n") != 1 {
 		t.Errorf("ScanFile: %v\nLoadFile: %v\nwant the same two errors", scanErr, loadErr)
@@ -164,7 +166,7 @@ func TestStreamedCards(t *testing.T) {
 	}
 	data := []byte(deckWith(cards...))
 	seen, most := 0, 0
-	v := newValidator("deck.json", data, func(*Card) { seen++ })
+	v := newValidator("deck.json", data, func(*quiz.Card) { seen++ })
 	p := &parser{data: data}
 	p.each = func(n *node) {
 		v.streamCard(n)
@@ -192,7 +194,7 @@ func TestEncode(t *testing.T) {
 		t.Fatal(err)
 	}
 	nfd := *d
-	nfd.Cards = append([]Card(nil), d.Cards...)
+	nfd.Cards = append([]quiz.Card(nil), d.Cards...)
 	nfd.Cards[1].Word = norm.NFD.String(nfd.Cards[1].Word)
 	data, err := Encode("new.json", &nfd)
 	if err != nil {
@@ -205,7 +207,7 @@ func TestEncode(t *testing.T) {
 
 	bad := *d
 	bad.Lang = "ko!"
-	bad.Cards = append([]Card(nil), d.Cards...)
+	bad.Cards = append([]quiz.Card(nil), d.Cards...)
 	bad.Cards[0].Distractors = []string{"기술력", "a", "a"}
 	bad.Cards[2].ID = d.Cards[1].ID
 	data, err = Encode("bad.json", &bad)

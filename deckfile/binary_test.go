@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/moatquiz/moatquiz/decks"
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // filled sets every field of the struct v points to, so that a field the
@@ -52,26 +53,22 @@ func TestBinaryRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := &Deck{Cards: make([]Card, 2)}
+	full := &quiz.Deck{Cards: make([]quiz.Card, 2)}
 	n := 0
 	filled(t, reflect.ValueOf(full).Elem(), &n)
 	for i := range full.Cards {
 		filled(t, reflect.ValueOf(&full.Cards[i]).Elem(), &n)
 	}
-	full.Cards = append(full.Cards, Card{ID: "bare", Kind: KindFact})
-	for name, d := range map[string]*Deck{"article": article, "every field set": full} {
-		b, err := d.MarshalBinary()
+	full.Cards = append(full.Cards, quiz.Card{ID: "bare", Kind: quiz.KindFact})
+	for name, d := range map[string]*quiz.Deck{"article": article, "every field set": full} {
+		b, starts := EncodeBinary(d)
+		got, err := DecodeBinary(string(b))
 		if err != nil {
-			t.Fatal(err)
-		}
-		var got Deck
-		if err := got.UnmarshalBinary(b); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if !reflect.DeepEqual(&got, d) {
+		if !reflect.DeepEqual(got, d) {
 			t.Errorf("%s: the deck read back differs from the one written", name)
 		}
-		b, starts := d.BinaryCards()
 		for i := range d.Cards {
 			end := len(b)
 			if i+1 < len(starts) {
@@ -91,42 +88,34 @@ func TestBinaryRoundTrip(t *testing.T) {
 // TestBinaryDamaged: data cut short, or with a byte changed, is refused
 // or read without a panic; never a deck with more than was written.
 func TestBinaryDamaged(t *testing.T) {
-	d := &Deck{ID: "x", Cards: []Card{{ID: "a", Kind: KindVocab, Meanings: []string{"moat"},
-		Example: &Bilingual{Ko: "해자", En: "moat"}}}}
-	b, err := d.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := &quiz.Deck{ID: "x", Cards: []quiz.Card{{ID: "a", Kind: quiz.KindVocab, Meanings: []string{"moat"},
+		Example: &quiz.Bilingual{Ko: "해자", En: "moat"}}}}
+	b, _ := EncodeBinary(d)
 	for i := range b {
-		var got Deck
-		if err := got.UnmarshalBinary(b[:i]); !errors.Is(err, ErrBinary) {
+		if _, err := DecodeBinary(string(b[:i])); !errors.Is(err, ErrBinary) {
 			t.Errorf("cut to %d bytes: %v, want ErrBinary", i, err)
 		}
 		changed := append([]byte(nil), b...)
 		changed[i] ^= 0xff
-		if err := got.UnmarshalBinary(changed); err == nil && len(got.Cards) > 1 {
+		if got, err := DecodeBinary(string(changed)); err == nil && len(got.Cards) > 1 {
 			t.Errorf("byte %d changed: %d cards", i, len(got.Cards))
 		}
 	}
 }
 
-func FuzzUnmarshalBinary(f *testing.F) {
-	d := &Deck{ID: "x", Cards: []Card{{ID: "a", Tags: []string{"t"}, Explain: &Bilingual{Ko: "가", En: "a"}}}}
-	b, _ := d.MarshalBinary()
+func FuzzDecodeBinary(f *testing.F) {
+	d := &quiz.Deck{ID: "x", Cards: []quiz.Card{{ID: "a", Tags: []string{"t"}, Explain: &quiz.Bilingual{Ko: "가", En: "a"}}}}
+	b, _ := EncodeBinary(d)
 	f.Add(b)
 	f.Add([]byte(binaryMagic + "\x01\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x00\x00"))
 	f.Add([]byte(binaryMagic + "\x01\x01\xff\xff\xff\xff\xff\xff\xff\xff\x01\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var got Deck
-		if got.UnmarshalBinary(data) != nil {
+		got, err := DecodeBinary(string(data))
+		if err != nil {
 			return
 		}
-		again, err := got.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back Deck
-		if err := back.UnmarshalBinary(again); err != nil || !reflect.DeepEqual(&back, &got) {
+		again, _ := EncodeBinary(got)
+		if back, err := DecodeBinary(string(again)); err != nil || !reflect.DeepEqual(back, got) {
 			t.Errorf("a deck read from fuzz data does not round-trip: %v", err)
 		}
 	})

@@ -1,32 +1,28 @@
-package quiz
+package deckfile
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // binaryMagic starts a deck's binary form; its last byte is the layout's
 // version.
 const binaryMagic = "MQDECK\x00\x01"
 
-// ErrBinary is returned by UnmarshalBinary for data that is not a deck's
-// binary form.
-var ErrBinary = errors.New("quiz: not a deck in binary form")
+// ErrBinary is returned by DecodeBinary and DecodeCard for data that is
+// not a deck's binary form.
+var ErrBinary = errors.New("deckfile: not a deck in binary form")
 
-// MarshalBinary returns the deck in a compact binary form that
-// UnmarshalBinary reads back exactly. It is for caches of decks already
-// loaded and validated (reading it is several times faster than loading
-// the JSON), not for files meant to last: the form follows the Deck type.
-func (d *Deck) MarshalBinary() ([]byte, error) {
-	b, _ := d.BinaryCards()
-	return b, nil
-}
-
-// BinaryCards is MarshalBinary that also says where each card's bytes
-// start in the form, for DecodeCard.
-func (d *Deck) BinaryCards() ([]byte, []int) {
+// EncodeBinary returns d in a compact binary form that [DecodeBinary]
+// reads back exactly, and where each card's bytes start in it, for
+// [DecodeCard]. It is for caches of decks already loaded and validated
+// (reading it is several times faster than loading the JSON), not for
+// files meant to last: the form follows the quiz.Deck type.
+func EncodeBinary(d *quiz.Deck) ([]byte, []int) {
 	lists, pairs := 0, 0
 	for i := range d.Cards {
 		for _, l := range cardLists(&d.Cards[i]) {
@@ -64,78 +60,71 @@ func (d *Deck) BinaryCards() ([]byte, []int) {
 }
 
 // DecodeCard reads one card of a deck's binary form: data holds its
-// bytes, from where BinaryCards says it starts to where the next card
+// bytes, from where EncodeBinary says it starts to where the next card
 // starts (or the end). Its texts share data's memory.
-func DecodeCard(data string) (Card, error) {
+func DecodeCard(data string) (quiz.Card, error) {
 	r := &binReader{s: data, grow: true}
-	var c Card
+	var c quiz.Card
 	r.card(&c)
 	if r.err != nil || r.off != len(r.s) {
-		return Card{}, fmt.Errorf("%w: %v", ErrBinary, r.err)
+		return quiz.Card{}, fmt.Errorf("%w: %v", ErrBinary, r.err)
 	}
 	return c, nil
 }
 
-// UnmarshalBinary reads a deck written by MarshalBinary. Its texts share
-// one copy of data. Data that is not such a deck (damaged, cut short, or
-// from another version) gives ErrBinary.
-func (d *Deck) UnmarshalBinary(data []byte) error {
-	return d.DecodeBinary(string(data))
-}
-
-// DecodeBinary is UnmarshalBinary for data held in a string, whose memory
-// the deck's texts then share: a cache read into a strings.Builder is
-// decoded without a copy.
-func (d *Deck) DecodeBinary(data string) error {
+// DecodeBinary reads a deck written by [EncodeBinary]. Its texts share
+// the memory of data, held in a string so that a cache read into a
+// strings.Builder is decoded without a copy. Data that is not such a deck
+// (damaged, cut short, or from another version) gives ErrBinary.
+func DecodeBinary(data string) (*quiz.Deck, error) {
 	if !strings.HasPrefix(data, binaryMagic) {
-		return ErrBinary
+		return nil, ErrBinary
 	}
 	r := &binReader{s: data, off: len(binaryMagic)}
 	format, cards, lists, pairs := r.uint(), r.uint(), r.uint(), r.uint()
 	// Every card, list item and pair takes at least a byte.
 	if size := uint64(len(data)); r.err != nil || cards > size || lists > size || pairs > size ||
 		cards+lists+pairs > size {
-		return ErrBinary
+		return nil, ErrBinary
 	}
-	var out Deck
+	var out quiz.Deck
 	out.Format = int(format)
 	for _, s := range deckTexts(&out) {
 		*s = r.str()
 	}
 	r.lists = make([]string, lists)
-	r.pairs = make([]Bilingual, pairs)
-	out.Cards = make([]Card, cards)
+	r.pairs = make([]quiz.Bilingual, pairs)
+	out.Cards = make([]quiz.Card, cards)
 	for i := range out.Cards {
 		r.card(&out.Cards[i])
 	}
 	if r.err != nil || r.off != len(r.s) {
-		return fmt.Errorf("%w: %v", ErrBinary, r.err)
+		return nil, fmt.Errorf("%w: %v", ErrBinary, r.err)
 	}
-	*d = out
-	return nil
+	return &out, nil
 }
 
 // deckTexts are the deck's string fields, in their binary order.
-func deckTexts(d *Deck) []*string {
+func deckTexts(d *quiz.Deck) []*string {
 	s := &d.Source
 	return []*string{&d.ID, &d.Title, &d.TitleEn, &d.Lang, &d.Path, &s.Publisher, &s.PublisherEn,
 		&s.Author, &s.AuthorEn, &s.Date, &s.Title, &s.TitleEn, &s.Column, &s.URL}
 }
 
 // cardTexts are a card's string fields, in their binary order.
-func cardTexts(c *Card) []*string {
+func cardTexts(c *quiz.Card) []*string {
 	return []*string{&c.ID, (*string)(&c.Kind), &c.SourceSentence, &c.Prompt, &c.PromptEn, &c.Answer,
 		&c.AnswerEn, &c.Word, &c.POS, &c.Romanization, &c.Text, &c.Translation}
 }
 
 // cardLists are a card's list fields, in their binary order.
-func cardLists(c *Card) []*[]string {
+func cardLists(c *quiz.Card) []*[]string {
 	return []*[]string{&c.Tags, &c.Accept, &c.AcceptEn, &c.Distractors, &c.DistractorsEn, &c.Meanings}
 }
 
 // cardPairs are a card's bilingual fields, in their binary order.
-func cardPairs(c *Card) []**Bilingual {
-	return []**Bilingual{&c.Explain, &c.Example}
+func cardPairs(c *quiz.Card) []**quiz.Bilingual {
+	return []**quiz.Bilingual{&c.Explain, &c.Example}
 }
 
 // binWriter appends the binary form.
@@ -161,7 +150,7 @@ func (w *binWriter) list(l []string) {
 }
 
 // pair writes 0 for nil, else 1 and the two texts.
-func (w *binWriter) pair(p *Bilingual) {
+func (w *binWriter) pair(p *quiz.Bilingual) {
 	if p == nil {
 		w.uint(0)
 		return
@@ -179,12 +168,12 @@ type binReader struct {
 	off   int
 	err   error
 	lists []string
-	pairs []Bilingual
+	pairs []quiz.Bilingual
 	grow  bool
 }
 
 // card reads one card.
-func (r *binReader) card(c *Card) {
+func (r *binReader) card(c *quiz.Card) {
 	for _, s := range cardTexts(c) {
 		*s = r.str()
 	}
@@ -245,13 +234,13 @@ func (r *binReader) list() []string {
 	return l
 }
 
-func (r *binReader) pair() *Bilingual {
+func (r *binReader) pair() *quiz.Bilingual {
 	switch r.uint() {
 	case 0:
 		return nil
 	case 1:
 		if r.grow {
-			r.pairs = make([]Bilingual, 1)
+			r.pairs = make([]quiz.Bilingual, 1)
 		}
 		if len(r.pairs) == 0 {
 			r.fail("more pairs than declared")

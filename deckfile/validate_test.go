@@ -1,10 +1,12 @@
-package quiz
+package deckfile
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // header starts a valid deck; its cards begin on line 9.
@@ -65,13 +67,13 @@ func TestValidDeck(t *testing.T) {
 		t.Fatalf("deck = %+v", d)
 	}
 	f, v, c := d.Cards[0], d.Cards[1], d.Cards[2]
-	if f.Kind != KindFact || f.Answer != "기술력" || len(f.Distractors) != 3 || f.Explain == nil || f.Explain.Ko != "기사의 정의.\n둘째 줄." {
+	if f.Kind != quiz.KindFact || f.Answer != "기술력" || len(f.Distractors) != 3 || f.Explain == nil || f.Explain.Ko != "기사의 정의.\n둘째 줄." {
 		t.Errorf("fact card = %+v", f)
 	}
-	if v.Kind != KindVocab || v.Word != "해자" || v.Meanings[0] != "moat" || v.Example.En != "We have no moat." || v.Tags[0] != "noun" {
+	if v.Kind != quiz.KindVocab || v.Word != "해자" || v.Meanings[0] != "moat" || v.Example.En != "We have no moat." || v.Tags[0] != "noun" {
 		t.Errorf("vocab card = %+v", v)
 	}
-	if c.Kind != KindCloze || !strings.Contains(c.Text, "{{c2::추론::inference}}") {
+	if c.Kind != quiz.KindCloze || !strings.Contains(c.Text, "{{c2::추론::inference}}") {
 		t.Errorf("cloze card = %+v", c)
 	}
 }

@@ -1,4 +1,4 @@
-package quiz
+package deckfile
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -46,14 +47,14 @@ type Error struct {
 // the result is safe to print to a terminal.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(quoteIfUnsafe(e.Path))
+	b.WriteString(termtext.QuoteIfUnsafe(e.Path))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
 	}
 	b.WriteString(": ")
 	switch {
 	case e.Card != "":
-		fmt.Fprintf(&b, "card %s: ", quote(e.Card))
+		fmt.Fprintf(&b, "card %s: ", termtext.QuoteShort(e.Card, quoteMost))
 	case e.Index > 0:
 		fmt.Fprintf(&b, "card #%d: ", e.Index)
 	}
@@ -88,9 +89,9 @@ func (l ErrorList) Unwrap() []error {
 // LoadFile reads and validates the deck file at path; see [Load]. It
 // refuses files over [MaxFileSize] without reading them. Every error it
 // returns is an [ErrorList].
-func LoadFile(path string) (*Deck, error) {
-	var cards []Card
-	d, err := ScanFile(path, func(c *Card) { cards = append(cards, *c) })
+func LoadFile(path string) (*quiz.Deck, error) {
+	var cards []quiz.Card
+	d, err := ScanFile(path, func(c *quiz.Card) { cards = append(cards, *c) })
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +104,7 @@ func LoadFile(path string) (*Deck, error) {
 // the deck returned has no cards, so memory does not grow with the deck
 // beyond the file's bytes. The cards seen are valid only when ScanFile
 // returns no error.
-func ScanFile(path string, each func(*Card)) (*Deck, error) {
+func ScanFile(path string, each func(*quiz.Card)) (*quiz.Deck, error) {
 	data, err := readDeckFile(path)
 	if err != nil {
 		return nil, err
@@ -145,9 +146,9 @@ func readDeckFile(path string) ([]byte, error) {
 // errors. All errors of a file are returned at once as an [ErrorList] (a
 // JSON syntax error stops the reading, so it comes alone). On success every
 // text is in Unicode NFC, Path is name, and the deck has at least one card.
-func Load(name string, data []byte) (*Deck, error) {
-	var cards []Card
-	d, err := scan(name, data, func(c *Card) { cards = append(cards, *c) })
+func Load(name string, data []byte) (*quiz.Deck, error) {
+	var cards []quiz.Card
+	d, err := scan(name, data, func(c *quiz.Card) { cards = append(cards, *c) })
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +159,7 @@ func Load(name string, data []byte) (*Deck, error) {
 // scan parses and validates a deck file's bytes, handing each card to
 // each as soon as it is read: only one card's JSON values are held at a
 // time. The deck returned has no cards.
-func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
+func scan(name string, data []byte, each func(*quiz.Card)) (*quiz.Deck, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
@@ -184,13 +185,13 @@ func scan(name string, data []byte, each func(*Card)) (*Deck, error) {
 // the rest of d becomes Load's deck too (Path is name). Otherwise Encode
 // returns Load's errors, with the bytes they point into when there are
 // any.
-func Encode(name string, d *Deck) ([]byte, error) {
+func Encode(name string, d *quiz.Deck) ([]byte, error) {
 	head, err := deckHead(d)
 	if err != nil {
 		return nil, err
 	}
 	at := 0 // the card being checked
-	v := newValidator(name, nil, func(c *Card) { d.Cards[at] = *c })
+	v := newValidator(name, nil, func(c *quiz.Card) { d.Cards[at] = *c })
 	v.ids = make(map[string]int, len(d.Cards))
 	buf, p := append(head, '\n'), &parser{}
 	var card bytes.Buffer
@@ -245,9 +246,9 @@ func growFor(buf []byte, i, n int) []byte {
 }
 
 // deckHead is d in JSON up to the opening bracket of its cards.
-func deckHead(d *Deck) ([]byte, error) {
+func deckHead(d *quiz.Deck) ([]byte, error) {
 	head := *d
-	head.Cards = []Card{}
+	head.Cards = []quiz.Card{}
 	var b bytes.Buffer
 	if err := newEncoder(&b).Encode(&head); err != nil {
 		return nil, err
@@ -773,50 +774,9 @@ func describeByte(data []byte, i int) string {
 // describeRune shows the character at data[i] for use inside quotes.
 func describeRune(data []byte, i int) string {
 	r, _ := utf8.DecodeRune(data[i:])
-	q := escape(string(r))
+	q := termtext.Quote(string(r))
 	return q[1 : len(q)-1]
 }
 
-// quote quotes text from a file for a message: escaped so that it is safe
-// in a terminal, and shortened to 40 characters.
-func quote(s string) string {
-	const most = 40
-	n := 0
-	for i := range s {
-		if n == most {
-			return escape(s[:i]) + "…"
-		}
-		n++
-	}
-	return escape(s)
-}
-
-// quoteIfUnsafe returns a path as it is, or quoted when it holds
-// characters that are not safe or not visible in a terminal.
-func quoteIfUnsafe(s string) string {
-	for _, r := range s {
-		if !strconv.IsPrint(r) || termtext.IsInvisible(r) {
-			return escape(s)
-		}
-	}
-	return s
-}
-
-// escape is strconv.Quote, which escapes control characters, invalid
-// UTF-8 and most invisible characters, made to escape the invisible
-// letters it keeps (such as the Hangul fillers) too.
-func escape(s string) string {
-	q := strconv.Quote(s)
-	if termtext.Strip(q) == q {
-		return q
-	}
-	var b strings.Builder
-	for _, r := range q {
-		if termtext.IsInvisible(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// quoteMost is how many characters of text from a file a message quotes.
+const quoteMost = 40
