@@ -590,7 +590,7 @@ func (v *validator) deck(root *node) *quiz.Deck {
 	if n := read.get("format"); n != nil {
 		v.format(n, d)
 	}
-	if n := read.get("id"); n != nil && !idPattern.MatchString(d.ID) {
+	if n := read.get("id"); n != nil && !ValidID(d.ID) {
 		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, termtext.QuoteShort(d.ID, quoteMost), idRule))
 	}
 	if n := read.get("lang"); n != nil && !langPattern.MatchString(d.Lang) {
@@ -711,9 +711,12 @@ func member(obj *node, data []byte, name string) *node {
 	return nil
 }
 
+// ValidID reports whether s can be a deck or card id.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
 // cardID checks a card id's form and that no earlier card has it.
 func (v *validator) cardID(n *node, id string, ids map[string]int) {
-	if !idPattern.MatchString(id) {
+	if !ValidID(id) {
 		v.add(n.off, fmt.Sprintf("card id %s is not valid: %s", termtext.QuoteShort(id, quoteMost), idRule))
 	}
 	first, dup := ids[id]

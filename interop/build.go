@@ -334,7 +334,7 @@ func hash(s string) string {
 // (so a moatquiz CSV export round-trips), others become "g-" and the hex
 // of their bytes, or of their SHA-256 when that is too long.
 func idFromGUID(guid string) string {
-	if ValidID(guid) {
+	if deckfile.ValidID(guid) {
 		return guid
 	}
 	if h := hex.EncodeToString([]byte(guid)); len(h) <= 62 {

@@ -18,9 +18,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
+	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -55,7 +55,7 @@ func (o Options) check(file string) error {
 // CheckDeckID returns an error saying what is wrong with id as a deck id,
 // or nil when it is a valid one.
 func CheckDeckID(id string) error {
-	if !ValidID(id) {
+	if !deckfile.ValidID(id) {
 		return fmt.Errorf("deck id %q is not valid: use 1 to 64 lower-case letters (a-z), digits, - and _, starting with a letter or digit", id)
 	}
 	return nil
@@ -204,12 +204,6 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// idRE is the pattern of deck and card ids.
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
-// ValidID reports whether s can be a deck or card id.
-func ValidID(s string) bool { return idRE.MatchString(s) }
-
 // DeckIDFromName derives a deck id from a file name: its base name without
 // the extension, made an id by slug; "imported" when nothing is left.
 func DeckIDFromName(name string) string {
@@ -240,7 +234,7 @@ func slug(s string) string {
 		dash = true
 	}
 	id := strings.Trim(b.String()[:min(b.Len(), 64)], "-_")
-	if !ValidID(id) {
+	if !deckfile.ValidID(id) {
 		return ""
 	}
 	return id

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/moatquiz/moatquiz/deckfile"
 )
 
 func TestHTMLToText(t *testing.T) {
@@ -113,7 +115,7 @@ func TestIDs(t *testing.T) {
 		}
 	}
 	long1, long2 := idFromGUID(strings.Repeat("Z", 40)), idFromGUID(strings.Repeat("Z", 39)+"Y")
-	if !ValidID(long1) || !ValidID(long2) || long1 == long2 || long1 != idFromGUID(strings.Repeat("Z", 40)) {
+	if !deckfile.ValidID(long1) || !deckfile.ValidID(long2) || long1 == long2 || long1 != idFromGUID(strings.Repeat("Z", 40)) {
 		t.Errorf("long guids: %q and %q: want two different valid ids, the same each time", long1, long2)
 	}
 	for _, tc := range []struct{ name, want string }{
