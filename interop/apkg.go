@@ -86,11 +86,15 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 		media:  media,
 	}
 	res, err := build(name, notes, info, opt)
+	if none := (*NoCardsError)(nil); errors.As(err, &none) {
+		none.Skipped = append(skipped, none.Skipped...) // the notes of missing note types too
+	}
 	if err != nil {
 		return nil, err
 	}
 	res.Skipped = append(skipped, res.Skipped...)
 	res.Warnings = append(warnings, res.Warnings...)
+	res.NoteIDs = true
 	return res, nil
 }
 

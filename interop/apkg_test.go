@@ -121,6 +121,21 @@ func TestImportAPKGUpdate(t *testing.T) {
 	}
 }
 
+// TestImportNoteIDs: a result says whether its card ids are the file's
+// own note ids, which an updated copy of the file keeps: an Anki
+// package's guids and a CSV guid column are, hashes of the text are not.
+func TestImportNoteIDs(t *testing.T) {
+	apkg, err := importBytes(t, "notes.apkg", packageAnki2(t, sampleCollection(11)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGUIDs := importCSV(t, "guid,front,back\ncU1%zNUzk1,hello,world\n", Options{})
+	hashed := importCSV(t, "front,back\nhello,world\n", Options{})
+	if !apkg.NoteIDs || !withGUIDs.NoteIDs || hashed.NoteIDs {
+		t.Errorf("NoteIDs: Anki package %v, CSV with guids %v, CSV without %v; want true, true, false", apkg.NoteIDs, withGUIDs.NoteIDs, hashed.NoteIDs)
+	}
+}
+
 // TestImportAPKGHostileText neutralises escape sequences, controls and
 // bidi overrides in notes, and still gives a deck the loader accepts.
 func TestImportAPKGHostileText(t *testing.T) {
