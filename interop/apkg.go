@@ -75,6 +75,7 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %s: %w", name, coll.Name, err)
 	}
+	warnings = append(warnings, c.repaired...)
 	media, err := countMedia(members[memberMedia], lim, latest)
 	if err != nil {
 		warnings = append(warnings, Problem{File: name, Msg: "the media list cannot be read (media is not imported anyway): " + err.Error()})
