@@ -75,6 +75,7 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %s: %w", name, coll.Name, err)
 	}
+	warnings = append(warnings, c.repaired...)
 	media, err := countMedia(members[memberMedia], lim, latest)
 	if err != nil {
 		warnings = append(warnings, Problem{File: name, Msg: "the media list cannot be read (media is not imported anyway): " + err.Error()})
@@ -86,11 +87,15 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 		media:  media,
 	}
 	res, err := build(name, notes, info, opt)
+	if none := (*NoCardsError)(nil); errors.As(err, &none) {
+		none.Skipped = append(skipped, none.Skipped...) // the notes of missing note types too
+	}
 	if err != nil {
 		return nil, err
 	}
 	res.Skipped = append(skipped, res.Skipped...)
 	res.Warnings = append(warnings, res.Warnings...)
+	res.NoteIDs = true
 	return res, nil
 }
 

@@ -122,6 +122,39 @@ func TestImportAPKGUpdate(t *testing.T) {
 	}
 }
 
+// TestImportNoteIDs: a result says whether its card ids are the file's
+// own note ids, which an updated copy of the file keeps: an Anki
+// package's guids and a CSV guid column are, hashes of the text are not.
+func TestImportNoteIDs(t *testing.T) {
+	apkg, err := importBytes(t, "notes.apkg", packageAnki2(t, sampleCollection(11)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGUIDs := importCSV(t, "guid,front,back\ncU1%zNUzk1,hello,world\n", Options{})
+	hashed := importCSV(t, "front,back\nhello,world\n", Options{})
+	if !apkg.NoteIDs || !withGUIDs.NoteIDs || hashed.NoteIDs {
+		t.Errorf("NoteIDs: Anki package %v, CSV with guids %v, CSV without %v; want true, true, false", apkg.NoteIDs, withGUIDs.NoteIDs, hashed.NoteIDs)
+	}
+}
+
+// TestImportAPKGNotUTF8: a note whose text is not all UTF-8 (a damaged
+// or hand-made collection) is imported with the bad bytes as U+FFFD and a
+// warning naming it, not repaired silently.
+func TestImportAPKGNotUTF8(t *testing.T) {
+	tc := testCollection{schema: 11, notetypes: []testNotetype{ntBasic}, notes: []testNote{
+		{guid: "ok", mid: 1001, fields: []string{"front", "back"}},
+		{guid: "bad", mid: 1001, fields: []string{"caf\xe9", "coffee"}},
+	}}
+	res, err := importBytes(t, "latin1.apkg", packageAnki2(t, tc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "latin1.apkg: note \"bad\": its text is not all UTF-8: the bad bytes are read as \ufffd; check the note in Anki"
+	if got := problems(res.Warnings); len(res.Deck.Cards) != 2 || res.Deck.Cards[1].Prompt != "caf\ufffd" || len(got) != 1 || got[0] != want {
+		t.Errorf("cards %+v\nwarnings %q, want %q", res.Deck.Cards, got, want)
+	}
+}
+
 // TestImportAPKGHostileText neutralises escape sequences, controls and
 // bidi overrides in notes, and still gives a deck the loader accepts.
 func TestImportAPKGHostileText(t *testing.T) {

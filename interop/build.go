@@ -407,7 +407,7 @@ func (b *builder) skipped(o origin, why string) {
 // deck assembles the deck around the cards.
 func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
 	if len(b.cards) == 0 {
-		return nil, fmt.Errorf("import %s: no cards to import (%d read, %d skipped)", b.file, info.read, len(b.res.Skipped))
+		return nil, &NoCardsError{File: b.file, Read: info.read, Skipped: b.res.Skipped}
 	}
 	id := opt.DeckID
 	if id == "" {

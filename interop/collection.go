@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"google.golang.org/protobuf/encoding/protowire"
 	"modernc.org/sqlite" // and the database/sql driver "sqlite"
@@ -32,6 +33,7 @@ type collection struct {
 	notetypes map[int64]*notetype
 	deckName  string // the deck most cards are in, unless it is "Default"
 	read      int
+	repaired  []Problem // notes whose text is not all UTF-8
 }
 
 // notetype is an Anki note type: its fields and its card templates.
@@ -336,6 +338,9 @@ func (c *collection) notes(file string, lim Limits) ([]note, []Problem, error) {
 			return err
 		}
 		c.read++
+		if !utf8.ValidString(flds.String) || !utf8.ValidString(tags.String) {
+			c.repaired = append(c.repaired, Problem{File: file, Note: guid.String, Msg: "its text is not all UTF-8: the bad bytes are read as \ufffd; check the note in Anki"})
+		}
 		nt := c.notetypes[mid.Int64]
 		if nt == nil {
 			skipped = append(skipped, Problem{File: file, Note: guid.String, Msg: fmt.Sprintf("its note type (%d) is not in the collection", mid.Int64)})

@@ -2,7 +2,9 @@ package interop
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,6 +56,41 @@ func init() {
 	}
 }
 
+// columnRoles lists the roles Options.Columns may name, for messages.
+const columnRoles = "front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column"
+
+// repeatable are the roles several columns may have: their values add up.
+var repeatable = map[string]bool{roleTags: true, roleLevel: true, roleDeck: true, roleSkip: true}
+
+// CheckColumns returns an error saying what is wrong with the column roles
+// given for a CSV file (Options.Columns): a name that is no role, no
+// front, or two columns for a role that holds one; nil when nothing is.
+func CheckColumns(cols []string) error {
+	if len(cols) == 0 {
+		return nil
+	}
+	first := map[string]string{} // role → the name first given for it
+	for _, c := range cols {
+		name := strings.ToLower(oneLine(c))
+		role, known := roleNames[name]
+		switch {
+		case name == "":
+			continue
+		case !known:
+			return fmt.Errorf("--columns: %q is not a column role: use %s", c, columnRoles)
+		case first[role] != "" && !repeatable[role]:
+			return fmt.Errorf("--columns: %q and %q both name the %s column: give each role once", first[role], c, role)
+		}
+		if first[role] == "" {
+			first[role] = c
+		}
+	}
+	if first[roleFront] == "" {
+		return fmt.Errorf("--columns: no column is the front: name one, as in --columns front,back")
+	}
+	return nil
+}
+
 // ankiHeaders are the "#key:value" lines Anki writes at the top of a text
 // export.
 type ankiHeaders struct {
@@ -79,6 +116,9 @@ func readHeaders(s string) (h ankiHeaders, rest string, line int, warn []Problem
 		}
 		text := strings.TrimSuffix(s[:end], "\r")
 		s = s[min(end+1, len(s)):]
+		if !utf8.ValidString(text) {
+			warn = append(warn, Problem{Line: line, Msg: "this header line is not UTF-8 text: its bad bytes are read as \ufffd; save the file as UTF-8"})
+		}
 		key, value, found := strings.Cut(text[1:], ":")
 		key = strings.ToLower(strings.TrimSpace(key))
 		if found {
@@ -138,8 +178,9 @@ func (h *ankiHeaders) sep() (byte, bool) {
 // "#separator:" header gives it; a UTF-8 byte order mark is skipped; the
 // first row is a header when it names known columns, unless
 // opt.Columns or an Anki "#columns:" header names them. Rows end with
-// "\n" or "\r\n", or "\r" in a text without "\n". Rows with the wrong
-// number of fields are skipped and listed in the result.
+// "\n" or "\r\n", or "\r" in a text where most line ends are a lone
+// "\r". Rows with the wrong number of fields, or not UTF-8, are skipped
+// and listed in the result.
 func ImportCSV(name string, data []byte, opt Options) (_ *Result, err error) {
 	defer func() { err = safe(err) }()
 	if err := opt.check(name); err != nil {
@@ -155,10 +196,7 @@ func ImportCSV(name string, data []byte, opt Options) (_ *Result, err error) {
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		return nil, fmt.Errorf("import %s: %w (it holds binary data)", name, ErrUnknownFormat)
 	}
-	s := string(bytes.TrimPrefix(data, []byte("\ufeff")))
-	if !strings.Contains(s, "\n") {
-		s = strings.ReplaceAll(s, "\r", "\n") // classic Mac OS line endings
-	}
+	s := crLines(string(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	h, body, first, hwarn := readHeaders(s)
 	sep, ok := h.sep()
 	if !ok {
@@ -177,12 +215,27 @@ func ImportCSV(name string, data []byte, opt Options) (_ *Result, err error) {
 	}
 	info := deckInfo{format: formatName(sep), title: h.deck, tags: h.tags, read: c.read}
 	res, err := build(name, notes, info, opt)
+	if none := (*NoCardsError)(nil); errors.As(err, &none) {
+		none.Skipped = byLine(append(c.res.Skipped, none.Skipped...)) // the rows the reader skipped too
+	}
 	if err != nil {
 		return nil, err
 	}
 	res.Skipped = byLine(append(c.res.Skipped, res.Skipped...))
 	res.Warnings = byLine(append(c.res.Warnings, res.Warnings...))
+	res.NoteIDs = slices.Contains(c.roles, roleGUID)
 	return res, nil
+}
+
+// crLines returns s with its line endings made "\n" when most of them are
+// a lone "\r" (classic Mac OS, or such a file with lines added
+// elsewhere); else lone "\r"s are text, as they are in other CSV readers.
+func crLines(s string) string {
+	crlf := strings.Count(s, "\r\n")
+	if strings.Count(s, "\r")-crlf <= strings.Count(s, "\n") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // byLine sorts problems by line, keeping the order of those on one line.

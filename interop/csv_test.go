@@ -1,6 +1,7 @@
 package interop
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -217,6 +218,91 @@ func TestImportCSVCarriageReturns(t *testing.T) {
 	res := importCSV(t, "front,back\rone,1\rtwo\r3,2\rthree,3\r", Options{})
 	if got := problems(res.Skipped); len(res.Deck.Cards) != 3 || len(got) != 1 || got[0] != "words.csv:3: has 1 fields, expected 2 (front, back)" {
 		t.Errorf("cards %+v\nskipped %q", res.Deck.Cards, got)
+	}
+}
+
+// TestImportCSVMixedLineEnds reads a text whose lines mostly end with a
+// lone "\r" and one with "\n" (lines added in another editor) row by row;
+// in a text whose lines end with "\n", a lone "\r" stays in its field.
+func TestImportCSVMixedLineEnds(t *testing.T) {
+	res := importCSV(t, "front,back\rone,1\rtwo,2\r\rthree\rfour,4\n", Options{})
+	var fronts []string
+	for _, c := range res.Deck.Cards {
+		fronts = append(fronts, c.Prompt)
+	}
+	if got := problems(res.Skipped); !reflect.DeepEqual(fronts, []string{"one", "two", "four"}) || len(got) != 1 || got[0] != "words.csv:5: has 1 fields, expected 2 (front, back)" {
+		t.Errorf("fronts %q, skipped %q; want one, two, four and line 5 skipped", fronts, got)
+	}
+	res = importCSV(t, "front,back\non\re,1\ntwo,2\n", Options{})
+	if len(res.Deck.Cards) != 2 || res.Deck.Cards[0].Prompt != "on / e" {
+		t.Errorf("cards %+v: want 2, the first with its lone \\r as a line break", res.Deck.Cards)
+	}
+}
+
+// TestImportCSVNotUTF8: no row with bytes that are not UTF-8 vanishes:
+// each is listed by its line with what to do, wherever the bytes are (a
+// field, a quoted field over two lines, the tags), and a header line
+// holding them gets a warning.
+func TestImportCSVNotUTF8(t *testing.T) {
+	in := "#deck:Caf\xe9\n" +
+		"front,back,tags\n" +
+		"one,1,\n" +
+		"caf\xe9,coffee,\n" +
+		"\"two\nlines \xff\",2,\n" +
+		"three,3,t\xe9\n" +
+		"four,4,\n"
+	res := importCSV(t, in, Options{})
+	want := []string{
+		"words.csv:4: field 1 (front) is not UTF-8 text: save the file as UTF-8",
+		"words.csv:5: field 1 (front) is not UTF-8 text: save the file as UTF-8",
+		"words.csv:7: field 3 (tags) is not UTF-8 text: save the file as UTF-8",
+	}
+	if got := problems(res.Skipped); !reflect.DeepEqual(got, want) || len(res.Deck.Cards) != 2 || res.Read != 5 {
+		t.Errorf("%d cards of %d rows; skipped:\n got %q\nwant %q", len(res.Deck.Cards), res.Read, got, want)
+	}
+	if got := problems(res.Warnings); len(got) != 1 || !strings.HasPrefix(got[0], "words.csv:1: this header line is not UTF-8 text") {
+		t.Errorf("warnings %q: want line 1's header", got)
+	}
+}
+
+// TestImportCSVNoRowReadable: a file none of whose rows can be read (saved
+// in another encoding) fails with an error saying where and why, not only
+// how many.
+func TestImportCSVNoRowReadable(t *testing.T) {
+	_, err := ImportCSV("latin1.csv", []byte("caf\xe9,coffee\nth\xe9,tea\n\nna\xefve,naive\nd\xe9j\xe0,already\n"), Options{})
+	want := "import latin1.csv: no cards to import (4 read, 4 skipped); the first:\n" +
+		"  latin1.csv:1: field 1 (column 1) is not UTF-8 text: save the file as UTF-8\n" +
+		"  latin1.csv:2: field 1 (column 1) is not UTF-8 text: save the file as UTF-8\n" +
+		"  latin1.csv:4: field 1 (column 1) is not UTF-8 text: save the file as UTF-8"
+	var none *NoCardsError
+	if err == nil || err.Error() != want || !errors.As(err, &none) || len(none.Skipped) != 4 {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestCheckColumns accepts the roles (and the header names meaning them)
+// and refuses other names, no front, and one role twice.
+func TestCheckColumns(t *testing.T) {
+	for _, cols := range [][]string{nil, {"front", "back"}, {"Korean", "-", "english", "tags", "tags", ""}, {"guid", "front", "skip", "level", "level"}} {
+		if err := CheckColumns(cols); err != nil {
+			t.Errorf("CheckColumns(%q): %v", cols, err)
+		}
+	}
+	for _, tc := range []struct {
+		cols []string
+		want string
+	}{
+		{[]string{"front", "bogus"}, `"bogus" is not a column role: use front, back,`},
+		{[]string{"back", "tags"}, "no column is the front"},
+		{[]string{"front", "back", "answer"}, `"back" and "answer" both name the back column`},
+	} {
+		err := CheckColumns(tc.cols)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("CheckColumns(%q): %v, want %q", tc.cols, err, tc.want)
+		}
+		if _, err := ImportCSV("x.csv", []byte("a,b\n"), Options{Columns: tc.cols}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ImportCSV with columns %q: %v, want %q", tc.cols, err, tc.want)
+		}
 	}
 }
 

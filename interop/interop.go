@@ -35,7 +35,8 @@ type Options struct {
 	// Columns names the roles of a CSV file's columns, overriding its
 	// header: front, back, front_en, back_en, tags, guid, notetype, pos,
 	// romanization, level, deck, or "" / "-" / "skip" for a column to
-	// ignore. A file given columns has no header row.
+	// ignore (or a header name meaning one of them, like "korean"). A file
+	// given columns has no header row. CheckColumns says what is wrong.
 	Columns []string
 	// Limits bounds what an import reads; zero fields take the defaults.
 	Limits Limits
@@ -43,6 +44,9 @@ type Options struct {
 
 // check reports options that cannot work, before anything is read.
 func (o Options) check(file string) error {
+	if err := CheckColumns(o.Columns); err != nil {
+		return fmt.Errorf("import %s: %w", file, err)
+	}
 	if o.DeckID == "" {
 		return nil
 	}
@@ -112,6 +116,10 @@ type Result struct {
 	Warnings []Problem
 	// Media is how many media files the package holds; they are not imported.
 	Media int
+	// NoteIDs is true when the cards' ids come from the file's own note
+	// ids (an Anki package's guids, a CSV guid column), which stay the
+	// same in an updated copy of the file, as Anki relies on.
+	NoteIDs bool
 }
 
 // Problem is something wrong with one row or note of an imported file.
@@ -131,6 +139,32 @@ func (p Problem) String() string {
 		return fmt.Sprintf("%s: note %q: %s", p.File, p.Note, p.Msg)
 	}
 	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// NoCardsError is the error for a file none of whose rows or notes can
+// become a card: Skipped says why, for each.
+type NoCardsError struct {
+	File    string
+	Read    int
+	Skipped []Problem
+}
+
+func (e *NoCardsError) Error() string {
+	s := fmt.Sprintf("import %s: no cards to import (%d read, %d skipped)", e.File, e.Read, len(e.Skipped))
+	if len(e.Skipped) > 0 {
+		s += "; the first:" + FirstProblems(e.Skipped, 3)
+	}
+	return s
+}
+
+// FirstProblems lists the first n problems, each on a line of its own
+// after "\n  ", for messages that point to where a file goes wrong.
+func FirstProblems(ps []Problem, n int) string {
+	var b strings.Builder
+	for _, p := range ps[:min(n, len(ps))] {
+		b.WriteString("\n  " + p.String())
+	}
+	return b.String()
 }
 
 // ErrUnknownFormat is returned for a file that is neither text nor a zip archive.

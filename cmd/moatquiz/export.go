@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,8 +144,14 @@ func checkOutputPath(path string) error {
 		return fmt.Errorf("export: %s is a directory: give the name of a file to write", termtext.QuoteIfUnsafe(path))
 	}
 	dir := filepath.Dir(path)
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("export: the folder %s does not exist: create it first, or write elsewhere", termtext.QuoteIfUnsafe(dir))
+	case err != nil:
+		return fmt.Errorf("export: %w", err)
+	case !info.IsDir():
+		return fmt.Errorf("export: %s is a file, not a folder: give the path of a file in a folder", termtext.QuoteIfUnsafe(dir))
 	}
 	return nil
 }

@@ -112,18 +112,29 @@ func TestExportReviewsNothingSaved(t *testing.T) {
 	}
 }
 
-// TestExportOutputPath: -o naming a directory or a file in a folder that
-// does not exist says so, without naming a hidden temporary file.
+// TestExportOutputPath: -o naming a directory, a file in a folder that
+// does not exist, or a file inside a file says so, for a deck and for the
+// review log, without naming a hidden temporary file.
 func TestExportOutputPath(t *testing.T) {
 	g := &Globals{DataDir: t.TempDir()}
 	dir := t.TempDir()
+	file := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for path, want := range map[string]string{
 		dir:                                   dir + " is a directory",
 		filepath.Join(dir, "nosuch", "a.csv"): "the folder " + filepath.Join(dir, "nosuch") + " does not exist",
+		filepath.Join(file, "a.csv"):          file + " is a file, not a folder",
 	} {
-		err := (&exportDeckCmd{ID: "article", Format: "csv", Output: path}).Run(g)
-		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "/.") {
-			t.Errorf("export -o %s: %v, want %q", path, err, want)
+		for what, cmd := range map[string]interface{ Run(*Globals) error }{
+			"deck":    &exportDeckCmd{ID: "article", Format: "csv", Output: path},
+			"reviews": &exportReviewsCmd{Output: path},
+		} {
+			err := cmd.Run(g)
+			if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "/.") {
+				t.Errorf("export %s -o %s: %v, want %q", what, path, err, want)
+			}
 		}
 	}
 }

@@ -22,11 +22,15 @@ import (
 // becomes a deck file in the data directory's decks folder.
 type importCmd struct {
 	File    string   `arg:"" type:"path" help:"A CSV/TSV file or an Anki package (.apkg, .colpkg)."`
-	Deck    string   `placeholder:"ID" help:"The deck's id (default: from the file name). Importing again into the same id replaces the deck; cards keep their ids, so progress is kept."`
+	Deck    string   `placeholder:"ID" help:"The deck's id (default: the deck holding the file's notes already, else from the file name). Importing again into the same id replaces the deck; cards keep their ids, so progress is kept."`
 	Title   string   `placeholder:"TITLE" help:"The deck's title (default: the Anki deck's name, or the file name)."`
-	Columns []string `sep:"," placeholder:"ROLE,..." help:"CSV/TSV: what each column holds, overriding a header row: front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, or - to skip one."`
+	Columns []string `sep:"," placeholder:"ROLE,..." help:"CSV/TSV: what each column holds, overriding a header row: front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip one."`
 	DryRun  bool     `name:"dry-run" help:"Read and check the file and say what would be imported, without writing anything."`
+	Force   bool     `help:"Import a CSV/TSV file even when most of its rows cannot become cards."`
 }
+
+// Validate refuses column roles that cannot work, as a usage error.
+func (c *importCmd) Validate() error { return interop.CheckColumns(c.Columns) }
 
 // Run imports the file.
 func (c *importCmd) Run(g *Globals) error { return c.run(g, os.Stdout, os.Stderr) }
@@ -42,28 +46,111 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	lib := g.library()
-	path := filepath.Join(lib.DecksDir(), opt.DeckID+".json")
-	old, oldErr := readOldDeck(path)
-	if opt.Title == "" && oldErr == nil {
-		opt.Title = old.title // a re-import keeps the deck's title
-	}
-	res, err := interop.ImportFile(c.File, opt)
+	to, res, err := c.read(lib, opt)
 	if err != nil {
 		return err
 	}
+	files := lib.Files()
+	if c.Deck == "" && res.NoteIDs && errors.Is(to.oldErr, os.ErrNotExist) {
+		if home := noteHome(lib, files, res, stderr); home != "" {
+			opt.DeckID, res = home, nil // res: freed before the file is read again
+			if to, res, err = c.read(lib, opt); err != nil {
+				return err
+			}
+			to.byNotes = true
+		}
+	}
 	report(stderr, res)
-	if err := checkClash(lib, res.Deck.ID, path); err != nil {
+	if err := checkClash(files, res.Deck.ID, to.path); err != nil {
 		return err
 	}
 	if c.DryRun {
-		fmt.Fprintln(stdout, importSummary(res, path, old, oldErr, true)+" (dry run: nothing written)")
+		fmt.Fprintln(stdout, importSummary(res, to, true)+" (dry run: nothing written)")
 		return nil
 	}
-	if err := writeFileAtomic(path, res.JSON); err != nil {
+	if err := writeFileAtomic(to.path, res.JSON); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	fmt.Fprintln(stdout, importSummary(res, path, old, oldErr, false))
+	fmt.Fprintln(stdout, importSummary(res, to, false))
 	return nil
+}
+
+// target is the deck file an import writes, and the deck it replaces.
+type target struct {
+	path    string
+	old     *oldDeck // as read with oldErr
+	oldErr  error
+	byNotes bool // chosen because the file's notes are in it
+}
+
+// read imports the file into the deck opt.DeckID, reading the deck file
+// it replaces (a re-import keeps the deck's title), and refuses a file
+// most of whose rows fail unless --force.
+func (c *importCmd) read(lib *library.Library, opt interop.Options) (*target, *interop.Result, error) {
+	to := &target{path: filepath.Join(lib.DecksDir(), opt.DeckID+".json")}
+	to.old, to.oldErr = readOldDeck(to.path)
+	if opt.Title == "" && to.oldErr == nil {
+		opt.Title = to.old.title
+	}
+	res, err := interop.ImportFile(c.File, opt)
+	if err == nil && !c.Force {
+		err = mostRowsFail(res)
+	}
+	return to, res, err
+}
+
+// mostRowsFail refuses a CSV/TSV file most of whose rows cannot become
+// cards: it is likely not the file meant (a README, a file in another
+// encoding). The error says how many failed and where the first are.
+func mostRowsFail(res *interop.Result) error {
+	var rows []interop.Problem
+	for _, p := range res.Skipped {
+		if p.Line > 0 {
+			rows = append(rows, p)
+		}
+	}
+	if 2*len(rows) <= res.Read {
+		return nil
+	}
+	return fmt.Errorf("import %s: %s of %s rows cannot become cards: is it the file you meant? Fix the rows, or import the %s that can be made with --force. The first:%s",
+		rows[0].File, thousands(len(rows)), thousands(res.Read), count(len(res.Deck.Cards), "card"), interop.FirstProblems(rows, 3))
+}
+
+// noteHome is the id of the learner's deck that the imported cards' note
+// ids (Anki guids) already live in, as Anki matches notes by guid: the
+// deck in the decks folder sharing the most card ids with res, when most
+// of its cards are among them (so replacing it keeps most). A deck
+// sharing fewer is named on w, with how to update it instead; "" then.
+func noteHome(lib *library.Library, files []library.DeckFile, res *interop.Result, w io.Writer) string {
+	ids := make(map[string]bool, len(res.Deck.Cards))
+	for i := range res.Deck.Cards {
+		ids[res.Deck.Cards[i].ID] = true
+	}
+	var best *quiz.Deck
+	shared := 0
+	for _, f := range files {
+		if f.Deck == nil || f.Builtin || !sameFile(f.Path, filepath.Join(lib.DecksDir(), f.Deck.ID+".json")) {
+			continue
+		}
+		n := 0
+		for i := range f.Deck.Cards {
+			if ids[f.Deck.Cards[i].ID] {
+				n++
+			}
+		}
+		if n > shared {
+			best, shared = f.Deck, n
+		}
+	}
+	switch {
+	case best == nil:
+		return ""
+	case 2*shared > len(best.Cards):
+		return best.ID
+	}
+	fmt.Fprintf(w, "note: the deck %q holds %s of this file's %s already (and %s); to update that deck with this file instead, import it with --deck %s\n",
+		best.ID, thousands(shared), count(len(res.Deck.Cards), "card"), count(len(best.Cards)-shared, "other"), best.ID)
+	return ""
 }
 
 // report lists the warnings and the rows or notes skipped, one a line.
@@ -79,8 +166,8 @@ func report(w io.Writer, res *interop.Result) {
 // checkClash refuses a deck id another deck file has already (a built-in
 // deck, or a user deck in another file): two decks with one id would
 // share progress, and the later one would not load.
-func checkClash(lib *library.Library, id, path string) error {
-	for _, f := range lib.Files() {
+func checkClash(files []library.DeckFile, id, path string) error {
+	for _, f := range files {
 		if f.Deck != nil && f.Deck.ID == id && !sameFile(f.Path, path) {
 			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, termtext.QuoteIfUnsafe(f.Path))
 		}
@@ -99,18 +186,22 @@ func sameFile(a, b string) bool {
 }
 
 // importSummary says what the import did (or would do): a new deck, or what
-// changes in the deck it replaces (old, as read with oldErr).
-func importSummary(res *interop.Result, path string, old *oldDeck, oldErr error, dryRun bool) string {
+// changes in the deck it replaces.
+func importSummary(res *interop.Result, to *target, dryRun bool) string {
 	d := res.Deck
 	verb := map[bool]string{false: "imported", true: "would import"}[dryRun]
-	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, termtext.QuoteIfUnsafe(path))
+	s := fmt.Sprintf("%s %s into %q (%s)", verb, count(len(d.Cards), "card"), d.ID, termtext.QuoteIfUnsafe(to.path))
 	switch {
-	case oldErr == nil:
+	case to.oldErr == nil:
 		verb = map[bool]string{false: "updated", true: "would update"}[dryRun]
-		added, changed, removed := diffCards(old.cards, d.Cards)
-		s = fmt.Sprintf("%s %q (%s): %s added, %s changed, %s removed, %s unchanged; progress is kept",
-			verb, d.ID, termtext.QuoteIfUnsafe(path), thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
-	case !errors.Is(oldErr, os.ErrNotExist):
+		where := ""
+		if to.byNotes {
+			where = ", the deck this file's notes are in"
+		}
+		added, changed, removed := diffCards(to.old.cards, d.Cards)
+		s = fmt.Sprintf("%s %q (%s)%s: %s added, %s changed, %s removed, %s unchanged; progress is kept",
+			verb, d.ID, termtext.QuoteIfUnsafe(to.path), where, thousands(added), thousands(changed), thousands(removed), thousands(len(d.Cards)-added-changed))
+	case !errors.Is(to.oldErr, os.ErrNotExist):
 		s += "; it replaces a deck file that did not load"
 	}
 	if n := len(res.Skipped); n > 0 {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -133,7 +134,7 @@ func TestImportHostileOutput(t *testing.T) {
 	}
 	fmt.Fprintf(&in, "evil%s%s\tnot korean\n", payloads[0], payloads[8]) // skipped: quoted in the message
 	g := &Globals{DataDir: t.TempDir()}
-	out, errOut, err := runImport(t, g, importCmd{File: writeFile(t, "hostile.tsv", in.String()), Deck: "hostile"})
+	out, errOut, err := runImport(t, g, importCmd{File: writeFile(t, "hostile.tsv", in.String()), Deck: "hostile", Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,21 +178,8 @@ func TestImportHostileErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pkg bytes.Buffer
-	zw := zip.NewWriter(&pkg)
-	for name, data := range map[string][]byte{"collection.anki2": coll, payload + "media": []byte("{")} {
-		w, err := zw.Create(name)
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	file := writeFile(t, "deck"+payload+".apkg", pkg.String())
+	pkg := zipOf(t, map[string][]byte{"collection.anki2": coll, payload + "media": []byte("{")})
+	file := writeFile(t, "deck"+payload+".apkg", string(pkg))
 
 	g := &Globals{DataDir: t.TempDir()}
 	_, errOut, err := runImport(t, g, importCmd{File: file, Deck: "hostile"})
@@ -260,5 +248,171 @@ func TestStaleTempFiles(t *testing.T) {
 	g.library().Files()
 	if exists(killed) {
 		t.Errorf("listing the decks left %s", killed)
+	}
+}
+
+// TestImportColumnsUsage: --columns naming no role, no front, or one role
+// twice is a usage error (exit 2) in moatquiz's words, listing the roles,
+// and nothing is written.
+func TestImportColumnsUsage(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
+	file := writeFile(t, "words.tsv", "해자\tmoat\n")
+	for cols, want := range map[string]string{
+		"front,bogus":  `moatquiz: import: --columns: "bogus" is not a column role: use front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column` + "\n",
+		"back,tags":    "moatquiz: import: --columns: no column is the front: name one, as in --columns front,back\n",
+		"korean,front": `moatquiz: import: --columns: "korean" and "front" both name the front column: give each role once` + "\n",
+	} {
+		var stderr bytes.Buffer
+		code := run([]string{"import", file, "--data-dir", data, "--columns", cols}, &stderr)
+		if code != 2 || !strings.HasPrefix(stderr.String(), want) || !strings.Contains(stderr.String(), `Run "moatquiz import --help"`) {
+			t.Errorf("--columns %s: exit %d, stderr %q; want 2 and %q", cols, code, stderr.String(), want)
+		}
+	}
+	if entries, _ := os.ReadDir(data); len(entries) != 0 {
+		t.Errorf("the data directory holds %d entries, want none", len(entries))
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"import", file, "--data-dir", data, "--columns", "word,-,tags,tags"}, &stderr); code != 1 || !strings.Contains(stderr.String(), "has 2 fields, expected 4") {
+		t.Errorf("aliases and repeated tags columns: exit %d, stderr %q; want them accepted, then the rows refused", code, stderr.String())
+	}
+}
+
+// TestImportMostRowsFail refuses a file most of whose rows cannot become
+// cards (a README's Markdown), saying how many and where the first are,
+// and writes nothing; --force imports the cards that can be made.
+func TestImportMostRowsFail(t *testing.T) {
+	readme := writeFile(t, "README.md", "moatquiz, flashcards\n\nStudy in the terminal.\n\nInstall it, then run it.\n| key | does |\n|---|---|\nPress q, or ctrl+c, to quit.\n")
+	data := t.TempDir()
+	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
+	for _, dry := range []string{"--dry-run", "--deck=readme"} {
+		var stderr bytes.Buffer
+		code := run([]string{"import", readme, "--data-dir", data, dry}, &stderr)
+		want := "moatquiz: import " + readme + ": 4 of 6 rows cannot become cards: is it the file you meant? " +
+			"Fix the rows, or import the 2 cards that can be made with --force. The first:\n" +
+			"  " + readme + ":3: has 1 fields, expected 2 (column 1, column 2)\n" +
+			"  " + readme + ":6: has 1 fields, expected 2 (column 1, column 2)\n" +
+			"  " + readme + ":7: has 1 fields, expected 2 (column 1, column 2)\n"
+		if code != 1 || stderr.String() != want {
+			t.Errorf("import %s: exit %d, stderr:\n%s\nwant 1 and:\n%s", dry, code, stderr.String(), want)
+		}
+	}
+	if entries, _ := os.ReadDir(data); len(entries) != 0 {
+		t.Errorf("the data directory holds %d entries, want none", len(entries))
+	}
+	g := &Globals{DataDir: data}
+	out, errOut, err := runImport(t, g, importCmd{File: readme, Force: true})
+	if err != nil || !strings.HasPrefix(out, `imported 2 cards into "readme"`) || strings.Count(errOut, readme+":") != 4 {
+		t.Errorf("--force: %q, %v; stderr %q", out, err, errOut)
+	}
+	half := writeFile(t, "half.csv", "a,1\nb\nc,3\nd\n") // half the rows fail: not most
+	if out, _, err := runImport(t, g, importCmd{File: half}); err != nil || !strings.Contains(out, "(2 rows skipped: see above)") {
+		t.Errorf("a file half of whose rows fail: %q, %v; want it imported", out, err)
+	}
+}
+
+// ankiPackage writes an Anki package (schema 11, collection.anki2) of
+// Basic notes, each {guid, front, back}, and returns its path.
+func ankiPackage(t *testing.T, name string, notes [][3]string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "collection.anki2")
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	const models = `{"1": {"name": "Basic", "type": 0, "flds": [{"name": "Front", "ord": 0}, {"name": "Back", "ord": 1}],
+		"tmpls": [{"ord": 0, "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}]}}`
+	queries := [][]any{
+		{"CREATE TABLE col (ver integer, models text); CREATE TABLE notes (id integer primary key, guid text, mid integer, tags text, flds text)"},
+		{"INSERT INTO col VALUES (11, ?)", models},
+	}
+	for i, n := range notes {
+		queries = append(queries, []any{"INSERT INTO notes VALUES (?, ?, 1, '', ?)", i + 1, n[0], n[1] + "\x1f" + n[2]})
+	}
+	for _, q := range queries {
+		if _, err := conn.Exec(q[0].(string), q[1:]...); err != nil {
+			t.Fatalf("%s: %v", q[0], err)
+		}
+	}
+	conn.Close()
+	coll, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, name, string(zipOf(t, map[string][]byte{"collection.anki2": coll})))
+}
+
+// zipOf is a zip archive of the members.
+func zipOf(t *testing.T, members map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range members {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestImportUpdatedPackage: an updated Anki package saved under another
+// name updates the deck its notes' guids are in, as Anki matches notes,
+// keeping the card ids (and so the progress) of the unchanged notes; a
+// package sharing only a few notes makes a deck of its own, with a note
+// naming the deck that shares them.
+func TestImportUpdatedPackage(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	decks := g.library().DecksDir()
+	first := ankiPackage(t, "Korean Vocab.apkg", [][3]string{{"aB3$x", "해자", "moat"}, {"k2", "훈련", "training"}, {"k3", "붓다", "to pour"}})
+	if out, _, err := runImport(t, g, importCmd{File: first}); err != nil || !strings.HasPrefix(out, `imported 3 cards into "korean-vocab"`) {
+		t.Fatalf("first import: %q, %v", out, err)
+	}
+	before, err := g.library().Deck("korean-vocab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	updated := ankiPackage(t, "Korean Vocab (1).apkg", [][3]string{{"aB3$x", "해자", "moat"}, {"k2", "훈련", "training, drill"}, {"k3", "붓다", "to pour"}, {"k4", "추론", "inference"}})
+	out, _, err := runImport(t, g, importCmd{File: updated})
+	want := `updated "korean-vocab" (` + filepath.Join(decks, "korean-vocab.json") + `), the deck this file's notes are in: 1 added, 1 changed, 0 removed, 2 unchanged; progress is kept` + "\n"
+	if err != nil || out != want {
+		t.Fatalf("import of the updated package:\n got %q, %v\nwant %q", out, err, want)
+	}
+	after, err := g.library().Deck("korean-vocab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[quiz.ItemID]bool{} // progress is kept by item id
+	for _, it := range after.Items() {
+		kept[it.ID] = true
+	}
+	for _, it := range before.Items() {
+		if !kept[it.ID] {
+			t.Errorf("item %v is gone after the update: its progress would be lost", it.ID)
+		}
+	}
+	if len(after.Cards) != 4 {
+		t.Errorf("cards after the update: %+v", after.Cards)
+	}
+	if entries, _ := os.ReadDir(decks); len(entries) != 1 {
+		t.Errorf("the decks folder holds %d files, want 1: no second deck", len(entries))
+	}
+
+	other := ankiPackage(t, "other.apkg", [][3]string{{"k2", "훈련", "training"}, {"o2", "가구", "furniture"}, {"o3", "의자", "chair"}})
+	out, errOut, err := runImport(t, g, importCmd{File: other})
+	wantNote := `note: the deck "korean-vocab" holds 1 of this file's 3 cards already (and 3 others); to update that deck with this file instead, import it with --deck korean-vocab` + "\n"
+	if err != nil || !strings.HasPrefix(out, `imported 3 cards into "other"`) || errOut != wantNote {
+		t.Errorf("a package sharing one note: %q, %v; stderr %q, want %q", out, err, errOut, wantNote)
+	}
+	out, _, err = runImport(t, g, importCmd{File: updated, Deck: "copy"})
+	if err != nil || !strings.HasPrefix(out, `imported 4 cards into "copy"`) {
+		t.Errorf("--deck copy: %q, %v; want a deck of its own", out, err)
 	}
 }
