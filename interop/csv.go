@@ -385,7 +385,7 @@ func (c *csvImport) note(rec record) (note, bool) {
 		c.read--
 		return note{}, false
 	case len(fields) != len(c.roles):
-		return c.skip(rec, fmt.Sprintf("has %d fields, expected %d (%s)", len(fields), len(c.roles), strings.Join(c.names, ", ")))
+		return c.skip(rec, fmt.Sprintf("has %d field%s, expected %d (%s)", len(fields), map[bool]string{true: "s"}[len(fields) != 1], len(c.roles), strings.Join(c.names, ", ")))
 	}
 	n := note{line: rec.line}
 	n.kind, n.reversed = kindOfNotetype(c.h.notetype)

@@ -216,7 +216,7 @@ func TestImportCSVUnknownColumn(t *testing.T) {
 // "\r" (classic Mac OS) row by row, with their line numbers.
 func TestImportCSVCarriageReturns(t *testing.T) {
 	res := importCSV(t, "front,back\rone,1\rtwo\r3,2\rthree,3\r", Options{})
-	if got := problems(res.Skipped); len(res.Deck.Cards) != 3 || len(got) != 1 || got[0] != "words.csv:3: has 1 fields, expected 2 (front, back)" {
+	if got := problems(res.Skipped); len(res.Deck.Cards) != 3 || len(got) != 1 || got[0] != "words.csv:3: has 1 field, expected 2 (front, back)" {
 		t.Errorf("cards %+v\nskipped %q", res.Deck.Cards, got)
 	}
 }
@@ -230,7 +230,7 @@ func TestImportCSVMixedLineEnds(t *testing.T) {
 	for _, c := range res.Deck.Cards {
 		fronts = append(fronts, c.Prompt)
 	}
-	if got := problems(res.Skipped); !reflect.DeepEqual(fronts, []string{"one", "two", "four"}) || len(got) != 1 || got[0] != "words.csv:5: has 1 fields, expected 2 (front, back)" {
+	if got := problems(res.Skipped); !reflect.DeepEqual(fronts, []string{"one", "two", "four"}) || len(got) != 1 || got[0] != "words.csv:5: has 1 field, expected 2 (front, back)" {
 		t.Errorf("fronts %q, skipped %q; want one, two, four and line 5 skipped", fronts, got)
 	}
 	res = importCSV(t, "front,back\non\re,1\ntwo,2\n", Options{})

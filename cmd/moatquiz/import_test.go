@@ -48,7 +48,7 @@ func TestImport(t *testing.T) {
 	if _, err := os.Stat(deckPath); !os.IsNotExist(err) {
 		t.Fatalf("the dry run wrote %s", deckPath)
 	}
-	if want := first + ":4: has 1 fields, expected 2 (korean, english)\n"; errOut != want {
+	if want := first + ":4: has 1 field, expected 2 (korean, english)\n"; errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 
@@ -290,9 +290,9 @@ func TestImportMostRowsFail(t *testing.T) {
 		code := run([]string{"import", readme, "--data-dir", data, dry}, &stderr)
 		want := "moatquiz: import " + readme + ": 4 of 6 rows cannot become cards: is it the file you meant? " +
 			"Fix the rows, or import the 2 cards that can be made with --force. The first:\n" +
-			"  " + readme + ":3: has 1 fields, expected 2 (column 1, column 2)\n" +
-			"  " + readme + ":6: has 1 fields, expected 2 (column 1, column 2)\n" +
-			"  " + readme + ":7: has 1 fields, expected 2 (column 1, column 2)\n"
+			"  " + readme + ":3: has 1 field, expected 2 (column 1, column 2)\n" +
+			"  " + readme + ":6: has 1 field, expected 2 (column 1, column 2)\n" +
+			"  " + readme + ":7: has 1 field, expected 2 (column 1, column 2)\n"
 		if code != 1 || stderr.String() != want {
 			t.Errorf("import %s: exit %d, stderr:\n%s\nwant 1 and:\n%s", dry, code, stderr.String(), want)
 		}
