@@ -354,15 +354,17 @@ func (s *study) answerBlocks(st *Styles, lang string, width int) []string {
 func (s *study) verdictBlock(st *Styles, width int) string {
 	c := s.check
 	var head string
-	switch {
-	case c.Verdict == quiz.Right && s.hinted != "":
-		head = st.Right.Render(glyphRight + " Right, with a hint → " + s.hinted)
-	case c.Verdict == quiz.Right:
+	switch c.Verdict {
+	case quiz.Right:
 		head = st.Right.Render(glyphRight + " Right")
-	case c.Verdict == quiz.Almost:
+	case quiz.Almost:
 		head = st.Almost.Render(glyphAlmost + " Almost")
 	default:
 		head = st.Wrong.Render(glyphWrong + " Wrong")
+	}
+	if s.hinted != "" {
+		// Why the suggested grade is lower than the verdict's.
+		head += st.Subtle.Render(", with a hint → ") + st.Selected.Render(s.hinted)
 	}
 	if c.Note != "" {
 		head += st.Subtle.Render(glyphDash + termtext.Strip(c.Note))

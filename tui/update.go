@@ -210,9 +210,10 @@ func (m Model) onAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Hint):
 		m.session.Hint()
 	case s.q.Kind == quiz.QuestionChoice && matching(msg, km.Choices) >= 0:
-		if i := matching(msg, km.Choices); i < len(s.q.Options) {
-			s.check = m.session.AnswerChoice(i)
-			s.chosen = i
+		// No such option, or one a hint ruled out: nothing changes.
+		i := matching(msg, km.Choices)
+		if c := m.session.AnswerChoice(i); c.Expected != "" {
+			s.check, s.chosen = c, i
 			s.answered(m.session)
 		}
 	case key.Matches(msg, km.Reveal):
