@@ -31,7 +31,7 @@ import (
 // cacheFormat is the version of what an entry holds: bump it whenever
 // quiz's binary form, the index, or what the loader accepts or produces
 // changes, so that entries written by another version are not used.
-const cacheFormat = 4
+const cacheFormat = 5
 
 // cacheHead says what an entry was made from, and holds the head of the
 // deck's index.

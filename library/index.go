@@ -25,6 +25,8 @@ type indexHead struct {
 	Items int        // how many study items its cards yield
 	Names [][]string // the distinct lists of item names
 	Size  int        // the length of raw
+	// Bilingual is the deck's BilingualFacts.
+	Bilingual bool
 }
 
 // The layout of deckIndex.raw for n cards: the end of each card's id in
@@ -123,7 +125,7 @@ const maxNameLists = 1 << 16
 // is too large for the layout.
 func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 	n := len(d.Cards)
-	head := indexHead{Deck: *d, Cards: n}
+	head := indexHead{Deck: *d, Cards: n, Bilingual: d.BilingualFacts()}
 	head.Deck.Cards, head.Deck.Path = nil, ""
 	var b []byte
 	ids := 0

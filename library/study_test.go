@@ -344,3 +344,17 @@ func TestHomeCountsReadTheDay(t *testing.T) {
 		}
 	}
 }
+
+// TestDecksBilingual: the home screen learns which decks' facts have an
+// English side of their own (the built-in deck) and which don't (a deck
+// of vocab and cloze), so it offers the facts language only for those.
+func TestDecksBilingual(t *testing.T) {
+	lib, _ := newMine(t)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	study := lib.Study(openStore(t, t.TempDir()), quiz.DefaultScheduling(), func() time.Time { return now })
+	for id, want := range map[string]bool{"article": true, "mine": false} {
+		if got := status(t, study, now, id).Bilingual; got != want {
+			t.Errorf("deck %s: Bilingual %v, want %v", id, got, want)
+		}
+	}
+}

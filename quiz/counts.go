@@ -17,6 +17,9 @@ type DeckStatus struct {
 	Items  int
 	Counts DeckCounts
 	Err    error // the deck's progress could not be read
+	// Bilingual is Deck.BilingualFacts of the whole deck: facts may be
+	// asked in English.
+	Bilingual bool
 }
 
 // QueueCounts are the items left in a session, the current one included,

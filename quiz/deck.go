@@ -31,6 +31,20 @@ type Deck struct {
 	Path string `json:"-"`
 }
 
+// BilingualFacts reports whether some fact card has an English side of
+// its own, a prompt or answer unlike the other language's: only then may
+// facts be asked in either language (an imported deck repeats its one
+// text in both).
+func (d *Deck) BilingualFacts() bool {
+	for i := range d.Cards {
+		c := &d.Cards[i]
+		if c.Kind == KindFact && (c.PromptEn != c.Prompt || c.AnswerEn != c.Answer) {
+			return true
+		}
+	}
+	return false
+}
+
 // Source names where a deck's content comes from.
 type Source struct {
 	Publisher   string `json:"publisher"`

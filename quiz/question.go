@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"hash/fnv"
 	"math/rand/v2"
 	"slices"
@@ -37,8 +38,9 @@ type Question struct {
 	Correct int
 	// Direction is the vocab direction (DirKoEn or DirEnKo); "" otherwise.
 	Direction Direction
-	// AnswerLang is the language of the answer, "ko" or "en": it tells the
-	// TUI whether the built-in Hangul composer and jamo hints apply.
+	// AnswerLang is the language of the answer: "en", "ko" for a vocab
+	// word, else the deck's language tag. KoreanAnswer tells the TUI
+	// whether the built-in Hangul composer applies.
 	AnswerLang string
 	// Context is the article sentence the card comes from, if any.
 	Context string
@@ -58,12 +60,20 @@ type Question struct {
 	Explain *Bilingual
 }
 
+// KoreanAnswer reports whether the answer is in Korean (language tag ko,
+// any region): the Hangul composer and Korean labels apply.
+func (q *Question) KoreanAnswer() bool {
+	lang, _, _ := strings.Cut(q.AnswerLang, "-")
+	return strings.EqualFold(lang, "ko")
+}
+
 // asker builds the questions of a session: the same item always gets the
 // same question for the same options.
 type asker struct {
-	kind QuestionKind
-	lang string
-	seed int64
+	kind   QuestionKind
+	lang   string
+	native string // the deck's language: of fact answers not in English, and of clozes
+	seed   int64
 	// pools hold the answers of every card by pool key, for distractors.
 	pools map[string][]poolEntry
 }
@@ -87,7 +97,7 @@ const (
 // are built only when questions may be multiple choice: they hold an
 // entry per card.
 func newAsker(d *Deck, opts Options) *asker {
-	a := &asker{kind: opts.Kind, lang: opts.Lang, seed: opts.Seed, pools: map[string][]poolEntry{}}
+	a := &asker{kind: opts.Kind, lang: opts.Lang, native: cmp.Or(d.Lang, "ko"), seed: opts.Seed, pools: map[string][]poolEntry{}}
 	if !a.choices() {
 		return a
 	}
@@ -136,6 +146,7 @@ func (a *asker) question(it Item) *Question {
 		pools = vocab(q, c, it.ID.Item)
 	case KindCloze:
 		own = cloze(q, c, it.ID.Item)
+		q.AnswerLang = a.native
 		pools = []string{poolCloze, poolWord}
 	}
 	var distractors []string
@@ -164,7 +175,7 @@ func (a *asker) rng(id ItemID) *rand.Rand {
 // distractors in that language. A missing English text falls back to the
 // Korean one.
 func (a *asker) fact(q *Question, c *Card) []string {
-	q.Prompt, q.Answer, q.AnswerLang = c.Prompt, c.Answer, "ko"
+	q.Prompt, q.Answer, q.AnswerLang = c.Prompt, c.Answer, a.native
 	q.Accepted = append([]string{c.Answer}, c.Accept...)
 	own := c.Distractors
 	if a.lang == "en" && c.PromptEn != "" && c.AnswerEn != "" {
@@ -214,7 +225,7 @@ func cloze(q *Question, c *Card, item string) []string {
 			prompt.WriteString(p.Text)
 		}
 	}
-	q.Prompt, q.Filled, q.Translation, q.AnswerLang = prompt.String(), filled.String(), c.Translation, "ko"
+	q.Prompt, q.Filled, q.Translation = prompt.String(), filled.String(), c.Translation
 	q.Answer = strings.Join(answers, ", ")
 	q.Accepted = []string{q.Answer}
 	if len(answers) > 1 {

@@ -290,3 +290,27 @@ func TestBuiltinChoicesNeverRight(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerLang: a fact or cloze answer is in the deck's language, so
+// an imported Chinese deck gets no Korean treatment (B17).
+func TestAnswerLang(t *testing.T) {
+	for _, tc := range []struct {
+		lang, opt string
+		card      Card
+		want      string
+		korean    bool
+	}{
+		{"zh", "ko", Card{ID: "a", Kind: KindFact, Prompt: "Africa", PromptEn: "Africa", Answer: "非洲", AnswerEn: "非洲"}, "zh", false},
+		{"und", "ko", Card{ID: "a", Kind: KindCloze, Text: "el {{c1::perro}}"}, "und", false},
+		{"ko-KR", "ko", Card{ID: "a", Kind: KindFact, Prompt: "해자는?", PromptEn: "Moat?", Answer: "기술력", AnswerEn: "an edge"}, "ko-KR", true},
+		{"ko", "en", Card{ID: "a", Kind: KindFact, Prompt: "해자는?", PromptEn: "Moat?", Answer: "기술력", AnswerEn: "an edge"}, "en", false},
+		{"", "ko", Card{ID: "a", Kind: KindCloze, Text: "{{c1::해자}}"}, "ko", true},
+	} {
+		d := &Deck{ID: "d", Lang: tc.lang, Cards: []Card{tc.card}}
+		q := newAsker(d, Options{Kind: QuestionFlip, Lang: tc.opt}).question(d.Items()[0])
+		if q.AnswerLang != tc.want || q.KoreanAnswer() != tc.korean {
+			t.Errorf("deck %q, %s card in %s: AnswerLang %q, Korean %v; want %q, %v",
+				tc.lang, tc.card.Kind, tc.opt, q.AnswerLang, q.KoreanAnswer(), tc.want, tc.korean)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -100,6 +101,8 @@ func (p Phase) String() string {
 var (
 	ErrPhase         = errors.New("quiz: not possible in this phase of the session")
 	ErrNothingToUndo = errors.New("quiz: nothing to undo")
+	// ErrGaveUp is grading a choice question given up on other than Again.
+	ErrGaveUp = errors.New("quiz: the answer was shown without a choice: only Again")
 )
 
 // Session is one study session over a deck: a state machine the TUI
@@ -275,10 +278,11 @@ func (s *Session) AnswerTyped(text string) Check {
 
 // AnswerChoice answers a choice question with option i, 0-based (Asking →
 // Answered): Right suggests Good, Wrong suggests Again. Without such an
-// option, or outside Asking, it does nothing and returns a zero Check.
+// option, with one a hint ruled out, or outside Asking, it does nothing
+// and returns a zero Check.
 func (s *Session) AnswerChoice(i int) Check {
 	q := s.question
-	if s.phase != Asking || i < 0 || i >= len(q.Options) {
+	if s.phase != Asking || i < 0 || i >= len(q.Options) || slices.Contains(s.RuledOut(), i) {
 		return Check{}
 	}
 	c := Check{Verdict: Wrong, Suggested: fsrs.Again, Typed: q.Options[i], Expected: q.Answer}
@@ -321,8 +325,8 @@ func (s *Session) cardAt(at time.Time) fsrs.Card {
 	return fsrs.NewCard(at)
 }
 
-// Grade grades the answered question (Answered → Saving) with any rating,
-// whatever the check suggested, and returns the Op that saves the review.
+// Grade grades the answered question (Answered → Saving) with any of its
+// Grades, whatever the check suggested, and returns the Op that saves the review.
 // Run it, then hand its result to Apply.
 func (s *Session) Grade(r fsrs.Rating) (*Op, error) {
 	if s.phase != Answered {
@@ -330,6 +334,9 @@ func (s *Session) Grade(r fsrs.Rating) (*Op, error) {
 	}
 	if r < fsrs.Again || r > fsrs.Easy {
 		return nil, fmt.Errorf("quiz: grade %d: must be 1 (Again) to 4 (Easy)", r)
+	}
+	if !slices.Contains(s.Grades(), r) {
+		return nil, ErrGaveUp
 	}
 	rev, err := s.review(r)
 	if err != nil {

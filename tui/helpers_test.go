@@ -261,7 +261,7 @@ func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	}
 	var list []quiz.DeckStatus
 	for _, d := range decks {
-		st := quiz.DeckStatus{Deck: d, Cards: len(d.Cards), Items: len(d.Items())}
+		st := quiz.DeckStatus{Deck: d, Cards: len(d.Cards), Items: len(d.Items()), Bilingual: d.BilingualFacts()}
 		var states map[quiz.ItemID]quiz.ItemState
 		if states, st.Err = b.progress.States(d.ID); st.Err == nil {
 			st.Counts = quiz.Counts(d, states, b.sch, now)

@@ -17,6 +17,9 @@ type deckRow struct {
 	cards  int
 	items  int
 	err    error // its progress could not be read
+	// bilingual: its facts have an English side of their own, so the
+	// facts language setting applies.
+	bilingual bool
 }
 
 // setting is one choice on the home screen: a label and its values.
@@ -81,10 +84,21 @@ func (h *home) move(d int) {
 		h.cursor = h.picked
 	default:
 		h.cursor = ((h.cursor+d)%n + n) % n
+		if !h.shown(h.cursor - len(h.decks)) {
+			h.cursor = ((h.cursor+d)%n + n) % n
+		}
 		if h.cursor < len(h.decks) {
 			h.picked = h.cursor
 		}
 	}
+}
+
+// shown reports whether setting i (a deck, when negative) is on the
+// screen: the facts language only for a deck whose facts have English
+// sides of their own.
+func (h *home) shown(i int) bool {
+	d := h.deck()
+	return i != setLang || d == nil || d.bilingual
 }
 
 // toSettings moves the cursor from a deck to the first setting, passing
@@ -148,6 +162,9 @@ func (h *home) setDecks(rows []deckRow) {
 	if setting >= 0 {
 		h.cursor = len(rows) + setting
 	}
+	if !h.shown(h.cursor - len(h.decks)) {
+		h.cursor++ // the setting after the hidden one
+	}
 }
 
 // options are the session options the settings give.
@@ -155,10 +172,19 @@ func (h *home) options() quiz.Options {
 	return quiz.Options{
 		Kind:      kindValues[h.settings[setKind].chosen],
 		Direction: directionValues[h.settings[setDirection].chosen],
-		Lang:      langValues[h.settings[setLang].chosen],
+		Lang:      h.lang(),
 		Practice:  h.settings[setMode].chosen == modePractice,
 		Ahead:     h.settings[setMode].chosen == modeAhead,
 	}
+}
+
+// lang is the language of facts the settings give: the deck's own when
+// the setting does not apply.
+func (h *home) lang() string {
+	if !h.shown(setLang) {
+		return langValues[0]
+	}
+	return langValues[h.settings[setLang].chosen]
 }
 
 // setOptions shows opts in the settings.
@@ -307,6 +333,9 @@ func deckInfo(d *deckRow) string {
 func (h *home) renderSettings(st *Styles, width int) string {
 	var rows []string
 	for i, s := range h.settings {
+		if !h.shown(i) {
+			continue
+		}
 		label := fmt.Sprintf("%-9s ", s.label)
 		if h.cursor == len(h.decks)+i {
 			label = glyphFocus + st.Selected.Render(label)

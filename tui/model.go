@@ -175,7 +175,7 @@ func loadDecks(cfg Config, req int) tea.Cmd {
 		list, err := cfg.Backend.Decks(cfg.Clock())
 		rows := make([]deckRow, len(list))
 		for i, st := range list {
-			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err}
+			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err, bilingual: st.Bilingual}
 		}
 		return decksMsg{req: req, rows: rows, err: err}
 	}

@@ -14,8 +14,9 @@ type study struct {
 	composer hangul.Composer
 	compose  bool // the built-in 2-set composer is on (kept across questions)
 	check    quiz.Check
-	checked  bool // check holds the check of a typed or chosen answer
-	chosen   int  // the chosen option of a choice question, -1 before
+	checked  bool   // check holds the check of a typed or chosen answer
+	hinted   string // the grade a right answer gets because of hints, "" when none lowered it
+	chosen   int    // the chosen option of a choice question, -1 before
 	notice   string
 	err      string
 }
@@ -27,20 +28,24 @@ func (s *study) ask(q *quiz.Question) {
 	*s = study{q: q, compose: s.compose, chosen: -1, err: s.err}
 }
 
-// answered notes that the question has been answered with a check (typed
-// or choice), or revealed when checked is false.
-func (s *study) answered() {
+// answered notes that the question has been answered in sess with a check
+// (typed or choice), or revealed when checked is false.
+func (s *study) answered(sess *quiz.Session) {
 	s.checked = s.q != nil && (s.q.Kind == quiz.QuestionTyped || s.q.Kind == quiz.QuestionChoice) && s.check.Expected != ""
+	s.hinted = ""
+	if sess.HintCapped() {
+		s.hinted = ratingName(sess.Suggested())
+	}
 	s.notice = ""
 }
 
-// korean reports whether the answer is Korean: the composer and jamo hints
-// apply.
-func (s *study) korean() bool { return s.q != nil && s.q.AnswerLang == "ko" }
+// korean reports whether the answer is Korean: the composer applies.
+func (s *study) korean() bool { return s.q != nil && s.q.KoreanAnswer() }
 
-// insert types text into the answer, through the composer when it is on.
+// insert types text into the answer, through the composer when it is on
+// and the answer is Korean.
 func (s *study) insert(text string) {
-	if !s.compose {
+	if !s.compose || !s.korean() {
 		s.input.Insert(text)
 		return
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,9 +43,11 @@ func (m Model) renderStudy(width, height int) studyView {
 			blocks = append(blocks, line)
 		}
 		if s.q.Kind == quiz.QuestionChoice {
-			blocks = append(blocks, s.optionsBlock(st, width))
+			// The hints rule options out: the options show which.
+			blocks = append(blocks, s.optionsBlock(st, width, sess.RuledOut(), false))
+		} else {
+			blocks = append(blocks, hintBlock(st, sess.Hints(), width))
 		}
-		blocks = append(blocks, hintBlock(st, sess.Hints(), width))
 	} else {
 		// The answer first: the question gives way to it at small sizes.
 		answer := s.answerBlocks(st, m.home.options().Lang, width)
@@ -145,10 +148,10 @@ func questionLabel(q *quiz.Question) string {
 		return "English → Korean" + pos
 	case q.Item.Card != nil && q.Item.Card.Kind == quiz.KindCloze:
 		return "Fill the gap"
-	case q.AnswerLang == "en":
-		return "Question"
+	case q.KoreanAnswer():
+		return "질문 · Question"
 	}
-	return "질문 · Question"
+	return "Question"
 }
 
 // inputLine is the answer line and the cursor's column in it.
@@ -157,13 +160,17 @@ func (s *study) inputLine(st *Styles, width int) (string, int) {
 	return st.Key.Render(inputPrompt) + line, lipgloss.Width(inputPrompt) + col
 }
 
-// optionsBlock is the numbered options of a choice question; once
-// answered, the right one is marked ✓ and a wrong choice ✗.
-func (s *study) optionsBlock(st *Styles, width int) string {
+// optionsBlock is the numbered options of a choice question, those ruled
+// out by hints faint and marked – instead of a number; once answered, the
+// right one is marked ✓ and a wrong choice ✗.
+func (s *study) optionsBlock(st *Styles, width int, ruledOut []int, answered bool) string {
 	rows := make([]string, len(s.q.Options))
 	for i, o := range s.q.Options {
 		num, text := st.Key.Render(fmt.Sprintf("%d ", i+1)), st.Text.Render(termtext.Strip(o))
-		if s.chosen >= 0 {
+		if slices.Contains(ruledOut, i) {
+			num, text = st.Subtle.Render(glyphRuledOut+" "), st.Subtle.Render(termtext.Strip(o))
+		}
+		if answered {
 			switch {
 			case i == s.q.Correct:
 				num, text = st.Right.Render(glyphRight+" "), st.Right.Render(termtext.Strip(o))
@@ -245,8 +252,11 @@ func (m Model) askingKeys(km KeyMap) []key.Binding {
 		typing := km.Typing
 		typing.Compose.SetEnabled(m.study.korean())
 		typing.Undo.SetEnabled(m.session.Remaining().Done > 0)
+		typing.Hint.SetEnabled(m.session.HintsLeft() > 0)
 		return typing.ShortHelp()
-	case m.study.q.Kind == quiz.QuestionChoice:
+	}
+	km.Study.Hint.SetEnabled(m.session.HintsLeft() > 0)
+	if m.study.q.Kind == quiz.QuestionChoice {
 		return []key.Binding{km.Study.Choose, km.Study.GiveUp, km.Study.Hint, km.Study.Undo, km.Study.Back, km.Global.Help}
 	}
 	return append(km.Study.ShortHelp(), km.Global.Help)
@@ -261,6 +271,9 @@ func (m Model) gradesLine(width int) string {
 	items := make([]string, 0, len(m.keys.Study.Ratings))
 	for i, b := range m.keys.Study.Ratings {
 		r := fsrs.Rating(i + 1)
+		if !slices.Contains(m.session.Grades(), r) {
+			continue
+		}
 		text := b.Help().Key + " " + b.Help().Desc
 		if d, ok := iv[r]; ok {
 			text += " " + fmtInterval(d)
@@ -325,7 +338,7 @@ func (s *study) answerBlocks(st *Styles, lang string, width int) []string {
 	if s.checked {
 		blocks = append(blocks, s.verdictBlock(st, width)+"\n"+s.answerLine(st, width)+s.typedLines(st, width))
 		if q.Kind == quiz.QuestionChoice {
-			blocks = append(blocks, s.optionsBlock(st, width))
+			blocks = append(blocks, s.optionsBlock(st, width, nil, true))
 		}
 	} else {
 		blocks = append(blocks, s.answerLine(st, width))
@@ -348,6 +361,10 @@ func (s *study) verdictBlock(st *Styles, width int) string {
 		head = st.Almost.Render(glyphAlmost + " Almost")
 	default:
 		head = st.Wrong.Render(glyphWrong + " Wrong")
+	}
+	if s.hinted != "" {
+		// Why the suggested grade is lower than the verdict's.
+		head += st.Subtle.Render(", with a hint → ") + st.Selected.Render(s.hinted)
 	}
 	if c.Note != "" {
 		head += st.Subtle.Render(glyphDash + termtext.Strip(c.Note))

@@ -16,6 +16,7 @@ const (
 	glyphRight    = "✓"      // a right answer or option
 	glyphWrong    = "✗"      // a wrong one
 	glyphAlmost   = "≈"      // an almost right answer
+	glyphRuledOut = "–"      // an option a hint ruled out
 	glyphEllipsis = "…"      // text cut short
 	glyphSep      = " · "    // between items on a line
 	glyphZero     = "·"      // a count of zero

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -133,14 +136,14 @@ func (m Model) onTypingKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Submit):
 		s.commit()
 		s.check = m.session.AnswerTyped(s.input.Value())
-		s.answered()
+		s.answered(m.session)
 	case key.Matches(msg, km.Back):
 		return m.goHome()
 	case key.Matches(msg, km.Undo):
 		return m.undo()
 	case key.Matches(msg, km.Hint):
 		m.session.Hint()
-	case key.Matches(msg, km.Compose):
+	case key.Matches(msg, km.Compose) && s.korean():
 		s.toggleComposer()
 	case key.Matches(msg, km.Help):
 		m.help = true
@@ -207,14 +210,15 @@ func (m Model) onAsking(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Hint):
 		m.session.Hint()
 	case s.q.Kind == quiz.QuestionChoice && matching(msg, km.Choices) >= 0:
-		if i := matching(msg, km.Choices); i < len(s.q.Options) {
-			s.check = m.session.AnswerChoice(i)
-			s.chosen = i
-			s.answered()
+		// No such option, or one a hint ruled out: nothing changes.
+		i := matching(msg, km.Choices)
+		if c := m.session.AnswerChoice(i); c.Expected != "" {
+			s.check, s.chosen = c, i
+			s.answered(m.session)
 		}
 	case key.Matches(msg, km.Reveal):
 		m.session.Reveal()
-		s.answered()
+		s.answered(m.session)
 	}
 	return m, nil
 }
@@ -230,7 +234,13 @@ func matching(msg tea.KeyPressMsg, bs [4]key.Binding) int {
 }
 
 // grade grades the answered question and saves the review in a command.
+// A grade the question does not allow (after giving up on a choice
+// question, 2-4) says what to press instead.
 func (m Model) grade(r fsrs.Rating) (tea.Model, tea.Cmd) {
+	if !slices.Contains(m.session.Grades(), r) {
+		m.study.notice = fmt.Sprintf("You gave up, so this counts as %s: press enter.", ratingName(m.session.Suggested()))
+		return m, nil
+	}
 	op, err := m.session.Grade(r)
 	if err != nil {
 		m.study.err = err.Error()

@@ -45,7 +45,7 @@ func (m Model) render() (string, *tea.Cursor) {
 	case m.small():
 		return tooSmall(w, h), nil
 	case m.help:
-		return renderHelp(m.keys, m.styles, m.helpFirst(), w, h), nil
+		return renderHelp(m.helpKeys(), m.styles, m.helpFirst(), w, h), nil
 	}
 	switch m.screen {
 	case screenStudy:
@@ -62,6 +62,14 @@ func (m Model) render() (string, *tea.Cursor) {
 		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
 	}
 	return m.home.Render(m.styles, m.keys, w, h), nil
+}
+
+// helpKeys are the keys the help lists: without the 2-set Hangul keys
+// while the answer asked is not Korean.
+func (m Model) helpKeys() *KeyMap {
+	km := *m.keys
+	km.Typing.Compose.SetEnabled(m.screen != screenStudy || m.study.korean())
+	return &km
 }
 
 // helpFirst is the title of the help group of what is on the screen.
