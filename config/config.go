@@ -102,6 +102,7 @@ type file struct {
 	NewPerDay        *int64     `toml:"new_per_day"`
 	ReviewsPerDay    *int64     `toml:"reviews_per_day"`
 	RolloverHour     *int64     `toml:"rollover_hour"`
+	AnswerTimeCap    *string    `toml:"answer_time_cap"`
 	Weights          *[]float64 `toml:"weights"`
 }
 

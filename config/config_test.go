@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
@@ -35,7 +36,7 @@ func TestDefaults(t *testing.T) {
 	if p.RequestRetention != 0.9 || !reflect.DeepEqual(p.LearningSteps, []float64{1, 10}) ||
 		!reflect.DeepEqual(p.RelearningSteps, []float64{10}) || p.MaximumInterval != 36500 ||
 		!p.EnableFuzz || p.W != fsrs.DefaultWeights() ||
-		s.NewPerDay != 20 || s.ReviewsPerDay != 200 || s.RolloverHour != 4 {
+		s.NewPerDay != 20 || s.ReviewsPerDay != 200 || s.RolloverHour != 4 || s.AnswerTimeCap != time.Minute {
 		t.Errorf("defaults = %+v", s)
 	}
 }
@@ -50,6 +51,7 @@ fuzz = false
 new_per_day = 0
 reviews_per_day = 1000
 rollover_hour = 0
+answer_time_cap = "2m30s"
 `
 	c, err := Parse("config.toml", []byte(doc))
 	if err != nil {
@@ -59,7 +61,8 @@ rollover_hour = 0
 	p := s.Params
 	if p.RequestRetention != 0.85 || !reflect.DeepEqual(p.LearningSteps, []float64{0.5, 15, 90}) ||
 		!reflect.DeepEqual(p.RelearningSteps, []float64{1440}) || p.MaximumInterval != 365 ||
-		p.EnableFuzz || s.NewPerDay != 0 || s.ReviewsPerDay != 1000 || s.RolloverHour != 0 {
+		p.EnableFuzz || s.NewPerDay != 0 || s.ReviewsPerDay != 1000 || s.RolloverHour != 0 ||
+		s.AnswerTimeCap != 150*time.Second {
 		t.Errorf("Parse = %+v", s)
 	}
 }
@@ -114,6 +117,10 @@ func TestInvalid(t *testing.T) {
 		{"reviews negative", "reviews_per_day = -5", 1, "reviews_per_day", "0 or more"},
 		{"rollover 24", "rollover_hour = 24", 1, "rollover_hour", "from 0 to 23"},
 		{"rollover negative", "rollover_hour = -1", 1, "rollover_hour", "from 0 to 23"},
+		{"answer cap a number", "answer_time_cap = 60", 1, "answer_time_cap", `like "60s"`},
+		{"answer cap zero", `answer_time_cap = "0s"`, 1, "answer_time_cap", "from 1s to 2h"},
+		{"answer cap too long", `answer_time_cap = "3h"`, 1, "answer_time_cap", "from 1s to 2h"},
+		{"answer cap in days", `answer_time_cap = "1d"`, 1, "answer_time_cap", `"1d" is not allowed`},
 		{"weights too few", "weights = [1.0, 2.0]", 1, "weights", "21 FSRS-6 weights"},
 		{"weights not finite", "weights = [" + strings.Repeat("1.0, ", 20) + "inf]", 1, "weights", "21 FSRS-6 weights"},
 		{"weights zero decay", "weights = [" + strings.Repeat("1.0, ", 20) + "0.0]", 1, "weights", "W[20]"},

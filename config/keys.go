@@ -19,6 +19,8 @@ const (
 	maxInterval  = 36500 // days
 	minStep      = time.Second
 	maxStep      = 30 * 24 * time.Hour
+	minAnswerCap = time.Second
+	maxAnswerCap = 2 * time.Hour // Anki's largest maximum answer time
 )
 
 // key is one config key: its name, what it allows (for messages), and
@@ -41,6 +43,7 @@ var keys = []key{
 	{"new_per_day", "a whole number, 0 or more", applyNewPerDay},
 	{"reviews_per_day", "a whole number, 0 or more", applyReviewsPerDay},
 	{"rollover_hour", "a whole number from 0 to 23", applyRolloverHour},
+	{"answer_time_cap", `a duration from 1s to 2h, like "60s" or "2m"`, applyAnswerTimeCap},
 	{"weights", "a list of 21 FSRS-6 weights (or the 19 of FSRS-5, or the 17 of FSRS-4.5)", applyWeights},
 }
 
@@ -158,6 +161,19 @@ func applyReviewsPerDay(f *file, s *quiz.Scheduling, want string) string {
 
 func applyRolloverHour(f *file, s *quiz.Scheduling, want string) string {
 	return applyCount(f.RolloverHour, &s.RolloverHour, 0, 23, want)
+}
+
+// applyAnswerTimeCap sets the longest time an answer is logged as taking.
+func applyAnswerTimeCap(f *file, s *quiz.Scheduling, want string) string {
+	if f.AnswerTimeCap == nil {
+		return ""
+	}
+	d, err := time.ParseDuration(*f.AnswerTimeCap)
+	if err != nil || d < minAnswerCap || d > maxAnswerCap {
+		return bad(strconv.Quote(*f.AnswerTimeCap), want)
+	}
+	s.AnswerTimeCap = d
+	return ""
 }
 
 // applyCount sets dst from v when v is given and within [lo, hi].

@@ -34,6 +34,10 @@ type Progress interface {
 	// once with now, else with the next review saved.
 	Frontier(deck, content string) (int, error)
 	SetFrontier(deck, content string, cards int, now bool) error
+	// Choices and SaveChoice keep the learner's choices per deck, the
+	// last deck chosen first.
+	Choices() ([]quiz.Choice, error)
+	SaveChoice(c quiz.Choice) error
 }
 
 // dayPlan is a deck's study day at a moment, planned as quiz plans a

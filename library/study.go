@@ -55,6 +55,14 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	return list, nil
 }
 
+// Choices returns the learner's remembered choices, one per deck, the
+// last deck chosen first.
+func (s *Study) Choices() ([]quiz.Choice, error) { return s.progress.Choices() }
+
+// SaveChoice remembers what the learner chose to study in a deck, and
+// the deck as the last one chosen.
+func (s *Study) SaveChoice(c quiz.Choice) error { return s.progress.SaveChoice(c) }
+
 // allItems studies every item: the home screen counts both directions.
 func allItems(string) bool { return true }
 

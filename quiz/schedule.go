@@ -10,21 +10,27 @@ import (
 // Scheduling is the learner's scheduling configuration.
 type Scheduling struct {
 	// Params are go-fsrs's parameters: retention, learning steps, maximum
-	// interval, fuzz. Use EnableFuzz in real use; go-fsrs seeds the fuzz
-	// from the review time, so it is reproducible for a given clock.
+	// interval, fuzz. Use EnableFuzz in real use; a session seeds the fuzz
+	// by the item and its review count (see repeat), so an item's
+	// intervals stay the same all day.
 	Params        fsrs.Parameters
 	NewPerDay     int // new items introduced a day
 	ReviewsPerDay int // reviews a day
 	RolloverHour  int // the local hour a new study day starts (0-23)
+	// AnswerTimeCap is the longest time an answer is logged as taking,
+	// so that a card left on screen does not inflate the time studied
+	// (Anki's "maximum answer seconds"); 0 caps nothing.
+	AnswerTimeCap time.Duration
 }
 
 // DefaultScheduling returns Anki's defaults: FSRS-6 with desired retention
 // 0.9, learning steps 1m 10m, relearning step 10m, maximum interval 36500
-// days, fuzz on; 20 new items and 200 reviews a day; the day starts at 4 am.
+// days, fuzz on; 20 new items and 200 reviews a day; the day starts at 4 am;
+// an answer counts as 60 seconds at most.
 func DefaultScheduling() Scheduling {
 	p := fsrs.DefaultParam()
 	p.EnableFuzz = true
-	return Scheduling{Params: p, NewPerDay: 20, ReviewsPerDay: 200, RolloverHour: 4}
+	return Scheduling{Params: p, NewPerDay: 20, ReviewsPerDay: 200, RolloverHour: 4, AnswerTimeCap: time.Minute}
 }
 
 // Validate reports the first invalid value, naming it as config.toml does.
@@ -39,6 +45,8 @@ func (s Scheduling) Validate() error {
 		return fmt.Errorf("scheduling: reviews_per_day is %d: must be 0 or more", s.ReviewsPerDay)
 	case s.RolloverHour < 0 || s.RolloverHour > 23:
 		return fmt.Errorf("scheduling: rollover_hour is %d: must be from 0 to 23", s.RolloverHour)
+	case s.AnswerTimeCap < 0:
+		return fmt.Errorf("scheduling: answer_time_cap is %v: must be 0 or more", s.AnswerTimeCap)
 	}
 	return nil
 }

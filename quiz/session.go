@@ -242,8 +242,12 @@ func (s *Session) show(e entry, now time.Time) {
 }
 
 // answer records the answer to the current question: Asking → Answered.
+// The time it took is logged up to Scheduling.AnswerTimeCap.
 func (s *Session) answer(now time.Time, typed string, c *Check) {
 	s.took = max(now.Sub(s.shownAt), 0)
+	if limit := s.sch.AnswerTimeCap; limit > 0 {
+		s.took = min(s.took, limit)
+	}
 	s.answeredAt = now.UTC().Truncate(time.Millisecond)
 	s.typed, s.check, s.phase = typed, c, Answered
 }
@@ -294,10 +298,11 @@ func (s *Session) AnswerChoice(i int) Check {
 }
 
 // Intervals returns, for each rating, how long until the current item
-// would be due again: "Again 1m · Hard 6m · Good 10m · Easy 3d". Once
-// answered, they are exactly what Grade will schedule (the review time is
-// the moment of the answer, which also seeds the fuzz). Nil when finished,
-// in practice (nothing is scheduled), or if the stored state is invalid.
+// would be due again: "Again 1m · Hard 6m · Good 10m · Easy 3d". They are
+// what Grade will schedule from the moment of the answer: the fuzz is
+// seeded by the item and its review count (repeat), so they stay the same
+// all day. Nil when finished, in practice (nothing is scheduled), or if
+// the stored state is invalid.
 func (s *Session) Intervals() map[fsrs.Rating]time.Duration {
 	if s.cur == nil || s.mode == ModePractice {
 		return nil
@@ -306,7 +311,7 @@ func (s *Session) Intervals() map[fsrs.Rating]time.Duration {
 	if s.phase == Asking {
 		at = s.clock().UTC().Truncate(time.Millisecond)
 	}
-	log, err := s.f.Repeat(s.cardAt(at), at)
+	log, err := repeat(s.f, s.cur.item.ID, s.cardAt(at), at)
 	if err != nil {
 		return nil
 	}
@@ -355,10 +360,11 @@ func (s *Session) start(op *Op) *Op {
 func (s *Session) review(r fsrs.Rating) (*Review, error) {
 	id, at := s.cur.item.ID, s.answeredAt
 	st, had := s.states[id]
-	info, err := s.f.Next(s.cardAt(at), at, r)
+	log, err := repeat(s.f, id, s.cardAt(at), at)
 	if err != nil {
 		return nil, fmt.Errorf("schedule %s: %w", id, err)
 	}
+	info := log[r]
 	rev := &Review{
 		Item: id, Rating: r, ReviewedAt: at, Duration: s.took, Typed: s.typed,
 		Mode: s.mode, Question: s.question.Kind,

@@ -303,7 +303,8 @@ func mapsClone(m map[ItemID]ItemState) map[ItemID]ItemState {
 
 // TestReplayMatchesFSRS studies one item through sessions at fixed times
 // with fixed ratings, fuzz on, and checks every stored state and logged
-// After against go-fsrs run on its own.
+// After against go-fsrs run on its own, at the moment of the day that
+// seeds the item's fuzz (see repeat), moved to the review's time.
 func TestReplayMatchesFSRS(t *testing.T) {
 	reviews := []struct {
 		at     time.Time
@@ -331,11 +332,13 @@ func TestReplayMatchesFSRS(t *testing.T) {
 			t.Fatalf("review %d at %v: moat is not asked", i, rv.at)
 		}
 		grade(t, s, rv.rating)
-		info, err := f.Next(want, rv.at, rv.rating)
+		pin := pinned(id("moat", "fact"), want, rv.at)
+		info, err := f.Next(want, pin, rv.rating)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want = info.Card
+		want.Due, want.LastReview = want.Due.Add(rv.at.Sub(pin)), rv.at
 		got := p.states[id("moat", "fact")].Card
 		if !sameCard(got, want) || !sameCard(p.log[i].After.Card, want) {
 			t.Fatalf("review %d: stored %+v\nwant %+v", i, got, want)

@@ -172,6 +172,18 @@ var migrations = []string{
 	WHEN new.state = 0 AND new.suspended = 0 BEGIN
 		DELETE FROM new_frontier WHERE deck = new.deck;
 	END;`,
+
+	// 4: the learner's remembered choices (quiz.Choice): per deck, the
+	// app's settings last chosen for it. chosen numbers the saves: the
+	// last deck chosen has the highest.
+	`CREATE TABLE deck_choice (
+		deck      TEXT    NOT NULL PRIMARY KEY,
+		kind      TEXT    NOT NULL,
+		direction TEXT    NOT NULL,
+		lang      TEXT    NOT NULL,
+		mode      TEXT    NOT NULL,
+		chosen    INTEGER NOT NULL
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // schemaVersion is the version this moatquiz writes and reads.

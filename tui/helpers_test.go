@@ -22,6 +22,10 @@ type memProgress struct {
 	reviews []quiz.Review
 	fail    error // Record and Unrecord return it when set
 	nextID  int64
+	// choices are the remembered choices, the last deck's first;
+	// SaveChoice returns choiceFail when set.
+	choices    []quiz.Choice
+	choiceFail error
 }
 
 func newMemProgress() *memProgress {
@@ -75,6 +79,30 @@ func (p *memProgress) Unrecord(r *quiz.Review) error {
 		}
 	}
 	return nil
+}
+
+// saveChoice remembers c first, in place of its deck's choice.
+func (p *memProgress) saveChoice(c quiz.Choice) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.choiceFail != nil {
+		return p.choiceFail
+	}
+	kept := []quiz.Choice{c}
+	for _, old := range p.choices {
+		if old.Deck != c.Deck {
+			kept = append(kept, old)
+		}
+	}
+	p.choices = kept
+	return nil
+}
+
+// remembered is a copy of the remembered choices.
+func (p *memProgress) remembered() []quiz.Choice {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]quiz.Choice(nil), p.choices...)
 }
 
 func (p *memProgress) count() int {
@@ -244,15 +272,19 @@ func checkFits(t *testing.T, m Model) {
 // testNow.
 type fakeBackend struct {
 	decks    func() ([]*quiz.Deck, error)
-	progress quiz.Progress
+	progress *memProgress
 	sch      quiz.Scheduling
 	stats    func(stats.Query) (*stats.Stats, error) // nil: no figures
 }
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
-func backend(decks func() ([]*quiz.Deck, error), p quiz.Progress, sch quiz.Scheduling) fakeBackend {
+func backend(decks func() ([]*quiz.Deck, error), p *memProgress, sch quiz.Scheduling) fakeBackend {
 	return fakeBackend{decks: decks, progress: p, sch: sch}
 }
+
+func (b fakeBackend) Choices() ([]quiz.Choice, error) { return b.progress.remembered(), nil }
+
+func (b fakeBackend) SaveChoice(c quiz.Choice) error { return b.progress.saveChoice(c) }
 
 func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	decks, err := b.decks()

@@ -202,6 +202,8 @@ func (h *home) setOptions(opts quiz.Options) {
 		h.settings[setMode].chosen = modePractice
 	case opts.Ahead:
 		h.settings[setMode].chosen = modeAhead
+	default:
+		h.settings[setMode].chosen = 0 // review
 	}
 }
 

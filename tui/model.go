@@ -40,6 +40,12 @@ type Backend interface {
 	StartSession(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
 	// Stats computes the figures of a query for the stats screen.
 	Stats(q stats.Query) (*stats.Stats, error)
+	// Choices returns the learner's remembered choices, one per deck,
+	// the last deck chosen first: the home screen starts on it.
+	Choices() ([]quiz.Choice, error)
+	// SaveChoice remembers the settings chosen for a deck, and the deck
+	// as the last one chosen.
+	SaveChoice(c quiz.Choice) error
 }
 
 // Start is a session to start at once.
@@ -95,6 +101,12 @@ type Model struct {
 	// typedAhead are the keys (and pastes) that arrived while an answer was
 	// being saved: they are handled, in order, once it is saved.
 	typedAhead []tea.Msg
+
+	// The learner's remembered choices (see choice.go).
+	remember bool                   // the home screen recalls and saves them: no cfg.Start
+	choices  map[string]quiz.Choice // by deck, as last saved
+	chosen   quiz.Choice            // the choice saved last, or being saved
+	choosing bool                   // a save runs
 }
 
 // New returns the app's model.
@@ -103,7 +115,8 @@ func New(cfg Config) Model {
 		cfg.Clock = quiz.SystemClock
 	}
 	keys := DefaultKeyMap()
-	m := Model{cfg: cfg, keys: &keys, dark: true, mono: cfg.Mono, home: newHome()}
+	m := Model{cfg: cfg, keys: &keys, dark: true, mono: cfg.Mono, home: newHome(),
+		remember: cfg.Start == nil, choices: map[string]quiz.Choice{}}
 	m.restyle()
 	if cfg.Start != nil {
 		m.home.setOptions(cfg.Start.Options)
@@ -113,11 +126,13 @@ func New(cfg Config) Model {
 
 // Messages from the app's commands.
 type (
-	// decksMsg carries the decks and their counts for the home screen.
+	// decksMsg carries the decks and their counts for the home screen,
+	// and on the first load the remembered choices.
 	decksMsg struct {
 		req  int
 		rows []deckRow
 		err  error
+		recall
 	}
 	// sessionMsg carries a new session, or why it could not start; for a
 	// session with nothing to ask, when the next cards are due.
@@ -140,9 +155,10 @@ type (
 	}
 )
 
-// Init loads the decks and asks the terminal for its background colour.
+// Init loads the decks (and the remembered choices) and asks the terminal
+// for its background colour.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadDecks(m.cfg, m.decksReq), tea.RequestBackgroundColor)
+	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor)
 }
 
 // restyle builds the styles for the terminal's background and colours.
@@ -168,16 +184,21 @@ func (m *Model) request() int {
 	return m.requests
 }
 
-// loadDecks lists the decks with their counts for today; its result
-// carries request number req.
-func loadDecks(cfg Config, req int) tea.Cmd {
+// loadDecks lists the decks with their counts for today, and with
+// choices the remembered choices; its result carries request number req.
+func loadDecks(cfg Config, req int, choices bool) tea.Cmd {
 	return func() tea.Msg {
+		var r recall
+		if choices {
+			r.loaded = true
+			r.choices, r.err = cfg.Backend.Choices()
+		}
 		list, err := cfg.Backend.Decks(cfg.Clock())
 		rows := make([]deckRow, len(list))
 		for i, st := range list {
 			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err, bilingual: st.Bilingual}
 		}
-		return decksMsg{req: req, rows: rows, err: err}
+		return decksMsg{req: req, rows: rows, err: err, recall: r}
 	}
 }
 
@@ -238,6 +259,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSession(msg)
 	case savedMsg:
 		return m.onSaved(msg.res)
+	case choiceSavedMsg:
+		return m.onChoiceSaved(msg)
 	case nextDueMsg:
 		if msg.session == m.session {
 			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
@@ -294,6 +317,9 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.home.setDecks(msg.rows)
+	if msg.recall.loaded {
+		m = m.recallChoices(msg.recall)
+	}
 	if st := m.cfg.Start; st != nil && !m.started {
 		m.started = true
 		if !m.home.selectDeck(st.Deck) {
@@ -372,7 +398,7 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 	}
 	m.study.err = ""
 	if m.quitting {
-		return m, tea.Quit
+		return m.quit()
 	}
 	switch {
 	case res.Undo():
@@ -428,11 +454,16 @@ func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // quitting).
 func (m Model) Err() error { return m.err }
 
-// quit leaves the app, after the pending save if there is one.
+// quit leaves the app, after the pending saves if there are some: an
+// answer, or the settings just chosen.
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.session != nil && m.session.Phase() == quiz.Saving {
 		m.quitting = true
 		return m, nil
+	}
+	if m.choicePending() {
+		m.quitting = true
+		return m.saveChoice()
 	}
 	return m, tea.Quit
 }
@@ -445,5 +476,5 @@ func (m Model) goHome() (tea.Model, tea.Cmd) {
 	m.screen = screenHome
 	m.session, m.deck, m.typedAhead = nil, nil, nil
 	m.decksReq = m.request()
-	return m, loadDecks(m.cfg, m.decksReq)
+	return m, loadDecks(m.cfg, m.decksReq, false)
 }

@@ -44,7 +44,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenHome:
-		return m.onHomeKey(msg)
+		return m.onHomeKeyRemembered(msg)
 	case screenStudy:
 		return m.onStudyKey(msg)
 	case screenSummary:

@@ -1,0 +1,157 @@
+package store
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// choices reads the remembered choices.
+func choices(t testing.TB, db *DB) []quiz.Choice {
+	t.Helper()
+	got, err := db.Choices()
+	if err != nil {
+		t.Fatalf("Choices: %v", err)
+	}
+	return got
+}
+
+// saveChoice remembers c, failing the test on error.
+func saveChoice(t testing.TB, db *DB, c quiz.Choice) {
+	t.Helper()
+	if err := db.SaveChoice(c); err != nil {
+		t.Fatalf("SaveChoice(%+v): %v", c, err)
+	}
+}
+
+// TestChoicesRemembered: one choice per deck, the last deck chosen first,
+// kept across a restart and readable while the app runs; a reader cannot
+// change them.
+func TestChoicesRemembered(t *testing.T) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	if got := choices(t, db); len(got) != 0 {
+		t.Errorf("a new database remembers %+v", got)
+	}
+	article := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "en", Mode: quiz.ModePractice}
+	news := quiz.Choice{Deck: "news", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview}
+	saveChoice(t, db, article)
+	saveChoice(t, db, news)
+	article.Mode, article.Kind = quiz.ModeAhead, quiz.QuestionMixed
+	saveChoice(t, db, article)
+	want := []quiz.Choice{article, news}
+	if got := choices(t, db); !reflect.DeepEqual(got, want) {
+		t.Errorf("Choices = %+v, want %+v", got, want)
+	}
+	db.Close()
+
+	r := openR(t, dir)
+	if got := choices(t, r); !reflect.DeepEqual(got, want) {
+		t.Errorf("a reader's Choices = %+v, want %+v", got, want)
+	}
+	if err := r.SaveChoice(news); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a reader's SaveChoice = %v, want ErrReadOnly", err)
+	}
+	db = openW(t, dir)
+	saveChoice(t, db, news)
+	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{news, article}) {
+		t.Errorf("after choosing news again, Choices = %+v", got)
+	}
+	if err := db.SaveChoice(quiz.Choice{}); err == nil {
+		t.Error("SaveChoice without a deck succeeded")
+	}
+}
+
+// TestChoiceSavesTheWaitingFrontier: a choice saved before the next review
+// saves the new-item frontier waiting for it, as a review would, instead
+// of dropping it.
+func TestChoiceSavesTheWaitingFrontier(t *testing.T) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	if err := db.SetFrontier("article", "v1", 9, false); err != nil {
+		t.Fatal(err)
+	}
+	saveChoice(t, db, quiz.Choice{Deck: "article", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview})
+	db.Close()
+	db = openW(t, dir)
+	if n, err := db.Frontier("article", "v1"); err != nil || n != 9 {
+		t.Errorf("frontier after a choice and a restart: %d, %v; want 9", n, err)
+	}
+}
+
+// TestMigrationToChoices opens a copy of a database written with schema 3
+// (before choices were remembered): it is migrated to version 4 in place,
+// keeps every review, state and count, remembers nothing yet, and then
+// remembers choices across a restart.
+func TestMigrationToChoices(t *testing.T) {
+	old, copied := t.TempDir(), t.TempDir()
+	saved := migrations
+	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
+	migrations, schemaVersion = saved[:3], 3
+	db := openW(t, old)
+	for _, r := range statsLog() {
+		record(t, db, r)
+	}
+	if err := db.SetFrontier("article", "v1", 2, true); err != nil {
+		t.Fatal(err)
+	}
+	reviews, items, rows := allReviews(t, db), states(t, db), statsRows(t, db, "")
+	db.Close()
+	copyFile(t, filepath.Join(old, FileName), filepath.Join(copied, FileName))
+	migrations, schemaVersion = saved, len(saved)
+
+	if _, err := Open(copied, Options{ReadOnly: true}); !errors.Is(err, ErrTooOld) {
+		t.Errorf("a reader of schema 3: %v, want ErrTooOld", err)
+	}
+	db = openW(t, copied)
+	if v, _ := versions(t, db); v != 4 {
+		t.Errorf("user_version %d after migrating, want 4", v)
+	}
+	if got := allReviews(t, db); !reflect.DeepEqual(got, reviews) {
+		t.Errorf("log after migrating =\n%+v\nwant\n%+v", got, reviews)
+	}
+	if got := states(t, db); !reflect.DeepEqual(got, items) {
+		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
+	}
+	if got := statsRows(t, db, ""); !reflect.DeepEqual(got, rows) {
+		t.Errorf("counts after migrating =\n%+v\nwant\n%+v", got, rows)
+	}
+	if n, err := db.Frontier("article", "v1"); err != nil || n != 2 {
+		t.Errorf("frontier after migrating: %d, %v; want 2", n, err)
+	}
+	if got := choices(t, db); len(got) != 0 {
+		t.Errorf("a migrated database remembers %+v", got)
+	}
+	c := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirKoEn, Lang: "en", Mode: quiz.ModeReview}
+	saveChoice(t, db, c)
+	db.Close()
+	db = openW(t, copied)
+	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{c}) {
+		t.Errorf("after a restart, Choices = %+v, want %+v", got, c)
+	}
+}
+
+// copyFile copies the file src to dst.
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	in, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
