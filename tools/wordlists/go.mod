@@ -1,0 +1,10 @@
+module github.com/moatquiz/moatquiz/tools/wordlists
+
+go 1.26.7
+
+require github.com/ikawaha/kagome-dict-ko v0.2.1
+
+require (
+	github.com/ikawaha/kagome-dict v1.0.3 // indirect
+	golang.org/x/text v0.44.0 // indirect
+)
