@@ -45,7 +45,8 @@ type Check struct {
 	Expected  string      // the accepted answer closest to what was typed ("" when none was given)
 	// Note says what was off, in short English: "spacing only",
 	// "장점 = advantage" or "해지 is another word" (a word typed for
-	// another, wrong though only a letter off),
+	// another, wrong though only a letter off; a wrong answer that is a
+	// word of the deck says what it means too),
 	// "particle 가 instead of 이", "missing particle 를", "extra particle 는",
 	// "one letter off: ㅓ should be ㅏ", "typo: infrence → inference",
 	// "singular or plural: houses → house",
@@ -197,7 +198,7 @@ func (g glossary) closestAnswer(typed string, answers []string) Check {
 	}
 	c := best.Check
 	if c.Verdict == Wrong {
-		c.Note = cmp.Or(layoutSlip(typed, answers), c.Note)
+		c.Note = cmp.Or(layoutSlip(typed, answers), c.Note, g.meaning(typed))
 	}
 	if c.Verdict != Right && hangul.HasHangul(c.Typed) && hangul.HasHangul(c.Expected) && short(c.Typed, c.Expected) {
 		c.Diff = withoutCosmetic(hangul.Diff(c.Typed, c.Expected))

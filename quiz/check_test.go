@@ -288,3 +288,38 @@ func BenchmarkCheckAnswer(b *testing.B) {
 		CheckAnswer("결정적인 기술럭을", accepted, slow)
 	}
 }
+
+// In a session, the deck's words count as words, and a wrong answer that
+// is one says what it means (usability B3: "장점 = advantage").
+func TestAnswerTypedSaysWhatAnotherDeckWordMeans(t *testing.T) {
+	deck := &Deck{ID: "w", Lang: "ko", Cards: []Card{
+		{ID: "s", Kind: KindVocab, Word: "강점", Meanings: []string{"strength"}},
+		{ID: "a", Kind: KindVocab, Word: "장점", Meanings: []string{"advantage", "merit"}},
+		{ID: "m", Kind: KindVocab, Word: "말", Meanings: []string{"horse"}},
+		{ID: "c", Kind: KindVocab, Word: "초격차", Meanings: []string{"super gap"}},
+		{ID: "h", Kind: KindVocab, Word: "초격자", Meanings: []string{"superlattice"}},
+	}}
+	_, clock := newClock(at(21, 10, 0))
+	tests := []struct {
+		prompt, typed string
+		verdict       Verdict
+		note          string
+	}{
+		{"strength", "장점", Wrong, "장점 = advantage"},
+		{"strength", "강졈", Almost, "one letter off: ㅕ should be ㅓ"},
+		{"strength", "말", Wrong, "말 = horse"},
+		{"super gap", "초격자", Wrong, "초격자 = superlattice"}, // a deck word, in no list
+		{"말", "house", Wrong, "house is another word"},
+		{"강점", "merit", Wrong, "merit = 장점"},
+		{"강점", "strenght", Almost, "typo: strenght → strength"},
+	}
+	for _, tt := range tests {
+		s := mustSession(t, deck, newMem(), noFuzz(), clock, Options{Kind: QuestionTyped, Practice: true, Seed: 1})
+		for s.Question().Prompt != tt.prompt {
+			grade(t, s, fsrs.Good)
+		}
+		if c := s.AnswerTyped(tt.typed); c.Verdict != tt.verdict || c.Note != tt.note {
+			t.Errorf("%s typed for %s: %v %q, want %v %q", tt.typed, tt.prompt, c.Verdict, c.Note, tt.verdict, tt.note)
+		}
+	}
+}

@@ -6,6 +6,7 @@ package quiz
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"io"
@@ -46,8 +47,13 @@ func (l *wordList) at(i int) string {
 
 // has reports whether w is in the list.
 func (l *wordList) has(w string) bool {
-	i := sort.Search(len(l.ends), func(i int) bool { return l.at(i) >= w })
+	i := l.index(w)
 	return i < len(l.ends) && l.at(i) == w
+}
+
+// index returns where w is or would be in the list.
+func (l *wordList) index(w string) int {
+	return sort.Search(len(l.ends), func(i int) bool { return l.at(i) >= w })
 }
 
 // decodeList unpacks a generated list. The lists are embedded and
@@ -165,8 +171,14 @@ func (g glossary) notAnotherWord(s scoredCheck) scoredCheck {
 // another says that w is another word, and what it means when the
 // glossary knows: "장점 = advantage", else "해지 is another word".
 func (g glossary) another(w string) string {
+	return cmp.Or(g.meaning(w), w+" is another word")
+}
+
+// meaning says what w means when the glossary knows: "장점 = advantage"
+// ("" otherwise).
+func (g glossary) meaning(w string) string {
 	if m, ok := g[glossKey(w)]; ok {
 		return w + " = " + m
 	}
-	return w + " is another word"
+	return ""
 }
