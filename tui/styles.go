@@ -16,6 +16,7 @@ const (
 	glyphRight    = "✓"      // a right answer or option
 	glyphWrong    = "✗"      // a wrong one
 	glyphAlmost   = "≈"      // an almost right answer
+	glyphTo       = "→"      // from a verdict to the grade it suggests
 	glyphEllipsis = "…"      // text cut short
 	glyphSep      = " · "    // between items on a line
 	glyphZero     = "·"      // a count of zero
