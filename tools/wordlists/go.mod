@@ -4,7 +4,4 @@ go 1.26.7
 
 require github.com/ikawaha/kagome-dict-ko v0.2.1
 
-require (
-	github.com/ikawaha/kagome-dict v1.0.3 // indirect
-	golang.org/x/text v0.44.0 // indirect
-)
+require github.com/ikawaha/kagome-dict v1.0.3 // indirect
