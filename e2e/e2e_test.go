@@ -311,13 +311,14 @@ func TestComposerAndAlmost(t *testing.T) {
 	tm.keys("BSpace", "BSpace")
 	tm.text("gowk")
 	tm.waitFor("› 해자")
-	// One jamo off: backspace takes the ㅏ, j types ㅓ.
+	// One jamo off: backspace takes the ㅏ, i types ㅑ (해저, with ㅓ,
+	// is another word: seabed).
 	tm.keys("BSpace")
-	tm.text("j")
-	tm.waitFor("› 해저")
+	tm.text("i")
+	tm.waitFor("› 해쟈")
 	tm.keys("Enter")
 	s := tm.waitFor("≈ Almost")
-	for _, want := range []string{"ㅓ should be ㅏ", "answer   해자  haeja", "typed    해저"} {
+	for _, want := range []string{"ㅑ should be ㅏ", "answer   해자  haeja", "typed    해쟈"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the answer side lacks %q:\n%s", want, s)
 		}

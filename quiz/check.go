@@ -44,6 +44,9 @@ type Check struct {
 	Typed     string      // what was typed: NFC, trimmed, jamo joined, control and invisible characters removed
 	Expected  string      // the accepted answer closest to what was typed ("" when none was given)
 	// Note says what was off, in short English: "spacing only",
+	// "장점 = advantage" or "해지 is another word" (a word typed for
+	// another, wrong though only a letter off; a wrong answer that is a
+	// word of the deck says what it means too),
 	// "particle 가 instead of 이", "missing particle 를", "extra particle 는",
 	// "one letter off: ㅓ should be ㅏ", "typo: infrence → inference",
 	// "singular or plural: houses → house",
@@ -94,12 +97,22 @@ func EasyWithin(answer string) time.Duration {
 // parenthesised part of an answer is optional, and a regular plural for
 // a singular (or the reverse) or one typo (an edit, or a swap of two
 // letters) in each word of five or more letters is Almost; short words
-// must be exact. Anything else, and an empty answer, is Wrong.
+// must be exact. A slip (a letter off, a typo, a particle added or
+// swapped) that makes another word is not forgiven: 장점 for 강점, 해지
+// for 해자 and house for horse are Wrong. Another word is one of the word
+// lists (Korean from mecab-ko-dic, English from wamerican and wbritish;
+// see words.go) or, in a session, of the deck. Anything else, and an
+// empty answer, is Wrong.
 //
 // Right suggests Good, or Easy when elapsed (the time taken to answer;
 // zero when unknown) is within EasyWithin(Expected); Almost suggests Hard
 // and Wrong Again. CheckAnswer never panics.
 func CheckAnswer(typed string, accepted []string, elapsed time.Duration) Check {
+	return glossary(nil).check(typed, accepted, elapsed)
+}
+
+// check is CheckAnswer knowing the words of g besides the word lists.
+func (g glossary) check(typed string, accepted []string, elapsed time.Duration) Check {
 	c := Check{Verdict: Wrong, Typed: cleanAnswer(typed)}
 	answers := make([]string, 0, len(accepted))
 	for _, a := range accepted {
@@ -113,7 +126,7 @@ func CheckAnswer(typed string, accepted []string, elapsed time.Duration) Check {
 	case c.Typed == "":
 		c.Expected, c.Note = answers[0], "no answer"
 	default:
-		c = closestAnswer(c.Typed, answers)
+		c = g.closestAnswer(c.Typed, answers)
 	}
 	c.Suggested = suggestRating(c, elapsed)
 	return c
@@ -157,26 +170,35 @@ func isHiddenRune(r rune) bool {
 	return unicode.In(r, unicode.Cc, unicode.Cf)
 }
 
-// scoredCheck is a Check against one accepted answer and the distance
-// that ranks it among the others.
+// scoredCheck is a Check against one accepted answer, the distance
+// that ranks it among the others, and the slips an Almost forgave.
 type scoredCheck struct {
 	Check
-	dist int
+	dist  int
+	slips []slip
+}
+
+// slip is a word typed for another that checking forgave as a slip. cut
+// marks a particle left out, which makes another word only when the
+// answer's word is one too (고양 for 고양이, not 해자 for 해자를).
+type slip struct {
+	typed, want string
+	cut         bool
 }
 
 // closestAnswer checks typed (cleaned, not empty) against each answer
 // and keeps the best verdict, closest first, earliest on a tie.
-func closestAnswer(typed string, answers []string) Check {
+func (g glossary) closestAnswer(typed string, answers []string) Check {
 	var best scoredCheck
 	for i, a := range answers {
-		s := judgeAnswer(typed, a)
+		s := g.notAnotherWord(judgeAnswer(typed, a))
 		if i == 0 || s.Verdict > best.Verdict || s.Verdict == best.Verdict && s.dist < best.dist {
 			best = s
 		}
 	}
 	c := best.Check
 	if c.Verdict == Wrong {
-		c.Note = layoutSlip(typed, answers)
+		c.Note = cmp.Or(layoutSlip(typed, answers), c.Note, g.meaning(typed))
 	}
 	if c.Verdict != Right && hangul.HasHangul(c.Typed) && hangul.HasHangul(c.Expected) && short(c.Typed, c.Expected) {
 		c.Diff = withoutCosmetic(hangul.Diff(c.Typed, c.Expected))
@@ -249,12 +271,46 @@ func judgeKorean(typed, answer string) scoredCheck {
 	if s.Verdict == Almost {
 		return s
 	}
-	if note := particleNote(t, a); note != "" {
-		s.Verdict, s.Note = Almost, note
+	if note, sl := particleNote(t, a); note != "" {
+		s.Verdict, s.Note, s.slips = Almost, note, []slip{sl}
 	} else if s.dist == 1 && utf8.RuneCountInString(an) >= 2 {
 		s.Verdict, s.Note = Almost, "one letter off: "+firstError(hangul.Diff(t, a))
+		s.slips = changedWords(t, a)
 	}
 	return s
+}
+
+// changedWords pairs the words of typed and answer that differ when both
+// have as many words, else the two without spaces; a pair whose words
+// end in the same particle adds its stems (장점 of 장점이 for 강점이).
+func changedWords(t, a string) []slip {
+	tw, aw := strings.Fields(t), strings.Fields(a)
+	if len(tw) != len(aw) {
+		return []slip{{typed: strings.Join(tw, ""), want: strings.Join(aw, "")}}
+	}
+	var out []slip
+	for i := range tw {
+		if tw[i] == aw[i] {
+			continue
+		}
+		out = append(out, slip{typed: tw[i], want: aw[i]})
+		if st, sa, ok := stems(tw[i], aw[i]); ok {
+			out = append(out, slip{typed: st, want: sa})
+		}
+	}
+	return out
+}
+
+// stems cuts the longest particle that ends both t and a off both.
+func stems(t, a string) (string, string, bool) {
+	rt := []rune(t)
+	for i := 1; i < len(rt); i++ {
+		p := string(rt[i:])
+		if sa, ok := strings.CutSuffix(a, p); ok && sa != "" && hangul.IsParticle(p) {
+			return string(rt[:i]), sa, true
+		}
+	}
+	return "", "", false
 }
 
 // firstError describes the first error of a diff.
@@ -287,16 +343,19 @@ func answerWords(s string) []string {
 // answer counts even after a one-character answer, and a swap of the two
 // forms of one particle (를 for 을) after any stem. What looks like a
 // particle may end a word of its own (see ownWord): 물가 is not 물 + 가.
-func particleNote(t, a string) string {
+// It also returns the last words of t and a, as the slip forgiven.
+func particleNote(t, a string) (string, slip) {
 	typed, answer := strings.Join(strings.Fields(t), ""), strings.Join(strings.Fields(a), "")
+	sl := slip{typed: lastWord(t), want: lastWord(a)}
 	if rest, ok := strings.CutPrefix(typed, answer); ok && hangul.IsParticle(rest) && !ownWord(t) {
-		return "extra particle " + rest
+		return "extra particle " + rest, sl
 	}
 	if rest, ok := strings.CutPrefix(answer, typed); ok && hangul.IsParticle(rest) && utf8.RuneCountInString(typed) >= 2 && !ownWord(a) {
-		return "missing particle " + rest
+		sl.cut = true
+		return "missing particle " + rest, sl
 	}
 	if ownWord(t) || ownWord(a) {
-		return ""
+		return "", sl
 	}
 	rs := []rune(answer)
 	for i := len(rs) - 1; i >= 1 && i >= len(rs)-4; i-- {
@@ -306,17 +365,25 @@ func particleNote(t, a string) string {
 		}
 		got, ok := strings.CutPrefix(typed, stem)
 		if ok && got != want && hangul.IsParticle(got) && (i >= 2 || sameParticle(got, want)) {
-			return "particle " + got + " instead of " + want
+			return "particle " + got + " instead of " + want, sl
 		}
 	}
-	return ""
+	return "", sl
 }
 
 // ownWord reports whether the last word of s is a word of its own that
 // ends in what looks like a particle.
 func ownWord(s string) bool {
+	return hangul.IsWordEndingLikeParticle(lastWord(s))
+}
+
+// lastWord returns the last word of s ("" when it has none).
+func lastWord(s string) string {
 	words := strings.Fields(s)
-	return len(words) > 0 && hangul.IsWordEndingLikeParticle(words[len(words)-1])
+	if len(words) == 0 {
+		return ""
+	}
+	return words[len(words)-1]
 }
 
 // particleForms pairs the forms of a particle taken after a consonant and
@@ -376,8 +443,10 @@ func judgeWords(typed, answer string) scoredCheck {
 	case strings.Join(t, "") == strings.Join(a, ""):
 		s.Verdict, s.Note = Almost, "spacing only"
 	default:
-		if note := cmp.Or(numberNote(t, a), typoNote(t, a)); note != "" {
+		if note, _ := numberNote(t, a); note != "" {
 			s.Verdict, s.Note = Almost, note
+		} else if note, slips := typoNote(t, a); note != "" {
+			s.Verdict, s.Note, s.slips = Almost, note, slips
 		}
 	}
 	if short(tj, aj) {
@@ -406,8 +475,8 @@ const minTypoLetters = 5
 
 // typoNote returns "typo: infrence → inference" when typed has the
 // answer's words and each one that differs is long and one edit away
-// ("" otherwise).
-func typoNote(typed, answer []string) string {
+// ("" otherwise), and the words it forgives.
+func typoNote(typed, answer []string) (string, []slip) {
 	return wordSlips("typo", typed, answer, func(got, want string) bool {
 		return utf8.RuneCountInString(want) >= minTypoLetters && short(got, want) && hangul.Distance(got, want) == 1
 	})
@@ -415,35 +484,38 @@ func typoNote(typed, answer []string) string {
 
 // numberNote returns "singular or plural: houses → house" when typed has
 // the answer's words and each one that differs is the other's regular
-// plural or singular ("" otherwise).
-func numberNote(typed, answer []string) string {
+// plural or singular ("" otherwise). A plural is the same word, not
+// another: its slips are not checked against the word lists.
+func numberNote(typed, answer []string) (string, []slip) {
 	return wordSlips("singular or plural", typed, answer, func(got, want string) bool {
 		return isPlural(got, want) || isPlural(want, got)
 	})
 }
 
 // wordSlips returns "kind: got → want, …" when typed has the answer's
-// words and each one that differs is a slip, as slip tells ("" otherwise,
-// and when no word differs).
-func wordSlips(kind string, typed, answer []string, slip func(got, want string) bool) string {
+// words and each one that differs is a slip, as isSlip tells ("" otherwise,
+// and when no word differs), and those slips.
+func wordSlips(kind string, typed, answer []string, isSlip func(got, want string) bool) (string, []slip) {
 	if len(typed) != len(answer) {
-		return ""
+		return "", nil
 	}
-	var slips []string
+	var notes []string
+	var slips []slip
 	for i, want := range answer {
 		got := typed[i]
 		if got == want {
 			continue
 		}
-		if !slip(got, want) {
-			return ""
+		if !isSlip(got, want) {
+			return "", nil
 		}
-		slips = append(slips, got+" → "+want)
+		notes = append(notes, got+" → "+want)
+		slips = append(slips, slip{typed: got, want: want})
 	}
-	if len(slips) == 0 {
-		return ""
+	if len(notes) == 0 {
+		return "", nil
 	}
-	return kind + ": " + strings.Join(slips, ", ")
+	return kind + ": " + strings.Join(notes, ", "), slips
 }
 
 // isPlural reports whether p is the regular plural of w: houses, boxes,

@@ -50,3 +50,36 @@ func FuzzCheckAnswer(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckAnswerWords holds the checker to never calling one word of
+// the word lists Almost for another (usability B3): the answer is word i
+// of a list, and typed is the fuzzed text and the word k places on in
+// the list (neighbours often differ by one letter: 강점, 강정). A plural
+// is the same word and may be Almost.
+func FuzzCheckAnswerWords(f *testing.F) {
+	for _, s := range [][2]string{{"장점", "강점"}, {"해지", "해자"}, {"해저", "해자"}, {"사다", "가다"}, {"강도", "강"}, {"고양", "고양이"}, {"house", "horse"}, {"strenght", "strength"}} {
+		list := koreanWords()
+		if !hangul.HasHangul(s[1]) {
+			list = englishWords()
+		}
+		f.Add(s[0], uint32(list.index(s[1])), uint8(1), !hangul.HasHangul(s[1]))
+	}
+	f.Fuzz(func(t *testing.T, typed string, i uint32, k uint8, english bool) {
+		list := koreanWords()
+		if english {
+			list = englishWords()
+		}
+		n := uint32(len(list.ends))
+		answer := list.at(int(i % n))
+		for _, w := range []string{typed, list.at(int((i + uint32(k%16)) % n))} {
+			key := glossKey(w)
+			if key == "" || strings.Contains(key, " ") || key == answer || !isDictionaryWord(key) {
+				continue
+			}
+			c := CheckAnswer(w, []string{answer}, 0)
+			if c.Verdict == Almost && !strings.HasPrefix(c.Note, "singular or plural") {
+				t.Fatalf("%q typed for %q, both words, is Almost: %s", w, answer, c.Note)
+			}
+		}
+	})
+}

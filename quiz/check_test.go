@@ -34,10 +34,10 @@ var checkTests = []struct {
 	{"space added", "해 자", []string{"해자"}, Almost, "해자", "spacing only"},
 	{"space left out", "오픈소스전략", []string{"오픈소스 전략"}, Almost, "오픈소스 전략", "spacing only"},
 	// Korean: one jamo off.
-	{"one vowel off", "해저", []string{"해자"}, Almost, "해자", "one letter off: ㅓ should be ㅏ"},
+	{"one vowel off", "해쟈", []string{"해자"}, Almost, "해자", "one letter off: ㅑ should be ㅏ"},
 	{"ㅔ for ㅐ", "헤자", []string{"해자"}, Almost, "해자", "one letter off: ㅔ should be ㅐ"},
 	{"final left out", "인공지느", []string{"인공지능"}, Almost, "인공지능", "one letter off: missing ㅇ"},
-	{"extra jamo", "핵자", []string{"해자"}, Almost, "해자", "one letter off: extra ㄱ"},
+	{"extra jamo", "해잔", []string{"해자"}, Almost, "해자", "one letter off: extra ㄴ"},
 	{"swapped jamo", "학눅", []string{"한국"}, Almost, "한국", "one letter off: ㄱㄴ should be ㄴㄱ"},
 	{"closest alternative", "기술럭", []string{"결정적인 기술력", "기술력"}, Almost, "기술력", "one letter off: ㅓ should be ㅕ"},
 	{"one-syllable answer", "닥", []string{"닭"}, Wrong, "닭", ""},
@@ -58,7 +58,7 @@ var checkTests = []struct {
 	{"unjoined jamo", "ㅎㅐㅈㅏ", []string{"해자"}, Right, "해자", ""},
 	{"half-joined jamo", "해ㅈㅏ", []string{"해자"}, Right, "해자", ""},
 	{"jamo of a double final", "ㄱㅅ", []string{"ㄳ"}, Right, "ㄳ", ""},
-	{"unjoined jamo, one off", "ㅎㅐㅈㅓ", []string{"해자"}, Almost, "해자", "one letter off: ㅓ should be ㅏ"},
+	{"unjoined jamo, one off", "ㅎㅐㅈㅑ", []string{"해자"}, Almost, "해자", "one letter off: ㅑ should be ㅏ"},
 	// Korean: what looks like a particle but ends a noun of its own.
 	{"noun ending in 이", "고양", []string{"고양이"}, Wrong, "고양이", ""},
 	{"noun ending in 가", "물가", []string{"물"}, Wrong, "물", ""},
@@ -68,6 +68,21 @@ var checkTests = []struct {
 	{"particle swapped after a noun ending in 이", "고양이는", []string{"고양이가"}, Almost, "고양이가", "particle 는 instead of 가"},
 	{"adverb ending in 로", "정말", []string{"정말로"}, Wrong, "정말로", ""},
 	{"verb ending in 보다", "맛보다", []string{"맛"}, Wrong, "맛", ""},
+	// A slip that makes another word is wrong (usability B3); the word
+	// lists are mecab-ko-dic's and wamerican ∩ wbritish.
+	{"another word a jamo off", "장점", []string{"강점"}, Wrong, "강점", "장점 is another word"},
+	{"another word a vowel off", "해지", []string{"해자"}, Wrong, "해자", "해지 is another word"},
+	{"another word: seabed for moat", "해저", []string{"해자"}, Wrong, "해자", "해저 is another word"},
+	{"a jamo slip that makes no word", "강졈", []string{"강점"}, Almost, "강점", "one letter off: ㅕ should be ㅓ"},
+	{"another verb a jamo off", "사다", []string{"가다"}, Wrong, "가다", "사다 is another word"},
+	{"another word before the same particle", "장점이", []string{"강점이"}, Wrong, "강점이", "장점 is another word"},
+	{"another word in a phrase", "결정적인 기술럭", []string{"결정적인 기술력"}, Almost, "결정적인 기술력", "one letter off: ㅓ should be ㅕ"},
+	{"a particle cut off a phrase", "해자", []string{"해자를"}, Almost, "해자를", "missing particle 를"},
+	{"the other spelling of a word", "웬지", []string{"왠지"}, Almost, "왠지", "one letter off: ㅞ should be ㅙ"},
+	{"another English word", "house", []string{"horse"}, Wrong, "horse", "house is another word"},
+	{"another English word in a phrase", "the house race", []string{"horse race"}, Wrong, "horse race", "house is another word"},
+	{"an English typo", "strenght", []string{"strength"}, Almost, "strength", "typo: strenght → strength"},
+	{"a plural is the same word", "horses", []string{"horse"}, Almost, "horse", "singular or plural: horses → horse"},
 	{"noun in a phrase", "거대한 물가", []string{"거대한 물"}, Wrong, "거대한 물", ""},
 	{"particle after a phrase", "거대한 질량과", []string{"거대한 질량"}, Almost, "거대한 질량", "extra particle 과"},
 	{"other form of a particle", "책를", []string{"책을"}, Almost, "책을", "particle 를 instead of 을"},
@@ -166,10 +181,10 @@ func TestCheckAnswerTyped(t *testing.T) {
 
 // The diff marks the wrong jamo for Korean answers, and only for them.
 func TestCheckAnswerDiff(t *testing.T) {
-	c := CheckAnswer("해저", []string{"해자"}, slow)
+	c := CheckAnswer("해쟈", []string{"해자"}, slow)
 	i := slices.IndexFunc(c.Diff, func(e hangul.Edit) bool { return e.Op != hangul.Equal })
-	if i < 0 || c.Diff[i] != (hangul.Edit{Op: hangul.Substitute, Typed: 'ㅓ', Expected: 'ㅏ', TypedAt: 1, ExpectedAt: 1}) {
-		t.Errorf("diff of 해저 for 해자 = %+v", c.Diff)
+	if i < 0 || c.Diff[i] != (hangul.Edit{Op: hangul.Substitute, Typed: 'ㅑ', Expected: 'ㅏ', TypedAt: 1, ExpectedAt: 1}) {
+		t.Errorf("diff of 해쟈 for 해자 = %+v", c.Diff)
 	}
 	c = CheckAnswer("'헤자'", []string{"해자"}, slow)
 	if errs := slices.DeleteFunc(slices.Clone(c.Diff), func(e hangul.Edit) bool { return e.Op == hangul.Equal }); len(errs) != 1 || errs[0].Typed != 'ㅔ' {
@@ -252,14 +267,17 @@ func TestVerdictString(t *testing.T) {
 }
 
 func ExampleCheckAnswer() {
-	c := CheckAnswer("해저", []string{"해자"}, 10*time.Second)
+	c := CheckAnswer("해쟈", []string{"해자"}, 10*time.Second)
+	fmt.Println(c.Verdict, c.Suggested, c.Note)
+	c = CheckAnswer("해저", []string{"해자"}, 10*time.Second) // seabed, not moat
 	fmt.Println(c.Verdict, c.Suggested, c.Note)
 	c = CheckAnswer("해자는", []string{"해자"}, 10*time.Second)
 	fmt.Println(c.Verdict, c.Suggested, c.Note)
 	c = CheckAnswer("the Moat", []string{"moat"}, 2*time.Second)
 	fmt.Println(c.Verdict, c.Suggested, c.Note)
 	// Output:
-	// almost Hard one letter off: ㅓ should be ㅏ
+	// almost Hard one letter off: ㅑ should be ㅏ
+	// wrong Again 해저 is another word
 	// almost Hard extra particle 는
 	// right Easy
 }
@@ -268,5 +286,40 @@ func BenchmarkCheckAnswer(b *testing.B) {
 	accepted := []string{"초격차를 유지할 결정적인 기술력", "결정적인 기술력", "기술력"}
 	for b.Loop() {
 		CheckAnswer("결정적인 기술럭을", accepted, slow)
+	}
+}
+
+// In a session, the deck's words count as words, and a wrong answer that
+// is one says what it means (usability B3: "장점 = advantage").
+func TestAnswerTypedSaysWhatAnotherDeckWordMeans(t *testing.T) {
+	deck := &Deck{ID: "w", Lang: "ko", Cards: []Card{
+		{ID: "s", Kind: KindVocab, Word: "강점", Meanings: []string{"strength"}},
+		{ID: "a", Kind: KindVocab, Word: "장점", Meanings: []string{"advantage", "merit"}},
+		{ID: "m", Kind: KindVocab, Word: "말", Meanings: []string{"horse"}},
+		{ID: "c", Kind: KindVocab, Word: "초격차", Meanings: []string{"super gap"}},
+		{ID: "h", Kind: KindVocab, Word: "초격자", Meanings: []string{"superlattice"}},
+	}}
+	_, clock := newClock(at(21, 10, 0))
+	tests := []struct {
+		prompt, typed string
+		verdict       Verdict
+		note          string
+	}{
+		{"strength", "장점", Wrong, "장점 = advantage"},
+		{"strength", "강졈", Almost, "one letter off: ㅕ should be ㅓ"},
+		{"strength", "말", Wrong, "말 = horse"},
+		{"super gap", "초격자", Wrong, "초격자 = superlattice"}, // a deck word, in no list
+		{"말", "house", Wrong, "house is another word"},
+		{"강점", "merit", Wrong, "merit = 장점"},
+		{"강점", "strenght", Almost, "typo: strenght → strength"},
+	}
+	for _, tt := range tests {
+		s := mustSession(t, deck, newMem(), noFuzz(), clock, Options{Kind: QuestionTyped, Practice: true, Seed: 1})
+		for s.Question().Prompt != tt.prompt {
+			grade(t, s, fsrs.Good)
+		}
+		if c := s.AnswerTyped(tt.typed); c.Verdict != tt.verdict || c.Note != tt.note {
+			t.Errorf("%s typed for %s: %v %q, want %v %q", tt.typed, tt.prompt, c.Verdict, c.Note, tt.verdict, tt.note)
+		}
 	}
 }

@@ -131,8 +131,9 @@ type Session struct {
 	answeredAt time.Time // when it was answered, UTC ms: the review time
 	took       time.Duration
 	typed      string
-	check      *Check // nil when revealed
-	hints      int    // how many hints of the question are shown
+	check      *Check   // nil when revealed
+	hints      int      // how many hints of the question are shown
+	words      glossary // the deck's words and meanings, built at the first typed answer
 
 	pending *Op
 	resume  Phase    // the phase to return to when pending fails
@@ -269,7 +270,10 @@ func (s *Session) AnswerTyped(text string) Check {
 		return Check{}
 	}
 	now := s.clock()
-	c := CheckAnswer(text, s.question.Accepted, now.Sub(s.shownAt))
+	if s.words == nil {
+		s.words = newGlossary(s.deck.Cards)
+	}
+	c := s.words.check(text, s.question.Accepted, now.Sub(s.shownAt))
 	if c.Suggested == fsrs.Easy && s.cur.cat != catReview {
 		// A quick answer on a new or learning item is not yet a memory:
 		// Easy would skip the learning steps (days at once), so suggest

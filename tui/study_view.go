@@ -350,7 +350,9 @@ func (s *study) answerBlocks(st *Styles, lang string, width int) []string {
 	return blocks
 }
 
-// verdictBlock is right / almost / wrong, with the check's note.
+// verdictBlock is right / almost / wrong, with the check's note; an
+// almost right answer names the grade it suggests, "≈ Almost → Hard", as
+// that is why enter grades Hard.
 func (s *study) verdictBlock(st *Styles, width int) string {
 	c := s.check
 	var head string
@@ -358,7 +360,7 @@ func (s *study) verdictBlock(st *Styles, width int) string {
 	case quiz.Right:
 		head = st.Right.Render(glyphRight + " Right")
 	case quiz.Almost:
-		head = st.Almost.Render(glyphAlmost + " Almost")
+		head = st.Almost.Render(glyphAlmost + " Almost " + glyphTo + " " + ratingName(c.Suggested))
 	default:
 		head = st.Wrong.Render(glyphWrong + " Wrong")
 	}

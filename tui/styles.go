@@ -17,6 +17,7 @@ const (
 	glyphWrong    = "✗"      // a wrong one
 	glyphAlmost   = "≈"      // an almost right answer
 	glyphRuledOut = "–"      // an option a hint ruled out
+	glyphTo       = "→"      // from a verdict to the grade it suggests
 	glyphEllipsis = "…"      // text cut short
 	glyphSep      = " · "    // between items on a line
 	glyphZero     = "·"      // a count of zero
