@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"sync"
@@ -73,6 +74,17 @@ func (p *memProgress) Unrecord(r *quiz.Review) error {
 		}
 	}
 	return nil
+}
+
+func (p *memProgress) Unsuspend(id quiz.ItemID) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st, ok := p.states[id]
+	if p.fail != nil || !ok {
+		return false, cmp.Or(p.fail, fmt.Errorf("no item %s", id))
+	}
+	p.states[id] = quiz.ItemState{Card: st.Card, Introduced: st.Introduced}
+	return st.Suspended, nil
 }
 
 func (p *memProgress) count() int {
