@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -358,6 +359,9 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.session.Apply(res)
+	if id, ok := res.Unsuspended(); ok {
+		return m.onUnsuspended(id, res.Err())
+	}
 	if err := res.Err(); err != nil {
 		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
 		m.typedAhead = nil
@@ -386,8 +390,41 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		return next, tea.Batch(find, cmd)
 	default:
 		m.study.ask(m.session.Question())
+		if res.Review().Leech() {
+			m.study.notice = leechNotice(m.session.Score(), m.keys.Summary.Unsuspend)
+		}
 	}
 	return m.typeAhead()
+}
+
+// leechNotice announces on the study screen the leech the last answer
+// made (the last of the score's leeches).
+func leechNotice(sc quiz.Score, unsuspend key.Binding) string {
+	it := sc.Leeches[len(sc.Leeches)-1]
+	return fmt.Sprintf("%s is a leech (%d lapses): suspended. %s on the summary unsuspends it.",
+		itemLabel(&Styles{}, it), quiz.LeechThreshold, unsuspend.Help().Key)
+}
+
+// onUnsuspended shows on the summary that a leech is scheduled again, and
+// when the deck's next cards are due now; or why it could not be done.
+func (m Model) onUnsuspended(id quiz.ItemID, err error) (tea.Model, tea.Cmd) {
+	if m.quitting {
+		m.err = err
+		return m, tea.Quit
+	}
+	if err != nil {
+		m.summary.err = "Not unsuspended: " + err.Error()
+		return m, nil
+	}
+	label := id.String()
+	for _, it := range m.summary.score.Leeches {
+		if it.ID == id {
+			label = itemLabel(&Styles{}, it)
+		}
+	}
+	m.summary = newSummary(m.session, m.deck, m.cfg.Clock())
+	m.summary.done = label + " is scheduled again."
+	return m, nextDue(m.session)
 }
 
 // showStats opens the stats screen on the deck just studied, or else the
