@@ -361,9 +361,9 @@ func nothingDue(msg sessionMsg, sch quiz.Scheduling, now time.Time, flags bool) 
 	}
 	due := "Nothing is due now; the next cards are due " + dueIn(msg.next.Sub(now)) + "."
 	if flags {
-		return due + " --ahead studies the cards due soonest, --practice any cards."
+		return due + " --ahead studies the cards due soonest (not those studied today), --practice any cards."
 	}
-	return due + " Switch Mode to ahead to study the cards due soonest, or to practice."
+	return due + " Switch Mode to ahead to study the cards due soonest (not those studied today), or to practice."
 }
 
 // whyNothingAhead is why studying ahead found nothing, as a clause.
