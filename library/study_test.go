@@ -132,6 +132,7 @@ type readOnly struct {
 func (p readOnly) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return p.states, nil }
 func (readOnly) Record(r quiz.Review) (quiz.Review, error)               { return r, nil }
 func (readOnly) Unrecord(*quiz.Review) error                             { return nil }
+func (readOnly) Unsuspend(quiz.ItemID) (bool, error)                     { return false, nil }
 
 // TestDayMatchesWholeDeck is the specification of the home counts and
 // sessions that read only the day's states and cards: over random decks

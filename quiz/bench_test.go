@@ -93,6 +93,7 @@ type memory map[quiz.ItemID]quiz.ItemState
 func (m memory) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return m, nil }
 func (m memory) Record(r quiz.Review) (quiz.Review, error)             { return r, nil }
 func (m memory) Unrecord(*quiz.Review) error                           { return nil }
+func (m memory) Unsuspend(quiz.ItemID) (bool, error)                   { return false, nil }
 
 // BenchmarkAnswer answers a question of a review session, and of a
 // practice session (its queue holds every item): reveal, grade Good

@@ -24,3 +24,9 @@ func markLeech(r *Review) bool {
 	r.After.Suspended = true
 	return true
 }
+
+// Leech reports whether the review made its item a leech: it suspended
+// the item (only a leech is suspended by a review).
+func (r Review) Leech() bool {
+	return r.Mode != ModePractice && r.After.Suspended && (r.Before == nil || !r.Before.Suspended)
+}

@@ -67,3 +67,53 @@ func TestEighthLapseSuspendsTheItem(t *testing.T) {
 		t.Errorf("after undo: suspended %v, lapses %d; want the state before (not suspended, 7)", st.Suspended, st.Card.Lapses)
 	}
 }
+
+// TestLeechInScoreAndUnsuspend: the review that suspends a leech says
+// so, the score lists the leech, and unsuspending it through the session
+// schedules it again in the store and in the session, and takes it off
+// the score's leeches.
+func TestLeechInScoreAndUnsuspend(t *testing.T) {
+	p := newMem()
+	p.states = onlyCards("who")
+	who := id("who", "fact")
+	p.states[who] = ItemState{
+		Card:       fsrs.Card{Due: at(21, 9, 0), Stability: 3, Difficulty: 8, State: fsrs.Review, ScheduledDays: 3, LastReview: at(18, 9, 0), Reps: 20, Lapses: 7},
+		Introduced: at(1, 9, 0),
+	}
+	_, clock := newClock(at(21, 10, 0))
+	s := mustSession(t, testDeck(), p, noFuzz(), clock, Options{})
+	s.Reveal()
+	op, err := s.Grade(fsrs.Again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := op.Run()
+	s.Apply(res)
+	if !res.Review().Leech() {
+		t.Errorf("the 8th lapse's review: Leech() false, want true")
+	}
+	if sc := s.Score(); len(sc.Leeches) != 1 || sc.Leeches[0].ID != who {
+		t.Fatalf("Score.Leeches = %v, want [%v]", sc.Leeches, who)
+	}
+	op, err = s.Unsuspend(who)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res = op.Run()
+	s.Apply(res)
+	if got, ok := res.Unsuspended(); !ok || got != who || res.Err() != nil {
+		t.Errorf("Unsuspended() = %v, %v (err %v); want %v", got, ok, res.Err(), who)
+	}
+	if p.states[who].Suspended || s.Phase() != Finished {
+		t.Errorf("after unsuspend: stored suspended %v, phase %v; want not suspended, finished", p.states[who].Suspended, s.Phase())
+	}
+	if sc := s.Score(); len(sc.Leeches) != 0 {
+		t.Errorf("Score.Leeches after unsuspend = %v, want none", sc.Leeches)
+	}
+	if next, ok := s.NextDue(); !ok || !next.Before(at(21, 11, 0)) {
+		t.Errorf("NextDue after unsuspend = %v, %v; want its relearning step", next, ok)
+	}
+	if _, err := s.Unsuspend(who); err == nil {
+		t.Error("unsuspending an item that is not suspended: no error")
+	}
+}

@@ -74,4 +74,7 @@ type Progress interface {
 	// state when r.Before is nil), in one transaction; for ModePractice it
 	// only deletes the row.
 	Unrecord(r *Review) error
+	// Unsuspend schedules a suspended item (a leech) again, its state
+	// otherwise unchanged. It reports whether the item was suspended.
+	Unsuspend(id ItemID) (bool, error)
 }

@@ -8,10 +8,10 @@ import (
 
 // Score sums up a session's saved answers (undone ones do not count).
 //
-// An answer is correct when its check says Right (typed and choice
-// questions; Almost is not correct), or, when self-graded (flip, cloze,
-// or a revealed typed/choice question), when it is rated Hard, Good or
-// Easy: a pass, as Anki counts retention.
+// An answer is correct when it is not rated Again (Passed): the learner's
+// grade is the last word, whatever the check said, and the statistics
+// (package stats, `moatquiz stats`) count correct answers the same way,
+// as Anki counts retention.
 type Score struct {
 	Answered int
 	Correct  int
@@ -29,6 +29,9 @@ type Score struct {
 	// Mistakes are the typed answers that were not right, in order: what
 	// the learner confuses (ㅐ/ㅔ, 의/에, ...).
 	Mistakes []Mistake
+	// Leeches are the items this session suspended as leeches and that
+	// are still suspended, in the order answered.
+	Leeches []Item
 }
 
 // Mistake is a typed answer that was not right.
@@ -50,7 +53,7 @@ func (s *Session) Score() Score {
 		sc.Time += r.Duration
 		sc.Ratings[r.Rating]++
 		sc.add(categoryOf(derefState(r.Before)))
-		if h.correct() {
+		if Passed(r.Rating) {
 			sc.Correct++
 			streak++
 			sc.Streak = max(sc.Streak, streak)
@@ -60,6 +63,9 @@ func (s *Session) Score() Score {
 		if r.Rating == fsrs.Again && !missed[r.Item] {
 			missed[r.Item] = true
 			sc.Missed = append(sc.Missed, h.entry.item)
+		}
+		if r.Leech() && s.states[r.Item].Suspended {
+			sc.Leeches = append(sc.Leeches, h.entry.item)
 		}
 		if h.check != nil && h.check.Verdict != Right && r.Question == QuestionTyped {
 			sc.Mistakes = append(sc.Mistakes, Mistake{Item: r.Item, Typed: r.Typed, Expected: h.check.Expected, Verdict: h.check.Verdict})
@@ -71,13 +77,9 @@ func (s *Session) Score() Score {
 	return sc
 }
 
-// correct reports whether a saved answer counts as correct (see Score).
-func (h graded) correct() bool {
-	if h.check != nil {
-		return h.check.Verdict == Right
-	}
-	return h.review.Rating >= fsrs.Hard
-}
+// Passed reports whether an answer rated r counts as correct: any
+// rating but Again. The summary's score and the statistics both use it.
+func Passed(r fsrs.Rating) bool { return r > fsrs.Again }
 
 // add counts an answer by the item's category before it.
 func (sc *Score) add(cat category) {

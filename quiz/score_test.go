@@ -70,3 +70,23 @@ func TestScoreOfNothing(t *testing.T) {
 		t.Errorf("Score before any answer: %+v", sc)
 	}
 }
+
+// TestScoreCorrectIsNotAgain: a typed answer checked Almost, or Wrong,
+// and graded Hard by the learner is correct, as the statistics count it.
+func TestScoreCorrectIsNotAgain(t *testing.T) {
+	p := newMem()
+	p.states = onlyCards("moat")
+	_, clock := newClock(at(21, 10, 0))
+	s := mustSession(t, testDeck(), p, noFuzz(), clock, Options{Kind: QuestionTyped})
+	if c := s.AnswerTyped("기술"); c.Verdict == Right {
+		t.Fatalf("기술 checked Right: pick a wrong answer for the test")
+	}
+	op, err := s.Grade(fsrs.Hard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Apply(op.Run())
+	if sc := s.Score(); sc.Correct != 1 || sc.Accuracy != 1 || sc.Streak != 1 {
+		t.Errorf("Score after a wrong answer graded Hard: correct %d, accuracy %v, streak %d; want 1, 1, 1", sc.Correct, sc.Accuracy, sc.Streak)
+	}
+}

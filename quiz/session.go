@@ -403,12 +403,26 @@ func (s *Session) Undo() (*Op, error) {
 	if len(s.history) == 0 {
 		return nil, ErrNothingToUndo
 	}
-	return s.start(&Op{p: s.p, review: s.history[len(s.history)-1].review, undo: true}), nil
+	return s.start(&Op{p: s.p, review: s.history[len(s.history)-1].review, kind: opUndo}), nil
+}
+
+// Unsuspend returns the Op that schedules again an item this session
+// suspended as a leech (Score.Leeches), from any phase but Saving. After
+// Apply the session is where it was, the item no longer suspended.
+func (s *Session) Unsuspend(id ItemID) (*Op, error) {
+	if s.phase == Saving {
+		return nil, ErrPhase
+	}
+	if !s.states[id].Suspended {
+		return nil, fmt.Errorf("quiz: %s is not suspended", id)
+	}
+	return s.start(&Op{p: s.p, review: Review{Item: id}, kind: opUnsuspend}), nil
 }
 
 // Apply takes the result of the pending op's Run. Without an error, the
 // change is made: after a grade the next question is asked (or the
-// session finishes); after an undo the undone question is asked again.
+// session finishes); after an undo the undone question is asked again;
+// after an unsuspend the session goes on where it was.
 // With an error, the session goes back to where it was (a failed grade to
 // Answered, the answer kept) so the learner can try again. The result of
 // an op that is not pending is ignored.
@@ -420,8 +434,12 @@ func (s *Session) Apply(r Result) {
 	switch {
 	case r.err != nil:
 		s.phase = s.resume
-	case r.op.undo:
+	case r.op.kind == opUndo:
 		s.applyUndo()
+	case r.op.kind == opUnsuspend:
+		st := s.states[r.review.Item]
+		st.Suspended = false
+		s.states[r.review.Item], s.phase = st, s.resume
 	default:
 		s.applyGrade(r.review)
 	}
@@ -523,13 +541,23 @@ func maxTime(a, b time.Time) time.Time {
 	return b
 }
 
-// Op is a change to durable progress: saving a review or removing one.
-// It is never changed once made, so it may run in another goroutine.
+// Op is a change to durable progress: saving a review, removing one, or
+// unsuspending an item. It is never changed once made, so it may run in
+// another goroutine.
 type Op struct {
 	p      Progress
-	review Review
-	undo   bool
+	review Review // for an unsuspend, only its Item
+	kind   opKind
 }
+
+// opKind is what an Op does.
+type opKind int
+
+const (
+	opGrade     opKind = iota // Progress.Record
+	opUndo                    // Progress.Unrecord
+	opUnsuspend               // Progress.Unsuspend of review.Item
+)
 
 // Result is what an Op's Run did, for Session.Apply.
 type Result struct {
@@ -538,22 +566,26 @@ type Result struct {
 	err    error
 }
 
-// Run does the I/O: Progress.Record, or Progress.Unrecord for an undo, on
-// a copy of the op's review. It touches nothing but the Progress, so the
-// TUI may run it in a tea.Cmd and hand the Result to Session.Apply.
+// Run does the I/O: Progress.Record, Progress.Unrecord for an undo, or
+// Progress.Unsuspend, on a copy of the op's review. It touches nothing
+// but the Progress, so the TUI may run it in a tea.Cmd and hand the
+// Result to Session.Apply.
 func (o *Op) Run() Result {
 	rev := o.review
 	var err error
-	if o.undo {
+	switch o.kind {
+	case opUndo:
 		err = o.p.Unrecord(&rev)
-	} else {
+	case opUnsuspend:
+		_, err = o.p.Unsuspend(rev.Item)
+	default:
 		rev, err = o.p.Record(rev)
 	}
 	return Result{op: o, review: rev, err: err}
 }
 
 // Undo reports whether the op removes a review rather than saving one.
-func (o *Op) Undo() bool { return o.undo }
+func (o *Op) Undo() bool { return o.kind == opUndo }
 
 // Review returns a copy of the review the op saves or removes.
 func (o *Op) Review() Review { return o.review }
@@ -564,4 +596,16 @@ func (o *Op) Review() Review { return o.review }
 func (r Result) Err() error { return r.err }
 
 // Undo reports whether the op that ran removed a review.
-func (r Result) Undo() bool { return r.op != nil && r.op.undo }
+func (r Result) Undo() bool { return r.op != nil && r.op.kind == opUndo }
+
+// Unsuspended is the item the op that ran unsuspended; false for other ops.
+func (r Result) Unsuspended() (ItemID, bool) {
+	if r.op == nil || r.op.kind != opUnsuspend {
+		return ItemID{}, false
+	}
+	return r.review.Item, true
+}
+
+// Review is the review the op that ran saved or removed (its ID set once
+// saved).
+func (r Result) Review() Review { return r.review }

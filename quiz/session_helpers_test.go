@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"cmp"
 	"errors"
 	"maps"
 	"slices"
@@ -60,6 +61,15 @@ func (m *memProgress) Unrecord(r *Review) error {
 		m.states[r.Item] = *r.Before
 	}
 	return nil
+}
+
+func (m *memProgress) Unsuspend(id ItemID) (bool, error) {
+	st, ok := m.states[id]
+	if m.fail != nil || !ok {
+		return false, cmp.Or(m.fail, errors.New("no such item"))
+	}
+	m.states[id] = ItemState{Card: st.Card, Introduced: st.Introduced}
+	return st.Suspended, nil
 }
 
 // snapshot copies the stored states and log, to compare later.

@@ -118,11 +118,11 @@ func (c *counter) lapsed(s *Stats, items []*Item) {
 	s.Lapsed, s.Leeches = []Lapsed{}, []Lapsed{}
 	for _, it := range lapsed {
 		l := Lapsed{Item: it.ID.String(), Lapses: it.Lapses, Suspended: it.Suspended,
-			Label: quiz.ItemLabel(c.card(it.ID.Deck, it.ID.Card), it.ID.Item)}
+			Leech: it.Lapses >= quiz.LeechThreshold, Label: quiz.ItemLabel(c.card(it.ID.Deck, it.ID.Card), it.ID.Item)}
 		if len(s.Lapsed) < MostLapsedCount {
 			s.Lapsed = append(s.Lapsed, l)
 		}
-		if l.Lapses >= quiz.LeechThreshold {
+		if l.Leech {
 			s.Leeches = append(s.Leeches, l)
 		}
 	}

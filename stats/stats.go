@@ -208,6 +208,7 @@ type Lapsed struct {
 	Item      string `json:"item"`  // "deck/card/item"
 	Label     string `json:"label"` // the card's prompt, word or text, sanitised, on one line
 	Lapses    int    `json:"lapses"`
+	Leech     bool   `json:"leech"` // quiz.LeechThreshold lapses or more: tagged a leech, suspended or not
 	Suspended bool   `json:"suspended"`
 }
 

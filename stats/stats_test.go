@@ -272,7 +272,7 @@ func TestStatsItemsAndLapses(t *testing.T) {
 		t.Errorf("Items = %+v, want %+v", s.Items, want)
 	}
 	lapsed := []Lapsed{
-		{Item: "other/o1/fact", Label: "Who?", Lapses: 9, Suspended: true},
+		{Item: "other/o1/fact", Label: "Who?", Lapses: 9, Leech: true, Suspended: true},
 		{Item: "article/z1/c2", Label: "구글의 [...]", Lapses: 3},
 		{Item: "article/f1/fact", Label: "누가 메모를 유출했나?", Lapses: 1},
 	}

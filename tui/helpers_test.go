@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -103,6 +104,18 @@ func (p *memProgress) remembered() []quiz.Choice {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]quiz.Choice(nil), p.choices...)
+}
+
+// Unsuspend schedules a suspended item again, keeping when it was met.
+func (p *memProgress) Unsuspend(id quiz.ItemID) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	st, ok := p.states[id]
+	if p.fail != nil || !ok {
+		return false, cmp.Or(p.fail, fmt.Errorf("no item %s", id))
+	}
+	p.states[id] = quiz.ItemState{Card: st.Card, Introduced: st.Introduced}
+	return st.Suspended, nil
 }
 
 func (p *memProgress) count() int {

@@ -71,9 +71,12 @@ type TypingKeys struct {
 
 // SummaryKeys work on the summary at the end of a session.
 type SummaryKeys struct {
-	Done  key.Binding
-	Undo  key.Binding // back to the session's last answer
-	Stats key.Binding // disabled when the app has no stats
+	Done      key.Binding
+	Undo      key.Binding // back to the session's last answer
+	Unsuspend key.Binding // schedule again a leech the session suspended
+	Up        key.Binding // scroll a summary longer than the screen
+	Down      key.Binding
+	Stats     key.Binding // disabled when the app has no stats
 }
 
 // StatsKeys work on the stats screen.
@@ -147,9 +150,12 @@ func DefaultKeyMap() KeyMap {
 			Clear:     b([]string{"ctrl+u"}, "ctrl+u", "clear"),
 		},
 		Summary: SummaryKeys{
-			Done:  b([]string{"enter", "q", "esc"}, "enter", "home"),
-			Undo:  b([]string{"u", "ctrl+z"}, "u", "undo"),
-			Stats: b([]string{"s"}, "s", "stats"),
+			Done:      b([]string{"enter", "q", "esc"}, "enter", "home"),
+			Undo:      b([]string{"u", "ctrl+z"}, "u", "undo"),
+			Unsuspend: b([]string{"l"}, "l", "unsuspend"),
+			Up:        b([]string{"up", "k"}, "↑/k", "scroll up"),
+			Down:      b([]string{"down", "j"}, "↓/j", "scroll down"),
+			Stats:     b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
 	}
@@ -209,12 +215,17 @@ func (k TypingKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back, k.Help}}
 }
 
-// ShortHelp is the summary's footer.
-func (k SummaryKeys) ShortHelp() []key.Binding { return []key.Binding{k.Done, k.Undo, k.Stats} }
+// ShortHelp is the summary's footer, most needed first: what does not
+// fit is left out.
+func (k SummaryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Done, k.Unsuspend, k.Down, k.Undo, k.Stats}
+}
 
 // FullHelp is the summary's keys (the help overlay leaves them out: they
 // are on the summary's footer).
-func (k SummaryKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k SummaryKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Done, k.Unsuspend, k.Up, k.Down, k.Undo, k.Stats}}
+}
 
 // Every group of keys is a bubbles help.KeyMap.
 var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
@@ -142,6 +143,7 @@ type (
 		session *quiz.Session
 		next    time.Time
 		hasNext bool
+		ahead   quiz.AheadEmpty // why studying ahead found nothing
 		err     error
 	}
 	// savedMsg is the result of running a session Op.
@@ -217,6 +219,7 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd)
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.
 			msg.next, msg.hasNext = s.NextDue()
+			msg.ahead = s.WhyNothingAhead()
 		}
 		return msg
 	}
@@ -345,7 +348,7 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.session.Phase() == quiz.Finished {
 		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
-		m.home.status = nothingDue(msg.next, msg.hasNext, m.cfg.Clock(), quitAfter)
+		m.home.status = nothingDue(msg, m.cfg.Scheduling, m.cfg.Clock(), quitAfter)
 		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
@@ -363,17 +366,48 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// nothingDue says what to do when a session has nothing to ask: on the
-// home screen, which mode to switch to; for moatquiz study, which flag.
-func nothingDue(next time.Time, ok bool, now time.Time, flags bool) string {
-	msg := "Nothing to study in this deck right now."
-	if ok {
-		msg = "Nothing is due now; the next cards are due " + dueIn(next.Sub(now)) + "."
-	}
+// nothingDue says why the session of msg has nothing to ask and what to
+// do: on the home screen, which mode to switch to; for moatquiz study,
+// which flag. It never suggests the mode that is on, nor ahead when
+// ahead would find nothing either.
+func nothingDue(msg sessionMsg, sch quiz.Scheduling, now time.Time, flags bool) string {
+	practice := " Switch Mode to practice to study any cards."
 	if flags {
-		return msg + " --ahead studies the cards due soonest, --practice any cards."
+		practice = " --practice studies any cards."
 	}
-	return msg + " Switch Mode to ahead to study the cards due soonest, or to practice."
+	switch {
+	case msg.session.Mode() == quiz.ModePractice:
+		return "Nothing to practice: this deck has no card that is not suspended."
+	case msg.session.Mode() == quiz.ModeAhead:
+		return "Nothing to study ahead: " + whyNothingAhead(msg.ahead, sch) + practice
+	case !msg.hasNext && sch.NewPerDay == 0:
+		return "Nothing to study: no card of this deck is scheduled, and new cards per day is 0 (raise new_per_day in config.toml)." + practice
+	case !msg.hasNext: // ahead takes only scheduled cards
+		return "Nothing to study in this deck right now." + practice
+	}
+	due := "Nothing is due now; the next cards are due " + dueIn(msg.next.Sub(now)) + "."
+	if flags {
+		return due + " --ahead studies the cards due soonest (not those studied today), --practice any cards."
+	}
+	return due + " Switch Mode to ahead to study the cards due soonest (not those studied today), or to practice."
+}
+
+// whyNothingAhead is why studying ahead found nothing, as a clause.
+func whyNothingAhead(why quiz.AheadEmpty, sch quiz.Scheduling) string {
+	switch why {
+	case quiz.AheadStudiedToday:
+		return "every card due soonest was studied today; come back tomorrow."
+	case quiz.AheadSuspended:
+		return "the cards studied are suspended as leeches (moatquiz stats lists them)."
+	case quiz.AheadReviewLimit:
+		return "today's review limit is reached (reviews_per_day in config.toml)."
+	case quiz.AheadNoneStudied:
+		if sch.NewPerDay == 0 {
+			return "no card of this deck has been studied yet, and new cards per day is 0 (raise new_per_day in config.toml)."
+		}
+		return "no card of this deck has been studied yet."
+	}
+	return "no card is scheduled."
 }
 
 // onSaved applies a finished save or undo to the session, then handles
@@ -384,6 +418,9 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.session.Apply(res)
+	if id, ok := res.Unsuspended(); ok {
+		return m.onUnsuspended(id, res.Err())
+	}
 	if err := res.Err(); err != nil {
 		m.study.err = "Not saved: " + err.Error() + ". Grade again to retry."
 		m.typedAhead = nil
@@ -412,8 +449,41 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		return next, tea.Batch(find, cmd)
 	default:
 		m.study.ask(m.session.Question())
+		if res.Review().Leech() {
+			m.study.notice = leechNotice(m.session.Score(), m.keys.Summary.Unsuspend)
+		}
 	}
 	return m.typeAhead()
+}
+
+// leechNotice announces on the study screen the leech the last answer
+// made (the last of the score's leeches).
+func leechNotice(sc quiz.Score, unsuspend key.Binding) string {
+	it := sc.Leeches[len(sc.Leeches)-1]
+	return fmt.Sprintf("%s is a leech (%d lapses): suspended. %s on the summary unsuspends it.",
+		itemLabel(&Styles{}, it), quiz.LeechThreshold, unsuspend.Help().Key)
+}
+
+// onUnsuspended shows on the summary that a leech is scheduled again, and
+// when the deck's next cards are due now; or why it could not be done.
+func (m Model) onUnsuspended(id quiz.ItemID, err error) (tea.Model, tea.Cmd) {
+	if m.quitting {
+		m.err = err
+		return m, tea.Quit
+	}
+	if err != nil {
+		m.summary.err = "Not unsuspended: " + err.Error()
+		return m, nil
+	}
+	label := id.String()
+	for _, it := range m.summary.score.Leeches {
+		if it.ID == id {
+			label = itemLabel(&Styles{}, it)
+		}
+	}
+	m.summary = newSummary(m.session, m.deck, m.cfg.Clock())
+	m.summary.done = label + " is scheduled again."
+	return m, nextDue(m.session)
 }
 
 // showStats opens the stats screen on the deck just studied, or else the

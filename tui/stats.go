@@ -284,7 +284,7 @@ func statsLapsed(s *stats.Stats, st Styles, width int) string {
 	rows := []string{wrap(st.Title.Render("Most lapsed"), width)}
 	for _, l := range s.Lapsed {
 		var marks []string
-		if l.Lapses >= quiz.LeechThreshold {
+		if l.Leech {
 			marks = append(marks, "leech")
 		}
 		if l.Suspended {

@@ -41,10 +41,10 @@ func sampleStats() *stats.Stats {
 			{Tag: "어휘", Ratio: statsRate(600, 500)},
 		},
 		Lapsed: []stats.Lapsed{
-			{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Suspended: true},
+			{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Leech: true, Suspended: true},
 			{Item: "article/leak/fact", Label: "누가 구글의 내부 메모를 처음 공개했나?", Lapses: 4},
 		},
-		Leeches: []stats.Lapsed{{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Suspended: true}},
+		Leeches: []stats.Lapsed{{Item: "article/v-haeja/en-ko", Label: "해자 (en-ko)", Lapses: 9, Leech: true, Suspended: true}},
 	}
 	end := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
 	for i := 120; i >= 0; i-- {

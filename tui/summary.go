@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
@@ -27,7 +28,9 @@ type summary struct {
 	now        time.Time
 	confusions []confusion
 	note       string // why nothing was asked
-	err        string // why the last answer could not be undone
+	err        string // why the last answer could not be undone, or a leech unsuspended
+	done       string // what the last key did ("… is scheduled again.")
+	offset     int    // the first line of the body shown: the summary scrolls
 }
 
 // confusion is a pair of jamo the learner typed one for the other.
@@ -82,31 +85,77 @@ func confusions(mistakes []quiz.Mistake) []confusion {
 	return out
 }
 
-// Render draws the summary in width x height cells. With quitAfter,
-// done leaves the app.
+// Render draws the summary in width x height cells, its body scrolled
+// to offset. With quitAfter, done leaves the app.
 func (sm *summary) Render(st *Styles, km *KeyMap, quitAfter bool, width, height int) string {
+	header, body, room := sm.page(st, km, quitAfter, width, height)
+	top := min(sm.offset, max(len(body)-room, 0))
+	shown := body[top:max(min(top+room, len(body)), top)]
+	footer := sm.footer(st, km, quitAfter, width, height, len(body) > room, top+room < len(body))
+	return frame(header, strings.Join(shown, "\n"), footer, width, height)
+}
+
+// page lays the summary out: its header, the lines of its body, and how
+// many of them fit on the screen.
+func (sm *summary) page(st *Styles, km *KeyMap, quitAfter bool, width, height int) (string, []string, int) {
 	header := spread(st.Title.Render(truncate("Session done"+glyphSep+termtext.Strip(sm.title), width)), st.Subtle.Render(string(sm.mode)), width)
-	sk := km.Summary
-	sk.Undo.SetEnabled(sm.score.Answered > 0)
-	keys := append(sk.ShortHelp(), km.Global.Quit)
-	if quitAfter {
-		sk.Done = relabel(sk.Done, "quit")
-		keys = sk.ShortHelp()
-	}
-	footer := keysLine(st, keys, width, 1)
+	room := bodyRoom(lines(header), lines(sm.footer(st, km, quitAfter, width, height, true, true)), height)
+	return header, strings.Split(sm.body(st, km, width, height), "\n"), max(room, 0)
+}
+
+// scroll moves the body by d lines, within it.
+func (sm *summary) scroll(d int, st *Styles, km *KeyMap, quitAfter bool, width, height int) {
+	_, body, room := sm.page(st, km, quitAfter, width, height)
+	sm.offset = max(min(sm.offset+d, len(body)-room), 0)
+}
+
+// body is what the summary says: the score, the leeches, what was missed
+// and confused, when the next cards are due; or why nothing was asked.
+func (sm *summary) body(st *Styles, km *KeyMap, width, height int) string {
 	if sm.score.Answered == 0 {
 		note := sm.note
 		if note == "" {
 			note = "No cards were answered."
 		}
-		return frame(header, wrap(st.Text.Render(termtext.Strip(note)), width), footer, width, height)
+		return wrap(st.Text.Render(termtext.Strip(note)), width)
 	}
-	var errLine string
+	var errLine, doneLine string
 	if sm.err != "" {
 		errLine = wrap(st.Error.Render(termtext.Strip(sm.err)), width)
 	}
-	body := stack(errLine, sm.numbers(st, width, height), sm.missed(st, width), sm.confused(st, width), sm.nextLine(st))
-	return frame(header, body, footer, width, height)
+	if sm.done != "" {
+		doneLine = wrap(st.Text.Render(termtext.Strip(sm.done)), width)
+	}
+	return stack(errLine, doneLine, sm.numbers(st, width, height), sm.leeches(st, km.Summary.Unsuspend, width),
+		sm.missed(st, width), sm.confused(st, width), wrap(sm.nextLine(st), width))
+}
+
+// footer is the summary's keys: scroll among them when the body
+// overflows, marked when there is more below.
+func (sm *summary) footer(st *Styles, km *KeyMap, quitAfter bool, width, height int, overflow, more bool) string {
+	sk := km.Summary
+	sk.Undo.SetEnabled(sm.score.Answered > 0)
+	sk.Unsuspend.SetEnabled(len(sm.score.Leeches) > 0)
+	sk.Down.SetHelp("↑↓", "scroll")
+	if more {
+		sk.Down = relabel(sk.Down, "more")
+	}
+	sk.Down.SetEnabled(overflow)
+	keys := append(sk.ShortHelp(), km.Global.Quit)
+	if quitAfter {
+		sk.Done = relabel(sk.Done, "quit")
+		keys = sk.ShortHelp()
+	}
+	return keysLine(st, keys, width, footerLines(height))
+}
+
+// footerLines is how many lines the summary's keys may take: one in
+// compact terminals, where the body needs every line.
+func footerLines(height int) int {
+	if compact(height) {
+		return 1
+	}
+	return 2
 }
 
 // numbers are the score and the counts per grade: in two columns of a
@@ -154,7 +203,9 @@ func (sm *summary) nextLine(st *Styles) string {
 	case !sm.nextKnown:
 		return ""
 	case !sm.hasNext:
-		return st.Subtle.Render("Nothing is scheduled in this deck yet.")
+		// Every item answered outside practice is scheduled unless a leech
+		// suspended it.
+		return st.Subtle.Render("Nothing else is scheduled: the cards studied are suspended as leeches.")
 	}
 	d := sm.next.Sub(sm.now)
 	if d <= time.Minute {
@@ -163,14 +214,33 @@ func (sm *summary) nextLine(st *Styles) string {
 	return st.Text.Render("Next cards due " + dueIn(d) + " (" + sm.next.In(sm.now.Location()).Format("Jan 2 15:04") + ").")
 }
 
-// missed lists the items rated Again.
+// missed lists the items rated Again, each wrapped whole: its answer is
+// what the learner needs.
 func (sm *summary) missed(st *Styles, width int) string {
 	if len(sm.score.Missed) == 0 {
 		return ""
 	}
-	rows := []string{st.Title.Render(fmt.Sprintf("Missed (%d)", len(sm.score.Missed)))}
-	for _, it := range sm.score.Missed {
-		rows = append(rows, truncate("  "+itemLabel(st, it), width))
+	return itemList(st, st.Title.Render(fmt.Sprintf("Missed (%d)", len(sm.score.Missed))), sm.score.Missed, width)
+}
+
+// leeches lists the items the session suspended as leeches, and the key
+// that schedules them again.
+func (sm *summary) leeches(st *Styles, unsuspend key.Binding, width int) string {
+	n := len(sm.score.Leeches)
+	if n == 0 {
+		return ""
+	}
+	title := wrap(st.Wrong.Render(fmt.Sprintf("Leeches (%d)", n))+st.Subtle.Render(fmt.Sprintf(
+		" · suspended after %d lapses; %s: %s", quiz.LeechThreshold, unsuspend.Help().Key, unsuspend.Help().Desc)), width)
+	return itemList(st, title, sm.score.Leeches, width)
+}
+
+// itemList is a title over the items' labels, each wrapped under an
+// indent.
+func itemList(st *Styles, title string, items []quiz.Item, width int) string {
+	rows := []string{title}
+	for _, it := range items {
+		rows = append(rows, "  "+indentWrap(itemLabel(st, it), 4, width))
 	}
 	return strings.Join(rows, "\n")
 }

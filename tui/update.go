@@ -48,16 +48,32 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case screenStudy:
 		return m.onStudyKey(msg)
 	case screenSummary:
-		switch {
-		case key.Matches(msg, m.keys.Summary.Done):
-			return m.goHome()
-		case key.Matches(msg, m.keys.Summary.Undo):
-			return m.undo()
-		case key.Matches(msg, m.keys.Summary.Stats):
-			return m.showStats()
-		}
+		return m.onSummaryKey(msg)
 	case screenStats:
 		return m.onStatsKey(msg)
+	}
+	return m, nil
+}
+
+// onSummaryKey handles the summary's keys.
+func (m Model) onSummaryKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	km := m.keys.Summary
+	switch {
+	case key.Matches(msg, km.Done):
+		return m.goHome()
+	case key.Matches(msg, km.Undo):
+		return m.undo()
+	case key.Matches(msg, km.Unsuspend):
+		return m.unsuspend()
+	case key.Matches(msg, km.Up), key.Matches(msg, km.Down):
+		d := 1
+		if key.Matches(msg, km.Up) {
+			d = -1
+		}
+		w, h := m.size()
+		m.summary.scroll(d, m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
+	case key.Matches(msg, km.Stats):
+		return m.showStats()
 	}
 	return m, nil
 }
@@ -247,6 +263,21 @@ func (m Model) grade(r fsrs.Rating) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.study.notice = ""
+	return m, run(op)
+}
+
+// unsuspend schedules again, in a command, the first leech the summary
+// lists.
+func (m Model) unsuspend() (tea.Model, tea.Cmd) {
+	leeches := m.summary.score.Leeches
+	if len(leeches) == 0 || m.session.Phase() == quiz.Saving {
+		return m, nil
+	}
+	op, err := m.session.Unsuspend(leeches[0].ID)
+	if err != nil {
+		m.summary.err = "Not unsuspended: " + err.Error()
+		return m, nil
+	}
 	return m, run(op)
 }
 

@@ -79,6 +79,7 @@ type reviewJSON struct {
 	ScheduledDays uint64  `json:"scheduled_days"`
 	Reps          uint64  `json:"reps"`
 	Lapses        uint64  `json:"lapses"`
+	Leech         bool    `json:"leech,omitempty"` // this review suspended the item as a leech
 }
 
 // reviewLine is the export of r.
@@ -90,7 +91,7 @@ func reviewLine(r quiz.Review) reviewJSON {
 		Mode: string(r.Mode), Question: string(r.Question), Typed: r.Typed,
 		State: strings.ToLower(c.State.String()), Due: rfc3339ms(c.Due),
 		Stability: c.Stability, Difficulty: c.Difficulty,
-		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses,
+		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses, Leech: r.Leech(),
 	}
 }
 
