@@ -16,7 +16,10 @@ type DeckStatus struct {
 	Cards  int
 	Items  int
 	Counts DeckCounts
-	Err    error // the deck's progress could not be read
+	// MoreNew is true when new items wait beyond today's new-item limit:
+	// raising it (or tomorrow) would bring them.
+	MoreNew bool
+	Err     error // the deck's progress could not be read
 }
 
 // QueueCounts are the items left in a session, the current one included,
@@ -45,6 +48,7 @@ func Counts(deck *Deck, states map[ItemID]ItemState, sch Scheduling, now time.Ti
 	if deck == nil {
 		return DeckCounts{}
 	}
-	c := planDue(deck.Items(), states, sch, now).counts()
+	every := func(Item) bool { return true }
+	c := planDue(deck.Items(), every, states, sch, now).counts()
 	return DeckCounts{New: c.New, Learning: c.Learning, Review: c.Review}
 }
