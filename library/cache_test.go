@@ -2,6 +2,7 @@ package library
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,7 +156,7 @@ func TestDeckCacheOtherFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.Replace(string(data), `{"Format":4,`, `{"Format":3,`, 1)
+	old := strings.Replace(string(data), fmt.Sprintf(`{"Format":%d,`, cacheFormat), `{"Format":3,`, 1)
 	if old == string(data) {
 		t.Fatalf("entry head not found in %.80q", data)
 	}
