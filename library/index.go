@@ -67,6 +67,16 @@ func (x *deckIndex) names(i int) []string {
 // them.
 func (x *deckIndex) tags(i int) []string { return x.Tags[x.u32(x.tagIDs(), i)] }
 
+// allTags are the tags of the deck's cards, sorted, each once.
+func (x *deckIndex) allTags() []string {
+	var all []string
+	for _, list := range x.Tags {
+		all = append(all, list...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
 // span is where the bytes of the card at position i lie in the binary form.
 func (x *deckIndex) span(i int) (start, end int) {
 	return x.u32(x.starts(), i), x.u32(x.starts(), i+1)

@@ -37,7 +37,7 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 			continue
 		}
 		x := &f.file.index
-		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items}
+		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Tags: x.allTags()}
 		if p, err := s.planDay(f.file, now, nil); err != nil {
 			st.Err = err
 		} else {

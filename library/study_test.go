@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -188,6 +189,9 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		if st.Cards != len(d.Cards) || st.Items != len(d.Items()) || st.Deck.Title != d.Title {
 			t.Errorf("round %d: header %q, %d cards, %d items", round, st.Deck.Title, st.Cards, st.Items)
 		}
+		if want := deckTags(d); !slices.Equal(st.Tags, want) {
+			t.Errorf("round %d: tags %q, want %q", round, st.Tags, want)
+		}
 		dirs := []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}
 		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: quiz.QuestionTyped, Seed: 7, Limit: max(rng.IntN(8)-5, 0),
 			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
@@ -207,6 +211,16 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		}
 	}
 	t.Logf("%d questions asked alike", questions)
+}
+
+// deckTags are the tags of d's cards, sorted, each once.
+func deckTags(d *quiz.Deck) []string {
+	var all []string
+	for _, c := range d.Cards {
+		all = append(all, c.Tags...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 // status is the home row of the deck id at now.

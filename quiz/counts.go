@@ -15,6 +15,7 @@ type DeckStatus struct {
 	Deck   *Deck // maybe only the deck's header: Cards may be nil
 	Cards  int
 	Items  int
+	Tags   []string // the tags of its cards, sorted, each once
 	Counts DeckCounts
 	// MoreNew is true when new items wait beyond today's new-item limit:
 	// raising it (or tomorrow) would bring them.
