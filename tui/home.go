@@ -17,6 +17,10 @@ type deckRow struct {
 	cards  int
 	items  int
 	err    error // its progress could not be read
+	// custom study: the tags of its cards, and whether new cards wait
+	// beyond today's new-card limit
+	tags    []string
+	moreNew bool
 }
 
 // setting is one choice on the home screen: a label and its values.
@@ -32,6 +36,7 @@ const (
 	setDirection
 	setLang
 	setMode
+	setCards // custom study: all, vocab, facts or a tag (custom.go)
 	numSettings
 )
 
@@ -57,6 +62,7 @@ type home struct {
 	settings [numSettings]setting
 	status   string // a message for the learner, e.g. "nothing is due"
 	loaded   bool
+	tag      string // the Cards setting's tag, "" for none (cardsSetting)
 }
 
 func newHome() home {
@@ -65,6 +71,7 @@ func newHome() home {
 		setDirection: {label: "Words", values: []string{"both ways", "ko→en", "en→ko"}},
 		setLang:      {label: "Facts in", values: []string{"한국어", "English"}},
 		setMode:      {label: "Mode", values: []string{"review", "practice", "ahead"}},
+		setCards:     {label: "Cards", values: cardLabels},
 	}}
 }
 
@@ -106,6 +113,10 @@ func (h *home) change(d int) {
 
 // cycle moves setting i to its next (d=1) or previous (d=-1) value.
 func (h *home) cycle(i, d int) {
+	if i == setCards {
+		h.cycleCards(d)
+		return
+	}
 	s := &h.settings[i]
 	n := len(s.values)
 	s.chosen = ((s.chosen+d)%n + n) % n
@@ -158,6 +169,8 @@ func (h *home) options() quiz.Options {
 		Lang:      langValues[h.settings[setLang].chosen],
 		Practice:  h.settings[setMode].chosen == modePractice,
 		Ahead:     h.settings[setMode].chosen == modeAhead,
+		Cards:     cardValues[h.settings[setCards].chosen],
+		Tag:       h.chosenTag(),
 	}
 }
 
@@ -171,6 +184,8 @@ func (h *home) setOptions(opts quiz.Options) {
 	pick(setKind, indexOf(kindValues, opts.Kind))
 	pick(setDirection, indexOf(directionValues, opts.Direction))
 	pick(setLang, indexOf(langValues, opts.Lang))
+	pick(setCards, indexOf(cardValues, opts.Cards))
+	h.tag = opts.Tag
 	switch {
 	case opts.Practice:
 		h.settings[setMode].chosen = modePractice
@@ -202,10 +217,14 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 	settings := h.renderSettings(st, width)
 	decks := h.renderDecks(st, width, room-lines(settings)-1)
 	body := stack(decks, settings)
-	if h.status != "" {
+	status := h.status
+	if status == "" {
+		status = h.limitHint()
+	}
+	if status != "" {
 		// The whole status where it fits, else its first line cut to the
 		// width, so that a problem is never hidden.
-		status := termtext.Strip(h.status)
+		status := termtext.Strip(status)
 		full := stack(decks, wrap(st.Hint.Render(status), width), settings)
 		short := stack(decks, st.Hint.Render(truncate(firstLine(status), width)), settings)
 		switch {
@@ -306,7 +325,9 @@ func deckInfo(d *deckRow) string {
 // with the chosen one marked.
 func (h *home) renderSettings(st *Styles, width int) string {
 	var rows []string
-	for i, s := range h.settings {
+	settings := h.settings
+	settings[setCards] = h.cardsSetting()
+	for i, s := range settings {
 		label := fmt.Sprintf("%-9s ", s.label)
 		if h.cursor == len(h.decks)+i {
 			label = glyphFocus + st.Selected.Render(label)
@@ -324,7 +345,11 @@ func (h *home) renderSettings(st *Styles, width int) string {
 				vals[j] = st.Option.Render(v)
 			}
 		}
-		rows = append(rows, truncate(label+strings.Join(vals, "  "), width))
+		line := label + strings.Join(vals, "  ")
+		if i == setCards && lipgloss.Width(line) > width { // many tags: the chosen one, and how many
+			line = label + h.tagsShort(st, vals, s.chosen)
+		}
+		rows = append(rows, truncate(line, width))
 	}
 	return strings.Join(rows, "\n")
 }

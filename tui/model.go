@@ -40,12 +40,17 @@ type Backend interface {
 	// StartSession starts a session of a deck Decks returned: the
 	// session reads the deck's cards and progress and saves answers.
 	StartSession(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
+	// MoreNew raises the deck's new-item limit by n for today only.
+	MoreNew(deck string, n int) error
 }
 
 // Start is a session to start at once.
 type Start struct {
 	Deck    string
 	Options quiz.Options
+	// MoreNew, when above 0, first raises the deck's new-item limit by
+	// that many for today (custom study's "N more new cards today").
+	MoreNew int
 	// QuitAfter leaves the app when the session's summary is closed,
 	// instead of going home.
 	QuitAfter bool
@@ -127,6 +132,7 @@ type (
 		session *quiz.Session
 		next    time.Time
 		hasNext bool
+		limited bool // new items wait beyond today's new-item limit
 		err     error
 	}
 	// savedMsg is the result of running a session Op.
@@ -175,15 +181,17 @@ func loadDecks(cfg Config, req int) tea.Cmd {
 		list, err := cfg.Backend.Decks(cfg.Clock())
 		rows := make([]deckRow, len(list))
 		for i, st := range list {
-			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err}
+			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err,
+				tags: st.Tags, moreNew: st.MoreNew}
 		}
 		return decksMsg{req: req, rows: rows, err: err}
 	}
 }
 
 // startSession builds a session of deck with opts (it reads progress)
-// in a command, and awaits it: until it arrives, enter does nothing more.
-func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd) {
+// in a command, after adding more new items to today's limit, and awaits
+// it: until it arrives, enter does nothing more.
+func (m Model) startSession(deck *quiz.Deck, opts quiz.Options, more int) (Model, tea.Cmd) {
 	cfg, req := m.cfg, m.request()
 	m.startReq = req
 	m.home.status = "Starting" + glyphEllipsis
@@ -191,11 +199,17 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd)
 		opts.Seed = cfg.Clock().UnixNano()
 	}
 	return m, func() tea.Msg {
+		if more > 0 {
+			if err := cfg.Backend.MoreNew(deck.ID, more); err != nil {
+				return sessionMsg{req: req, deck: deck, err: err}
+			}
+		}
 		s, err := cfg.Backend.StartSession(deck, opts)
 		msg := sessionMsg{req: req, deck: deck, session: s, err: err}
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.
 			msg.next, msg.hasNext = s.NextDue()
+			msg.limited = limited(cfg, deck.ID)
 		}
 		return msg
 	}
@@ -238,6 +252,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSession(msg)
 	case savedMsg:
 		return m.onSaved(msg.res)
+	case moreNewMsg:
+		return m.onMoreNew(msg)
 	case nextDueMsg:
 		if msg.session == m.session {
 			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
@@ -300,7 +316,7 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 			m.home.status = fmt.Sprintf("there is no deck %q", st.Deck)
 			return m, nil
 		}
-		return m.startSession(m.home.deck().deck, st.Options)
+		return m.startSession(m.home.deck().deck, st.Options, st.MoreNew)
 	}
 	return m, nil
 }
@@ -319,7 +335,7 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.session.Phase() == quiz.Finished {
 		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
-		m.home.status = nothingDue(msg.next, msg.hasNext, m.cfg.Clock(), quitAfter)
+		m.home.status = nothingDue(msg.next, msg.hasNext, m.cfg.Clock(), quitAfter, msg.limited)
 		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
@@ -339,7 +355,11 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 
 // nothingDue says what to do when a session has nothing to ask: on the
 // home screen, which mode to switch to; for moatquiz study, which flag.
-func nothingDue(next time.Time, ok bool, now time.Time, flags bool) string {
+// When the day's new-item limit holds new items back it says so first.
+func nothingDue(next time.Time, ok bool, now time.Time, flags, limited bool) string {
+	if limited {
+		return limitReached(flags)
+	}
 	msg := "Nothing to study in this deck right now."
 	if ok {
 		msg = "Nothing is due now; the next cards are due " + dueIn(next.Sub(now)) + "."
