@@ -57,28 +57,64 @@ func (m Model) onMoreNew(msg moreNewMsg) (tea.Model, tea.Cmd) {
 	return m, loadDecks(m.cfg, m.decksReq)
 }
 
-// limited reports whether new items of the deck id wait beyond today's
-// new-item limit, from a fresh list of the decks.
-func limited(cfg Config, id string) bool {
+// whyNothing finds why a session of deck with opts has nothing to ask:
+// none of the deck's cards is one opts studies, or new ones wait beyond
+// today's new-card limit. With a filter it reads the deck's every card
+// (a practice session's), so it runs only when nothing is due.
+func whyNothing(cfg Config, deck *quiz.Deck, opts quiz.Options) (none, limited bool) {
 	list, _ := cfg.Backend.Decks(cfg.Clock())
 	for _, st := range list {
-		if st.Deck.ID == id {
-			return st.MoreNew
-		}
+		limited = limited || st.Deck.ID == deck.ID && st.MoreNew
 	}
-	return false
+	if !filtered(opts) {
+		return false, limited
+	}
+	opts.Practice, opts.Ahead, opts.Limit = true, false, 0
+	s, err := cfg.Backend.StartSession(deck, opts)
+	if err != nil {
+		return false, false
+	}
+	all := s.Remaining()
+	return all == (quiz.QueueCounts{}), limited && all.New > 0
+}
+
+// filtered reports whether opts study only part of a deck's items.
+func filtered(opts quiz.Options) bool {
+	return opts.Tag != "" || (opts.Cards != "" && opts.Cards != quiz.CardsAll) ||
+		(opts.Direction != "" && opts.Direction != quiz.DirBoth)
+}
+
+// noneStudied says that no card of the deck is one the custom study
+// takes, and how to choose others.
+func noneStudied(opts quiz.Options, flags bool) string {
+	what := map[quiz.CardFilter]string{quiz.CardsVocab: "vocabulary", quiz.CardsFacts: "a fact"}[opts.Cards]
+	if what == "" {
+		what = "a card"
+	}
+	if opts.Tag != "" {
+		what += " tagged " + termtext.Strip(opts.Tag)
+	}
+	if opts.Direction != "" && opts.Direction != quiz.DirBoth && opts.Cards != quiz.CardsFacts {
+		what += " studied " + string(opts.Direction)
+	}
+	how := "change the Cards or Words setting"
+	if flags {
+		how = "change --cards, --tag or --direction"
+	}
+	return "No card of this deck is " + what + ": " + how + "."
 }
 
 // limitReached says that the day's new-card limit, not an empty deck, is
 // why nothing is due, and how to raise it: for moatquiz study by its flag,
-// on the home screen by its key.
+// on the home screen by its key. Its first line, all a small terminal
+// shows, names the way.
 func limitReached(flags bool) string {
-	raise := fmt.Sprintf("press + for %d more today", moreNewStep)
+	raise := fmt.Sprintf("+ adds %d more", moreNewStep)
 	if flags {
-		raise = fmt.Sprintf("--more-new %d studies %d more today", moreNewStep, moreNewStep)
+		raise = fmt.Sprintf("--more-new %d studies %d more", moreNewStep, moreNewStep)
 	}
-	return "Today's new-card limit is reached: " + raise +
-		" (new_per_day in config.toml sets the daily limit)."
+	return "New-card limit reached: " + raise + ".\n" +
+		"Nothing else is due today; new_per_day in config.toml sets the daily limit."
 }
 
 // limitHint is the home screen's note on the picked deck when nothing is

@@ -31,14 +31,15 @@ func TestHomeSaysTheLimitIsReached(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		m := limitModel(t, 0, nil, size[0], size[1])
 		checkFits(t, m)
-		if s := screenText(m); !strings.Contains(s, "Today's new-card limit is") || (size[0] == 80 && !strings.Contains(s, "press + for 10 more")) {
+		if s := screenText(m); !strings.Contains(s, "New-card limit reached: + adds 10 more.") ||
+			(size[0] == 80 && !strings.Contains(s, "new_per_day in config.toml")) {
 			t.Errorf("%dx%d: the limit is not named:\n%s", size[0], size[1], s)
 		}
 		m = press(t, m, "+")
 		if got := m.home.deck().counts.New; got != 4 {
 			t.Errorf("%dx%d: + gives %d new, want the deck's 4 cards", size[0], size[1], got)
 		}
-		if s := screenText(m); strings.Contains(s, "limit is reached") || !strings.Contains(s, "10 more new cards today") {
+		if s := screenText(m); strings.Contains(s, "limit reached") || !strings.Contains(s, "10 more new cards today") {
 			t.Errorf("%dx%d: after +:\n%s", size[0], size[1], s)
 		}
 		checkFits(t, m)
@@ -59,6 +60,15 @@ func TestStudyMoreNew(t *testing.T) {
 	m := limitModel(t, 0, &Start{Deck: "moat", QuitAfter: true}, 80, 24)
 	if s := screenText(m); m.screen != screenSummary || !strings.Contains(s, "--more-new 10") {
 		t.Errorf("nothing due for the limit:\n%s", s)
+	}
+	// A filter no card passes is named as such, not as the limit.
+	m = limitModel(t, 0, &Start{Deck: "moat", Options: quiz.Options{Cards: quiz.CardsVocab, Tag: "memo"}, QuitAfter: true}, 80, 24)
+	if s := screenText(m); !strings.Contains(s, "No card of this deck is vocabulary tagged memo: change --cards") {
+		t.Errorf("vocabulary tagged memo, which no card is:\n%s", s)
+	}
+	m = limitModel(t, 0, &Start{Deck: "moat", Options: quiz.Options{Cards: quiz.CardsVocab}, QuitAfter: true}, 80, 24)
+	if s := screenText(m); !strings.Contains(s, "--more-new 10") {
+		t.Errorf("vocabulary held back by the limit:\n%s", s)
 	}
 	m = limitModel(t, 0, &Start{Deck: "moat", MoreNew: 2, QuitAfter: true}, 80, 24)
 	if m.screen != screenStudy || m.session.Remaining().New != 2 {

@@ -132,7 +132,8 @@ type (
 		session *quiz.Session
 		next    time.Time
 		hasNext bool
-		limited bool // new items wait beyond today's new-item limit
+		limited bool   // new items wait beyond today's new-item limit
+		none    string // says that no card of the deck is one the options study
 		err     error
 	}
 	// savedMsg is the result of running a session Op.
@@ -209,7 +210,10 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options, more int) (Model
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.
 			msg.next, msg.hasNext = s.NextDue()
-			msg.limited = limited(cfg, deck.ID)
+			var none bool
+			if none, msg.limited = whyNothing(cfg, deck, opts); none {
+				msg.none = noneStudied(opts, cfg.Start != nil && cfg.Start.QuitAfter)
+			}
 		}
 		return msg
 	}
@@ -336,6 +340,9 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	if msg.session.Phase() == quiz.Finished {
 		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
 		m.home.status = nothingDue(msg.next, msg.hasNext, m.cfg.Clock(), quitAfter, msg.limited)
+		if msg.none != "" {
+			m.home.status = msg.none
+		}
 		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck

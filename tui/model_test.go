@@ -247,7 +247,7 @@ func TestStartErrors(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
 	m = press(t, m, "enter")
-	if m.screen != screenHome || !strings.Contains(screenText(m), "Today's new-card limit is reached") {
+	if m.screen != screenHome || !strings.Contains(screenText(m), "New-card limit reached") {
 		t.Errorf("nothing due, as new_per_day is 0:\n%s", screenText(m))
 	}
 	m = press(t, m, "p", "enter")
