@@ -73,12 +73,17 @@ func (s *Study) planDay(f *deckFile, now time.Time, st studies) (*dayPlan, error
 	return planDay(s.progress, f, sch, now, st)
 }
 
-// MoreNew raises the new-item limit of deck id by n for today only, as
-// Anki's custom study "increase today's new card limit" does: the next
-// counts and sessions of the deck that day take up to n more new items.
+// MaxMoreNew is the most new items MoreNew adds at once, as in Anki's
+// custom study.
+const MaxMoreNew = 9999
+
+// MoreNew raises the new-item limit of deck id by n (1 to MaxMoreNew) for
+// today only, as Anki's custom study "increase today's new card limit"
+// does: the next counts and sessions of the deck that day take up to n
+// more new items.
 func (s *Study) MoreNew(id string, n int) error {
-	if n <= 0 {
-		return fmt.Errorf("more new items: %d: give a number above 0", n)
+	if n <= 0 || n > MaxMoreNew {
+		return fmt.Errorf("more new items: %d: give a number from 1 to %d", n, MaxMoreNew)
 	}
 	if _, err := s.lib.file(id); err != nil {
 		return err

@@ -444,7 +444,9 @@ func TestMoreNewToday(t *testing.T) {
 	if st := status(t, study, tomorrow, "facts"); st.Counts.New != 5 {
 		t.Errorf("the next day: %d new, want the configured 5", st.Counts.New)
 	}
-	if err := study.MoreNew("facts", 0); err == nil {
-		t.Error("0 more new items was accepted")
+	for _, n := range []int{0, -1, MaxMoreNew + 1} {
+		if err := study.MoreNew("facts", n); err == nil {
+			t.Errorf("%d more new items was accepted", n)
+		}
 	}
 }

@@ -31,8 +31,8 @@ func (c *studyCmd) Validate() error {
 	if c.Limit < 0 {
 		return fmt.Errorf("--limit=%d: give 0 (today's limits) or more", c.Limit)
 	}
-	if c.MoreNew < 0 {
-		return fmt.Errorf("--more-new=%d: give how many more new cards to study today, 1 or more", c.MoreNew)
+	if c.MoreNew < 0 || c.MoreNew > library.MaxMoreNew {
+		return fmt.Errorf("--more-new=%d: give how many more new cards to study today, from 1 to %d", c.MoreNew, library.MaxMoreNew)
 	}
 	return nil
 }
