@@ -47,9 +47,9 @@ type Progress interface {
 // the states of the day's cards only: it reads the items answered today,
 // the learning items due, the reviews due in order until the limit is
 // reached, and the cards from the new-item frontier on until enough new
-// items are found, and one more. States of cards or items the deck no
-// longer has are passed over. The limits and burying count every item
-// answered today, studied or not, as quiz does.
+// items are found (and, for the home screen, one more). States of cards
+// or items the deck no longer has are passed over. The limits and
+// burying count every item answered today, studied or not, as quiz does.
 type dayPlan struct {
 	f          *deckFile
 	studies    studies
