@@ -10,7 +10,8 @@ import (
 
 // deckIndex is what the home screen and a session's planning need of a
 // deck without its cards' content: the deck's header, and per card its id,
-// its item names and where its bytes lie in the deck's binary form. It is
+// its item names, its tags and where its bytes lie in the deck's binary
+// form. It is
 // a few bytes per card, read whole from a cache entry and used as read,
 // without a value built per card.
 type deckIndex struct {
@@ -24,6 +25,7 @@ type indexHead struct {
 	Cards int        // how many cards it has
 	Items int        // how many study items its cards yield
 	Names [][]string // the distinct lists of item names
+	Tags  [][]string // the distinct lists of tags
 	Size  int        // the length of raw
 	// Bilingual is the deck's BilingualFacts.
 	Bilingual bool
@@ -32,13 +34,14 @@ type indexHead struct {
 // The layout of deckIndex.raw for n cards: the end of each card's id in
 // the ids (uint32 × n); where each card's bytes start in the binary form,
 // then its length (uint32 × n+1); the cards' positions in id order (uint32
-// × n); each card's list in Names (uint16 × n); then the ids, one after
-// the other in deck order.
+// × n); each card's list in Names (uint16 × n); each card's list in Tags
+// (uint32 × n); then the ids, one after the other in deck order.
 func (x *deckIndex) idEnds() int  { return 0 }
 func (x *deckIndex) starts() int  { return 4 * x.Cards }
 func (x *deckIndex) sorted() int  { return 8*x.Cards + 4 }
 func (x *deckIndex) nameIDs() int { return 12*x.Cards + 4 }
-func (x *deckIndex) ids() int     { return 14*x.Cards + 4 }
+func (x *deckIndex) tagIDs() int  { return 14*x.Cards + 4 }
+func (x *deckIndex) ids() int     { return 18*x.Cards + 4 }
 
 // u32 is the i-th uint32 of the table at off.
 func (x *deckIndex) u32(off, i int) int {
@@ -60,6 +63,20 @@ func (x *deckIndex) id(i int) string {
 func (x *deckIndex) names(i int) []string {
 	s := x.raw[x.nameIDs()+2*i:]
 	return x.Names[int(s[0])|int(s[1])<<8]
+}
+
+// tags are the tags of the card at position i; the caller must not change
+// them.
+func (x *deckIndex) tags(i int) []string { return x.Tags[x.u32(x.tagIDs(), i)] }
+
+// allTags are the tags of the deck's cards, sorted, each once.
+func (x *deckIndex) allTags() []string {
+	var all []string
+	for _, list := range x.Tags {
+		all = append(all, list...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 // span is where the bytes of the card at position i lie in the binary form.
@@ -107,7 +124,8 @@ func (x *deckIndex) valid() bool {
 		end := x.u32(x.idEnds(), i)
 		start := x.u32(x.starts(), i)
 		s := x.raw[x.nameIDs()+2*i:]
-		if end < ids || start < body || x.u32(x.sorted(), i) >= n || int(s[0])|int(s[1])<<8 >= len(x.Names) {
+		if end < ids || start < body || x.u32(x.sorted(), i) >= n || int(s[0])|int(s[1])<<8 >= len(x.Names) ||
+			x.u32(x.tagIDs(), i) >= len(x.Tags) {
 			return false
 		}
 		ids, body = end, start
@@ -155,6 +173,17 @@ func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 			head.Names = append(head.Names, names)
 		}
 		b = binary.LittleEndian.AppendUint16(b, uint16(id))
+	}
+	tagLists := map[string]int{}
+	for i := range d.Cards {
+		tags := d.Cards[i].Tags
+		key := strings.Join(tags, " ") // a tag has no space
+		id, ok := tagLists[key]
+		if !ok {
+			id, tagLists[key] = len(head.Tags), len(head.Tags)
+			head.Tags = append(head.Tags, tags)
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(id))
 	}
 	for i := range d.Cards {
 		b = append(b, d.Cards[i].ID...)

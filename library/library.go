@@ -144,6 +144,16 @@ func (l *Library) Header(id string) (*quiz.Deck, error) {
 	return f.header(), nil
 }
 
+// Tags returns the tags of the cards of the deck with the id, sorted,
+// each once: what a custom study of one tag may choose.
+func (l *Library) Tags(id string) ([]string, error) {
+	f, err := l.file(id)
+	if err != nil {
+		return nil, err
+	}
+	return f.index.allTags(), nil
+}
+
 // file returns the deck file of the deck with the id, or Deck's error.
 func (l *Library) file(id string) (*deckFile, error) {
 	var errs []error

@@ -38,6 +38,10 @@ type Progress interface {
 	// last deck chosen first.
 	Choices() ([]quiz.Choice, error)
 	SaveChoice(c quiz.Choice) error
+	// NewToday returns how many new items the learner added to the
+	// deck's limit for the study day starting at day; AddNewToday adds n.
+	NewToday(deck string, day time.Time) (int, error)
+	AddNewToday(deck string, day time.Time, n int) error
 }
 
 // dayPlan is a deck's study day at a moment, planned as quiz plans a
@@ -47,25 +51,45 @@ type Progress interface {
 // the states of the day's cards only: it reads the items answered today,
 // the learning items due, the reviews due in order until the limit is
 // reached, and the cards from the new-item frontier on until enough new
-// items are found. States of cards or items the deck no longer has are
-// passed over.
+// items are found (and, for the home screen, one more). States of cards
+// or items the deck no longer has are passed over. The limits and
+// burying count every item answered today, studied or not, as quiz does.
 type dayPlan struct {
 	f          *deckFile
-	studies    func(item string) bool
+	studies    studies
 	start, end time.Time
 
 	counts          quiz.DeckCounts
+	moreNew         bool         // a new item studied waits beyond the day's new limit
 	reviewed, added int          // scheduled reviews and new items answered today
 	claimed         map[int]bool // cards answered or taken today, by position
 	cards           []int        // the positions of the cards the day needs
 	earliest        time.Time    // the earliest due of a learning item or review taken
 }
 
+// studies reports whether a plan studies the item of the card at
+// position pos of index x. A nil studies takes every item: the home
+// screen's plan, which also looks whether a new item waits beyond the
+// day's limit (moreNew), and so may read one batch of cards more.
+type studies func(x *deckIndex, pos int, item string) bool
+
+// optionStudies studies the items a session with opts studies.
+func optionStudies(opts quiz.Options) studies {
+	return func(x *deckIndex, pos int, item string) bool {
+		return opts.Studies(item) && (opts.Tag == "" || opts.Tagged(x.tags(pos)))
+	}
+}
+
 // member reports whether the deck has the item of row r and the plan
 // studies it, and where its card is.
 func (p *dayPlan) member(r store.Row) (int, bool) {
 	pos, ok := p.f.index.has(r.Card, r.Item)
-	return pos, ok && p.studies(r.Item)
+	return pos, ok && p.takes(pos, r.Item)
+}
+
+// takes reports whether the plan studies the item of the card at pos.
+func (p *dayPlan) takes(pos int, item string) bool {
+	return p.studies == nil || p.studies(&p.f.index, pos, item)
 }
 
 // take adds the card at pos to the cards the day needs.
@@ -76,8 +100,9 @@ func (p *dayPlan) take(pos int, due time.Time) {
 	}
 }
 
-// planDay plans deck f's study day at now for the items studies accepts.
-func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies func(string) bool) (*dayPlan, error) {
+// planDay plans deck f's study day at now for the items studies accepts,
+// with sch's limits (the day's added new items included: daySched).
+func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies) (*dayPlan, error) {
 	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
 	id := f.index.Deck.ID
 	answered, err := pr.Answered(id, p.start, p.end)
@@ -85,7 +110,7 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 		return nil, err
 	}
 	for _, r := range answered {
-		if pos, ok := p.member(r); ok {
+		if pos, ok := f.index.has(r.Card, r.Item); ok {
 			p.claimed[pos] = true
 			p.take(pos, time.Time{})
 			if r.State.Introduced.Before(p.start) {
@@ -174,10 +199,11 @@ const newBatch, maxBatch = 64, 4096
 const longWalk = 1024
 
 // pickNew takes up to n cards with a new item, in deck order, from the
-// deck's frontier on, and moves the frontier past the cards found to have
-// no new item left.
+// deck's frontier on, notes whether one more waits, and moves the
+// frontier past the cards found to have no new item left.
 func (p *dayPlan) pickNew(pr Progress, n int) error {
-	if n == 0 {
+	more := p.studies == nil
+	if n == 0 && !more {
 		return nil
 	}
 	x, id := &p.f.index, p.f.index.Deck.ID
@@ -186,7 +212,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 		return err
 	}
 	moved, size := front, newBatch
-	for at := front; at < x.Cards && p.counts.New < n; at += size {
+	for at := front; at < x.Cards && (p.counts.New < n || more && !p.moreNew); at += size {
 		if p.counts.New == 0 && at > front {
 			size = min(2*size, maxBatch)
 		}
@@ -207,13 +233,17 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 			for _, name := range x.names(pos) {
 				st, ok := states[quiz.ItemID{Card: card, Item: name}]
 				if isNew := !ok || (st.Card.State == fsrs.New && !st.Suspended); isNew {
-					fresh, wanted = true, wanted || p.studies(name)
+					fresh, wanted = true, wanted || p.takes(pos, name)
 				}
 			}
 			if !fresh && pos == moved {
 				moved++
 			}
-			if wanted && !p.claimed[pos] && p.counts.New < n {
+			switch {
+			case !wanted || p.claimed[pos] || p.moreNew:
+			case p.counts.New == n:
+				p.moreNew = more
+			default:
 				p.claimed[pos] = true
 				p.counts.New++
 				p.take(pos, time.Time{})

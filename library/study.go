@@ -37,11 +37,11 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 			continue
 		}
 		x := &f.file.index
-		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Bilingual: x.Bilingual}
-		if p, err := planDay(s.progress, f.file, s.scheduling, now, allItems); err != nil {
+		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Tags: x.allTags(), Bilingual: x.Bilingual}
+		if p, err := s.planDay(f.file, now, nil); err != nil {
 			st.Err = err
 		} else {
-			st.Counts = p.counts
+			st.Counts, st.MoreNew = p.counts, p.moreNew
 		}
 		list = append(list, st)
 	}
@@ -63,8 +63,44 @@ func (s *Study) Choices() ([]quiz.Choice, error) { return s.progress.Choices() }
 // the deck as the last one chosen.
 func (s *Study) SaveChoice(c quiz.Choice) error { return s.progress.SaveChoice(c) }
 
-// allItems studies every item: the home screen counts both directions.
-func allItems(string) bool { return true }
+// daySched is the scheduling of deck f's study day at now: the day's new
+// limit has the new items the learner added to it today (MoreNew).
+func (s *Study) daySched(f *deckFile, now time.Time) (quiz.Scheduling, error) {
+	sch := s.scheduling
+	extra, err := s.progress.NewToday(f.index.Deck.ID, sch.DayStart(now))
+	sch.NewPerDay += extra
+	return sch, err
+}
+
+// planDay plans deck f's study day at now with the day's limits.
+func (s *Study) planDay(f *deckFile, now time.Time, st studies) (*dayPlan, error) {
+	sch, err := s.daySched(f, now)
+	if err != nil {
+		return nil, err
+	}
+	return planDay(s.progress, f, sch, now, st)
+}
+
+// MaxMoreNew is the most new items MoreNew adds at once, as in Anki's
+// custom study.
+const MaxMoreNew = 9999
+
+// MoreNew raises the new-item limit of deck id by n (1 to MaxMoreNew) for
+// today only, as Anki's custom study "increase today's new card limit"
+// does: the next counts and sessions of the deck that day take up to n
+// more new items.
+func (s *Study) MoreNew(id string, n int) error {
+	if n <= 0 || n > MaxMoreNew {
+		return fmt.Errorf("more new items: %d: give a number from 1 to %d", n, MaxMoreNew)
+	}
+	if _, err := s.lib.file(id); err != nil {
+		return err
+	}
+	if err := s.progress.AddNewToday(id, s.scheduling.DayStart(s.clock()), n); err != nil {
+		return fmt.Errorf("deck %q: %w", id, err)
+	}
+	return nil
+}
 
 // StartSession starts a session of the deck d (a deck, or the header
 // Decks returned) with opts. A review session with flip or typed questions
@@ -79,27 +115,32 @@ func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, er
 	if err != nil {
 		return nil, err
 	}
+	now := s.clock()
+	sch, err := s.daySched(f, now)
+	if err != nil {
+		return nil, fmt.Errorf("session: read progress of deck %q: %w", d.ID, err)
+	}
 	whole := opts.Practice || opts.Kind == quiz.QuestionChoice || opts.Kind == quiz.QuestionMixed
 	if !whole {
-		p, err := planDay(s.progress, f, s.scheduling, s.clock(), opts.Studies)
+		p, err := planDay(s.progress, f, sch, now, optionStudies(opts))
 		if err != nil {
 			return nil, fmt.Errorf("session: read progress of deck %q: %w", d.ID, err)
 		}
 		if !opts.Ahead || p.counts != (quiz.DeckCounts{}) {
-			return s.daySession(f, p, opts)
+			return s.daySession(f, p, sch, opts)
 		}
 	}
 	deck, err := f.deck()
 	if err != nil {
 		return nil, err
 	}
-	return quiz.NewSession(deck, s.progress, s.scheduling, s.clock, opts)
+	return quiz.NewSession(deck, s.progress, sch, s.clock, opts)
 }
 
 // daySession starts a session over the cards of plan p only, with their
 // states: the session quiz builds over them is the one it would build
 // over the whole deck.
-func (s *Study) daySession(f *deckFile, p *dayPlan, opts quiz.Options) (*quiz.Session, error) {
+func (s *Study) daySession(f *deckFile, p *dayPlan, sch quiz.Scheduling, opts quiz.Options) (*quiz.Session, error) {
 	slices.Sort(p.cards)
 	pos := slices.Compact(p.cards)
 	cards, err := f.cards(pos)
@@ -120,8 +161,8 @@ func (s *Study) daySession(f *deckFile, p *dayPlan, opts quiz.Options) (*quiz.Se
 	for _, r := range rows {
 		states[quiz.ItemID{Deck: deck.ID, Card: r.Card, Item: r.Item}] = r.State
 	}
-	next := func() (time.Time, bool) { return s.nextDue(f, opts.Studies) }
-	return quiz.NewSession(&deck, dayProgress{s.progress, states}, s.scheduling, s.clock, opts,
+	next := func() (time.Time, bool) { return s.nextDue(f, optionStudies(opts)) }
+	return quiz.NewSession(&deck, dayProgress{s.progress, states}, sch, s.clock, opts,
 		quiz.WithNextDue(next))
 }
 
@@ -139,9 +180,9 @@ func (p dayProgress) States(string) (map[quiz.ItemID]quiz.ItemState, error) { re
 // the earliest due among the learning items and reviews a session would
 // take now, or else the earliest learning step or review due date of any
 // item, no earlier than the next study day.
-func (s *Study) nextDue(f *deckFile, studies func(string) bool) (time.Time, bool) {
+func (s *Study) nextDue(f *deckFile, st studies) (time.Time, bool) {
 	now := s.clock()
-	p, err := planDay(s.progress, f, s.scheduling, now, studies)
+	p, err := s.planDay(f, now, st)
 	if err != nil {
 		return time.Time{}, false
 	}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -33,6 +34,7 @@ func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
 		Source: quiz.Source{Publisher: "아시아경제"}}
 	for i := range n {
 		c := quiz.Card{ID: fmt.Sprintf("c%03d", rng.IntN(1000)*1000+i)}
+		c.Tags = [][]string{nil, {"memo"}, {"memo", "llm"}, {"llm"}}[rng.IntN(4)]
 		switch rng.IntN(3) {
 		case 0:
 			c.Kind, c.Prompt, c.PromptEn, c.Answer, c.AnswerEn = quiz.KindFact, "질문", "question", "답", "answer"
@@ -137,10 +139,12 @@ func (readOnly) Unsuspend(quiz.ItemID) (bool, error)                     { retur
 // TestDayMatchesWholeDeck is the specification of the home counts and
 // sessions that read only the day's states and cards: over random decks
 // and states (ties, suspended items, states of removed cards and items,
-// times at the day's bounds), at random moments of the day, the counts are
-// those of the whole deck, and a session in each direction asks the same
-// questions in the same order as the whole deck's, grade after grade, and
-// then names the same next due time.
+// times at the day's bounds), at random moments of the day, with new
+// items added to the day's limit, the counts are those of the whole deck
+// (and whether new items wait beyond the limit), and a session in each
+// direction, of each kind of card and tag, asks the same questions in the
+// same order as the whole deck's, grade after grade, and then names the
+// same next due time.
 func TestDayMatchesWholeDeck(t *testing.T) {
 	dir := t.TempDir()
 	db := openStore(t, dir)
@@ -163,19 +167,36 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		saveRandomStates(t, db, rng, d, start, end, now)
 		clock := func() time.Time { return now }
 		study := New(dir).Study(db, sch, clock)
+		if extra := rng.IntN(4); extra > 0 {
+			if err := study.MoreNew(d.ID, extra); err != nil {
+				t.Fatal(err)
+			}
+			sch.NewPerDay += extra // what the whole deck's session is given
+		}
 		states, err := db.States(d.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		st := status(t, study, now, d.ID)
-		if want := quiz.Counts(d, states, sch, now); st.Counts != want {
+		want := quiz.Counts(d, states, sch, now)
+		if st.Counts != want {
 			t.Fatalf("round %d: counts %+v, want %+v", round, st.Counts, want)
+		}
+		beyond := sch
+		beyond.NewPerDay = 1 << 20
+		if more := quiz.Counts(d, states, beyond, now).New > want.New; st.MoreNew != more {
+			t.Errorf("round %d: new items wait beyond the limit: %v, want %v", round, st.MoreNew, more)
 		}
 		if st.Cards != len(d.Cards) || st.Items != len(d.Items()) || st.Deck.Title != d.Title {
 			t.Errorf("round %d: header %q, %d cards, %d items", round, st.Deck.Title, st.Cards, st.Items)
 		}
+		if want := deckTags(d); !slices.Equal(st.Tags, want) {
+			t.Errorf("round %d: tags %q, want %q", round, st.Tags, want)
+		}
 		dirs := []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}
-		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: quiz.QuestionTyped, Seed: 7, Limit: max(rng.IntN(8)-5, 0)}
+		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: quiz.QuestionTyped, Seed: 7, Limit: max(rng.IntN(8)-5, 0),
+			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
+			Tag:   []string{"", "", "memo", "LLM"}[rng.IntN(4)]}
 		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
 		if err != nil {
 			t.Fatal(err)
@@ -191,6 +212,16 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		}
 	}
 	t.Logf("%d questions asked alike", questions)
+}
+
+// deckTags are the tags of d's cards, sorted, each once.
+func deckTags(d *quiz.Deck) []string {
+	var all []string
+	for _, c := range d.Cards {
+		all = append(all, c.Tags...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }
 
 // status is the home row of the deck id at now.
@@ -356,6 +387,81 @@ func TestDecksBilingual(t *testing.T) {
 	for id, want := range map[string]bool{"article": true, "mine": false} {
 		if got := status(t, study, now, id).Bilingual; got != want {
 			t.Errorf("deck %s: Bilingual %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestMoreNewToday: once the day's new items are studied the deck says
+// more wait; "10 more new today" brings 10 more, for every filter (the
+// limit is the deck's, not the filter's), after a restart the same day
+// too, and the next day the limit is the configured one again.
+func TestMoreNewToday(t *testing.T) {
+	dir := t.TempDir()
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "facts", Title: "사실", TitleEn: "Facts", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	for i := range 40 {
+		c := quiz.Card{ID: fmt.Sprintf("f%02d", i), Kind: quiz.KindFact, Prompt: "질문", PromptEn: "question", Answer: "답", AnswerEn: "answer"}
+		if i%2 == 1 {
+			c = quiz.Card{ID: fmt.Sprintf("v%02d", i), Kind: quiz.KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun"}
+		}
+		d.Cards = append(d.Cards, c)
+	}
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	sch := quiz.DefaultScheduling()
+	sch.NewPerDay = 5
+	open := func(at time.Time) (*store.DB, *Study) {
+		db, err := store.Open(dir, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db, New(dir).Study(db, sch, func() time.Time { return at })
+	}
+	db, study := open(now)
+	s, err := study.StartSession(status(t, study, now, "facts").Deck, quiz.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s.Phase() != quiz.Finished { // the day's 5 new items, Easy: done for today
+		s.Reveal()
+		op, err := s.Grade(fsrs.Easy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Apply(op.Run())
+	}
+	if st := status(t, study, now, "facts"); st.Counts.New != 0 || !st.MoreNew {
+		t.Fatalf("after the day's new items: %+v, more new %v; want none and more waiting", st.Counts, st.MoreNew)
+	}
+	vocab, err := study.StartSession(status(t, study, now, "facts").Deck, quiz.Options{Cards: quiz.CardsVocab})
+	if err != nil || vocab.Phase() != quiz.Finished {
+		t.Fatalf("only vocabulary gave %+v, %v: the deck's limit is reached for every filter", vocab.Remaining(), err)
+	}
+	if err := study.MoreNew("facts", 10); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, study = open(now.Add(time.Hour)) // a restart the same day
+	if st := status(t, study, now, "facts"); st.Counts.New != 10 {
+		t.Errorf("after 10 more new today and a restart: %d new, want 10", st.Counts.New)
+	}
+	vocab, err = study.StartSession(status(t, study, now, "facts").Deck, quiz.Options{Cards: quiz.CardsVocab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := vocab.Remaining(); got.New != 10 || vocab.Question().Item.ID.Item == quiz.ItemFact {
+		t.Errorf("only vocabulary after 10 more: %+v, first %s; want 10 new vocabulary items", got, vocab.Question().Item.ID)
+	}
+	db.Close()
+	tomorrow := now.AddDate(0, 0, 1)
+	db, study = open(tomorrow)
+	defer db.Close()
+	if st := status(t, study, tomorrow, "facts"); st.Counts.New != 5 {
+		t.Errorf("the next day: %d new, want the configured 5", st.Counts.New)
+	}
+	for _, n := range []int{0, -1, MaxMoreNew + 1} {
+		if err := study.MoreNew("facts", n); err == nil {
+			t.Errorf("%d more new items was accepted", n)
 		}
 	}
 }

@@ -15,8 +15,12 @@ type DeckStatus struct {
 	Deck   *Deck // maybe only the deck's header: Cards may be nil
 	Cards  int
 	Items  int
+	Tags   []string // the tags of its cards, sorted, each once
 	Counts DeckCounts
-	Err    error // the deck's progress could not be read
+	// MoreNew is true when new items wait beyond today's new-item limit:
+	// raising it (or tomorrow) would bring them.
+	MoreNew bool
+	Err     error // the deck's progress could not be read
 	// Bilingual is Deck.BilingualFacts of the whole deck: facts may be
 	// asked in English.
 	Bilingual bool
@@ -48,6 +52,7 @@ func Counts(deck *Deck, states map[ItemID]ItemState, sch Scheduling, now time.Ti
 	if deck == nil {
 		return DeckCounts{}
 	}
-	c := planDue(deck.Items(), states, sch, now).counts()
+	every := func(Item) bool { return true }
+	c := planDue(deck.Items(), every, states, sch, now).counts()
 	return DeckCounts{New: c.New, Learning: c.Learning, Review: c.Review}
 }

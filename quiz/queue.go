@@ -200,13 +200,15 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 	return d
 }
 
-// planDue builds the queue of scheduled study at now: learning items due
-// today; reviews due today, oldest due first, up to the day's review
-// limit; new items in deck order up to the day's new limit. Suspended
-// items never come; a card gives at most one new or review item a day,
-// and none once one of its items was answered today (siblings are
-// buried). It looks each item's state up once.
-func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
+// planDue builds the queue of scheduled study at now of the items takes
+// accepts: learning items due today; reviews due today, oldest due first,
+// up to the day's review limit; new items in deck order up to the day's
+// new limit. Suspended items never come; a card gives at most one new or
+// review item a day, and none once one of its items was answered today
+// (siblings are buried). The day's limits and burying count every item
+// answered today, taken or not: a filter does not renew the deck's day.
+// It looks each item's state up once.
+func planDue(items []Item, takes func(Item) bool, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
 	var q queue
@@ -223,7 +225,7 @@ func planDue(items []Item, states map[ItemID]ItemState, sch Scheduling, now time
 			}
 		}
 		switch cat := categoryOf(st, ok); {
-		case ok && st.Suspended:
+		case ok && st.Suspended, !takes(it):
 		case cat == catNew:
 			fresh = append(fresh, int32(i))
 		case !st.Card.Due.Before(d.end):

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -26,6 +27,8 @@ type Options struct {
 	Kind      QuestionKind // flip (default), choice, typed or mixed
 	Direction Direction    // vocab items studied; default both
 	Lang      string       // "ko" (default) or "en": the language fact questions are asked in
+	Cards     CardFilter   // which cards are studied: all (default), vocab or facts
+	Tag       string       // only cards with this tag (any case); "" for every card
 	Practice  bool         // cram any items; schedules unchanged, logged as practice
 	// Ahead studies ahead when nothing is due: the items due soonest,
 	// scheduled normally with the real time (Mode ahead). With items due,
@@ -46,6 +49,9 @@ func (o Options) normalize() (Options, error) {
 	if o.Lang == "" {
 		o.Lang = "ko"
 	}
+	if o.Cards == "" {
+		o.Cards = CardsAll
+	}
 	switch {
 	case o.Kind != QuestionFlip && o.Kind != QuestionChoice && o.Kind != QuestionTyped && o.Kind != QuestionMixed:
 		return o, fmt.Errorf("question kind %q: use flip, choice, typed or mixed", o.Kind)
@@ -53,22 +59,49 @@ func (o Options) normalize() (Options, error) {
 		return o, fmt.Errorf("direction %q: use ko-en, en-ko or both", o.Direction)
 	case o.Lang != "ko" && o.Lang != "en":
 		return o, fmt.Errorf("language %q: use ko or en", o.Lang)
+	case o.Cards != CardsAll && o.Cards != CardsVocab && o.Cards != CardsFacts:
+		return o, fmt.Errorf("cards %q: use all, vocab or facts", o.Cards)
 	case o.Limit < 0:
 		return o, fmt.Errorf("limit %d: must be 0 (no limit) or more", o.Limit)
 	}
 	return o, nil
 }
 
+// CardFilter is which cards a session studies: all of them, only
+// vocabulary, or only the others (facts and cloze sentences).
+type CardFilter string
+
+// The card filters.
+const (
+	CardsAll   CardFilter = "all"
+	CardsVocab CardFilter = "vocab"
+	CardsFacts CardFilter = "facts"
+)
+
 // Studies reports whether a session with these options studies items
 // named item: vocabulary items of the chosen direction (both when
-// unset), and every other item.
+// unset) unless only facts are studied, and every other item unless
+// only vocabulary is. Tags are Tagged's.
 func (o Options) Studies(item string) bool {
-	switch item {
-	case ItemKoEn, ItemEnKo:
+	vocab := item == ItemKoEn || item == ItemEnKo
+	switch {
+	case o.Cards == CardsVocab && !vocab, o.Cards == CardsFacts && vocab:
+		return false
+	case vocab:
 		return o.Direction == DirBoth || o.Direction == "" || string(o.Direction) == item
 	}
 	return true
 }
+
+// Tagged reports whether a session with these options studies a card with
+// these tags: every card when Tag is unset, else those tagged Tag, in any
+// case (as Anki matches tags).
+func (o Options) Tagged(tags []string) bool {
+	return o.Tag == "" || slices.ContainsFunc(tags, func(t string) bool { return strings.EqualFold(t, o.Tag) })
+}
+
+// takes reports whether the session studies item it.
+func (o Options) takes(it Item) bool { return o.Studies(it.ID.Item) && o.Tagged(it.Card.Tags) }
 
 // Phase is where a session is in asking one question.
 type Phase int
@@ -181,7 +214,7 @@ func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Option
 		o(s)
 	}
 	for _, it := range deck.Items() {
-		if opts.Studies(it.ID.Item) {
+		if opts.takes(it) {
 			s.items = append(s.items, it)
 		}
 	}
@@ -206,7 +239,7 @@ func (s *Session) plan(now time.Time) {
 	case s.opts.Practice:
 		s.mode, s.q = ModePractice, planPractice(s.items, s.states, s.opts.Seed)
 	default:
-		s.q = planDue(s.items, s.states, s.sch, now)
+		s.q = planDue(s.deck.Items(), s.opts.takes, s.states, s.sch, now)
 		if s.opts.Ahead && s.q.counts() == (QueueCounts{}) {
 			s.mode, s.q = ModeAhead, planAhead(s.items, s.states, s.sch, now, s.opts.Limit)
 		}
@@ -506,7 +539,7 @@ func (s *Session) NextDue() (time.Time, bool) {
 		return s.nextDue()
 	}
 	now := s.clock()
-	q := planDue(s.items, s.states, s.sch, now)
+	q := planDue(s.deck.Items(), s.opts.takes, s.states, s.sch, now)
 	var next time.Time
 	earliest := func(t time.Time) {
 		if next.IsZero() || t.Before(next) {

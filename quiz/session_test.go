@@ -575,3 +575,34 @@ func moatSession(t *testing.T, st *ItemState, sch Scheduling, opts Options) (*fa
 	c, clock := newClock(at(21, 10, 0))
 	return c, mustSession(t, testDeck(), p, sch, clock, opts)
 }
+
+// TestCustomStudyFilters: only vocabulary, only facts (and cloze), only a
+// tag (in any case) and only one direction each ask just those items; an
+// unknown card filter is refused.
+func TestCustomStudyFilters(t *testing.T) {
+	deck := testDeck()
+	deck.Cards[1].Tags = []string{"Memo"}
+	deck.Cards[3].Tags = []string{"memo", "llm"}
+	sch := noFuzz()
+	sch.NewPerDay = 100
+	for _, tc := range []struct {
+		opts Options
+		want []ItemID
+	}{
+		{Options{Cards: CardsVocab}, []ItemID{id("haeja", "ko-en"), id("chuton", "ko-en")}},
+		{Options{Cards: CardsVocab, Direction: DirEnKo}, []ItemID{id("haeja", "en-ko"), id("chuton", "en-ko")}},
+		{Options{Cards: CardsFacts}, []ItemID{id("moat", "fact"), id("who", "fact"), id("when", "fact"), id("train", "c1")}},
+		{Options{Tag: "memo"}, []ItemID{id("who", "fact"), id("haeja", "ko-en")}},
+		{Options{Tag: "MEMO", Cards: CardsFacts}, []ItemID{id("who", "fact")}},
+		{Options{Tag: "none"}, nil},
+	} {
+		_, clock := newClock(at(21, 10, 0))
+		s := mustSession(t, deck, newMem(), sch, clock, tc.opts)
+		if got := drain(t, s, fsrs.Easy); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%+v asked %v, want %v", tc.opts, got, tc.want)
+		}
+	}
+	if _, err := NewSession(deck, newMem(), sch, nil, Options{Cards: "words"}); err == nil {
+		t.Error(`cards "words" was accepted`)
+	}
+}

@@ -28,6 +28,10 @@ var (
 	sqlFrontier   = "SELECT cards FROM new_frontier WHERE deck = ? AND content = ?"
 	sqlSetFront   = "INSERT INTO new_frontier (deck, content, cards) VALUES (?, ?, ?) " +
 		"ON CONFLICT (deck) DO UPDATE SET content = excluded.content, cards = excluded.cards"
+	sqlNewToday    = "SELECT cards FROM new_today WHERE deck = ? AND day = ?"
+	sqlAddNewToday = "INSERT INTO new_today (deck, day, cards) VALUES (?, ?, ?) " +
+		"ON CONFLICT (deck) DO UPDATE SET cards = excluded.cards + " +
+		"CASE WHEN day = excluded.day THEN new_today.cards ELSE 0 END, day = excluded.day"
 )
 
 // itoa is an fsrs.State as SQL.
@@ -124,6 +128,33 @@ func (db *DB) SetFrontier(deck, content string, cards int, now bool) error {
 	db.front.mu.Lock()
 	defer db.front.mu.Unlock()
 	db.front.next = &frontier{deck: deck, content: content, cards: cards, changes: changes}
+	return nil
+}
+
+// NewToday returns how many new items AddNewToday added to the deck's
+// limit for the study day starting at day; 0 when none.
+func (db *DB) NewToday(deck string, day time.Time) (int, error) {
+	var n int
+	err := db.sql.QueryRow(sqlNewToday, deck, day.UnixMilli()).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read deck %q from %s: %w", deck, db.path, explain(err))
+	}
+	return n, nil
+}
+
+// AddNewToday adds n (above 0) new items to the deck's limit for the
+// study day starting at day, saved at once: a restart the same day keeps
+// them, the next day forgets them.
+func (db *DB) AddNewToday(deck string, day time.Time, n int) error {
+	if db.readOnly {
+		return fmt.Errorf("save deck %q: %w", deck, ErrReadOnly)
+	}
+	if _, err := db.sql.Exec(sqlAddNewToday, deck, day.UnixMilli(), n); err != nil {
+		return fmt.Errorf("save deck %q in %s: %w", deck, db.path, explain(err))
+	}
 	return nil
 }
 

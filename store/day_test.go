@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,42 @@ func TestFrontierDropped(t *testing.T) {
 	record(t, db, review("school", "fact", 2, quiz.ModeReview, nil))
 	if front() != 0 {
 		t.Error("a frontier given before an undo was saved with the next review")
+	}
+}
+
+// TestNewToday: the new items added to a deck's limit add up for their
+// study day, survive closing the store, count for nothing on another day
+// or deck, and a reader cannot add any.
+func TestNewToday(t *testing.T) {
+	dir := t.TempDir()
+	db := openW(t, dir)
+	day := base.Truncate(24 * time.Hour)
+	for _, n := range []int{10, 5} {
+		if err := db.AddNewToday("d", day, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	db = openW(t, dir)
+	for _, tc := range []struct {
+		deck string
+		day  time.Time
+		want int
+	}{{"d", day, 15}, {"d", day.Add(24 * time.Hour), 0}, {"other", day, 0}} {
+		if n, err := db.NewToday(tc.deck, tc.day); err != nil || n != tc.want {
+			t.Errorf("NewToday(%s, %v) = %d, %v; want %d", tc.deck, tc.day, n, err, tc.want)
+		}
+	}
+	next := day.Add(24 * time.Hour)
+	if err := db.AddNewToday("d", next, 3); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := db.NewToday("d", next); n != 3 {
+		t.Errorf("the next day has %d more, want 3: yesterday's are not today's", n)
+	}
+	db.Close()
+	r := openR(t, dir)
+	if err := r.AddNewToday("d", next, 1); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a reader added new items: %v", err)
 	}
 }

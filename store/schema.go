@@ -184,6 +184,16 @@ var migrations = []string{
 		mode      TEXT    NOT NULL,
 		chosen    INTEGER NOT NULL
 	) STRICT, WITHOUT ROWID;`,
+
+	// 5: new items the learner added to a deck's daily limit for one
+	// study day (custom study's "N more new cards today"): day is the
+	// study day's start, UTC ms. A row of a past day counts for nothing
+	// and is replaced by the next day's.
+	`CREATE TABLE new_today (
+		deck  TEXT    NOT NULL PRIMARY KEY,
+		day   INTEGER NOT NULL,
+		cards INTEGER NOT NULL CHECK (cards > 0)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // schemaVersion is the version this moatquiz writes and reads.

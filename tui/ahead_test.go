@@ -40,7 +40,7 @@ func TestNothingAheadSaysWhy(t *testing.T) {
 		{"ahead, never studied, no new cards", never, noNew, quiz.Options{Ahead: true}, false,
 			[]string{"no card of this deck has been studied yet, and new cards per day is 0", "new_per_day"}, []string{"Mode to ahead"}},
 		{"review, never studied, no new cards", never, noNew, quiz.Options{}, false,
-			[]string{"new cards per day is 0", "Switch Mode to practice"}, []string{"Mode to ahead"}},
+			[]string{"New-card limit reached: + adds 10 more", "new_per_day"}, []string{"Mode to ahead"}},
 		{"review after today's cards", studiedToday, quiz.DefaultScheduling(), quiz.Options{}, false,
 			[]string{"the next cards are due in 2d", "Switch Mode to ahead"}, nil},
 	}

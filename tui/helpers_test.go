@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -288,11 +289,24 @@ type fakeBackend struct {
 	progress *memProgress
 	sch      quiz.Scheduling
 	stats    func(stats.Query) (*stats.Stats, error) // nil: no figures
+	more     map[string]int                          // new items added to today's limit, by deck
 }
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
 func backend(decks func() ([]*quiz.Deck, error), p *memProgress, sch quiz.Scheduling) fakeBackend {
-	return fakeBackend{decks: decks, progress: p, sch: sch}
+	return fakeBackend{decks: decks, progress: p, sch: sch, more: map[string]int{}}
+}
+
+// schedOf is the scheduling of deck id today: more new items.
+func (b fakeBackend) schedOf(id string) quiz.Scheduling {
+	sch := b.sch
+	sch.NewPerDay += b.more[id]
+	return sch
+}
+
+func (b fakeBackend) MoreNew(id string, n int) error {
+	b.more[id] += n
+	return nil
 }
 
 func (b fakeBackend) Choices() ([]quiz.Choice, error) { return b.progress.remembered(), nil }
@@ -307,9 +321,17 @@ func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	var list []quiz.DeckStatus
 	for _, d := range decks {
 		st := quiz.DeckStatus{Deck: d, Cards: len(d.Cards), Items: len(d.Items()), Bilingual: d.BilingualFacts()}
+		for _, c := range d.Cards {
+			st.Tags = append(st.Tags, c.Tags...)
+		}
+		slices.Sort(st.Tags)
+		st.Tags = slices.Compact(st.Tags)
 		var states map[quiz.ItemID]quiz.ItemState
 		if states, st.Err = b.progress.States(d.ID); st.Err == nil {
-			st.Counts = quiz.Counts(d, states, b.sch, now)
+			sch := b.schedOf(d.ID)
+			st.Counts = quiz.Counts(d, states, sch, now)
+			sch.NewPerDay = 1 << 20
+			st.MoreNew = quiz.Counts(d, states, sch, now).New > st.Counts.New
 		}
 		list = append(list, st)
 	}
@@ -320,7 +342,7 @@ func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 }
 
 func (b fakeBackend) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, error) {
-	return quiz.NewSession(d, b.progress, b.sch, func() time.Time { return testNow }, opts)
+	return quiz.NewSession(d, b.progress, b.schedOf(d.ID), func() time.Time { return testNow }, opts)
 }
 
 func (b fakeBackend) Stats(q stats.Query) (*stats.Stats, error) {

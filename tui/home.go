@@ -20,6 +20,10 @@ type deckRow struct {
 	// bilingual: its facts have an English side of their own, so the
 	// facts language setting applies.
 	bilingual bool
+	// custom study: the tags of its cards, and whether new cards wait
+	// beyond today's new-card limit
+	tags    []string
+	moreNew bool
 }
 
 // setting is one choice on the home screen: a label and its values.
@@ -35,6 +39,7 @@ const (
 	setDirection
 	setLang
 	setMode
+	setCards // custom study: all, vocab, facts or a tag (custom.go)
 	numSettings
 )
 
@@ -60,6 +65,7 @@ type home struct {
 	settings [numSettings]setting
 	status   string // a message for the learner, e.g. "nothing is due"
 	loaded   bool
+	tag      string // the Cards setting's tag, "" for none (cardsSetting)
 }
 
 func newHome() home {
@@ -68,6 +74,7 @@ func newHome() home {
 		setDirection: {label: "Words", values: []string{"both ways", "ko→en", "en→ko"}},
 		setLang:      {label: "Facts in", values: []string{"한국어", "English"}},
 		setMode:      {label: "Mode", values: []string{"review", "practice", "ahead"}},
+		setCards:     {label: "Cards", values: cardLabels},
 	}}
 }
 
@@ -120,6 +127,10 @@ func (h *home) change(d int) {
 
 // cycle moves setting i to its next (d=1) or previous (d=-1) value.
 func (h *home) cycle(i, d int) {
+	if i == setCards {
+		h.cycleCards(d)
+		return
+	}
 	s := &h.settings[i]
 	n := len(s.values)
 	s.chosen = ((s.chosen+d)%n + n) % n
@@ -175,6 +186,8 @@ func (h *home) options() quiz.Options {
 		Lang:      h.lang(),
 		Practice:  h.settings[setMode].chosen == modePractice,
 		Ahead:     h.settings[setMode].chosen == modeAhead,
+		Cards:     cardValues[h.settings[setCards].chosen],
+		Tag:       h.chosenTag(),
 	}
 }
 
@@ -197,6 +210,8 @@ func (h *home) setOptions(opts quiz.Options) {
 	pick(setKind, indexOf(kindValues, opts.Kind))
 	pick(setDirection, indexOf(directionValues, opts.Direction))
 	pick(setLang, indexOf(langValues, opts.Lang))
+	pick(setCards, indexOf(cardValues, opts.Cards))
+	h.tag = opts.Tag
 	switch {
 	case opts.Practice:
 		h.settings[setMode].chosen = modePractice
@@ -230,10 +245,14 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 	settings := h.renderSettings(st, width)
 	decks := h.renderDecks(st, width, room-lines(settings)-1)
 	body := stack(decks, settings)
-	if h.status != "" {
+	status := h.status
+	if status == "" {
+		status = h.limitHint()
+	}
+	if status != "" {
 		// The whole status where it fits, else its first line cut to the
 		// width, so that a problem is never hidden.
-		status := termtext.Strip(h.status)
+		status := termtext.Strip(status)
 		full := stack(decks, wrap(st.Hint.Render(status), width), settings)
 		short := stack(decks, st.Hint.Render(truncate(firstLine(status), width)), settings)
 		switch {
@@ -334,7 +353,9 @@ func deckInfo(d *deckRow) string {
 // with the chosen one marked.
 func (h *home) renderSettings(st *Styles, width int) string {
 	var rows []string
-	for i, s := range h.settings {
+	settings := h.settings
+	settings[setCards] = h.cardsSetting()
+	for i, s := range settings {
 		if !h.shown(i) {
 			continue
 		}
@@ -355,7 +376,11 @@ func (h *home) renderSettings(st *Styles, width int) string {
 				vals[j] = st.Option.Render(v)
 			}
 		}
-		rows = append(rows, truncate(label+strings.Join(vals, "  "), width))
+		line := label + strings.Join(vals, "  ")
+		if i == setCards && lipgloss.Width(line) > width { // many tags: the chosen one, and how many
+			line = label + h.tagsShort(st, vals, s.chosen)
+		}
+		rows = append(rows, truncate(line, width))
 	}
 	return strings.Join(rows, "\n")
 }

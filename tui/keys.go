@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 )
@@ -35,6 +37,7 @@ type HomeKeys struct {
 	Direction key.Binding // cycle the vocabulary direction
 	Practice  key.Binding // switch between review and practice
 	Stats     key.Binding // disabled when the app has no stats
+	MoreNew   key.Binding // more new cards today in the picked deck
 	Quit      key.Binding
 }
 
@@ -114,6 +117,7 @@ func DefaultKeyMap() KeyMap {
 			Direction: b([]string{"d"}, "d", "direction"),
 			Practice:  b([]string{"p"}, "p", "review/practice"),
 			Stats:     b([]string{"s"}, "s", "stats"),
+			MoreNew:   b([]string{"+", "="}, "+", fmt.Sprintf("%d more new today", moreNewStep)),
 			Quit:      b([]string{"q"}, "q", "quit"),
 		},
 		Study: StudyKeys{
@@ -192,7 +196,7 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the home screen's column of the help.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.Stats, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Stats, k.Quit}}
 }
 
 // ShortHelp is the footer of a flip or cloze question.

@@ -47,12 +47,17 @@ type Backend interface {
 	// SaveChoice remembers the settings chosen for a deck, and the deck
 	// as the last one chosen.
 	SaveChoice(c quiz.Choice) error
+	// MoreNew raises the deck's new-item limit by n for today only.
+	MoreNew(deck string, n int) error
 }
 
 // Start is a session to start at once.
 type Start struct {
 	Deck    string
 	Options quiz.Options
+	// MoreNew, when above 0, first raises the deck's new-item limit by
+	// that many for today (custom study's "N more new cards today").
+	MoreNew int
 	// QuitAfter leaves the app when the session's summary is closed,
 	// instead of going home.
 	QuitAfter bool
@@ -144,6 +149,8 @@ type (
 		next    time.Time
 		hasNext bool
 		ahead   quiz.AheadEmpty // why studying ahead found nothing
+		limited bool            // new items wait beyond today's new-item limit
+		none    string          // says that no card of the deck is one the options study
 		err     error
 	}
 	// savedMsg is the result of running a session Op.
@@ -198,15 +205,17 @@ func loadDecks(cfg Config, req int, choices bool) tea.Cmd {
 		list, err := cfg.Backend.Decks(cfg.Clock())
 		rows := make([]deckRow, len(list))
 		for i, st := range list {
-			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err, bilingual: st.Bilingual}
+			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err,
+				bilingual: st.Bilingual, tags: st.Tags, moreNew: st.MoreNew}
 		}
 		return decksMsg{req: req, rows: rows, err: err, recall: r}
 	}
 }
 
 // startSession builds a session of deck with opts (it reads progress)
-// in a command, and awaits it: until it arrives, enter does nothing more.
-func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd) {
+// in a command, after adding more new items to today's limit, and awaits
+// it: until it arrives, enter does nothing more.
+func (m Model) startSession(deck *quiz.Deck, opts quiz.Options, more int) (Model, tea.Cmd) {
 	cfg, req := m.cfg, m.request()
 	m.startReq = req
 	m.home.status = "Starting" + glyphEllipsis
@@ -214,12 +223,21 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options) (Model, tea.Cmd)
 		opts.Seed = cfg.Clock().UnixNano()
 	}
 	return m, func() tea.Msg {
+		if more > 0 {
+			if err := cfg.Backend.MoreNew(deck.ID, more); err != nil {
+				return sessionMsg{req: req, deck: deck, err: err}
+			}
+		}
 		s, err := cfg.Backend.StartSession(deck, opts)
 		msg := sessionMsg{req: req, deck: deck, session: s, err: err}
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.
 			msg.next, msg.hasNext = s.NextDue()
 			msg.ahead = s.WhyNothingAhead()
+			var none bool
+			if none, msg.limited = whyNothing(cfg, deck, opts); none {
+				msg.none = noneStudied(opts, cfg.Start != nil && cfg.Start.QuitAfter)
+			}
 		}
 		return msg
 	}
@@ -264,6 +282,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSaved(msg.res)
 	case choiceSavedMsg:
 		return m.onChoiceSaved(msg)
+	case moreNewMsg:
+		return m.onMoreNew(msg)
 	case nextDueMsg:
 		if msg.session == m.session {
 			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
@@ -329,7 +349,7 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 			m.home.status = fmt.Sprintf("there is no deck %q", st.Deck)
 			return m, nil
 		}
-		return m.startSession(m.home.deck().deck, st.Options)
+		return m.startSession(m.home.deck().deck, st.Options, st.MoreNew)
 	}
 	return m, nil
 }
@@ -349,6 +369,9 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	if msg.session.Phase() == quiz.Finished {
 		quitAfter := m.cfg.Start != nil && m.cfg.Start.QuitAfter
 		m.home.status = nothingDue(msg, m.cfg.Scheduling, m.cfg.Clock(), quitAfter)
+		if msg.none != "" {
+			m.home.status = msg.none
+		}
 		if quitAfter {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
@@ -369,8 +392,12 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 // nothingDue says why the session of msg has nothing to ask and what to
 // do: on the home screen, which mode to switch to; for moatquiz study,
 // which flag. It never suggests the mode that is on, nor ahead when
-// ahead would find nothing either.
+// ahead would find nothing either. When the day's new-item limit holds
+// new items back it says so first.
 func nothingDue(msg sessionMsg, sch quiz.Scheduling, now time.Time, flags bool) string {
+	if msg.limited && msg.session.Mode() == quiz.ModeReview {
+		return limitReached(flags)
+	}
 	practice := " Switch Mode to practice to study any cards."
 	if flags {
 		practice = " --practice studies any cards."

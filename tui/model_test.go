@@ -30,8 +30,8 @@ func TestHomeKeys(t *testing.T) {
 		{name: "down moves to the settings", keys: []string{"down"}, cursor: 1},
 		{name: "j moves down", keys: []string{"j"}, cursor: 1},
 		{name: "ㅓ is j on a Korean layout", keys: []string{"ㅓ"}, cursor: 1},
-		{name: "up wraps to the last setting", keys: []string{"up"}, cursor: 4},
-		{name: "ㅏ is k", keys: []string{"ㅏ"}, cursor: 4},
+		{name: "up wraps to the last setting", keys: []string{"up"}, cursor: 5},
+		{name: "ㅏ is k", keys: []string{"ㅏ"}, cursor: 5},
 		{name: "c cycles the question kind", keys: []string{"c"}, opts: quiz.Options{Kind: quiz.QuestionChoice}},
 		{name: "ㅊ is c", keys: []string{"ㅊ", "ㅊ"}, opts: quiz.Options{Kind: quiz.QuestionTyped}},
 		{name: "d cycles the direction", keys: []string{"d"}, opts: quiz.Options{Direction: quiz.DirKoEn}},
@@ -84,6 +84,9 @@ func withDefaults(o quiz.Options) quiz.Options {
 	}
 	if o.Lang == "" {
 		o.Lang = "ko"
+	}
+	if o.Cards == "" {
+		o.Cards = quiz.CardsAll
 	}
 	return o
 }
@@ -246,8 +249,8 @@ func TestStartErrors(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(t, m, m.Init()())
 	m = press(t, m, "enter")
-	if m.screen != screenHome || !strings.Contains(screenText(m), "Nothing to study") {
-		t.Errorf("nothing due:\n%s", screenText(m))
+	if m.screen != screenHome || !strings.Contains(screenText(m), "New-card limit reached") {
+		t.Errorf("nothing due, as new_per_day is 0:\n%s", screenText(m))
 	}
 	m = press(t, m, "p", "enter")
 	if m.screen != screenStudy {

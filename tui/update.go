@@ -126,13 +126,15 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.cycle(setMode, 1)
 	case key.Matches(msg, km.Stats):
 		return m.showStats()
+	case key.Matches(msg, km.MoreNew):
+		return m.moreNew()
 	case key.Matches(msg, km.Start):
 		if d := h.deck(); d != nil && m.startReq == 0 {
 			opts := h.options()
 			if m.cfg.Start != nil {
 				opts.Limit = m.cfg.Start.Options.Limit
 			}
-			return m.startSession(d.deck, opts)
+			return m.startSession(d.deck, opts, 0)
 		}
 	}
 	return m, nil

@@ -85,8 +85,12 @@ func exitCode(err error) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	if errors.As(err, new(*library.NoDeckError)) {
+	if errors.As(err, new(*library.NoDeckError)) || errors.As(err, new(usageError)) {
 		return 2
 	}
 	return 1
 }
+
+// usageError is a command line that parses but asks for what is not
+// there (a tag no card of the deck has): exit status 2.
+type usageError struct{ error }
