@@ -224,7 +224,7 @@ func TestArticleDeckQuestions(t *testing.T) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		t.Fatal(err)
 	}
-	a := newAsker(&d, Options{Kind: QuestionChoice, Seed: 5, Lang: "ko"})
+	a := newAsker(d.Cards, Options{Kind: QuestionChoice, Seed: 5, Lang: "ko"})
 	items := d.Items()
 	if len(items) < len(d.Cards) {
 		t.Fatalf("%d items from %d cards", len(items), len(d.Cards))
@@ -267,7 +267,7 @@ func TestBuiltinChoicesNeverRight(t *testing.T) {
 		}
 		for _, lang := range []string{"ko", "en"} {
 			for seed := range int64(8) {
-				a := newAsker(&d, Options{Kind: QuestionChoice, Seed: seed, Lang: lang})
+				a := newAsker(d.Cards, Options{Kind: QuestionChoice, Seed: seed, Lang: lang})
 				for _, it := range d.Items() {
 					q := a.question(it)
 					for i, o := range q.Options {
