@@ -15,7 +15,7 @@ type studyCmd struct {
 	Kind      string `default:"flip" enum:"flip,choice,typed,mixed" help:"How questions are asked: flip, choice, typed or mixed."`
 	Direction string `default:"both" enum:"ko-en,en-ko,both" help:"Which way vocabulary is studied: ko-en, en-ko or both."`
 	Lang      string `default:"ko" enum:"ko,en" help:"The language fact questions are asked in: ko or en."`
-	Limit     int    `default:"0" help:"Study at most this many items (0: today's limits)."`
+	Limit     int    `default:"0" help:"Study at most this many items (0: today's limits; in practice 500)."`
 	Practice  bool   `xor:"mode" help:"Practice any cards without changing their schedule."`
 	Ahead     bool   `xor:"mode" help:"When nothing is due, study the cards due soonest."`
 }
