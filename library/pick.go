@@ -2,6 +2,7 @@ package library
 
 import (
 	"cmp"
+	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -24,10 +25,25 @@ func (s *Study) practiceCards(f *deckFile, opts quiz.Options) ([]int, int, error
 	if n <= 0 {
 		n = practiceWindow
 	}
-	order := practiceOrder(&f.index, opts)
+	for want := 4 * n; ; want *= 4 {
+		order, all := practiceOrder(&f.index, opts, want)
+		cards, err := s.notSuspended(f, order, n)
+		switch {
+		case err != nil:
+			return nil, 0, err
+		case len(cards) == n:
+			return cards, n, nil
+		case all:
+			return cards, opts.Limit, nil // every item fits
+		}
+	}
+}
+
+// notSuspended returns the card positions of the first n items of order
+// that are not suspended, reading their cards' states in batches.
+func (s *Study) notSuspended(f *deckFile, order []rankedItem, n int) ([]int, error) {
 	var cards []int
-	taken := 0
-	for at := 0; at < len(order) && taken < n; at += newBatch {
+	for at := 0; at < len(order) && len(cards) < n; at += newBatch {
 		batch := order[at:min(at+newBatch, len(order))]
 		ids := make([]string, len(batch))
 		for i, r := range batch {
@@ -35,23 +51,19 @@ func (s *Study) practiceCards(f *deckFile, opts quiz.Options) ([]int, int, error
 		}
 		rows, err := s.progress.CardStates(f.index.Deck.ID, ids)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		asleep := map[quiz.ItemID]bool{}
 		for _, r := range rows {
 			asleep[quiz.ItemID{Card: r.Card, Item: r.Item}] = r.State.Suspended
 		}
 		for i, r := range batch {
-			if taken < n && !asleep[quiz.ItemID{Card: ids[i], Item: f.index.names(int(r.pos))[r.item]}] {
-				taken++
+			if len(cards) < n && !asleep[quiz.ItemID{Card: ids[i], Item: f.index.names(int(r.pos))[r.item]}] {
 				cards = append(cards, int(r.pos))
 			}
 		}
 	}
-	if taken == n {
-		return cards, n, nil
-	}
-	return cards, opts.Limit, nil // every item fits
+	return cards, nil
 }
 
 // rankedItem is an item of the index in practice order.
@@ -61,24 +73,33 @@ type rankedItem struct {
 	item int32 // its place among its card's item names
 }
 
-// practiceOrder returns the items of the index that opts studies, in the
-// order of a practice session with opts.Seed: by quiz.PracticeRank, then
-// deck order. It reads the index only.
-func practiceOrder(x *deckIndex, opts quiz.Options) []rankedItem {
-	order := make([]rankedItem, 0, x.Items)
+// practiceOrder returns the first items of the index that opts studies in
+// the order of a practice session with opts.Seed (by quiz.PracticeRank,
+// then deck order): those whose rank is below a bound that about want of
+// them fall under, sorted, and whether that is all of them. It reads the
+// index only, and sorts only what it returns.
+func practiceOrder(x *deckIndex, opts quiz.Options, want int) ([]rankedItem, bool) {
+	bound, all := uint64(math.MaxUint64), want >= x.Items
+	if !all {
+		bound = math.MaxUint64 / uint64(x.Items) * uint64(want)
+	}
+	var order []rankedItem
 	for pos := range x.Cards {
 		card := x.id(pos)
 		for i, name := range x.names(pos) {
-			if opts.Studies(name) {
-				id := quiz.ItemID{Deck: x.Deck.ID, Card: card, Item: name}
-				order = append(order, rankedItem{quiz.PracticeRank(opts.Seed, id), int32(pos), int32(i)})
+			if !opts.Studies(name) {
+				continue
+			}
+			id := quiz.ItemID{Deck: x.Deck.ID, Card: card, Item: name}
+			if rank := quiz.PracticeRank(opts.Seed, id); all || rank < bound {
+				order = append(order, rankedItem{rank, int32(pos), int32(i)})
 			}
 		}
 	}
 	slices.SortFunc(order, func(a, b rankedItem) int {
 		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.pos, b.pos), cmp.Compare(a.item, b.item))
 	})
-	return order
+	return order, all
 }
 
 // poolPerKind is how many cards of each kind (fact, vocab, cloze) choice

@@ -517,3 +517,39 @@ func TestSampledDistractors(t *testing.T) {
 		t.Errorf("%d distinct distractors over 120 questions, want a varied sample", len(from))
 	}
 }
+
+// TestPracticePastSuspendedItems: a practice session whose first items in
+// practice order are nearly all suspended reads on until it has its
+// limit, and is the whole deck's session.
+func TestPracticePastSuspendedItems(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := bigDeck("asleep", 300)
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for i, it := range d.Items() {
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 3), LastReview: now.AddDate(0, 0, -5),
+			Stability: 5, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9), Suspended: i%20 != 0}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	opts := quiz.Options{Practice: true, Seed: 11, Limit: 12}
+	whole, err := quiz.NewSession(d, readOnly{states}, quiz.DefaultScheduling(), clock, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := New(dir).Study(db, quiz.DefaultScheduling(), clock).StartSession(d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := sameSessions(t, rand.New(rand.NewPCG(1, 1)), whole, day); n < 12 {
+		t.Errorf("%d questions, want 12 or more", n)
+	}
+}
