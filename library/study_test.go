@@ -153,7 +153,11 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 	db := openStore(t, dir)
 	rng := rand.New(rand.NewPCG(1, 2))
 	questions, modes := 0, map[quiz.Mode]int{}
-	for round := range 60 {
+	rounds := 60
+	if testing.Short() {
+		rounds = 30
+	}
+	for round := range rounds {
 		now := time.Date(2026, 3, 2, 4+rng.IntN(24), rng.IntN(60), 0, 0, time.UTC)
 		sch := quiz.DefaultScheduling()
 		sch.Params.EnableFuzz = false
