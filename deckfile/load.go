@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -177,72 +176,141 @@ func scan(name string, data []byte, each func(*quiz.Card)) (*quiz.Deck, error) {
 	return d, nil
 }
 
-// Encode writes d in the deck format, compact with one card a line, and
-// checks what it writes exactly as [Load] would read it: each card as it
-// is written, then the deck's own fields, without parsing the whole file
-// again. Each card of d is replaced in place by the card as Load reads
+// Encode writes d to w in the deck format, compact with one card a line,
+// and checks what it writes exactly as [Load] would read it: each card as
+// it is written, then the deck's own fields, holding one card's bytes at
+// a time. Each card of d is replaced in place by the card as Load reads
 // it back (in NFC), so that a large deck is never held twice; on success
-// the rest of d becomes Load's deck too (Path is name). Otherwise Encode
-// returns Load's errors, with the bytes they point into when there are
-// any.
-func Encode(name string, d *quiz.Deck) ([]byte, error) {
-	head, err := deckHead(d)
-	if err != nil {
-		return nil, err
+// the rest of d becomes Load's deck too (Path is name), and [Write]
+// writes it again in the same bytes (in NFC). Otherwise Encode returns Load's
+// errors for the bytes written (found again with the whole file in
+// memory, for their positions), and w holds part of a deck.
+func Encode(w io.Writer, name string, d *quiz.Deck) error {
+	err := encode(w, nil, name, d)
+	if errors.Is(err, errPositions) {
+		var whole bytes.Buffer
+		err = encode(&whole, &whole, name, d)
 	}
+	return err
+}
+
+// errPositions says that a deck has errors whose positions need the
+// bytes of every card before them.
+var errPositions = errors.New("errors to place")
+
+// encode is Encode writing to w; whole, when set, is w, and holds every
+// byte written so far, so that errors get their positions (else encode
+// returns errPositions at the first error).
+func encode(w io.Writer, whole *bytes.Buffer, name string, d *quiz.Deck) error {
 	at := 0 // the card being checked
 	v := newValidator(name, nil, func(c *quiz.Card) { d.Cards[at] = *c })
 	v.ids = make(map[string]int, len(d.Cards))
-	buf, p := append(head, '\n'), &parser{}
-	var card bytes.Buffer
-	enc := newEncoder(&card)
-	for at = range d.Cards {
-		card.Reset()
-		if err := enc.Encode(&d.Cards[at]); err != nil {
-			return nil, err
+	p := &parser{}
+	size, err := writeDeck(w, d, func(i, start int, line []byte) error {
+		at, p.data, p.pos = i, line, 0
+		if whole != nil {
+			p.data, p.pos = whole.Bytes(), start
 		}
-		buf = growFor(buf, at, len(d.Cards))
-		if at > 0 {
-			buf = append(buf, ",\n"...)
-		}
-		start := len(buf)
-		buf = append(buf, bytes.TrimSuffix(card.Bytes(), []byte("\n"))...)
-		p.data, p.pos, v.data = buf, start, buf
+		v.data = p.data
 		p.item(2, v.streamCard) // depth 2: in the root, in "cards"
-		if p.err != nil {
-			return nil, v.syntaxError(p.errOff, p.err.Error())
+		switch {
+		case p.err != nil && whole == nil, v.failed() && whole == nil:
+			return errPositions
+		case p.err != nil:
+			return v.syntaxError(p.errOff, p.err.Error())
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	buf = append(buf, "\n]}\n"...)
-	if len(buf) > MaxFileSize {
-		return nil, tooBig(name, int64(len(buf)))
+	if size > MaxFileSize {
+		return tooBig(name, int64(size))
 	}
 	// The deck's own fields: the head closed after its cards were checked.
-	p = &parser{data: append(head[:len(head):len(head)], "]}"...)}
+	head, err := deckHead(d)
+	if err != nil {
+		return err
+	}
+	p = &parser{data: append(head, "]}"...)}
 	root := p.document()
-	if p.err != nil {
-		return nil, v.syntaxError(p.errOff, p.err.Error())
+	switch {
+	case p.err != nil && whole == nil:
+		return errPositions
+	case p.err != nil:
+		return v.syntaxError(p.errOff, p.err.Error())
 	}
 	v.data = p.data
 	loaded := v.deck(root)
-	if v.data = buf; v.failed() {
-		return buf, v.errorList()
+	switch {
+	case v.failed() && whole == nil:
+		return errPositions
+	case v.failed():
+		v.data = whole.Bytes()
+		return v.errorList()
 	}
 	loaded.Cards, loaded.Path = d.Cards, name
 	*d = *loaded
-	return buf, nil
+	return nil
 }
 
-// growFor makes room in buf, which holds the head and the first i of n
-// cards, for the rest at the size of those so far and a tenth more (once
-// a thousand cards tell the size), so that a large deck's bytes do not
-// take twice the room they need, as doubling the buffer would.
-func growFor(buf []byte, i, n int) []byte {
-	if i < 1000 || cap(buf)-len(buf) > 64<<10 {
-		return buf
+// Write writes deck d, as [Encode] left it, to w: the bytes Encode wrote,
+// in NFC.
+func Write(w io.Writer, d *quiz.Deck) error {
+	_, err := writeDeck(w, d, nil)
+	return err
+}
+
+// writeDeck writes d in the deck format to w, compact with one card a
+// line, and returns its size. It calls check, when set, with each card's
+// index, the offset of its first byte and its bytes, once they are
+// written; past MaxFileSize it only counts the rest.
+func writeDeck(w io.Writer, d *quiz.Deck, check func(i, start int, line []byte) error) (int, error) {
+	head, err := deckHead(d)
+	if err != nil {
+		return 0, err
 	}
-	rest := len(buf) / i * (n - i)
-	return slices.Grow(buf, rest+rest/10+64<<10)
+	out := &sizeWriter{w: w}
+	out.Write(append(head, '\n'))
+	var card bytes.Buffer
+	enc := newEncoder(&card)
+	for i := range d.Cards {
+		card.Reset()
+		if err := enc.Encode(&d.Cards[i]); err != nil {
+			return 0, err
+		}
+		if i > 0 {
+			out.Write([]byte(",\n"))
+		}
+		start, line := out.n, bytes.TrimSuffix(card.Bytes(), []byte("\n"))
+		out.Write(line)
+		if out.err != nil {
+			return 0, out.err
+		}
+		if check != nil && out.n <= MaxFileSize {
+			if err := check(i, start, line); err != nil {
+				return 0, err
+			}
+		}
+	}
+	out.Write([]byte("\n]}\n"))
+	return out.n, out.err
+}
+
+// sizeWriter counts the bytes written to w, and keeps its first error;
+// past MaxFileSize it only counts.
+type sizeWriter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (s *sizeWriter) Write(b []byte) (int, error) {
+	if s.err == nil && s.n+len(b) <= MaxFileSize {
+		_, s.err = s.w.Write(b)
+	}
+	s.n += len(b)
+	return len(b), nil
 }
 
 // deckHead is d in JSON up to the opening bracket of its cards.

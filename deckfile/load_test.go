@@ -1,6 +1,7 @@
 package deckfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -186,8 +187,9 @@ func TestStreamedCards(t *testing.T) {
 }
 
 // TestEncode: Encode writes a deck that Load reads back as the deck
-// Encode leaves, one card a line, and rejects a bad deck with exactly the
-// errors Load gives for the bytes written.
+// Encode leaves, one card a line, and Write writes it again; Encode
+// rejects a bad deck with exactly the errors Load gives for the bytes
+// written.
 func TestEncode(t *testing.T) {
 	d, err := Load("deck.json", []byte(validDeck))
 	if err != nil {
@@ -196,13 +198,17 @@ func TestEncode(t *testing.T) {
 	nfd := *d
 	nfd.Cards = append([]quiz.Card(nil), d.Cards...)
 	nfd.Cards[1].Word = norm.NFD.String(nfd.Cards[1].Word)
-	data, err := Encode("new.json", &nfd)
-	if err != nil {
+	var out, again bytes.Buffer
+	if err := Encode(&out, "new.json", &nfd); err != nil {
 		t.Fatalf("Encode: %v", err)
 	}
+	data := out.Bytes()
 	back, err := Load("new.json", data)
 	if err != nil || !reflect.DeepEqual(back, &nfd) || nfd.Cards[1].Word != "해자" || strings.Count(string(data), "\n") != 5 {
 		t.Fatalf("Load(Encode) = %+v, %v\nEncode left %+v\n%s", back, err, nfd, data)
+	}
+	if err := Write(&again, &nfd); err != nil || !bytes.Equal(again.Bytes(), []byte(norm.NFC.String(string(data)))) {
+		t.Fatalf("Write: %v\n%s\nwant what Encode wrote, in NFC:\n%s", err, again.Bytes(), data)
 	}
 
 	bad := *d
@@ -210,8 +216,11 @@ func TestEncode(t *testing.T) {
 	bad.Cards = append([]quiz.Card(nil), d.Cards...)
 	bad.Cards[0].Distractors = []string{"기술력", "a", "a"}
 	bad.Cards[2].ID = d.Cards[1].ID
-	data, err = Encode("bad.json", &bad)
-	_, loadErr := Load("bad.json", data)
+	out.Reset()
+	err = Encode(&out, "bad.json", &bad)
+	var whole bytes.Buffer
+	Write(&whole, &bad)
+	_, loadErr := Load("bad.json", whole.Bytes())
 	if err == nil || loadErr == nil || err.Error() != loadErr.Error() || strings.Count(err.Error(), "\n") != 3 {
 		t.Errorf("Encode: %v\nLoad: %v\nwant the same four errors", err, loadErr)
 	}

@@ -14,8 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -481,7 +480,7 @@ func (v *validator) text(n *node, label fieldLabel, help string, multiline bool)
 		v.add(n.off, fmt.Sprintf("%s is %d characters long: the most is %d; shorten it", label, count, maxText))
 		return s, false
 	}
-	return norm.NFC.String(s), badCount+oddCount == 0
+	return hangul.NFC(s), badCount+oddCount == 0
 }
 
 // unescape decodes string node n character by character, noting the

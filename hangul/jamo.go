@@ -84,7 +84,25 @@ func join(a, b rune) rune { return joins[[2]rune{a, b}] }
 // and some input methods send them) and conjoining jamo sequences become
 // precomposed syllables. Compatibility jamo (ㅎㅐ) are left as they are:
 // NFKC would turn them into syllables, which is wrong for typed answers.
-func NFC(s string) string { return norm.NFC.String(s) }
+// A text of characters that are composed whatever surrounds them (most
+// texts) is returned as it is without a pass of package norm, which takes
+// its time over Hangul.
+func NFC(s string) string {
+	for _, r := range s {
+		if !composed(r) {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
+}
+
+// composed reports whether r is one of the characters a text made only
+// of is in NFC (none decomposes, none composes with another of them):
+// those below U+0300, Hangul syllables and compatibility jamo, and CJK
+// ideographs.
+func composed(r rune) bool {
+	return r < 0x300 || IsSyllable(r) || 0x3131 <= r && r <= 0x318E || 0x4E00 <= r && r <= 0x9FFF
+}
 
 // IsSyllable reports whether r is a precomposed Hangul syllable (가–힣).
 func IsSyllable(r rune) bool { return r >= sBase && r < sBase+sCount }

@@ -1,7 +1,10 @@
 package hangul
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -147,6 +150,36 @@ func TestIsWordEndingLikeParticle(t *testing.T) {
 	for _, w := range []string{"고양", "물", "해자가", "사람이", "책을", ""} {
 		if IsWordEndingLikeParticle(w) {
 			t.Errorf("IsWordEndingLikeParticle(%q) = true", w)
+		}
+	}
+}
+
+// TestComposedTextsAreNFC: a text of characters composed accepts is in
+// NFC, so NFC may return it as it is: each alone, and random
+// pairs and runs of them.
+func TestComposedTextsAreNFC(t *testing.T) {
+	var set []rune
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if composed(r) && utf8.ValidRune(r) {
+			set = append(set, r)
+			if s := string(r); !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%U alone is not in NFC", r)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteRune(set[rng.IntN(len(set))])
+		}
+		if s := b.String(); !norm.NFC.IsNormalString(s) {
+			t.Fatalf("%+q is not in NFC", s)
+		}
+	}
+	for _, r := range []rune{0x300, 0x11A8, 0x1100, 0xF900, 0x2126} { // a mark, jamo, compatibility ideograph, ohm
+		if composed(r) {
+			t.Errorf("%U: want not composed", r)
 		}
 	}
 }

@@ -64,7 +64,7 @@ func TestImportAPKGLayouts(t *testing.T) {
 			if len(res.Skipped) != 0 || len(res.Warnings) != 0 {
 				t.Errorf("skipped %v, warnings %v; want none", res.Skipped, res.Warnings)
 			}
-			if _, err := deckfile.Load("out.json", res.JSON); err != nil {
+			if _, err := deckfile.Load("out.json", deckJSON(t, res)); err != nil {
 				t.Errorf("the JSON does not load: %v", err)
 			}
 		})
@@ -174,7 +174,7 @@ func TestImportAPKGHostileText(t *testing.T) {
 		t.Fatalf("%d cards, want %d", len(res.Deck.Cards), len(payloads))
 	}
 	for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\u200b", "\x00", "\x07", "\x7f", `\u001b`} {
-		if bytes.Contains(res.JSON, []byte(bad)) {
+		if bytes.Contains(deckJSON(t, res), []byte(bad)) {
 			t.Errorf("the deck still holds %q", bad)
 		}
 	}

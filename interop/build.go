@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -64,9 +65,9 @@ const (
 	koreanBack
 )
 
-// build makes the deck from notes and validates it with deckfile.Load. Notes
-// that cannot be cards, or that the loader rejects, are skipped and listed
-// in the result.
+// build makes the deck from notes (emptying each once it is a card) and
+// validates it as deckfile.Load would read it. Notes that cannot be cards, or
+// that the loader rejects, are skipped and listed in the result.
 func build(file string, notes []note, info deckInfo, opt Options) (*Result, error) {
 	lim := opt.Limits.withDefaults()
 	b := &builder{
@@ -84,6 +85,7 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 		if err := b.add(n); err != nil {
 			return nil, err
 		}
+		*n = note{} // what its card does not hold can go before the deck is checked
 	}
 	b.content = nil // done with: free it before the deck is written
 	d, err := b.deck(info, opt)
@@ -436,15 +438,15 @@ func (b *builder) deck(info deckInfo, opt Options) (*quiz.Deck, error) {
 	}, nil
 }
 
-// validate writes the deck with deckfile.Encode, which checks it as the
-// loader every deck goes through would read it. Cards it rejects are
-// skipped (with its messages) and the rest written again; errors about
-// the deck itself fail the import.
+// validate checks the deck as the loader every deck goes through would
+// read its file (deckfile.Encode), in memory, holding no more than a card's
+// bytes. Cards it rejects are skipped (with its messages) and the rest
+// checked again; errors about the deck itself fail the import.
 func (b *builder) validate(d *quiz.Deck) error {
 	for range 2 {
-		data, err := deckfile.Encode(d.ID+".json", d)
+		err := deckfile.Encode(io.Discard, d.ID+".json", d)
 		if err == nil {
-			b.res.Deck, b.res.JSON = d, data
+			b.res.Deck = d
 			return nil
 		}
 		if errors.Is(err, deckfile.ErrTooBig) {

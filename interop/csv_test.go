@@ -80,7 +80,7 @@ func importCSV(t *testing.T, in string, opt Options) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := deckfile.Load("x.json", res.JSON); err != nil {
+	if _, err := deckfile.Load("x.json", deckJSON(t, res)); err != nil {
 		t.Fatalf("the deck does not load: %v", err)
 	}
 	return res

@@ -58,7 +58,7 @@ func checkImport(t *testing.T, res *Result, err error) {
 		}
 		return
 	}
-	if _, err := deckfile.Load("fuzz.json", res.JSON); err != nil {
+	if _, err := deckfile.Load("fuzz.json", deckJSON(t, res)); err != nil {
 		t.Fatalf("the imported deck does not load: %v", err)
 	}
 	for _, p := range append(res.Skipped, res.Warnings...) {

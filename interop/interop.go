@@ -7,15 +7,16 @@
 // Import never trusts its input: sizes are bounded before anything is
 // read, archive member names are only compared, never used as paths, the
 // SQLite collection is opened in memory, all text is sanitised with
-// [termtext.Strip], the deck is written with [deckfile.Encode], which
-// checks it as [deckfile.Load] would read it, and error messages are
-// sanitised too. docs/import.md says how each kind of file and note maps
-// to cards.
+// [termtext.Strip], the deck is checked with [deckfile.Encode] as [deckfile.Load]
+// would read its file (Result.WriteDeck writes that file), and error
+// messages are sanitised too. docs/import.md says how each kind of file
+// and note maps to cards.
 package interop
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,8 +104,6 @@ func (l Limits) withDefaults() Limits {
 type Result struct {
 	// Deck is the imported deck, accepted by deckfile.Load.
 	Deck *quiz.Deck
-	// JSON is Deck in the deck format, as it should be written to a file.
-	JSON []byte
 	// Format describes what was read, like "TSV" or
 	// "Anki package (collection.anki21b, schema 18)".
 	Format string
@@ -121,6 +120,10 @@ type Result struct {
 	// same in an updated copy of the file, as Anki relies on.
 	NoteIDs bool
 }
+
+// WriteDeck writes the deck to w in the deck format, as it should be
+// written to a file: the bytes the import checked.
+func (r *Result) WriteDeck(w io.Writer) error { return deckfile.Write(w, r.Deck) }
 
 // Problem is something wrong with one row or note of an imported file.
 type Problem struct {

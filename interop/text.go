@@ -7,9 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/moatquiz/moatquiz/deckfile"
+	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -19,7 +18,7 @@ import (
 // of blank lines reduced to one.
 func cleanText(s string) string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	s = termtext.Strip(norm.NFC.String(s))
+	s = termtext.Strip(hangul.NFC(s))
 	if deckfile.SingleSpaced(s) {
 		return s // one tidy line, as most texts are: nothing more to do
 	}

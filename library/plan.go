@@ -25,6 +25,9 @@ type Progress interface {
 	// DueReviews calls fn with the deck's reviews, not suspended, due
 	// before end, earliest first, until fn returns false.
 	DueReviews(deck string, end time.Time, fn func(store.Row) bool) error
+	// ReviewsFrom calls fn with the deck's reviews, not suspended, due at
+	// start or later, earliest first, until fn returns false.
+	ReviewsFrom(deck string, start time.Time, fn func(store.Row) bool) error
 	// StatsRows reads the rows the figures of a stats query come from.
 	StatsRows(scope store.StatsScope) (*store.StatsRows, error)
 	// CardStates returns every state of the deck's cards.
@@ -143,18 +146,75 @@ type dueRow struct {
 	pos, item int
 }
 
-// pickReviews takes up to n reviews due today: it reads them in due order
-// until n cards not claimed are among them, and then the rest of those
-// due at the same moment, which ties are broken by deck order, as quiz
-// breaks them.
+// pickReviews takes up to n reviews due today, in the order quiz takes
+// them.
 func (p *dayPlan) pickReviews(pr Progress, n int) error {
 	if n == 0 {
 		return nil
 	}
-	var due []dueRow
+	due, err := p.readDue(func(fn func(store.Row) bool) error {
+		return pr.DueReviews(p.f.index.Deck.ID, p.end, fn)
+	}, nil, n)
+	if err != nil {
+		return err
+	}
+	for _, r := range due {
+		if p.counts.Review == n {
+			break
+		}
+		if !p.claimed[r.pos] {
+			p.claimed[r.pos] = true
+			p.counts.Review++
+			p.take(r.pos, r.State.Card.Due)
+		}
+	}
+	return nil
+}
+
+// pickAhead returns the positions of up to n cards to study ahead, as
+// quiz picks them when nothing is due: of the scheduled items due after
+// today, soonest first, one per card and none of a card answered today.
+// No learning item is due today then, so every learning item is one.
+func (p *dayPlan) pickAhead(pr Progress, n int) ([]int, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	learning, err := pr.Learning(p.f.index.Deck.ID, time.Unix(1<<40, 0))
+	if err != nil {
+		return nil, err
+	}
+	var first []dueRow
+	for _, r := range learning {
+		if pos, ok := p.member(r); ok && !r.State.Card.Due.Before(p.end) {
+			first = append(first, dueRow{r, pos, slices.Index(p.f.index.names(pos), r.Item)})
+		}
+	}
+	due, err := p.readDue(func(fn func(store.Row) bool) error {
+		return pr.ReviewsFrom(p.f.index.Deck.ID, p.end, fn)
+	}, first, n)
+	var cards []int
+	for _, r := range due {
+		if len(cards) == n {
+			break
+		}
+		if !p.claimed[r.pos] {
+			p.claimed[r.pos] = true
+			cards = append(cards, r.pos)
+		}
+	}
+	return cards, err
+}
+
+// readDue reads the rows read gives in due order, until n cards not
+// claimed are among them, and then the rest of those due at the same
+// moment, which ties are broken by deck order, as quiz breaks them. It
+// returns them with the rows first in quiz's order: by due, then deck
+// order.
+func (p *dayPlan) readDue(read func(func(store.Row) bool) error, first []dueRow, n int) ([]dueRow, error) {
+	due := first
 	seen := map[int]bool{}
 	var cutoff time.Time
-	err := pr.DueReviews(p.f.index.Deck.ID, p.end, func(r store.Row) bool {
+	err := read(func(r store.Row) bool {
 		if !cutoff.IsZero() && r.State.Card.Due.After(cutoff) {
 			return false
 		}
@@ -171,23 +231,10 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		}
 		return true
 	})
-	if err != nil {
-		return err
-	}
 	slices.SortFunc(due, func(a, b dueRow) int {
 		return cmp.Or(a.State.Card.Due.Compare(b.State.Card.Due), cmp.Compare(a.pos, b.pos), cmp.Compare(a.item, b.item))
 	})
-	for _, r := range due {
-		if p.counts.Review == n {
-			break
-		}
-		if !p.claimed[r.pos] {
-			p.claimed[r.pos] = true
-			p.counts.Review++
-			p.take(r.pos, r.State.Card.Due)
-		}
-	}
-	return nil
+	return due, err
 }
 
 // newBatch is how many cards pickNew reads the states of at first; each

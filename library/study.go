@@ -103,10 +103,12 @@ func (s *Study) MoreNew(id string, n int) error {
 }
 
 // StartSession starts a session of the deck d (a deck, or the header
-// Decks returned) with opts. A review session with flip or typed questions
-// reads only the cards of today's queue and their states; other sessions
-// (practice, choice or mixed questions, or studying ahead when nothing is
-// due) read the whole deck and its every state.
+// Decks returned) with opts. It reads only the cards the session asks
+// and their states, never the whole deck: a review session today's
+// queue; studying ahead, when nothing is due, the cards due soonest;
+// practice the first of its random order (practiceWindow without a
+// limit). Choice questions take their distractors from a sample of the
+// deck's cards (choicePool).
 func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, error) {
 	if opts.Seed == 0 {
 		opts.Seed = s.clock().UnixNano()
@@ -120,30 +122,43 @@ func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, er
 	if err != nil {
 		return nil, fmt.Errorf("session: read progress of deck %q: %w", d.ID, err)
 	}
-	whole := opts.Practice || opts.Kind == quiz.QuestionChoice || opts.Kind == quiz.QuestionMixed
-	if !whole {
-		p, err := planDay(s.progress, f, sch, now, optionStudies(opts))
-		if err != nil {
-			return nil, fmt.Errorf("session: read progress of deck %q: %w", d.ID, err)
-		}
-		if !opts.Ahead || p.counts != (quiz.DeckCounts{}) {
-			return s.daySession(f, p, sch, opts)
-		}
+	var cards []int
+	if opts.Practice {
+		cards, opts.Limit, err = s.practiceCards(f, opts)
+	} else {
+		cards, err = s.dayCards(f, sch, now, opts)
 	}
-	deck, err := f.deck()
+	if err != nil {
+		return nil, fmt.Errorf("session: read progress of deck %q: %w", d.ID, err)
+	}
+	return s.partSession(f, cards, sch, opts)
+}
+
+// dayCards returns the positions of the cards of the queue of the day at
+// now (with its scheduling sch), or of the cards to study ahead when
+// nothing is due and opts asks to.
+func (s *Study) dayCards(f *deckFile, sch quiz.Scheduling, now time.Time, opts quiz.Options) ([]int, error) {
+	p, err := planDay(s.progress, f, sch, now, optionStudies(opts))
 	if err != nil {
 		return nil, err
 	}
-	return quiz.NewSession(deck, s.progress, sch, s.clock, opts)
+	if !opts.Ahead || p.counts != (quiz.DeckCounts{}) {
+		return p.cards, nil
+	}
+	n := opts.Limit
+	if n <= 0 {
+		n = max(sch.ReviewsPerDay-p.reviewed, 0)
+	}
+	ahead, err := p.pickAhead(s.progress, n)
+	return append(p.cards, ahead...), err
 }
 
-// daySession starts a session over the cards of plan p only, with their
-// states: the session quiz builds over them is the one it would build
-// over the whole deck.
-func (s *Study) daySession(f *deckFile, p *dayPlan, sch quiz.Scheduling, opts quiz.Options) (*quiz.Session, error) {
-	slices.Sort(p.cards)
-	pos := slices.Compact(p.cards)
-	cards, err := f.cards(pos)
+// partSession starts a session over the cards at the positions pos only,
+// with their states and the day's scheduling sch: the session quiz builds
+// over them is the one it would build over the whole deck.
+func (s *Study) partSession(f *deckFile, pos []int, sch quiz.Scheduling, opts quiz.Options) (*quiz.Session, error) {
+	slices.Sort(pos)
+	cards, err := f.cards(slices.Compact(pos))
 	if err != nil {
 		return nil, err
 	}
@@ -161,9 +176,15 @@ func (s *Study) daySession(f *deckFile, p *dayPlan, sch quiz.Scheduling, opts qu
 	for _, r := range rows {
 		states[quiz.ItemID{Deck: deck.ID, Card: r.Card, Item: r.Item}] = r.State
 	}
-	next := func() (time.Time, bool) { return s.nextDue(f, optionStudies(opts)) }
-	return quiz.NewSession(&deck, dayProgress{s.progress, states}, sch, s.clock, opts,
-		quiz.WithNextDue(next))
+	more := []quiz.SessionOption{quiz.WithNextDue(func() (time.Time, bool) { return s.nextDue(f, optionStudies(opts)) })}
+	if opts.Kind == quiz.QuestionChoice || opts.Kind == quiz.QuestionMixed {
+		pool, err := choicePool(f, opts.Seed)
+		if err != nil {
+			return nil, err
+		}
+		more = append(more, quiz.WithChoicePool(pool))
+	}
+	return quiz.NewSession(&deck, dayProgress{s.progress, states}, sch, s.clock, opts, more...)
 }
 
 // dayProgress is the progress of a session over part of a deck: the

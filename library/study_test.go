@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,8 +90,10 @@ func randomTime(rng *rand.Rand, start, end time.Time) time.Time {
 }
 
 // saveRandomStates saves states for random items of d, and for cards and
-// items it does not have (orphans); many share a due time (ties).
-func saveRandomStates(t *testing.T, db *store.DB, rng *rand.Rand, d *quiz.Deck, start, end, now time.Time) {
+// items it does not have (orphans); many share a due time (ties). With
+// ahead, every item is due after the day: nothing is left to study in it
+// but new items.
+func saveRandomStates(t *testing.T, db *store.DB, rng *rand.Rand, d *quiz.Deck, start, end, now time.Time, ahead bool) {
 	t.Helper()
 	items := d.Items()
 	ids := make([]quiz.ItemID, 0, len(items)+4)
@@ -106,6 +109,9 @@ func saveRandomStates(t *testing.T, db *store.DB, rng *rand.Rand, d *quiz.Deck, 
 		due := randomTime(rng, start, end)
 		if rng.IntN(3) > 0 {
 			due = ties[rng.IntN(len(ties))]
+		}
+		if ahead && due.Before(end) {
+			due = end.Add(due.Sub(start.Add(-24 * time.Hour)))
 		}
 		st := quiz.ItemState{Card: fsrs.Card{State: []fsrs.State{fsrs.New, fsrs.Learning, fsrs.Review, fsrs.Review, fsrs.Relearning}[rng.IntN(5)], Due: due,
 			LastReview: randomTime(rng, start, end), Stability: 3, Difficulty: 5, Reps: 1},
@@ -137,20 +143,24 @@ func (readOnly) Unrecord(*quiz.Review) error                             { retur
 func (readOnly) Unsuspend(quiz.ItemID) (bool, error)                     { return false, nil }
 
 // TestDayMatchesWholeDeck is the specification of the home counts and
-// sessions that read only the day's states and cards: over random decks
-// and states (ties, suspended items, states of removed cards and items,
-// times at the day's bounds), at random moments of the day, with new
-// items added to the day's limit, the counts are those of the whole deck
-// (and whether new items wait beyond the limit), and a session in each
-// direction, of each kind of card and tag, asks the same questions in the
-// same order as the whole deck's, grade after grade, and then names the
-// same next due time.
+// sessions that read only the cards they ask: over random decks and
+// states (ties, suspended items, states of removed cards and items, times
+// at the day's bounds), at random moments of the day, with new items
+// added to the day's limit, the counts are those of the whole deck (and
+// whether new items wait beyond the limit), and a session of every kind,
+// direction, mode (review, ahead, practice), kind of card and tag asks
+// the same questions, with the same options, in the same order as the
+// whole deck's, grade after grade, and then names the same next due time.
 func TestDayMatchesWholeDeck(t *testing.T) {
 	dir := t.TempDir()
 	db := openStore(t, dir)
 	rng := rand.New(rand.NewPCG(1, 2))
-	questions := 0
-	for round := range 40 {
+	questions, modes := 0, map[quiz.Mode]int{}
+	rounds := 60
+	if testing.Short() {
+		rounds = 30
+	}
+	for round := range rounds {
 		now := time.Date(2026, 3, 2, 4+rng.IntN(24), rng.IntN(60), 0, 0, time.UTC)
 		sch := quiz.DefaultScheduling()
 		sch.Params.EnableFuzz = false
@@ -164,7 +174,11 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		}
 		d := randomDeck(rng, fmt.Sprintf("deck%d", round), 5+rng.IntN(40))
 		writeDeck(t, New(dir), d)
-		saveRandomStates(t, db, rng, d, start, end, now)
+		ahead := rng.IntN(3) == 0
+		if ahead {
+			sch.NewPerDay = 0
+		}
+		saveRandomStates(t, db, rng, d, start, end, now, ahead)
 		clock := func() time.Time { return now }
 		study := New(dir).Study(db, sch, clock)
 		if extra := rng.IntN(4); extra > 0 {
@@ -194,7 +208,9 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 			t.Errorf("round %d: tags %q, want %q", round, st.Tags, want)
 		}
 		dirs := []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}
-		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: quiz.QuestionTyped, Seed: 7, Limit: max(rng.IntN(8)-5, 0),
+		kinds := []quiz.QuestionKind{quiz.QuestionFlip, quiz.QuestionTyped, quiz.QuestionChoice, quiz.QuestionMixed}
+		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: kinds[rng.IntN(4)], Seed: 7, Limit: max(rng.IntN(8)-5, 0),
+			Practice: rng.IntN(4) == 0, Ahead: ahead || rng.IntN(2) == 0,
 			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
 			Tag:   []string{"", "", "memo", "LLM"}[rng.IntN(4)]}
 		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
@@ -205,13 +221,20 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if whole.Mode() != day.Mode() {
+			t.Fatalf("round %d: mode %v, want %v", round, day.Mode(), whole.Mode())
+		}
+		modes[whole.Mode()]++
 		questions += sameSessions(t, rng, whole, day)
 		wantNext, wantOK := whole.NextDue()
 		if next, ok := day.NextDue(); ok != wantOK || !next.Equal(wantNext) {
 			t.Errorf("round %d: next due %v %v, want %v %v", round, next, ok, wantNext, wantOK)
 		}
 	}
-	t.Logf("%d questions asked alike", questions)
+	if modes[quiz.ModeAhead] == 0 || modes[quiz.ModePractice] == 0 {
+		t.Errorf("sessions by mode %v: want some of each", modes)
+	}
+	t.Logf("%d questions asked alike; sessions by mode %v", questions, modes)
 }
 
 // deckTags are the tags of d's cards, sorted, each once.
@@ -259,12 +282,18 @@ func sameSessions(t *testing.T, rng *rand.Rand, whole, day *quiz.Session) int {
 			}
 			return n
 		}
-		if got.Item.ID != want.Item.ID || got.Prompt != want.Prompt || got.Kind != want.Kind {
-			t.Fatalf("question %d: %s %q, want %s %q", n, got.Item.ID, got.Prompt, want.Item.ID, want.Prompt)
+		if got.Item.ID != want.Item.ID || got.Prompt != want.Prompt || got.Kind != want.Kind ||
+			!slices.Equal(got.Options, want.Options) || got.Correct != want.Correct {
+			t.Fatalf("question %d: %s %s %q %q, want %s %s %q %q", n, got.Item.ID, got.Kind, got.Prompt, got.Options,
+				want.Item.ID, want.Kind, want.Prompt, want.Options)
 		}
-		rating := fsrs.Rating(1 + rng.IntN(4))
+		rating, pick := fsrs.Rating(1+rng.IntN(4)), rng.IntN(max(len(want.Options), 1))
 		for _, s := range []*quiz.Session{whole, day} {
-			s.Reveal()
+			if want.Kind == quiz.QuestionChoice {
+				s.AnswerChoice(pick) // revealing gives up: only Again
+			} else {
+				s.Reveal()
+			}
 			op, err := s.Grade(rating)
 			if err != nil {
 				t.Fatal(err)
@@ -463,5 +492,191 @@ func TestMoreNewToday(t *testing.T) {
 		if err := study.MoreNew("facts", n); err == nil {
 			t.Errorf("%d more new items was accepted", n)
 		}
+	}
+}
+
+// bigDeck is a deck of n cards of every kind, each with answers of its own.
+func bigDeck(id string, n int) *quiz.Deck {
+	d := randomDeck(rand.New(rand.NewPCG(5, 6)), id, 0)
+	for i := range n {
+		c := quiz.Card{ID: fmt.Sprintf("k%05d", i)}
+		switch i % 3 {
+		case 0:
+			c.Kind, c.Prompt, c.Answer = quiz.KindFact, fmt.Sprintf("질문 %d", i), fmt.Sprintf("답 %d", i)
+			c.PromptEn, c.AnswerEn = fmt.Sprintf("question %d", i), fmt.Sprintf("answer %d", i)
+		case 1:
+			c.Kind, c.Word, c.Meanings, c.POS = quiz.KindVocab, fmt.Sprintf("해자%d", i), []string{fmt.Sprintf("moat %d", i)}, "noun"
+		default:
+			c.Kind, c.Text = quiz.KindCloze, fmt.Sprintf("{{c1::훈련%d}}과 {{c2::추론%d}}", i, i)
+			c.Translation = "training and inference"
+		}
+		d.Cards = append(d.Cards, c)
+	}
+	return d
+}
+
+// TestSessionsReadPartOfTheDeck: practice, study-ahead and choice sessions
+// of a 3,000-card deck read the states of the cards they ask and a few
+// batches more, never every state, and never the deck whole; practice
+// without a limit holds the first practiceWindow items of the whole
+// deck's practice session, and ahead is the whole deck's ahead session.
+func TestSessionsReadPartOfTheDeck(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := bigDeck("big", 3000)
+	lib := New(dir)
+	writeDeck(t, lib, d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	sch := quiz.DefaultScheduling()
+	sch.Params.EnableFuzz, sch.NewPerDay = false, 0
+	end := sch.DayEnd(now)
+	items := d.Items()
+	for i, it := range items[:3000] { // due after today, many at the same moment; some suspended
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: end.Add(time.Duration(i/4) * time.Minute),
+			LastReview: now.AddDate(0, 0, -5), Stability: 5, Difficulty: 5, Reps: 2},
+			Introduced: now.AddDate(0, 0, -9), Suspended: i%7 == 0}
+		if i%11 == 0 {
+			st.Card.State = fsrs.Learning
+		}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	p := &countingProgress{DB: db}
+	study := New(dir).Study(p, sch, clock) // writeDeck read the deck whole in lib
+	for _, tc := range []struct {
+		name      string
+		opts      quiz.Options
+		wholeOpts quiz.Options // the whole deck's session it equals; zero when sampled
+		bound     int          // states read
+	}{
+		{"practice", quiz.Options{Practice: true, Seed: 3}, quiz.Options{Practice: true, Seed: 3, Limit: practiceWindow}, 2 * (practiceWindow + 3*newBatch)},
+		{"practice limit", quiz.Options{Practice: true, Seed: 4, Limit: 30}, quiz.Options{Practice: true, Seed: 4, Limit: 30}, 2 * (30 + 3*newBatch)},
+		{"ahead", quiz.Options{Ahead: true, Kind: quiz.QuestionTyped, Seed: 5}, quiz.Options{Ahead: true, Kind: quiz.QuestionTyped, Seed: 5}, 2 * 2 * sch.ReviewsPerDay},
+		{"choice practice", quiz.Options{Practice: true, Kind: quiz.QuestionChoice, Seed: 6, Limit: 50}, quiz.Options{}, 2 * (50 + 3*newBatch)},
+		{"mixed ahead", quiz.Options{Ahead: true, Kind: quiz.QuestionMixed, Seed: 7}, quiz.Options{}, 2 * 2 * sch.ReviewsPerDay},
+	} {
+		p.rows, p.whole = 0, 0
+		s, err := study.StartSession(d, tc.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.rows > tc.bound || p.whole > 0 {
+			t.Errorf("%s: read %d states and every state %d times, want at most %d and none", tc.name, p.rows, p.whole, tc.bound)
+		}
+		if f, err := study.lib.file(d.ID); err != nil || f.whole != nil {
+			t.Errorf("%s: the deck was read whole (%v)", tc.name, err)
+		}
+		if tc.wholeOpts == (quiz.Options{}) {
+			continue
+		}
+		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, tc.wholeOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := sameSessions(t, rand.New(rand.NewPCG(7, 8)), whole, s); n < 30 {
+			t.Errorf("%s: %d questions, want 30 or more", tc.name, n)
+		}
+	}
+}
+
+// TestSampledDistractors: the distractors of a choice session over a deck
+// too big to pool whole are sampled from its cards: every question has
+// four options, no two alike, one of them the answer and no other one it
+// takes, each distractor the answer of a card of the same kind (a cloze
+// deletion or a vocab word for a cloze), from many cards.
+func TestSampledDistractors(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := bigDeck("big", 3000)
+	writeDeck(t, New(dir), d)
+	fact, meaning, word, cloze := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, c := range d.Cards {
+		fact[c.Answer], word[c.Word] = true, true
+		if len(c.Meanings) > 0 {
+			meaning[c.Meanings[0]] = true
+		}
+		parts, _ := quiz.ParseCloze(c.Text)
+		for _, p := range parts {
+			cloze[p.Text] = p.Num > 0
+		}
+	}
+	study := New(dir).Study(db, quiz.DefaultScheduling(), time.Now)
+	s, err := study.StartSession(d, quiz.Options{Practice: true, Kind: quiz.QuestionChoice, Seed: 9, Limit: 120})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := map[string]bool{}
+	for q := s.Question(); q != nil; q = s.Question() {
+		if q.Kind != quiz.QuestionChoice || len(q.Options) != 4 || q.Options[q.Correct] != q.Answer {
+			t.Fatalf("%s: %s options %q, answer %q", q.Item.ID, q.Kind, q.Options, q.Answer)
+		}
+		seen := map[string]bool{}
+		for i, o := range q.Options {
+			key := strings.ToLower(o)
+			if seen[key] {
+				t.Fatalf("%s: options %q: %q twice", q.Item.ID, q.Options, o)
+			}
+			seen[key] = true
+			if i == q.Correct {
+				continue
+			}
+			same := map[string]map[string]bool{quiz.ItemFact: fact, quiz.ItemKoEn: meaning, quiz.ItemEnKo: word}[q.Item.ID.Item]
+			if slices.Contains(q.Accepted, o) || !(same[o] || same == nil && (cloze[o] || word[o])) {
+				t.Fatalf("%s: options %q: %q is right or of another kind", q.Item.ID, q.Options, o)
+			}
+			from[o] = true
+		}
+		s.AnswerChoice(q.Correct)
+		op, err := s.Grade(fsrs.Good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Apply(op.Run())
+	}
+	if len(from) < 100 {
+		t.Errorf("%d distinct distractors over 120 questions, want a varied sample", len(from))
+	}
+}
+
+// TestPracticePastSuspendedItems: a practice session whose first items in
+// practice order are nearly all suspended reads on until it has its
+// limit, and is the whole deck's session.
+func TestPracticePastSuspendedItems(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := bigDeck("asleep", 300)
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for i, it := range d.Items() {
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 3), LastReview: now.AddDate(0, 0, -5),
+			Stability: 5, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9), Suspended: i%20 != 0}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	opts := quiz.Options{Practice: true, Seed: 11, Limit: 12}
+	whole, err := quiz.NewSession(d, readOnly{states}, quiz.DefaultScheduling(), clock, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := New(dir).Study(db, quiz.DefaultScheduling(), clock).StartSession(d, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := sameSessions(t, rand.New(rand.NewPCG(1, 1)), whole, day); n < 12 {
+		t.Errorf("%d questions, want 12 or more", n)
 	}
 }

@@ -93,16 +93,17 @@ const (
 	poolCloze   = "cloze"
 )
 
-// newAsker returns the asker of a session over d. The distractor pools
-// are built only when questions may be multiple choice: they hold an
-// entry per card.
-func newAsker(d *Deck, opts Options) *asker {
-	a := &asker{kind: opts.Kind, lang: opts.Lang, native: cmp.Or(d.Lang, "ko"), seed: opts.Seed, pools: map[string][]poolEntry{}}
+// newAsker returns the asker of a session over a deck in lang whose
+// distractors come from cards (the deck's, or a sample of them). The
+// distractor pools are built only when questions may be multiple choice:
+// they hold an entry per card.
+func newAsker(lang string, cards []Card, opts Options) *asker {
+	a := &asker{kind: opts.Kind, lang: opts.Lang, native: cmp.Or(lang, "ko"), seed: opts.Seed, pools: map[string][]poolEntry{}}
 	if !a.choices() {
 		return a
 	}
-	for i := range d.Cards {
-		c := &d.Cards[i]
+	for i := range cards {
+		c := &cards[i]
 		add := func(key, text string) {
 			if strings.TrimSpace(text) != "" {
 				a.pools[key] = append(a.pools[key], poolEntry{c, text})

@@ -224,7 +224,7 @@ func TestArticleDeckQuestions(t *testing.T) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		t.Fatal(err)
 	}
-	a := newAsker(&d, Options{Kind: QuestionChoice, Seed: 5, Lang: "ko"})
+	a := newAsker(d.Lang, d.Cards, Options{Kind: QuestionChoice, Seed: 5, Lang: "ko"})
 	items := d.Items()
 	if len(items) < len(d.Cards) {
 		t.Fatalf("%d items from %d cards", len(items), len(d.Cards))
@@ -267,7 +267,7 @@ func TestBuiltinChoicesNeverRight(t *testing.T) {
 		}
 		for _, lang := range []string{"ko", "en"} {
 			for seed := range int64(8) {
-				a := newAsker(&d, Options{Kind: QuestionChoice, Seed: seed, Lang: lang})
+				a := newAsker(d.Lang, d.Cards, Options{Kind: QuestionChoice, Seed: seed, Lang: lang})
 				for _, it := range d.Items() {
 					q := a.question(it)
 					for i, o := range q.Options {
@@ -307,7 +307,7 @@ func TestAnswerLang(t *testing.T) {
 		{"", "ko", Card{ID: "a", Kind: KindCloze, Text: "{{c1::해자}}"}, "ko", true},
 	} {
 		d := &Deck{ID: "d", Lang: tc.lang, Cards: []Card{tc.card}}
-		q := newAsker(d, Options{Kind: QuestionFlip, Lang: tc.opt}).question(d.Items()[0])
+		q := newAsker(d.Lang, d.Cards, Options{Kind: QuestionFlip, Lang: tc.opt}).question(d.Items()[0])
 		if q.AnswerLang != tc.want || q.KoreanAnswer() != tc.korean {
 			t.Errorf("deck %q, %s card in %s: AnswerLang %q, Korean %v; want %q, %v",
 				tc.lang, tc.card.Kind, tc.opt, q.AnswerLang, q.KoreanAnswer(), tc.want, tc.korean)

@@ -1,7 +1,7 @@
 package quiz
 
 import (
-	"math/rand/v2"
+	"cmp"
 	"slices"
 	"time"
 
@@ -290,17 +290,43 @@ func planAhead(items []Item, states map[ItemID]ItemState, sch Scheduling, now ti
 }
 
 // planPractice builds a practice queue: every item that is not
-// suspended, shuffled by seed. Nothing is buried and no daily limit
-// applies.
+// suspended, in the order of PracticeRank for seed (deck order among
+// equal ranks). Nothing is buried and no daily limit applies. The order
+// of two items does not depend on the others, so that a session over
+// part of a deck orders its items as the whole deck's does.
 func planPractice(items []Item, states map[ItemID]ItemState, seed int64) queue {
-	var all []entry
+	type ranked struct {
+		entry
+		rank uint64
+	}
+	var all []ranked
 	for _, it := range items {
 		st, ok := states[it.ID]
 		if !(ok && st.Suspended) {
-			all = append(all, entry{item: it, cat: categoryOf(st, ok)})
+			all = append(all, ranked{entry{item: it, cat: categoryOf(st, ok)}, PracticeRank(seed, it.ID)})
 		}
 	}
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x70726163))
-	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
-	return queue{reviews: all}
+	slices.SortStableFunc(all, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+	q := queue{reviews: make([]entry, len(all))}
+	for i := range all {
+		q.reviews[i] = all[i].entry
+	}
+	return q
+}
+
+// PracticeRank is where the item id comes in the practice order of a
+// session with seed: items are asked by increasing rank.
+func PracticeRank(seed int64, id ItemID) uint64 {
+	const prime = 1099511628211
+	x := uint64(14695981039346656037) ^ uint64(seed)
+	for _, s := range [...]string{id.Deck, id.Card, id.Item} {
+		for i := 0; i < len(s); i++ {
+			x = (x ^ uint64(s[i])) * prime
+		}
+		x *= prime // a separator: ("ab", "c") is not ("a", "bc")
+	}
+	// FNV-1a leaves the last bytes in the low bits: mix them up (splitmix64).
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
 }

@@ -154,6 +154,7 @@ type Session struct {
 	states map[ItemID]ItemState // the stored states, kept up to date
 	// nextDue, when set, answers NextDue (WithNextDue).
 	nextDue func() (time.Time, bool)
+	pool    []Card // the cards distractors come from (WithChoicePool)
 
 	q        queue
 	cur      *entry
@@ -205,7 +206,7 @@ func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Option
 	}
 	s := &Session{
 		deck: deck, p: p, sch: sch, f: fsrs.NewFSRS(sch.Params), clock: clock, opts: opts,
-		ask: newAsker(deck, opts), states: maps.Clone(states),
+		states: maps.Clone(states), pool: deck.Cards,
 	}
 	if s.states == nil {
 		s.states = map[ItemID]ItemState{}
@@ -213,6 +214,7 @@ func NewSession(deck *Deck, p Progress, sch Scheduling, clock Clock, opts Option
 	for _, o := range more {
 		o(s)
 	}
+	s.ask = newAsker(deck.Lang, s.pool, opts)
 	for _, it := range deck.Items() {
 		if opts.takes(it) {
 			s.items = append(s.items, it)
@@ -230,6 +232,13 @@ type SessionOption func(*Session)
 // over the part of a deck it needs today, whose deck is not the whole one.
 func WithNextDue(next func() (time.Time, bool)) SessionOption {
 	return func(s *Session) { s.nextDue = next }
+}
+
+// WithChoicePool has choice questions take their distractors from the
+// answers of cards instead of the deck's: for a session over part of a
+// deck, a sample of its cards.
+func WithChoicePool(cards []Card) SessionOption {
+	return func(s *Session) { s.pool = cards }
 }
 
 // plan builds the session's queue and decides its mode.

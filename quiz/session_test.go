@@ -228,8 +228,12 @@ func TestPracticeLeavesSchedulesAlone(t *testing.T) {
 	if s.Phase() != Finished {
 		t.Fatalf("phase %v, want finished after 3 answers", s.Phase())
 	}
-	if want := map[ItemID]int{id("moat", "fact"): 1, id("when", "fact"): 2}; !reflect.DeepEqual(asked, want) || first != id("when", "fact") {
-		t.Errorf("asked %v (first %v), want moat once and when twice (again at the end)", asked, first)
+	other := id("moat", "fact")
+	if first == other {
+		other = id("when", "fact")
+	}
+	if want := map[ItemID]int{first: 2, other: 1}; !reflect.DeepEqual(asked, want) || (first != id("when", "fact") && first != id("moat", "fact")) {
+		t.Errorf("asked %v (first %v), want moat and when, the first twice (again at the end)", asked, first)
 	}
 	after, _ := p.snapshot()
 	if !reflect.DeepEqual(after, before) {

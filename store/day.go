@@ -24,6 +24,8 @@ var (
 		"AND suspended = 0 AND due < ?"
 	sqlDueReviews = "SELECT card, item, " + stateCols + " FROM item_state INDEXED BY item_state_today " +
 		"WHERE deck = ? AND state = " + itoa(fsrs.Review) + " AND suspended = 0 AND due < ? ORDER BY due"
+	sqlReviewsFrom = "SELECT card, item, " + stateCols + " FROM item_state INDEXED BY item_state_today " +
+		"WHERE deck = ? AND state = " + itoa(fsrs.Review) + " AND suspended = 0 AND due >= ? ORDER BY due"
 	sqlCardStates = "SELECT card, item, " + stateCols + " FROM item_state WHERE deck = ? AND card IN "
 	sqlFrontier   = "SELECT cards FROM new_frontier WHERE deck = ? AND content = ?"
 	sqlSetFront   = "INSERT INTO new_frontier (deck, content, cards) VALUES (?, ?, ?) " +
@@ -64,6 +66,18 @@ func (db *DB) DueReviews(deck string, end time.Time, fn func(Row) bool) error {
 		}
 		return nil
 	}, sqlDueReviews, deck, end.UnixMilli())
+}
+
+// ReviewsFrom calls fn with the deck's reviews that are not suspended and
+// are due at start or later, earliest due first, until fn returns false:
+// what studying ahead takes.
+func (db *DB) ReviewsFrom(deck string, start time.Time, fn func(Row) bool) error {
+	return db.eachRow(deck, func(r Row) error {
+		if !fn(r) {
+			return errStop
+		}
+		return nil
+	}, sqlReviewsFrom, deck, start.UnixMilli())
 }
 
 // cardsPerQuery is how many cards CardStates asks for in one query.

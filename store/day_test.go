@@ -23,6 +23,7 @@ func TestDayQueriesUseTheirIndexes(t *testing.T) {
 		{sqlAnswered, "item_state_day", []any{"d", 1, 2}},
 		{sqlLearning, "item_state_today", []any{"d", 1}},
 		{sqlDueReviews, "item_state_today", []any{"d", 1}},
+		{sqlReviewsFrom, "item_state_today", []any{"d", 1}},
 	} {
 		rows, err := db.sql.Query("EXPLAIN QUERY PLAN "+tc.query, tc.args...)
 		if err != nil {
@@ -46,7 +47,7 @@ func TestDayQueriesUseTheirIndexes(t *testing.T) {
 }
 
 // TestDayQueries: each query returns the states of its part of the day,
-// and DueReviews stops when asked.
+// DueReviews stops when asked, and ReviewsFrom reads on from a moment.
 func TestDayQueries(t *testing.T) {
 	db := openW(t, t.TempDir())
 	start := base.Truncate(24 * time.Hour)
@@ -89,6 +90,13 @@ func TestDayQueries(t *testing.T) {
 	due = nil
 	if err := db.DueReviews("article", end, func(r Row) bool { due = append(due, r); return false }); err != nil || len(due) != 1 {
 		t.Errorf("stopped reviews: %d read, %v", len(due), err)
+	}
+	due = nil
+	if err := db.ReviewsFrom("article", end.Add(-time.Millisecond), func(r Row) bool { due = append(due, r); return true }); err != nil {
+		t.Fatal(err)
+	}
+	if got := cards(due, nil); got != "before answered" {
+		t.Errorf("reviews due from the day's last moment: %s, want before answered", got)
 	}
 	if got := cards(db.CardStates("article", []string{"asleep", "later", "none"})); got != "asleep later" {
 		t.Errorf("states of asleep, later and none: %s", got)

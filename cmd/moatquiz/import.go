@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -33,7 +34,10 @@ type importCmd struct {
 func (c *importCmd) Validate() error { return interop.CheckColumns(c.Columns) }
 
 // Run imports the file.
-func (c *importCmd) Run(g *Globals) error { return c.run(g, os.Stdout, os.Stderr) }
+func (c *importCmd) Run(g *Globals) error {
+	limitImportMemory()
+	return c.run(g, os.Stdout, os.Stderr)
+}
 
 // run imports the file, saying what it did on stdout and what it skipped
 // on stderr.
@@ -68,7 +72,7 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, importSummary(res, to, true)+" (dry run: nothing written)")
 		return nil
 	}
-	if err := writeFileAtomic(to.path, res.JSON); err != nil {
+	if err := writeFileAtomic(to.path, res.WriteDeck); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	fmt.Fprintln(stdout, importSummary(res, to, false))
@@ -287,12 +291,12 @@ func thousands(n int) string {
 	return out
 }
 
-// writeFileAtomic writes data to path through a temporary file in the
-// same directory, synced and then renamed over path, so that path holds
-// the old deck or the new one whole, never part of one. The folders it
-// makes for path (private, as the store makes the data folder) are
-// removed again when it fails.
-func writeFileAtomic(path string, data []byte) (err error) {
+// writeFileAtomic writes to path what write writes, through a temporary
+// file in the same directory, synced and then renamed over path, so that
+// path holds the old deck or the new one whole, never part of one. The
+// folders it makes for path (private, as the store makes the data folder)
+// are removed again when it fails.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	made, err := mkdirs(dir)
 	if err != nil {
@@ -308,7 +312,10 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return err
 	}
 	defer os.Remove(f.Name()) // a no-op after the rename
-	_, err = f.Write(data)
+	buf := bufio.NewWriterSize(f, 64<<10)
+	if err = write(buf); err == nil {
+		err = buf.Flush()
+	}
 	if err == nil {
 		err = f.Chmod(0o644)
 	}

@@ -20,7 +20,7 @@ type studyCmd struct {
 	Cards     string `default:"all" enum:"all,vocab,facts" help:"Which cards: all, vocab (vocabulary only) or facts (facts and cloze sentences)."`
 	Tag       string `placeholder:"NAME" help:"Study only the cards with this tag."`
 	MoreNew   int    `name:"more-new" placeholder:"N" default:"0" help:"First add N new cards to this deck's limit, for today only."`
-	Limit     int    `default:"0" help:"Study at most this many items (0: today's limits)."`
+	Limit     int    `default:"0" help:"Study at most this many items (0: today's limits; in practice 500)."`
 	Practice  bool   `xor:"mode" help:"Practice any cards without changing their schedule."`
 	Ahead     bool   `xor:"mode" help:"When nothing is due, study the cards due soonest."`
 }
