@@ -259,9 +259,9 @@ func TestImportColumnsUsage(t *testing.T) {
 	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
 	file := writeFile(t, "words.tsv", "해자\tmoat\n")
 	for cols, want := range map[string]string{
-		"front,bogus":  `moatquiz: import: --columns: "bogus" is not a column role: use front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column` + "\n",
-		"back,tags":    "moatquiz: import: --columns: no column is the front: name one, as in --columns front,back\n",
-		"korean,front": `moatquiz: import: --columns: "korean" and "front" both name the front column: give each role once` + "\n",
+		"front,bogus":  `moatquiz: import deck: --columns: "bogus" is not a column role: use front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column` + "\n",
+		"back,tags":    "moatquiz: import deck: --columns: no column is the front: name one, as in --columns front,back\n",
+		"korean,front": `moatquiz: import deck: --columns: "korean" and "front" both name the front column: give each role once` + "\n",
 	} {
 		var stderr bytes.Buffer
 		code := run([]string{"import", file, "--data-dir", data, "--columns", cols}, &stderr)
