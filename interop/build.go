@@ -53,6 +53,7 @@ type builder struct {
 	ids     map[string]origin // card id → the note it came from
 	content map[string]origin // a guid-less note's front and back → the note
 	cards   []quiz.Card
+	items   map[string]map[int64]string // card id → Anki template ord → item (see ordItems)
 }
 
 // direction is which side of a Korean-English word list is the Korean word.
@@ -76,6 +77,7 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 		vocab:   vocabDirection(notes),
 		ids:     map[string]origin{},
 		content: map[string]origin{},
+		items:   map[string]map[int64]string{},
 	}
 	b.cards = make([]quiz.Card, 0, len(notes))
 	for i := range notes {
@@ -93,6 +95,7 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 	if err := b.validate(d); err != nil {
 		return nil, err
 	}
+	b.res.items = b.items
 	return b.res, nil
 }
 
@@ -156,6 +159,9 @@ func (b *builder) add(n *note) error {
 		c.Explain = &quiz.Bilingual{Ko: text, En: text}
 	}
 	b.ids[id] = n.origin()
+	if n.guid != "" {
+		b.items[id] = ordItems(n, &c, b.vocab)
+	}
 	b.cards = append(b.cards, c)
 	return nil
 }

@@ -5,8 +5,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
 )
 
 // reviewLog is a review log as a learner might bring it: four reviews
@@ -24,7 +32,7 @@ func reviewLog() string {
 func importReviews(t *testing.T, dir, file string) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	err := (&importReviewsCmd{File: file}).run(&Globals{DataDir: dir}, &out)
+	err := (&importReviewsCmd{File: file}).run(&Globals{DataDir: dir, Config: os.DevNull}, &out)
 	return out.String(), err
 }
 
@@ -47,7 +55,6 @@ func exportReviews(t *testing.T, dir string) string {
 // same log (ids, uids and replayed states), the review of a gone deck is
 // kept and reported, and importing again adds nothing.
 func TestImportReviewsRoundTrip(t *testing.T) {
-	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
 	a, b := t.TempDir(), t.TempDir()
 	out, err := importReviews(t, a, writeFile(t, "log.jsonl", reviewLog()))
 	if err != nil {
@@ -80,7 +87,6 @@ func TestImportReviewsRoundTrip(t *testing.T) {
 // TestImportReviewsBadLines: every bad line is named with what is wrong,
 // foreign text escaped, and nothing is imported.
 func TestImportReviewsBadLines(t *testing.T) {
-	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
 	dir := t.TempDir()
 	lines := strings.Split(strings.TrimSpace(reviewLog()), "\n")
 	lines[1] = strings.Replace(lines[1], `"rating":1`, `"rating":7`, 1)
@@ -109,4 +115,77 @@ func TestImportReviewsBadLines(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "moatquiz.db")); !os.IsNotExist(err) {
 		t.Errorf("a refused import made the database: %v", err)
 	}
+}
+
+// TestImportAnkiHistory imports an Anki package exported with scheduling:
+// its answers become the log of the deck's items, manual entries are
+// left out and counted, and each item's state is what go-fsrs gives for
+// the same ratings at the same times, with the learner's scheduling
+// (here: retention 0.85, no fuzz). Importing it again adds no review.
+func TestImportAnkiHistory(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir(), Config: writeFile(t, "config.toml", "desired_retention = 0.85\nfuzz = false\n")}
+	start := time.Date(2025, 9, 1, 23, 30, 0, 0, time.UTC)
+	at := func(days float64) time.Time { return start.Add(time.Duration(days * 24 * float64(time.Hour))) }
+	revlog := []ankiRevlog{
+		{0, 3, at(0), 5000, 0}, {1, 1, at(0.01), 8000, 0}, {1, 3, at(0.02), 6000, 0},
+		{0, 3, at(1.1), 4000, 1}, {1, 0, at(1.5), 0, 4}, {0, 1, at(4), 9000, 1},
+		{1, 4, at(4.5), 2000, 1}, {0, 3, at(4.01), 3000, 2}, {0, 2, at(9.7), 7000, 1},
+	}
+	file := ankiPackageLog(t, "korean.apkg", [][3]string{{"k1", "해자", "moat"}, {"k2", "추론", "inference"}}, revlog)
+	out, _, err := runImport(t, g, importCmd{File: file})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "imported 8 reviews of its review history"; !strings.Contains(out, want) || !strings.Contains(out, "1 entry that is no answer left out") {
+		t.Errorf("import said %q; want %q and the manual entry counted", out, want)
+	}
+	p := fsrs.DefaultParam()
+	p.RequestRetention = 0.85
+	f := fsrs.NewFSRS(p)
+	want := map[string]fsrs.Card{}
+	for _, r := range sortedRevlog(revlog) {
+		card := "k" + strconv.Itoa(r.note+1)
+		if r.typ == 4 {
+			continue
+		}
+		c, ok := want[card]
+		if !ok {
+			c = fsrs.NewCard(r.at)
+		}
+		info, err := f.Next(c, r.at, fsrs.Rating(r.ease))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[card] = info.Card
+	}
+	db, err := store.Open(g.DataDir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	states, err := db.States("korean")
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for card, c := range want {
+		got := states[quiz.ItemID{Deck: "korean", Card: card, Item: quiz.ItemKoEn}].Card
+		if !got.Due.Equal(c.Due) || !got.LastReview.Equal(c.LastReview) || got.Stability != c.Stability ||
+			got.Difficulty != c.Difficulty || got.Reps != c.Reps || got.Lapses != c.Lapses || got.State != c.State {
+			t.Errorf("%s: replayed state %+v\nwant go-fsrs's %+v", card, got, c)
+		}
+	}
+	log := exportReviews(t, g.DataDir)
+	if out, _, err := runImport(t, g, importCmd{File: file}); err != nil || !strings.Contains(out, "imported 0 reviews of its review history: 8 you had already") {
+		t.Errorf("importing again: %q, %v; want no review added", out, err)
+	}
+	if got := exportReviews(t, g.DataDir); got != log {
+		t.Errorf("importing again changed the log:\n%s\nwas\n%s", got, log)
+	}
+}
+
+// sortedRevlog is the log in time order, as Anki's ids order it.
+func sortedRevlog(revlog []ankiRevlog) []ankiRevlog {
+	out := slices.Clone(revlog)
+	slices.SortFunc(out, func(a, b ankiRevlog) int { return a.at.Compare(b.at) })
+	return out
 }
