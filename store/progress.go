@@ -31,7 +31,7 @@ var (
 	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
 		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
 	sqlDeleteReview = "DELETE FROM review WHERE id = ?"
-	sqlReviews      = "SELECT " + reviewCols + " FROM review ORDER BY id"
+	sqlReviews      = "SELECT " + reviewCols + " FROM review ORDER BY reviewed_at, id"
 )
 
 // params is n comma-separated placeholders.

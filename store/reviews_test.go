@@ -105,8 +105,9 @@ func logByUID(t *testing.T, db *DB) []quiz.Review {
 // TestImportReviewsIsIdempotentAndOrderFree imports a log whole, in two
 // interleaved halves, and the halves the other way round: the three
 // stores hold the same reviews with the same states, the same item states
-// and the same answer counts, equal to one replay of the whole log; and
-// importing again adds nothing and changes nothing.
+// and the same answer counts, equal to one replay of the whole log; the
+// log reads oldest first; and importing again adds nothing and changes
+// nothing.
 func TestImportReviewsIsIdempotentAndOrderFree(t *testing.T) {
 	all := history()
 	var odd, even []quiz.Review
@@ -148,6 +149,9 @@ func TestImportReviewsIsIdempotentAndOrderFree(t *testing.T) {
 		if got := countsOf(t, db); !reflect.DeepEqual(got, counts) {
 			t.Errorf("%s: answer counts =\n%+v\nwant\n%+v", name, got, counts)
 		}
+	}
+	if log := allReviews(t, forth); !slices.IsSortedFunc(log, func(a, b quiz.Review) int { return a.ReviewedAt.Compare(b.ReviewedAt) }) {
+		t.Errorf("Reviews after an import of older reviews is not oldest first: %v", log)
 	}
 	if n := importAll(t, forth, all); n != 0 {
 		t.Errorf("importing again added %d reviews", n)
