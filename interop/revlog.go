@@ -20,7 +20,8 @@ type History struct {
 	Reviews []quiz.Review
 	// Manual counts the entries that are no answer: manual changes and
 	// reschedules (type 4 and 5) and entries without a rating 1-4, left
-	// out as Anki's FSRS (fsrs-rs) leaves them out.
+	// out as Anki's FSRS (fsrs-rs) leaves them out, and any entry whose
+	// time (its id) is before 1970 or after 9999.
 	Manual int
 	// Unmatched counts the answers on Anki cards that became no item: a
 	// note that was skipped, or a template moatquiz does not ask (the
@@ -33,6 +34,9 @@ const (
 	revlogManual      = 4
 	revlogRescheduled = 5
 )
+
+// maxRevlogID is the latest time an answer can have: the end of year 9999.
+const maxRevlogID = 253402300799999
 
 // sqlRevlog reads the review log with each entry's note and template.
 const sqlRevlog = `SELECT r.id, r.ease, r.time, r.type, n.guid, c.ord FROM revlog r
@@ -62,7 +66,7 @@ func (c *collection) revlog() (answers []answer, manual int, err error) {
 		if err := rows.Scan(&a.at, &a.ease, &a.ms, &typ, &guid, &ord); err != nil {
 			return err
 		}
-		if typ == revlogManual || typ == revlogRescheduled || a.ease < 1 || a.ease > 4 {
+		if typ == revlogManual || typ == revlogRescheduled || a.ease < 1 || a.ease > 4 || a.at < 0 || a.at > maxRevlogID {
 			manual++
 			return nil
 		}

@@ -61,17 +61,19 @@ func rfc3339ms(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.
 // WriteReviewLog writes every review of db's log to w as a line of JSON,
 // oldest first, with whatever would steer a terminal escaped.
 func WriteReviewLog(w io.Writer, db *store.DB) error {
+	return db.Reviews(func(r quiz.Review) error { return writeLine(w, r) })
+}
+
+// writeLine writes r to w as a line of JSON.
+func writeLine(w io.Writer, r quiz.Review) error {
 	var line bytes.Buffer
 	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
-	return db.Reviews(func(r quiz.Review) error {
-		line.Reset()
-		if err := enc.Encode(reviewLine(r)); err != nil {
-			return fmt.Errorf("review %d: %w", r.ID, err)
-		}
-		_, err := w.Write(termtext.EscapeJSON(line.Bytes()))
-		return err
-	})
+	if err := enc.Encode(reviewLine(r)); err != nil {
+		return fmt.Errorf("review %d: %w", r.ID, err)
+	}
+	_, err := w.Write(termtext.EscapeJSON(line.Bytes()))
+	return err
 }
 
 // maxReviewLine is the longest line ReadReviewLog reads: far more than
@@ -134,7 +136,7 @@ func parseReview(line []byte) (quiz.Review, error) {
 		return r, errors.New(`"deck", "card" and "item" are needed`)
 	case j.Rating < 1 || j.Rating > 4:
 		return r, fmt.Errorf(`"rating" is %d: must be 1 (again) to 4 (easy)`, j.Rating)
-	case err != nil:
+	case err != nil || at.Year() < 1:
 		return r, fmt.Errorf(`"reviewed_at" %q is not an RFC 3339 time like 2026-03-01T09:30:00.000Z`, j.ReviewedAt)
 	case j.DurationMS < 0:
 		return r, fmt.Errorf(`"duration_ms" is %d: must be 0 or more`, j.DurationMS)

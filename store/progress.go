@@ -162,6 +162,8 @@ func checkReview(r *quiz.Review) error {
 		return fmt.Errorf("rating %d is not 1 to 4", r.Rating)
 	case r.Mode != quiz.ModeReview && r.Mode != quiz.ModePractice && r.Mode != quiz.ModeAhead:
 		return fmt.Errorf("unknown mode %q", r.Mode)
+	case r.ReviewedAt.UnixMilli() < minMS || r.ReviewedAt.UnixMilli() > maxMS:
+		return fmt.Errorf("its time %s is out of range", r.ReviewedAt)
 	}
 	return nil
 }

@@ -203,10 +203,16 @@ func TestImportReviewsKeepsAnUnsuspendedLeech(t *testing.T) {
 // cannot be.
 func TestImportReviewsRefusesBadReviews(t *testing.T) {
 	db := openW(t, t.TempDir())
-	bad := history()
-	bad[3].Rating = 0
-	if _, err := db.ImportReviews(bad, quiz.NewReplayer(quiz.DefaultScheduling()).Replay); err == nil {
-		t.Fatal("ImportReviews of a review rated 0 succeeded")
+	for name, spoil := range map[string]func(*quiz.Review){
+		"rated 0":           func(r *quiz.Review) { r.Rating = 0 },
+		"in the year 10000": func(r *quiz.Review) { r.ReviewedAt = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) },
+		"of no card":        func(r *quiz.Review) { r.Item.Card = "" },
+	} {
+		bad := history()
+		spoil(&bad[3])
+		if _, err := db.ImportReviews(bad, quiz.NewReplayer(quiz.DefaultScheduling()).Replay); err == nil {
+			t.Errorf("ImportReviews of a review %s succeeded", name)
+		}
 	}
 	failing := func([]quiz.Review) (*quiz.ItemState, error) { return nil, errors.New("no") }
 	if _, err := db.ImportReviews(history(), failing); err == nil {
