@@ -91,6 +91,7 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 		title:  c.deckName,
 		read:   c.read,
 		media:  media,
+		anki:   true,
 	}
 	res, err := build(name, notes, info, opt)
 	if none := (*NoCardsError)(nil); errors.As(err, &none) {

@@ -42,6 +42,7 @@ type deckInfo struct {
 	tags   []string // tags for every card
 	read   int      // rows or notes read
 	media  int      // media files in the package
+	anki   bool     // an Anki package: map its cards' templates to items (ordItems)
 }
 
 // builder turns notes into a deck's cards.
@@ -53,7 +54,7 @@ type builder struct {
 	ids     map[string]origin // card id → the note it came from
 	content map[string]origin // a guid-less note's front and back → the note
 	cards   []quiz.Card
-	items   map[string]map[int64]string // card id → Anki template ord → item (see ordItems)
+	items   map[string]map[int64]string // an Anki package's: card id → template ord → item (ordItems)
 }
 
 // direction is which side of a Korean-English word list is the Korean word.
@@ -77,7 +78,9 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 		vocab:   vocabDirection(notes),
 		ids:     map[string]origin{},
 		content: map[string]origin{},
-		items:   map[string]map[int64]string{},
+	}
+	if info.anki {
+		b.items = map[string]map[int64]string{}
 	}
 	b.cards = make([]quiz.Card, 0, len(notes))
 	for i := range notes {
@@ -159,7 +162,7 @@ func (b *builder) add(n *note) error {
 		c.Explain = &quiz.Bilingual{Ko: text, En: text}
 	}
 	b.ids[id] = n.origin()
-	if n.guid != "" {
+	if b.items != nil {
 		b.items[id] = ordItems(n, &c, b.vocab)
 	}
 	b.cards = append(b.cards, c)

@@ -110,22 +110,34 @@ func history(answers []answer, manual int, deck *quiz.Deck, items map[string]map
 	return h
 }
 
+// The items of a fact or vocab card's Anki cards, by template ord:
+// shared, since ordItems is called for every card and they are only read.
+var (
+	factOrds     = map[int64]string{0: quiz.ItemFact} // a reverse card has no item of its own
+	koEnOrds     = map[int64]string{0: quiz.ItemKoEn}
+	enKoOrds     = map[int64]string{0: quiz.ItemEnKo}
+	koEnEnKoOrds = map[int64]string{0: quiz.ItemKoEn, 1: quiz.ItemEnKo}
+	enKoKoEnOrds = map[int64]string{0: quiz.ItemEnKo, 1: quiz.ItemKoEn}
+)
+
 // ordItems names the item each of a note's Anki cards (by template ord)
 // becomes in card c, made of note n in a deck whose word lists go in
-// direction vocab; a card that becomes none is left out.
+// direction vocab; a card that becomes none is left out. The caller must
+// not change the map.
 func ordItems(n *note, c *quiz.Card, vocab direction) map[int64]string {
 	switch c.Kind {
 	case quiz.KindFact:
-		return map[int64]string{0: quiz.ItemFact} // a reverse card has no item of its own
+		return factOrds
 	case quiz.KindVocab:
-		front, back := quiz.ItemKoEn, quiz.ItemEnKo // the front is asked by ord 0
+		// ord 0 asks the front, a reverse card (ord 1) the back
+		one, both := koEnOrds, koEnEnKoOrds
 		if vocab == koreanBack && n.kind == "" {
-			front, back = back, front
+			one, both = enKoOrds, enKoKoEnOrds
 		}
 		if n.reversed {
-			return map[int64]string{0: front, 1: back}
+			return both
 		}
-		return map[int64]string{0: front}
+		return one
 	case quiz.KindCloze:
 		// Anki's cloze card ord k asks deletion k+1; the card's deletions
 		// are renumbered from c1 without gaps (renumberCloze).
