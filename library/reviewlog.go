@@ -80,6 +80,9 @@ func writeLine(w io.Writer, r quiz.Review) error {
 // any review (its typed answer is a line of the deck format's size).
 const maxReviewLine = 1 << 20
 
+// maxBadLines is how many bad lines ReadReviewLog's error lists.
+const maxBadLines = 10
+
 // ReadReviewLog reads a review log as WriteReviewLog writes it, file
 // naming it in messages. Blank lines are skipped. A line that is not a
 // review is an error saying file:line and what is wrong; the error lists
@@ -107,14 +110,14 @@ func ReadReviewLog(file string, r io.Reader) ([]quiz.Review, error) {
 		}
 		return nil, fmt.Errorf("read %s: %w", termtext.QuoteIfUnsafe(file), err)
 	}
-	if len(bad) > 0 {
+	if n := len(bad); n > 0 {
 		more := ""
-		if len(bad) > 10 {
-			more = fmt.Sprintf("\n  (and %d more)", len(bad)-10)
-			bad = bad[:10]
+		if n > maxBadLines {
+			more = fmt.Sprintf("\n  (and %d more)", n-maxBadLines)
+			bad = bad[:maxBadLines]
 		}
-		return nil, fmt.Errorf("%d lines of %s are not reviews: nothing was imported; fix or remove them:\n  %s%s",
-			len(bad), termtext.QuoteIfUnsafe(file), strings.Join(bad, "\n  "), more)
+		return nil, fmt.Errorf("%d of the lines of %s are not reviews: nothing was imported; fix or remove them:\n  %s%s",
+			n, termtext.QuoteIfUnsafe(file), strings.Join(bad, "\n  "), more)
 	}
 	return out, nil
 }

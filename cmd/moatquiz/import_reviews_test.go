@@ -99,7 +99,7 @@ func TestImportReviewsBadLines(t *testing.T) {
 	}
 	msg := err.Error()
 	for _, want := range []string{
-		"4 lines of ", "nothing was imported",
+		"4 of the lines of ", "nothing was imported",
 		file + `:2: "rating" is 7: must be 1 (again) to 4 (easy)`,
 		file + `:3: "reviewed_at" "\x1b]52;c;eA==\a" is not an RFC 3339 time`,
 		file + ":7: not a JSON review",
@@ -114,6 +114,11 @@ func TestImportReviewsBadLines(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "moatquiz.db")); !os.IsNotExist(err) {
 		t.Errorf("a refused import made the database: %v", err)
+	}
+	many := writeFile(t, "many.jsonl", strings.Repeat("{}\n", 25))
+	if _, err := importReviews(t, dir, many); err == nil || !strings.HasPrefix(err.Error(), "import reviews: 25 of the lines of ") ||
+		strings.Count(err.Error(), "many.jsonl:") != 10 || !strings.HasSuffix(err.Error(), "(and 15 more)") {
+		t.Errorf("a log of 25 bad lines: %v; want 25 counted, 10 listed, 15 more", err)
 	}
 }
 
