@@ -36,9 +36,9 @@ type Replayer struct{ f *fsrs.FSRS }
 // NewReplayer returns a Replayer scheduling with sch.
 func NewReplayer(sch Scheduling) *Replayer { return &Replayer{f: fsrs.NewFSRS(sch.Params)} }
 
-// SortHistory sorts reviews into the order a replay takes them: by time,
+// sortHistory sorts reviews into the order a replay takes them: by time,
 // then by UID, so any order of the same reviews replays the same.
-func SortHistory(history []Review) {
+func sortHistory(history []Review) {
 	slices.SortStableFunc(history, func(a, b Review) int {
 		if c := a.ReviewedAt.Compare(b.ReviewedAt); c != 0 {
 			return c
@@ -47,46 +47,55 @@ func SortHistory(history []Review) {
 	})
 }
 
-// Replay sorts the history of one item (SortHistory) and sets each
-// review's Before and After as a Session would have saved them, starting
-// from an item never studied. It returns the item's state after the last
-// review, or nil when no review scheduled it (practice only). A review
-// before the one replayed first is refused by go-fsrs; SortHistory keeps
-// that from happening.
+// Replay sorts the history of one item by time (reviews of one moment by
+// UID) and sets each review's Before and After as a Session would have
+// saved them, starting from an item never studied. It returns the item's
+// state after the last review, or nil when no review scheduled it
+// (practice only).
 //
 // A scheduled review shows the item was being studied, so it starts from
 // the item unsuspended; the review that makes it a leech suspends it.
 func (p *Replayer) Replay(history []Review) (*ItemState, error) {
-	SortHistory(history)
+	sortHistory(history)
 	var st *ItemState
 	for i := range history {
 		r := &history[i]
-		r.Before, r.After = st, ItemState{}
-		if r.Mode == ModePractice {
+		r.Before = st
+		if r.Mode == ModePractice { // the schedule is left alone, as a Session leaves it
 			r.After = ItemState{Card: fsrs.NewCard(r.ReviewedAt)}
 			if st != nil {
 				r.After = *st
 			}
 			continue
 		}
-		card := fsrs.NewCard(r.ReviewedAt)
-		if st != nil {
-			card, r.After.Introduced = st.Card, st.Introduced
-			b := *st
-			b.Suspended = false
-			r.Before = &b
+		if err := p.schedule(r, st); err != nil {
+			return nil, err
 		}
-		log, err := repeat(p.f, r.Item, card, r.ReviewedAt)
-		if err != nil {
-			return nil, fmt.Errorf("replay %s at %s: %w", r.Item, r.ReviewedAt.Format(time.RFC3339), err)
-		}
-		r.After.Card = log[r.Rating].Card
-		if r.After.Introduced.IsZero() && categoryOf(ItemState{Card: card}, st != nil) == catNew {
-			r.After.Introduced = r.ReviewedAt
-		}
-		markLeech(r)
 		after := r.After
 		st = &after
 	}
 	return st, nil
+}
+
+// schedule sets r.Before and r.After for scheduled review r of an item
+// in state st (nil: never studied), as Session.review does.
+func (p *Replayer) schedule(r *Review, st *ItemState) error {
+	card := fsrs.NewCard(r.ReviewedAt)
+	r.After = ItemState{}
+	if st != nil {
+		card, r.After.Introduced = st.Card, st.Introduced
+		b := *st
+		b.Suspended = false
+		r.Before = &b
+	}
+	log, err := repeat(p.f, r.Item, card, r.ReviewedAt)
+	if err != nil {
+		return fmt.Errorf("replay %s at %s: %w", r.Item, r.ReviewedAt.Format(time.RFC3339), err)
+	}
+	r.After.Card = log[r.Rating].Card
+	if r.After.Introduced.IsZero() && categoryOf(ItemState{Card: card}, st != nil) == catNew {
+		r.After.Introduced = r.ReviewedAt
+	}
+	markLeech(r)
+	return nil
 }
