@@ -72,6 +72,12 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 		return nil, fmt.Errorf("import %s: %s: %w", name, coll.Name, err)
 	}
 	notes, skipped, err := c.notes(name, lim)
+	var answers []answer
+	var manual int
+	if err == nil {
+		answers, manual, err = c.revlog()
+	}
+	c.close() // before the deck is built: the collection can be large
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %s: %w", name, coll.Name, err)
 	}
@@ -85,6 +91,7 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 		title:  c.deckName,
 		read:   c.read,
 		media:  media,
+		anki:   true,
 	}
 	res, err := build(name, notes, info, opt)
 	if none := (*NoCardsError)(nil); errors.As(err, &none) {
@@ -96,6 +103,7 @@ func ImportAPKG(name string, r io.ReaderAt, size int64, opt Options) (_ *Result,
 	res.Skipped = append(skipped, res.Skipped...)
 	res.Warnings = append(warnings, res.Warnings...)
 	res.NoteIDs = true
+	res.History, res.items = history(answers, manual, res.Deck, res.items), nil
 	return res, nil
 }
 

@@ -43,6 +43,7 @@ type deckInfo struct {
 	tags   []string // tags for every card
 	read   int      // rows or notes read
 	media  int      // media files in the package
+	anki   bool     // an Anki package: map its cards' templates to items (ordItems)
 }
 
 // builder turns notes into a deck's cards.
@@ -54,6 +55,7 @@ type builder struct {
 	ids     map[string]origin // card id → the note it came from
 	content map[string]origin // a guid-less note's front and back → the note
 	cards   []quiz.Card
+	items   map[string]map[int64]string // an Anki package's: card id → template ord → item (ordItems)
 }
 
 // direction is which side of a Korean-English word list is the Korean word.
@@ -78,6 +80,9 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 		ids:     map[string]origin{},
 		content: map[string]origin{},
 	}
+	if info.anki {
+		b.items = map[string]map[int64]string{}
+	}
 	b.cards = make([]quiz.Card, 0, len(notes))
 	for i := range notes {
 		n := &notes[i]
@@ -95,6 +100,7 @@ func build(file string, notes []note, info deckInfo, opt Options) (*Result, erro
 	if err := b.validate(d); err != nil {
 		return nil, err
 	}
+	b.res.items = b.items
 	return b.res, nil
 }
 
@@ -158,6 +164,9 @@ func (b *builder) add(n *note) error {
 		c.Explain = &quiz.Bilingual{Ko: text, En: text}
 	}
 	b.ids[id] = n.origin()
+	if b.items != nil {
+		b.items[id] = ordItems(n, &c, b.vocab)
+	}
 	b.cards = append(b.cards, c)
 	return nil
 }

@@ -321,7 +321,6 @@ func (c *collection) deckName11(did int64) (string, error) {
 // notes reads every note, oldest first. Notes that cannot be read are
 // returned as skipped.
 func (c *collection) notes(file string, lim Limits) ([]note, []Problem, error) {
-	defer c.close()
 	var count int
 	if err := c.conn.QueryRowContext(context.Background(), "SELECT count(*) FROM notes").Scan(&count); err != nil {
 		return nil, nil, fmt.Errorf("%w: reading notes: %v", ErrNotCollection, err)

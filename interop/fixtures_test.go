@@ -58,7 +58,17 @@ type testCollection struct {
 	notetypes []testNotetype
 	decks     map[int64]string
 	notes     []testNote
+	cards     []testCard // nil: one card per note, its id the note's
+	revlog    []testRevlog
 }
+
+// testCard is an Anki card: note (1-based, as the notes' ids) and template.
+type testCard struct{ id, note, ord int64 }
+
+// testRevlog is an entry of Anki's review log: id is its time in ms,
+// time how long the answer took (ms), typ its kind (0 learn, 1 review,
+// 2 relearn, 3 filtered, 4 manual, 5 rescheduled).
+type testRevlog struct{ id, card, ease, time, typ int64 }
 
 // sampleCollection holds a note of each stock note type.
 func sampleCollection(schema int) testCollection {
@@ -163,7 +173,15 @@ func (tc testCollection) sqlite(t testing.TB) []byte {
 		}
 		exec(t, db, `INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, '')`,
 			i+1, n.guid, n.mid, n.tags, strings.Join(n.fields, "\x1f"), n.fields[0])
-		exec(t, db, `INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')`, i+1, i+1, deck)
+		if tc.cards == nil {
+			exec(t, db, `INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')`, i+1, i+1, deck)
+		}
+	}
+	for _, c := range tc.cards {
+		exec(t, db, `INSERT INTO cards VALUES (?, ?, 1, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')`, c.id, c.note, c.ord)
+	}
+	for _, r := range tc.revlog {
+		exec(t, db, `INSERT INTO revlog VALUES (?, ?, 0, ?, 0, 0, 0, ?, ?)`, r.id, r.card, r.ease, r.time, r.typ)
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/moatquiz/moatquiz/deckfile"
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -61,6 +62,15 @@ func checkImport(t *testing.T, res *Result, err error) {
 	if _, err := deckfile.Load("fuzz.json", deckJSON(t, res)); err != nil {
 		t.Fatalf("the imported deck does not load: %v", err)
 	}
+	items := map[quiz.ItemID]bool{}
+	for _, it := range res.Deck.Items() {
+		items[it.ID] = true
+	}
+	for _, r := range res.History.Reviews {
+		if !items[r.Item] || r.Rating < 1 || r.Rating > 4 {
+			t.Errorf("history review %+v is not a rated review of an item of the deck", r)
+		}
+	}
 	for _, p := range append(res.Skipped, res.Warnings...) {
 		if s := p.String(); strings.ContainsFunc(s, func(r rune) bool { return termtext.IsControl(r) || termtext.IsInvisible(r) }) {
 			t.Errorf("message %q holds control or invisible characters", s)
@@ -93,6 +103,7 @@ func apkgSeeds(t testing.TB) [][]byte {
 	return [][]byte{
 		raw(sampleCollection(11)),
 		raw(koreanCollection(11)),
+		raw(historyCollection(11)),
 		zipOf(t, member{name: memberAnki21, data: sampleCollection(11).sqlite(t), raw: true}, member{name: memberMeta, data: metaVersion(2), raw: true}),
 		packageAnki21b(t, sampleCollection(18)),
 		packageAnki21b(t, koreanCollection(18)),

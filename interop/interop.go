@@ -119,6 +119,10 @@ type Result struct {
 	// ids (an Anki package's guids, a CSV guid column), which stay the
 	// same in an updated copy of the file, as Anki relies on.
 	NoteIDs bool
+	// History is an Anki package's review log, matched to Deck's items.
+	History History
+
+	items map[string]map[int64]string // card id → Anki template ord → item
 }
 
 // WriteDeck writes the deck to w in the deck format, as it should be

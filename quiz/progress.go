@@ -50,6 +50,7 @@ const (
 // Review is one answer: a row of the review log.
 type Review struct {
 	ID         int64         // the log row's, as Progress.Record returns it
+	UID        string        // the stable id (ReviewUID), the same on every machine; the store sets it
 	Item       ItemID        //
 	Rating     fsrs.Rating   // Again (1) .. Easy (4)
 	ReviewedAt time.Time     // UTC, millisecond precision

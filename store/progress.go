@@ -31,7 +31,7 @@ var (
 	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
 		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
 	sqlDeleteReview = "DELETE FROM review WHERE id = ?"
-	sqlReviews      = "SELECT " + reviewCols + " FROM review ORDER BY id"
+	sqlReviews      = "SELECT " + reviewCols + " FROM review ORDER BY reviewed_at, id"
 )
 
 // params is n comma-separated placeholders.
@@ -128,7 +128,7 @@ func (db *DB) scanStates(rows *sql.Rows, deck string) (map[quiz.ItemID]quiz.Item
 
 // Record saves a review durably before it returns, in one transaction:
 // the log row and, unless r.Mode is practice, r.After as the item's
-// state. It returns the review as saved: with its ID, its ReviewedAt and
+// state. It returns the review as saved: with its ID and UID, its ReviewedAt and
 // After's times rounded down to whole milliseconds in UTC, and a negative
 // duration as 0. It waits for the check of the file at open, and saves
 // nothing into a damaged file (an error matching ErrDamaged).
@@ -149,7 +149,7 @@ func (db *DB) Record(r quiz.Review) (quiz.Review, error) {
 		return quiz.Review{}, fmt.Errorf("save review of %s: %w", r.Item, explain(err))
 	}
 	db.idle.committed()
-	r.ID = id
+	r.ID, r.UID = id, quiz.ReviewUID(r.Item, r.ReviewedAt, r.Rating)
 	return r, nil
 }
 
@@ -162,6 +162,8 @@ func checkReview(r *quiz.Review) error {
 		return fmt.Errorf("rating %d is not 1 to 4", r.Rating)
 	case r.Mode != quiz.ModeReview && r.Mode != quiz.ModePractice && r.Mode != quiz.ModeAhead:
 		return fmt.Errorf("unknown mode %q", r.Mode)
+	case r.ReviewedAt.UnixMilli() < minMS || r.ReviewedAt.UnixMilli() > maxMS:
+		return fmt.Errorf("its time %s is out of range", r.ReviewedAt)
 	}
 	return nil
 }
@@ -307,6 +309,7 @@ func scanReview(rows *sql.Rows, path string) (quiz.Review, error) {
 		return r, damagedRow(path, fmt.Sprintf("review %d of %s", r.ID, r.Item), err)
 	}
 	r.Mode, r.Question = quiz.Mode(mode), quiz.QuestionKind(question)
+	r.UID = quiz.ReviewUID(r.Item, r.ReviewedAt, r.Rating) // what the uid column holds
 	return r, nil
 }
 

@@ -194,7 +194,23 @@ var migrations = []string{
 		day   INTEGER NOT NULL,
 		cards INTEGER NOT NULL CHECK (cards > 0)
 	) STRICT, WITHOUT ROWID;`,
+
+	// 6: each review's stable id.
+	uidMigration,
 }
+
+// uidMigration gives each review its stable id (quiz.ReviewUID), the same
+// on every machine and in every export, by which imports skip the reviews
+// the log has. A trigger sets it from the row (uidFunc), so every way a
+// row is inserted gets it. Not UNIQUE: a log written before may hold a
+// review twice.
+const uidMigration = `ALTER TABLE review ADD COLUMN uid TEXT;
+	UPDATE review SET uid = ` + uidFunc + `(deck, card, item, reviewed_at, rating);
+	CREATE INDEX review_uid ON review (uid);
+	CREATE TRIGGER review_uid_set AFTER INSERT ON review WHEN NEW.uid IS NULL BEGIN
+		UPDATE review SET uid = ` + uidFunc + `(NEW.deck, NEW.card, NEW.item, NEW.reviewed_at, NEW.rating)
+		WHERE id = NEW.id;
+	END;`
 
 // schemaVersion is the version this moatquiz writes and reads.
 var schemaVersion = len(migrations)

@@ -2,18 +2,14 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
-	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/store"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -41,62 +37,8 @@ func (c *exportReviewsCmd) Run(g *Globals) error {
 		return err
 	}
 	defer db.Close()
-	return writeOutput(c.Output, func(w io.Writer) error { return writeReviews(w, db) })
+	return writeOutput(c.Output, func(w io.Writer) error { return library.WriteReviewLog(w, db) })
 }
-
-// writeReviews writes every review as a line of JSON.
-func writeReviews(w io.Writer, db *store.DB) error {
-	var line bytes.Buffer
-	enc := json.NewEncoder(&line)
-	enc.SetEscapeHTML(false)
-	return db.Reviews(func(r quiz.Review) error {
-		line.Reset()
-		if err := enc.Encode(reviewLine(r)); err != nil {
-			return fmt.Errorf("review %d: %w", r.ID, err)
-		}
-		_, err := w.Write(termtext.EscapeJSON(line.Bytes()))
-		return err
-	})
-}
-
-// reviewJSON is one line of `export reviews`: the review and the item's
-// FSRS state after it.
-type reviewJSON struct {
-	ID            int64   `json:"id"`
-	Deck          string  `json:"deck"`
-	Card          string  `json:"card"`
-	Item          string  `json:"item"`
-	Rating        int     `json:"rating"`
-	ReviewedAt    string  `json:"reviewed_at"`
-	DurationMS    int64   `json:"duration_ms"`
-	Mode          string  `json:"mode"`
-	Question      string  `json:"question"`
-	Typed         string  `json:"typed,omitempty"`
-	State         string  `json:"state"`
-	Due           string  `json:"due"`
-	Stability     float64 `json:"stability"`
-	Difficulty    float64 `json:"difficulty"`
-	ScheduledDays uint64  `json:"scheduled_days"`
-	Reps          uint64  `json:"reps"`
-	Lapses        uint64  `json:"lapses"`
-	Leech         bool    `json:"leech,omitempty"` // this review suspended the item as a leech
-}
-
-// reviewLine is the export of r.
-func reviewLine(r quiz.Review) reviewJSON {
-	c := r.After.Card
-	return reviewJSON{
-		ID: r.ID, Deck: r.Item.Deck, Card: r.Item.Card, Item: r.Item.Item,
-		Rating: int(r.Rating), ReviewedAt: rfc3339ms(r.ReviewedAt), DurationMS: r.Duration.Milliseconds(),
-		Mode: string(r.Mode), Question: string(r.Question), Typed: r.Typed,
-		State: strings.ToLower(c.State.String()), Due: rfc3339ms(c.Due),
-		Stability: c.Stability, Difficulty: c.Difficulty,
-		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses, Leech: r.Leech(),
-	}
-}
-
-// rfc3339ms formats t as RFC 3339 in UTC with milliseconds.
-func rfc3339ms(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
 // writeOutput runs write on standard output, or on a temporary file
 // beside path that replaces path once write has succeeded, so a failed

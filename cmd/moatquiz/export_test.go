@@ -79,6 +79,7 @@ func TestExportReviews(t *testing.T) {
 		replay = info.Card
 		want := map[string]any{
 			"id": float64(n + 1), "deck": "article", "card": "moat", "item": "ko-en",
+			"uid":    quiz.ReviewUID(quiz.ItemID{Deck: "article", Card: "moat", Item: "ko-en"}, at, fsrs.Rating(got["rating"].(float64))),
 			"rating": got["rating"], "reviewed_at": got["reviewed_at"], "duration_ms": 1500.0,
 			"mode": "review", "question": "typed",
 			"state":          strings.ToLower(replay.State.String()),

@@ -70,13 +70,21 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 	}
 	if c.DryRun {
 		fmt.Fprintln(stdout, importSummary(res, to, true)+" (dry run: nothing written)")
+		if line := historyLine(res.History, nil); line != "" {
+			fmt.Fprintln(stdout, line)
+		}
 		return nil
 	}
+	h, err := openHistory(g, res.History)
+	if err != nil {
+		return err
+	}
+	defer h.close()
 	if err := writeFileAtomic(to.path, res.WriteDeck); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	fmt.Fprintln(stdout, importSummary(res, to, false))
-	return nil
+	return h.save(lib, res.History, stdout)
 }
 
 // target is the deck file an import writes, and the deck it replaces.

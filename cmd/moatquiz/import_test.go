@@ -259,9 +259,9 @@ func TestImportColumnsUsage(t *testing.T) {
 	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
 	file := writeFile(t, "words.tsv", "해자\tmoat\n")
 	for cols, want := range map[string]string{
-		"front,bogus":  `moatquiz: import: --columns: "bogus" is not a column role: use front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column` + "\n",
-		"back,tags":    "moatquiz: import: --columns: no column is the front: name one, as in --columns front,back\n",
-		"korean,front": `moatquiz: import: --columns: "korean" and "front" both name the front column: give each role once` + "\n",
+		"front,bogus":  `moatquiz: import deck: --columns: "bogus" is not a column role: use front, back, front_en, back_en, tags, guid, notetype, pos, romanization, level, deck, or - to skip a column` + "\n",
+		"back,tags":    "moatquiz: import deck: --columns: no column is the front: name one, as in --columns front,back\n",
+		"korean,front": `moatquiz: import deck: --columns: "korean" and "front" both name the front column: give each role once` + "\n",
 	} {
 		var stderr bytes.Buffer
 		code := run([]string{"import", file, "--data-dir", data, "--columns", cols}, &stderr)
@@ -314,6 +314,20 @@ func TestImportMostRowsFail(t *testing.T) {
 // ankiPackage writes an Anki package (schema 11, collection.anki2) of
 // Basic notes, each {guid, front, back}, and returns its path.
 func ankiPackage(t *testing.T, name string, notes [][3]string) string {
+	return ankiPackageLog(t, name, notes, nil)
+}
+
+// ankiRevlog is an answer in an Anki review log: on the card of note (its
+// index), rated ease, at (its id), taking ms, of type typ (4: manual).
+type ankiRevlog struct {
+	note, ease int
+	at         time.Time
+	ms, typ    int64
+}
+
+// ankiPackageLog is ankiPackage with a card for each note and a review
+// log (exported with scheduling) when revlog is not nil.
+func ankiPackageLog(t *testing.T, name string, notes [][3]string, revlog []ankiRevlog) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "collection.anki2")
 	conn, err := sql.Open("sqlite", db)
@@ -329,6 +343,14 @@ func ankiPackage(t *testing.T, name string, notes [][3]string) string {
 	}
 	for i, n := range notes {
 		queries = append(queries, []any{"INSERT INTO notes VALUES (?, ?, 1, '', ?)", i + 1, n[0], n[1] + "\x1f" + n[2]})
+	}
+	if revlog != nil {
+		queries = append(queries, []any{"CREATE TABLE cards (id integer primary key, nid integer, ord integer); " +
+			"CREATE TABLE revlog (id integer primary key, cid integer, ease integer, time integer, type integer); " +
+			"INSERT INTO cards SELECT id + 100, id, 0 FROM notes"})
+	}
+	for _, r := range revlog {
+		queries = append(queries, []any{"INSERT INTO revlog VALUES (?, ?, ?, ?, ?)", r.at.UnixMilli(), r.note + 101, r.ease, r.ms, r.typ})
 	}
 	for _, q := range queries {
 		if _, err := conn.Exec(q[0].(string), q[1:]...); err != nil {

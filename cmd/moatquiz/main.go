@@ -34,7 +34,7 @@ type cli struct {
 	Study    studyCmd    `cmd:"" help:"Start a study session straight away."`
 	Decks    decksCmd    `cmd:"" help:"List the built-in decks and yours."`
 	Check    checkCmd    `cmd:"" help:"Validate deck files (no FILE: the built-in decks and yours)."`
-	Import   importCmd   `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg."`
+	Import   importGroup `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg, or a review log."`
 	Export   exportCmd   `cmd:"" help:"Export a deck or your review log."`
 	Stats    statsCmd    `cmd:"" help:"Show your study statistics."`
 	Romanize romanizeCmd `cmd:"" help:"Romanize Korean text (Revised Romanization)."`

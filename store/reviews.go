@@ -1,0 +1,247 @@
+package store
+
+import (
+	"cmp"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+	"modernc.org/sqlite"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// uidFunc is the SQL function computing quiz.ReviewUID of a review row:
+// uidFunc(deck, card, item, reviewed_at, rating).
+const uidFunc = "moatquiz_review_uid"
+
+// The SQL function is registered for every connection opened after this
+// package is loaded.
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction(uidFunc, 5, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		var id quiz.ItemID
+		for i, dst := range []*string{&id.Deck, &id.Card, &id.Item} {
+			if err := text(args[i], dst); err != nil {
+				return nil, err
+			}
+		}
+		at, ok1 := args[3].(int64)
+		rating, ok2 := args[4].(int64)
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("%w: a review's time or rating is not an integer", ErrDamaged)
+		}
+		return quiz.ReviewUID(id, fromMS(at), fsrs.Rating(rating)), nil
+	})
+}
+
+// The SQL of ImportReviews.
+var (
+	sqlHasUID      = "SELECT EXISTS (SELECT 1 FROM review WHERE uid = ?)"
+	sqlItemReviews = "SELECT " + reviewCols + " FROM review WHERE deck = ? AND card = ? AND item = ?"
+	sqlItemState   = "SELECT " + stateCols + " FROM item_state WHERE deck = ? AND card = ? AND item = ?"
+	sqlPutReview   = "INSERT INTO review (id, deck, card, item, rating, reviewed_at, duration_ms, " +
+		"typed, mode, question, " + stateCols + ", " + beforeCols + ") VALUES (" + params(32) + ")"
+)
+
+// Replay recomputes one item's history: it sorts the reviews into the
+// order it replays them, sets each one's Before and After, and returns
+// the item's state after them (nil when none scheduled it).
+// quiz.Replayer.Replay is one.
+type Replay func(history []quiz.Review) (*quiz.ItemState, error)
+
+// ImportReviews adds to the log, in one transaction, the reviews it does
+// not hold yet (by quiz.ReviewUID; a review given twice is added once),
+// and replays the whole history of every item that got one: each of its
+// reviews is saved with the states the replay gives it, and the item
+// with its state after the last. An item whose last review was in the
+// log already keeps whether it is suspended (the learner may have
+// unsuspended a leech since). It returns the reviews added, with their
+// UIDs, IDs and states, in the order given.
+func (db *DB) ImportReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
+	if err := db.writable(); err != nil {
+		return nil, fmt.Errorf("import reviews: %w", err)
+	}
+	for i := range reviews {
+		if err := checkReview(&reviews[i]); err != nil {
+			return nil, fmt.Errorf("import review of %s at %s: %w", reviews[i].Item, reviews[i].ReviewedAt.Format(time.RFC3339), err)
+		}
+	}
+	added, err := db.importReviews(reviews, replay)
+	if err != nil {
+		return nil, fmt.Errorf("import reviews into %s: %w", db.path, explain(err))
+	}
+	if len(added) > 0 {
+		db.idle.committed()
+	}
+	return added, nil
+}
+
+// importReviews is ImportReviews' transaction.
+func (db *DB) importReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := db.front.save(db, tx); err != nil {
+		return nil, err
+	}
+	added, byItem, err := newReviews(tx, reviews)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]quiz.ItemID, 0, len(byItem))
+	for id := range byItem {
+		items = append(items, id)
+	}
+	slices.SortFunc(items, func(a, b quiz.ItemID) int { return cmp.Compare(a.String(), b.String()) })
+	ids := map[string]int64{}
+	for _, id := range items {
+		if err := db.replayItem(tx, id, byItem[id], replay, ids); err != nil {
+			return nil, err
+		}
+	}
+	for i := range added {
+		added[i].ID = ids[added[i].UID]
+	}
+	return added, tx.Commit()
+}
+
+// newReviews returns the reviews the log does not hold, with their times
+// as stored and their UIDs, in order and by item.
+func newReviews(tx *sql.Tx, reviews []quiz.Review) ([]quiz.Review, map[quiz.ItemID][]quiz.Review, error) {
+	has, err := tx.Prepare(sqlHasUID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer has.Close()
+	var added []quiz.Review
+	byItem := map[quiz.ItemID][]quiz.Review{}
+	seen := map[string]bool{}
+	for _, r := range reviews {
+		r.ReviewedAt = toMS(r.ReviewedAt)
+		r.Duration = max(r.Duration, 0).Truncate(time.Millisecond)
+		r.UID = quiz.ReviewUID(r.Item, r.ReviewedAt, r.Rating)
+		if seen[r.UID] {
+			continue
+		}
+		seen[r.UID] = true
+		var in bool
+		if err := has.QueryRow(r.UID).Scan(&in); err != nil {
+			return nil, nil, err
+		}
+		if !in {
+			added = append(added, r)
+			byItem[r.Item] = append(byItem[r.Item], r)
+		}
+	}
+	return added, byItem, nil
+}
+
+// replayItem replays the history of item id, the log's and the reviews
+// added, and saves it; ids gets the log ids of the reviews added.
+func (db *DB) replayItem(tx *sql.Tx, id quiz.ItemID, added []quiz.Review, replay Replay, ids map[string]int64) error {
+	old, err := db.itemReviews(tx, id)
+	if err != nil {
+		return err
+	}
+	stored, err := db.itemState(tx, id)
+	if err != nil {
+		return err
+	}
+	was := make(map[string]quiz.Review, len(old))
+	for _, r := range old {
+		was[r.UID] = r
+	}
+	history := append(old, added...)
+	st, err := replay(history)
+	if err != nil {
+		return err
+	}
+	for _, r := range history {
+		if err := db.saveReplayed(tx, &r, was, ids); err != nil {
+			return err
+		}
+	}
+	if st == nil {
+		return nil
+	}
+	if _, last := was[history[len(history)-1].UID]; last && stored != nil {
+		st.Suspended = stored.Suspended
+	}
+	return upsert(tx, db.stmts.upsertState, id, *st)
+}
+
+// saveReplayed saves replayed review r: inserted when it is new (its id
+// into ids), rewritten when its states changed. A rewrite deletes the row
+// and inserts it again, with its id, so that the answer counts follow.
+func (db *DB) saveReplayed(tx *sql.Tx, r *quiz.Review, was map[string]quiz.Review, ids map[string]int64) error {
+	prev, ok := was[r.UID]
+	if ok && sameState(prev.Before, r.Before) && sameState(&prev.After, &r.After) {
+		return nil
+	}
+	args := []any{r.Item.Deck, r.Item.Card, r.Item.Item, int64(r.Rating), r.ReviewedAt.UnixMilli(),
+		r.Duration.Milliseconds(), r.Typed, string(r.Mode), string(r.Question)}
+	args = append(append(args, stateArgs(r.After)...), beforeArgs(r.Before)...)
+	if !ok {
+		res, err := tx.Stmt(db.stmts.insertReview).Exec(args...)
+		if err != nil {
+			return err
+		}
+		ids[r.UID], err = res.LastInsertId()
+		return err
+	}
+	if _, err := tx.Stmt(db.stmts.deleteReview).Exec(prev.ID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(sqlPutReview, append([]any{prev.ID}, args...)...)
+	return err
+}
+
+// sameState reports whether two states (nil: none) are stored alike.
+func sameState(a, b *quiz.ItemState) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return reflect.DeepEqual(stateArgs(*a), stateArgs(*b))
+}
+
+// itemReviews reads the log of one item.
+func (db *DB) itemReviews(tx *sql.Tx, id quiz.ItemID) ([]quiz.Review, error) {
+	rows, err := tx.Query(sqlItemReviews, id.Deck, id.Card, id.Item)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Review
+	for rows.Next() {
+		r, err := scanReview(rows, db.path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// itemState reads one item's stored state; nil when it has none.
+func (db *DB) itemState(tx *sql.Tx, id quiz.ItemID) (*quiz.ItemState, error) {
+	var row stateRow
+	err := tx.QueryRow(sqlItemState, id.Deck, id.Card, id.Item).Scan(row.dest()...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	st, err := row.itemState()
+	if err != nil {
+		return nil, damagedRow(db.path, "the state of "+id.String(), err)
+	}
+	return &st, nil
+}
