@@ -9,9 +9,7 @@ import (
 	"github.com/moatquiz/moatquiz/optimize"
 )
 
-// trueWeights are a simulated learner's: they forget faster than FSRS-6's
-// defaults assume, and their same-day reviews help less.
-var trueWeights = optimize.Weights{0.15, 0.9, 1.6, 5.5, 6.8, 0.6, 2.4, 0.01, 1.3, 0.2, 0.9, 1.7, 0.1, 0.35, 1.6, 0.5, 1.6, 0.3, 0.2, 0.1, 0.25}
+var trueWeights = revlog.Learner
 
 // TestOptimizeBeatsDefaults fits a generated log of 10,000 reviews and
 // checks that the fitted weights predict it better than the defaults, and

@@ -108,3 +108,34 @@ func pick(u float64, shares []float64) fsrs.Rating {
 	}
 	return fsrs.Rating(len(shares))
 }
+
+// Learner is a simulated learner's weights: they forget faster than
+// FSRS-6's defaults assume, and their same-day reviews help less.
+var Learner = optimize.Weights{0.15, 0.9, 1.6, 5.5, 6.8, 0.6, 2.4, 0.01, 1.3, 0.2, 0.9, 1.7, 0.1, 0.35, 1.6, 0.5, 1.6, 0.3, 0.2, 0.1, 0.25}
+
+// Items are the predictions of reviews as fsrs-rs takes them (its
+// FSRSItems), oldest first: for each review on a later day than its
+// item's previous review, the item's reviews up to it as (rating, days
+// since the previous review).
+func Items(reviews []optimize.Review) [][][2]int {
+	type past struct {
+		day     int
+		reviews [][2]int
+	}
+	seen := map[string]*past{}
+	var items [][][2]int
+	for _, r := range reviews {
+		p := seen[r.Item]
+		if p == nil {
+			seen[r.Item] = &past{day: r.Day, reviews: [][2]int{{r.Rating, 0}}}
+			continue
+		}
+		dt := r.Day - p.day
+		p.day = r.Day
+		p.reviews = append(p.reviews, [2]int{r.Rating, dt})
+		if dt > 0 {
+			items = append(items, append([][2]int(nil), p.reviews...))
+		}
+	}
+	return items
+}
