@@ -219,8 +219,8 @@ func writeOptimizeText(w io.Writer, o optimizeJSON, retention float64) error {
 		_, err := fmt.Fprintln(w, "The current weights predict your reviews at least as well: kept them. Nothing was changed.")
 		return err
 	}
-	_, err := fmt.Fprintf(w, "The optimized weights predict better: saved them as weights in %s.\n"+
-		"Your next session schedules with them. Desired retention is unchanged (%.2f).\n",
+	_, err := fmt.Fprintf(w, "The optimized weights predict better: saved them (key weights) in\n%s.\n"+
+		"Your next session schedules with them; desired retention is unchanged (%.2f).\n",
 		termtext.QuoteIfUnsafe(o.Config), retention)
 	return err
 }

@@ -15,9 +15,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/moatquiz/moatquiz/internal/bench/fsrsref"
 	"github.com/moatquiz/moatquiz/internal/revlog"
 	"github.com/moatquiz/moatquiz/optimize"
 )
@@ -42,9 +42,9 @@ func main() {
 
 // fitResult is what a fit prints.
 type fitResult struct {
-	Weights []float64         `json:"weights"`
-	MS      float64           `json:"ms"`
-	Metrics []json.RawMessage `json:"metrics,omitempty"`
+	Weights []float64 `json:"weights"`
+	MS      float64   `json:"ms"`
+	PeakKB  int64     `json:"peakKB"`
 }
 
 // fitFile fits the reviews in path (run in a child process, so that its
@@ -60,7 +60,8 @@ func fitFile(path string) error {
 		return err
 	}
 	ms := float64(time.Since(start).Microseconds()) / 1000
-	return json.NewEncoder(os.Stdout).Encode(fitResult{Weights: res.Weights[:], MS: ms})
+	peak := fsrsref.PeakKB(os.Getpid())
+	return json.NewEncoder(os.Stdout).Encode(fitResult{Weights: res.Weights[:], MS: ms, PeakKB: peak})
 }
 
 // run is one optimizer's fit of one log.
@@ -103,17 +104,16 @@ func compareOne(dir, ref string, n int, seed uint64) error {
 	}
 	runs := []run{{name: "defaults", weights: optimize.DefaultWeights()}, {name: "truth", weights: revlog.Learner}}
 	var res fitResult
-	peak, err := child(&res, os.Args[0], "-fit", logPath)
-	if err != nil {
+	if err := child(&res, os.Args[0], "-fit", logPath); err != nil {
 		return err
 	}
-	runs = append(runs, run{"moatquiz", toWeights(res.Weights), res.MS, peak})
+	runs = append(runs, run{"moatquiz", toWeights(res.Weights), res.MS, float64(res.PeakKB) / 1024})
 	if ref != "" {
-		r, err := fsrsRS(dir, ref, reviews)
+		f, err := fsrsref.Run(ref, "scripts/optimizer-compare.mjs", revlog.Items(reviews))
 		if err != nil {
 			return err
 		}
-		runs = append(runs, r)
+		runs = append(runs, run{"fsrs-rs", toWeights(f.Weights), f.MS, float64(f.PeakKB) / 1024})
 	}
 	for i, r := range runs {
 		label := ""
@@ -134,46 +134,18 @@ func compareOne(dir, ref string, n int, seed uint64) error {
 	return nil
 }
 
-// fsrsRS fits reviews with fsrs-rs through node.
-func fsrsRS(dir, ref string, reviews []optimize.Review) (run, error) {
-	itemsPath := filepath.Join(dir, "items.json")
-	if err := writeJSON(itemsPath, map[string]any{"items": revlog.Items(reviews)}); err != nil {
-		return run{}, err
-	}
-	script, err := filepath.Abs("scripts/optimizer-compare.mjs")
-	if err != nil {
-		return run{}, err
-	}
-	// node resolves the package from the script's directory: link it there.
-	link := filepath.Join(dir, "compare.mjs")
-	if err := copyFile(script, link); err != nil {
-		return run{}, err
-	}
-	if err := os.Symlink(filepath.Join(ref, "node_modules"), filepath.Join(dir, "node_modules")); err != nil && !os.IsExist(err) {
-		return run{}, err
-	}
-	var res fitResult
-	peak, err := child(&res, "node", link, itemsPath)
-	if err != nil {
-		return run{}, err
-	}
-	return run{"fsrs-rs", toWeights(res.Weights), res.MS, peak}, nil
-}
-
-// child runs a command that prints JSON into v and returns its peak
-// resident memory in MB.
-func child(v any, name string, args ...string) (float64, error) {
+// child runs a command that prints JSON into v.
+func child(v any, name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if err := json.Unmarshal(out, v); err != nil {
-		return 0, fmt.Errorf("%s printed %q: %w", name, out, err)
+		return fmt.Errorf("%s printed %q: %w", name, out, err)
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return float64(ru.Maxrss) / 1024, nil
+	return nil
 }
 
 // parseSize reads 1k, 10k, 100k or a plain number.
@@ -227,12 +199,4 @@ func readJSON(path string, v any) error {
 		return err
 	}
 	return json.Unmarshal(data, v)
-}
-
-func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(to, data, 0o644)
 }
