@@ -11,7 +11,8 @@ type Review struct {
 type step struct {
 	rating int8
 	dt     int32   // days since the item's previous review (0 for the first)
-	weight float32 // recency weight of the prediction of this review (items only)
+	weight float32 // recency weight of the prediction of this review in training
+	rank   int32   // the prediction's place in the log (predictions only)
 }
 
 // history is one item's reviews, oldest first.
@@ -24,23 +25,21 @@ type history []step
 // stability) but are not predicted.
 type Dataset struct {
 	histories []history
-	items     int     // predictions in all
-	recall    float64 // share of predictions recalled (rating > 1)
+	order     [][2]int32 // (history, position) of each prediction, in log order
+	items     int        // predictions in all
+	recall    float64    // share of predictions recalled (rating > 1)
 }
 
 // maxSeqLen is fsrs-rs's longest history trained on: a prediction made
 // from more reviews is left out of training (not of evaluation).
 const maxSeqLen = 64
 
-// NewDataset groups reviews, oldest first, into histories. Each
-// prediction is weighted by its place in the log as fsrs-rs weights it,
-// 0.25 + 0.75·(i/(n-1))³ for the i-th of n, so recent reviews count
-// most. Ratings outside 1-4 are skipped.
+// NewDataset groups reviews, oldest first, into histories. Ratings
+// outside 1-4 are skipped.
 func NewDataset(reviews []Review) *Dataset {
 	index := map[string]int{}
 	last := []int{}
 	ds := &Dataset{}
-	var itemSteps [][2]int // (history, position) of each prediction, in log order
 	for _, r := range reviews {
 		if r.Rating < 1 || r.Rating > 4 {
 			continue
@@ -54,24 +53,46 @@ func NewDataset(reviews []Review) *Dataset {
 		}
 		dt := max(r.Day-last[h], 0)
 		if len(ds.histories[h]) > 0 && dt > 0 {
-			itemSteps = append(itemSteps, [2]int{h, len(ds.histories[h])})
+			ds.order = append(ds.order, [2]int32{int32(h), int32(len(ds.histories[h]))})
 			if r.Rating > 1 {
 				ds.recall++
 			}
 		}
-		ds.histories[h] = append(ds.histories[h], step{rating: int8(r.Rating), dt: int32(dt)})
+		ds.histories[h] = append(ds.histories[h], step{rating: int8(r.Rating), dt: int32(dt), rank: int32(len(ds.order) - 1)})
 		last[h] = r.Day
 	}
-	ds.items = len(itemSteps)
+	ds.items = len(ds.order)
 	if ds.items > 0 {
 		ds.recall /= float64(ds.items)
 	}
-	n := float64(max(ds.items-1, 1))
-	for i, at := range itemSteps {
-		x := float64(i) / n
-		ds.histories[at[0]][at[1]].weight = float32(0.25 + 0.75*x*x*x)
-	}
 	return ds
+}
+
+// weigh weights each prediction of the histories not left out by its
+// place among them in the log as fsrs-rs weights it, 0.25 +
+// 0.75·(i/(n-1))³ for the i-th of n, so recent reviews count most, and
+// returns n.
+func (ds *Dataset) weigh(out []bool) int {
+	n := 0
+	for _, at := range ds.order {
+		if !out[at[0]] {
+			n++
+		}
+	}
+	i := 0
+	for _, at := range ds.order {
+		if !out[at[0]] {
+			ds.histories[at[0]][at[1]].weight = float32(recency(i, n))
+			i++
+		}
+	}
+	return n
+}
+
+// recency is fsrs-rs's weight of the i-th of n predictions in log order.
+func recency(i, n int) float64 {
+	x := float64(i) / float64(max(n-1, 1))
+	return 0.25 + 0.75*x*x*x
 }
 
 // Predictions is the number of reviews the model predicts: those on a

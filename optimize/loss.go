@@ -3,9 +3,9 @@ package optimize
 import "math"
 
 // predict runs the model over h and calls fn with each prediction: the
-// retrievability given the reviews before it, and the review. Only the
-// first limit reviews are followed.
-func predict(w *Weights, h history, limit int, fn func(r dual, s step)) {
+// retrievability given the reviews before it, and the review's position.
+// Only the first limit reviews are followed.
+func predict(w *Weights, h history, limit int, fn func(r dual, i int)) {
 	var m memory
 	for i, s := range h {
 		if i >= limit {
@@ -16,7 +16,7 @@ func predict(w *Weights, h history, limit int, fn func(r dual, s step)) {
 			continue
 		}
 		if h.isItem(i) {
-			fn(retrievability(w, float64(s.dt), m.s), s)
+			fn(retrievability(w, float64(s.dt), m.s), i)
 		}
 		m = next(w, m, float64(s.dt), int(s.rating))
 	}
@@ -39,7 +39,8 @@ func logLoss(p float64, recalled bool) float64 {
 // the loss.
 func weightedLoss(w *Weights, h history, grad *Weights) float64 {
 	loss := 0.0
-	predict(w, h, maxSeqLen, func(r dual, s step) {
+	predict(w, h, maxSeqLen, func(r dual, i int) {
+		s := h[i]
 		p := min(max(r.v, pEps), 1-pEps)
 		wt := float64(s.weight)
 		var dp float64 // d loss / d p
@@ -59,51 +60,71 @@ func weightedLoss(w *Weights, h history, grad *Weights) float64 {
 	return loss
 }
 
-// Metrics are how well weights predict a review log, as fsrs-rs reports
-// them.
+// Metrics are how well weights predict a review log, as fsrs-rs 6
+// reports them: every prediction weighted by its place in the log as in
+// training, so recent reviews count most.
 type Metrics struct {
-	LogLoss float64 // mean binary log loss of the predictions (lower is better)
-	RMSE    float64 // RMSE (bins): predictions binned, mean predicted vs actual recall
+	LogLoss float64 // weighted mean binary log loss (lower is better)
+	RMSE    float64 // RMSE (bins): predicted vs actual recall in bins of similar reviews
 }
 
-// Evaluate computes the metrics of weights w on ds, over every
-// prediction, unweighted.
+// Evaluate computes the metrics of weights w on ds.
 func Evaluate(ds *Dataset, w Weights) Metrics {
-	var bins [rmseBins]struct{ n, p, y float64 }
-	loss, n := 0.0, 0
+	type bin struct{ p, y, n, w float64 }
+	bins := map[[3]int]*bin{}
+	var loss, total float64
 	for _, h := range ds.histories {
-		predict(&w, h, len(h), func(r dual, s step) {
+		var lt, lapses, seen int // before the prediction: reviews on later days, lapses among them
+		predict(&w, h, len(h), func(r dual, i int) {
+			for ; seen < i; seen++ {
+				if h.isItem(seen) {
+					lt++
+					if h[seen].rating == 1 {
+						lapses++
+					}
+				}
+			}
+			wt := recency(int(h[i].rank), ds.items)
 			y := 0.0
-			if s.rating > 1 {
+			if h[i].rating > 1 {
 				y = 1
 			}
-			loss += logLoss(r.v, y == 1)
-			n++
-			b := &bins[bin(r.v)]
-			b.n++
+			loss += wt * logLoss(r.v, y == 1)
+			total += wt
+			k := binOf(h[i].dt, lt+1, lapses)
+			b := bins[k]
+			if b == nil {
+				b = &bin{}
+				bins[k] = b
+			}
 			b.p += r.v
 			b.y += y
+			b.n++
+			b.w += wt
 		})
 	}
-	if n == 0 {
+	if total == 0 {
 		return Metrics{}
 	}
 	sq := 0.0
 	for _, b := range bins {
-		if b.n > 0 {
-			d := (b.p - b.y) / b.n
-			sq += d * d * b.n
-		}
+		d := (b.p - b.y) / b.n
+		sq += d * d * b.w
 	}
-	return Metrics{LogLoss: loss / float64(n), RMSE: math.Sqrt(sq / float64(n))}
+	return Metrics{LogLoss: loss / total, RMSE: math.Sqrt(sq / total)}
 }
 
-// rmseBins is the number of bins of fsrs-rs's RMSE (bins).
-const rmseBins = 20
-
-// bin is fsrs-rs's bin of a prediction p: ⌊21^p⌋ - 1, in 0-19, finer
-// near 1 where most predictions are.
-func bin(p float64) int {
-	b := int(math.Floor(math.Exp(p*math.Log(rmseBins+1)))) - 1
-	return min(max(b, 0), rmseBins-1)
+// binOf is fsrs-rs's RMSE bin of a prediction dt days after the previous
+// review, the longTerm-th review on a later day than the one before (the
+// first review counting as one), after lapses lapses: each on a
+// logarithmic scale.
+func binOf(dt int32, longTerm, lapses int) [3]int {
+	logBin := func(x, base, scale float64) int {
+		return int(math.Round(scale * math.Pow(base, math.Floor(math.Log(x)/math.Log(base)))))
+	}
+	k := [3]int{logBin(float64(dt), 3.62, 248), logBin(float64(longTerm+1), 1.89, 1.99), 0}
+	if lapses > 0 {
+		k[2] = logBin(float64(lapses), 1.73, 1.65)
+	}
+	return k
 }

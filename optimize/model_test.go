@@ -100,14 +100,20 @@ func TestGradientMatchesFiniteDifferences(t *testing.T) {
 	}
 }
 
-// TestBin checks fsrs-rs's RMSE bins at their edges.
-func TestBin(t *testing.T) {
+// TestBinOf checks fsrs-rs's RMSE bins on both sides of their edges.
+func TestBinOf(t *testing.T) {
 	for _, c := range []struct {
-		p    float64
-		want int
-	}{{0, 0}, {0.2, 0}, {0.3, 1}, {0.5, 3}, {0.9, 14}, {0.99, 19}, {1, 19}} {
-		if got := bin(c.p); got != c.want {
-			t.Errorf("bin(%v) = %d, want %d", c.p, got, c.want)
+		dt               int32
+		longTerm, lapses int
+		want             [3]int
+	}{
+		{1, 1, 0, [3]int{248, 4, 0}},
+		{3, 1, 0, [3]int{248, 4, 0}},
+		{4, 2, 1, [3]int{898, 4, 2}},
+		{14, 3, 2, [3]int{3250, 7, 3}},
+	} {
+		if got := binOf(c.dt, c.longTerm, c.lapses); got != c.want {
+			t.Errorf("binOf(%d, %d, %d) = %v, want %v", c.dt, c.longTerm, c.lapses, got, c.want)
 		}
 	}
 }

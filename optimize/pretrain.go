@@ -10,34 +10,96 @@ const initSMax = 100.0
 
 // firstOutcomes are, per first rating, the outcomes of the first review
 // on a later day, grouped by how many days later it came.
-type firstOutcomes map[int]map[int32]*struct{ n, recalled float64 }
+type firstOutcomes map[int]map[int32]*outcomes
 
-// pretrainData collects, for every item, its first rating and the outcome
-// of its first review on a later day.
-func pretrainData(ds *Dataset) firstOutcomes {
+// outcomes count first reviews on a later day and those recalled.
+type outcomes struct{ n, recalled float64 }
+
+// firstLongTerm is the position of h's first review on a later day than
+// the one before it, 0 for none.
+func (h history) firstLongTerm() int {
+	for i := range h {
+		if h.isItem(i) {
+			return i
+		}
+	}
+	return 0
+}
+
+// prepare readies ds for fitting as fsrs-rs does: it collects each
+// item's first rating and the outcome of its first review on a later
+// day, leaves out the outliers (and the histories behind them) and
+// weights the remaining predictions by recency. It returns the outcomes,
+// which histories are left out, and the number of predictions left.
+func prepare(ds *Dataset) (firstOutcomes, []bool, int) {
 	out := firstOutcomes{}
 	for _, h := range ds.histories {
-		for i := range h {
-			if !h.isItem(i) {
-				continue
-			}
+		if i := h.firstLongTerm(); i > 0 {
 			r := int(h[0].rating)
 			if out[r] == nil {
-				out[r] = map[int32]*struct{ n, recalled float64 }{}
+				out[r] = map[int32]*outcomes{}
 			}
 			g := out[r][h[i].dt]
 			if g == nil {
-				g = &struct{ n, recalled float64 }{}
+				g = &outcomes{}
 				out[r][h[i].dt] = g
 			}
 			g.n++
 			if h[i].rating > 1 {
 				g.recalled++
 			}
-			break
 		}
 	}
-	return out
+	dropped := dropOutliers(out)
+	left := make([]bool, len(ds.histories))
+	for k, h := range ds.histories {
+		if i := h.firstLongTerm(); i > 0 && dropped[[2]int32{int32(h[0].rating), h[i].dt}] {
+			left[k] = true
+		}
+	}
+	return out, left, ds.weigh(left)
+}
+
+// dropOutliers removes from out, for each first rating, the rarest
+// delays of the first review on a later day, about 5% of the items (20
+// at least), and any group of fewer than 6 items or delayed more than
+// 100 days (365 after a first Easy), as fsrs-rs's filter_outlier does.
+// It returns the (rating, days) pairs removed.
+func dropOutliers(out firstOutcomes) map[[2]int32]bool {
+	dropped := map[[2]int32]bool{}
+	for rating, groups := range out {
+		dts := make([]int32, 0, len(groups))
+		total := 0
+		for dt, g := range groups {
+			dts = append(dts, dt)
+			total += int(g.n)
+		}
+		// smallest groups first, the shorter delay first among equals
+		sort.Slice(dts, func(i, j int) bool {
+			ni, nj := groups[dts[i]].n, groups[dts[j]].n
+			return ni < nj || ni == nj && dts[i] < dts[j]
+		})
+		limit := int32(100)
+		if rating == 4 {
+			limit = 365
+		}
+		removed := 0
+		for _, dt := range dts {
+			n := int(groups[dt].n)
+			if removed+n >= max(20, total/20) && n >= 6 && dt <= limit {
+				continue
+			}
+			if removed+n < max(20, total/20) {
+				removed += n
+			}
+			dropped[[2]int32{int32(rating), dt}] = true
+			delete(groups, dt)
+		}
+		if len(groups) == 0 {
+			delete(out, rating)
+		}
+	}
+	return dropped
 }
 
 // pretrain fits the initial stabilities w0-w3 as fsrs-rs does: for each
@@ -47,25 +109,25 @@ func pretrainData(ds *Dataset) firstOutcomes {
 // the log's average and an L1 pull towards the default; then ratings
 // that disagree in order are reconciled and missing ones filled in. It
 // returns the stabilities and the number of items behind each.
-func pretrain(ds *Dataset) ([4]float64, map[int]float64) {
+func pretrain(out firstOutcomes, avgRecall float64) ([4]float64, map[int]float64) {
 	def := DefaultWeights()
 	counts := map[int]float64{}
 	found := map[int]float64{}
-	for rating, groups := range pretrainData(ds) {
+	for rating, groups := range out {
 		dts := make([]int32, 0, len(groups))
 		for dt, g := range groups {
 			dts = append(dts, dt)
 			counts[rating] += g.n
 		}
 		sort.Slice(dts, func(i, j int) bool { return dts[i] < dts[j] })
-		found[rating] = searchStability(groups, dts, ds.recall, def[rating-1], def[20])
+		found[rating] = searchStability(groups, dts, avgRecall, def[rating-1], def[20])
 	}
 	return smoothAndFill(found, counts), counts
 }
 
 // searchStability is the initial stability that best fits one first
 // rating's outcomes.
-func searchStability(groups map[int32]*struct{ n, recalled float64 }, dts []int32, avgRecall, defS, decay float64) float64 {
+func searchStability(groups map[int32]*outcomes, dts []int32, avgRecall, defS, decay float64) float64 {
 	factor := math.Pow(0.9, -1/decay) - 1
 	loss := func(s float64) float64 {
 		l := math.Abs(s-defS) / 16

@@ -65,16 +65,17 @@ type Result struct {
 // ranges after each step; the epoch with the lowest loss wins. It is
 // deterministic: the same log gives the same weights.
 func Optimize(ctx context.Context, ds *Dataset, opt Options) (Result, error) {
-	if ds.items < MinPredictions {
-		return Result{}, &TooFewError{Have: ds.items, Need: MinPredictions}
+	out, left, n := prepare(ds)
+	if n < MinPredictions {
+		return Result{}, &TooFewError{Have: n, Need: MinPredictions}
 	}
-	init, counts := pretrain(ds)
+	init, counts := pretrain(out, ds.recall)
 	w := DefaultWeights()
 	copy(w[:4], init[:])
-	if ds.items < minTrain {
+	if n < minTrain {
 		return Result{Weights: w, PretrainOnly: true}, nil
 	}
-	t := newTrainer(ds, w, opt)
+	t := newTrainer(ds, left, w, opt)
 	best, err := t.run(ctx)
 	if err != nil {
 		return Result{}, err
@@ -97,16 +98,16 @@ type trainer struct {
 	opt     Options
 }
 
-// newTrainer splits the histories, in a seeded random order, into batches
-// of about batchSize predictions each.
-func newTrainer(ds *Dataset, start Weights, opt Options) *trainer {
+// newTrainer splits the histories not left out, in a seeded random
+// order, into batches of about batchSize predictions each.
+func newTrainer(ds *Dataset, left []bool, start Weights, opt Options) *trainer {
 	t := &trainer{ds: ds, start: start, opt: opt}
 	order := rand.New(rand.NewPCG(seed, seed)).Perm(len(ds.histories))
 	var batch []int
 	n := 0
 	for _, h := range order {
 		k := trainedItems(ds.histories[h])
-		if k == 0 {
+		if k == 0 || left[h] {
 			continue
 		}
 		batch = append(batch, h)
