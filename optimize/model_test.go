@@ -117,3 +117,27 @@ func TestBinOf(t *testing.T) {
 		}
 	}
 }
+
+// TestDropOutliers checks fsrs-rs's outlier filter: per first rating, the
+// rarest first intervals up to 20 items, then groups under 6 items or
+// beyond 100 days, are left out of pre-training.
+func TestDropOutliers(t *testing.T) {
+	out := firstOutcomes{3: {}, 1: {}}
+	for dt, n := range map[int32]float64{1: 100, 2: 50, 3: 5, 4: 10, 200: 30} {
+		out[3][dt] = &outcomes{n: n}
+	}
+	out[1][1] = &outcomes{n: 12} // all of rating 1 is fewer than 20 items
+	dropped := dropOutliers(out)
+	want := map[[2]int32]bool{{3, 3}: true, {3, 4}: true, {3, 200}: true, {1, 1}: true}
+	if len(dropped) != len(want) {
+		t.Fatalf("dropped %v, want %v", dropped, want)
+	}
+	for k := range want {
+		if !dropped[k] {
+			t.Errorf("dropped %v, want %v", dropped, want)
+		}
+	}
+	if len(out[3]) != 2 || out[1] != nil {
+		t.Errorf("left %v, want rating 3 at 1 and 2 days only", out)
+	}
+}
