@@ -1,6 +1,10 @@
 package optimize
 
-import "math"
+import (
+	"maps"
+	"math"
+	"slices"
+)
 
 // predict runs the model over h and calls fn with each prediction: the
 // retrievability given the reviews before it, and the review's position.
@@ -106,8 +110,10 @@ func Evaluate(ds *Dataset, w Weights) Metrics {
 	if total == 0 {
 		return Metrics{}
 	}
+	keys := slices.SortedFunc(maps.Keys(bins), func(a, b [3]int) int { return slices.Compare(a[:], b[:]) })
 	sq := 0.0
-	for _, b := range bins {
+	for _, k := range keys { // in order, so that the same log gives the same figures to the last bit
+		b := bins[k]
 		d := (b.p - b.y) / b.n
 		sq += d * d * b.w
 	}
