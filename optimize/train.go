@@ -8,7 +8,8 @@ import (
 )
 
 // MinPredictions is fsrs-rs's minimum: with fewer predictions (reviews
-// on a later day than the item's previous review) it keeps the defaults.
+// on a later day than the item's previous review) left after the outlier
+// filter it keeps the defaults.
 const MinPredictions = 8
 
 // minTrain is fsrs-rs's minimum for gradient steps: with fewer
@@ -33,11 +34,12 @@ var paramsStddev = Weights{
 
 // TooFewError is the error of a log too small to fit.
 type TooFewError struct {
-	Have, Need int // predictions in the log, and needed
+	Have, Need int // predictions usable for fitting, and needed
 }
 
 func (e *TooFewError) Error() string {
-	return fmt.Sprintf("%d reviews can be predicted (a review on a later day than the item's previous one); the optimizer needs at least %d", e.Have, e.Need)
+	return fmt.Sprintf("only %d reviews can be fitted to, and the optimizer needs at least %d "+
+		"(reviews a day or more after the item's previous one, less those after a rare first interval)", e.Have, e.Need)
 }
 
 // Options tune an optimization.
