@@ -34,12 +34,13 @@ var paramsStddev = Weights{
 
 // TooFewError is the error of a log too small to fit.
 type TooFewError struct {
-	Have, Need int // predictions usable for fitting, and needed
+	Predictions int // reviews a day or more after the item's previous one
+	Have, Need  int // those usable for fitting (outliers left out), and needed
 }
 
 func (e *TooFewError) Error() string {
-	return fmt.Sprintf("only %d reviews can be fitted to, and the optimizer needs at least %d "+
-		"(reviews a day or more after the item's previous one, less those after a rare first interval)", e.Have, e.Need)
+	return fmt.Sprintf("the optimizer needs at least %d reviews that come a day or more after the item's previous one; "+
+		"you have %d, of which %d count (those after a rare first interval are left out, as in Anki)", e.Need, e.Predictions, e.Have)
 }
 
 // Options tune an optimization.
@@ -69,7 +70,7 @@ type Result struct {
 func Optimize(ctx context.Context, ds *Dataset, opt Options) (Result, error) {
 	out, left, n := prepare(ds)
 	if n < MinPredictions {
-		return Result{}, &TooFewError{Have: n, Need: MinPredictions}
+		return Result{}, &TooFewError{Predictions: ds.items, Have: n, Need: MinPredictions}
 	}
 	init, counts := pretrain(out, ds.recall)
 	w := DefaultWeights()
