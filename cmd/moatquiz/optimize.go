@@ -220,7 +220,7 @@ func writeOptimizeText(w io.Writer, o optimizeJSON, retention float64) error {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "The optimized weights predict better: saved them (key weights) in\n%s.\n"+
-		"moatquiz schedules with them from its next start; desired retention is unchanged (%.2f).\n",
+		"moatquiz schedules with them from its next start.\nDesired retention is unchanged (%.2f).\n",
 		termtext.QuoteIfUnsafe(o.Config), retention)
 	return err
 }
