@@ -37,6 +37,8 @@ type cli struct {
 	Import   importGroup `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg, or a review log."`
 	Export   exportCmd   `cmd:"" help:"Export a deck or your review log."`
 	Stats    statsCmd    `cmd:"" help:"Show your study statistics."`
+	Optimize optimizeCmd `cmd:"" help:"Fit the FSRS weights to your reviews; keep them if they predict better."`
+	Evaluate evaluateCmd `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
 	Romanize romanizeCmd `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
 }
 

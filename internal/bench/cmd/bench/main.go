@@ -6,7 +6,7 @@
 // figures.
 //
 //	go run ./internal/bench/cmd/bench [-runs 5] [-keys 5] [-sizes 1k,10k,100k]
-//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX]
+//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX] [-fsrs-ref DIR]
 package main
 
 import (
@@ -30,6 +30,7 @@ type options struct {
 	keys    int    // reveal/grade pairs per study run
 	bin     string // a moatquiz binary to measure instead of building one
 	profile string // prefix of CPU profiles
+	fsrsRef string // where fsrs-rs's npm binding is installed ("" to leave it out)
 }
 
 func main() {
@@ -52,6 +53,7 @@ func parseFlags() (options, error) {
 	flag.StringVar(&opt.data, "data", "", "keep the generated collections in this folder and reuse them (default: a temporary folder, removed)")
 	flag.StringVar(&opt.bin, "moatquiz", "", "measure this moatquiz binary instead of building ./cmd/moatquiz")
 	flag.StringVar(&opt.profile, "cpuprofile", "", "have moatquiz write CPU profiles to PREFIX-COLLECTION-COMMAND.prof (MOATQUIZ_CPUPROFILE)")
+	flag.StringVar(&opt.fsrsRef, "fsrs-ref", os.Getenv("FSRS_REF"), "folder with node_modules/@open-spaced-repetition/binding, to time fsrs-rs beside the optimizer (see scripts/optimizer-compare)")
 	flag.Parse()
 	if opt.runs < 1 || opt.keys < 1 {
 		return opt, fmt.Errorf("-runs and -keys must be at least 1")
@@ -101,6 +103,7 @@ func run(opt options) error {
 	fmt.Print(machine())
 	fmt.Printf("load before: %s\n\n", loadAvg())
 	var results []result
+	var opts []optimizerResult
 	for _, c := range cols {
 		fmt.Fprintf(os.Stderr, "measuring %s ...\n", c.name)
 		r, err := measure(bins, c, work, opt)
@@ -108,9 +111,20 @@ func run(opt options) error {
 			return fmt.Errorf("%s: %w", c.name, err)
 		}
 		results = append(results, r)
+		if c.reviews == optimizerReviews {
+			o, err := measureOptimizer(bins.moatquiz, c, work, opt.fsrsRef)
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.name, err)
+			}
+			opts = append(opts, o)
+		}
 	}
 	fmt.Printf("load after: %s\n\n", loadAvg())
 	printTables(os.Stdout, results, opt)
+	for _, o := range opts {
+		fmt.Println()
+		printOptimizer(os.Stdout, o)
+	}
 	return nil
 }
 
