@@ -1,0 +1,227 @@
+package library
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/search"
+)
+
+// States reads the stored item states of a deck: the store.
+type States interface {
+	States(deck string) (map[quiz.ItemID]quiz.ItemState, error)
+}
+
+// CardRow is one card of a listing, as the browser and `moatquiz cards`
+// show it.
+type CardRow struct {
+	Deck, Card string
+	Kind       quiz.Kind
+	Front      string // the word, prompt or cloze text
+	Back       string // the meanings, answer or translation
+	Items      []quiz.ItemID
+	// State is new, learning or review: the least advanced of its items.
+	State      string
+	Due        time.Time // the earliest due of an item studied; zero when all are new
+	Lapses     int       // the most of any item
+	Difficulty float64   // the highest of any item (FSRS, 1 to 10); 0 when new
+	Added      time.Time // when its first item was first studied; zero when new
+	Suspended  bool      // some item is suspended
+	Position   int       // the card's place in its deck
+	Rank       int       // how well it matched the query (search.RankExact best)
+}
+
+// Sort is an order of a listing.
+type Sort string
+
+// The orders a listing can take; ties keep deck order.
+const (
+	SortDeck       Sort = ""           // by deck, then the deck's order
+	SortDue        Sort = "due"        // earliest due first, new cards last
+	SortAdded      Sort = "added"      // first studied first, new cards last
+	SortLapses     Sort = "lapses"     // most lapses first
+	SortDifficulty Sort = "difficulty" // most difficult first
+)
+
+// Sorts are the orders a learner can name.
+var Sorts = []Sort{SortDue, SortAdded, SortLapses, SortDifficulty}
+
+// Browser is every card of the library with its state and words prepared
+// for search: open it once (it reads every deck and state), then Search
+// it at each keystroke.
+type Browser struct {
+	rows  []CardRow
+	cards []search.Card
+}
+
+// OpenBrowser reads every deck that loads and its states as of now
+// (sch's study day); decks that do not load are left out, as in Decks.
+func (l *Library) OpenBrowser(st States, sch quiz.Scheduling, now time.Time) (*Browser, error) {
+	decks, _ := l.Decks()
+	b := &Browser{}
+	start, end := sch.DayStart(now), sch.DayEnd(now)
+	for _, d := range decks {
+		states, err := st.States(d.ID)
+		if err != nil {
+			return nil, err
+		}
+		for i := range d.Cards {
+			row, sc := browseCard(d.ID, &d.Cards[i], states, start, end)
+			row.Position = i
+			b.rows = append(b.rows, row)
+			b.cards = append(b.cards, sc)
+		}
+	}
+	return b, nil
+}
+
+// Len is how many cards the browser holds.
+func (b *Browser) Len() int { return len(b.rows) }
+
+// Search returns the cards q matches (nil: all), best matches first when
+// by is SortDeck, else in by's order.
+func (b *Browser) Search(q *search.Query, by Sort) []CardRow {
+	var out []CardRow
+	for i := range b.cards {
+		if r, ok := q.Match(&b.cards[i]); ok {
+			row := b.rows[i]
+			row.Rank = r
+			out = append(out, row)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b CardRow) int { return compareRows(a, b, by) })
+	return out
+}
+
+// compareRows orders two rows by by; ties by rank.
+func compareRows(a, b CardRow, by Sort) int {
+	timeKey := func(t time.Time) int64 {
+		if t.IsZero() {
+			return math.MaxInt64
+		}
+		return t.UnixMilli()
+	}
+	switch by {
+	case SortDue:
+		return cmp.Or(cmp.Compare(timeKey(a.Due), timeKey(b.Due)), cmp.Compare(a.Rank, b.Rank))
+	case SortAdded:
+		return cmp.Or(cmp.Compare(timeKey(a.Added), timeKey(b.Added)), cmp.Compare(a.Rank, b.Rank))
+	case SortLapses:
+		return cmp.Or(cmp.Compare(b.Lapses, a.Lapses), cmp.Compare(a.Rank, b.Rank))
+	case SortDifficulty:
+		return cmp.Or(cmp.Compare(b.Difficulty, a.Difficulty), cmp.Compare(a.Rank, b.Rank))
+	}
+	return cmp.Compare(a.Rank, b.Rank)
+}
+
+// ParseSort reads a sort's name; "" is SortDeck.
+func ParseSort(s string) (Sort, error) {
+	if s == "" || slices.Contains(Sorts, Sort(s)) {
+		return Sort(s), nil
+	}
+	return "", fmt.Errorf("unknown sort %q: expected due, added, lapses or difficulty", s)
+}
+
+// Suspender saves suspensions: the store.
+type Suspender interface {
+	SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.ItemID, error)
+}
+
+// Suspend suspends (on) or unsuspends every item of the rows and returns
+// the items it changed: Suspender.SetSuspended(changed, !on, now) undoes it.
+func Suspend(s Suspender, rows []CardRow, on bool, now time.Time) ([]quiz.ItemID, error) {
+	var ids []quiz.ItemID
+	for _, r := range rows {
+		ids = append(ids, r.Items...)
+	}
+	return s.SetSuspended(ids, on, now)
+}
+
+// sides are a card's front and back as a listing shows them.
+func sides(c *quiz.Card) (front, back string) {
+	switch c.Kind {
+	case quiz.KindVocab:
+		return c.Word, strings.Join(c.Meanings, "; ")
+	case quiz.KindCloze:
+		return c.Text, c.Translation
+	}
+	return c.Prompt, c.Answer
+}
+
+// browseCard sums up card c's items' states for a listing and a search,
+// for the study day from start to end.
+func browseCard(deck string, c *quiz.Card, states map[quiz.ItemID]quiz.ItemState, start, end time.Time) (CardRow, search.Card) {
+	row := CardRow{Deck: deck, Card: c.ID, Kind: c.Kind, State: "new"}
+	row.Front, row.Back = sides(c)
+	words := []string{row.Front, row.Back, c.PromptEn, c.AnswerEn, c.Romanization}
+	if c.Example != nil {
+		words = append(words, c.Example.Ko, c.Example.En)
+	}
+	sc := search.Card{Deck: deck, ID: c.ID, Kind: c.Kind, Tags: c.Tags, Text: search.NewText(words...)}
+	least := fsrs.Relearning + 1
+	for _, name := range c.ItemNames() {
+		id := quiz.ItemID{Deck: deck, Card: c.ID, Item: name}
+		row.Items = append(row.Items, id)
+		s, ok := states[id]
+		if !ok {
+			least = fsrs.New
+			continue
+		}
+		addItem(&row, &sc, s, start, end)
+		least = min(least, summary(s.Card.State))
+	}
+	sc.State, row.State = searchState(least)
+	return row, sc
+}
+
+// summary folds relearning into learning: a card's state is the least
+// advanced of new, learning and review.
+func summary(s fsrs.State) fsrs.State {
+	if s == fsrs.Relearning {
+		return fsrs.Learning
+	}
+	return s
+}
+
+// searchState names a summed-up state.
+func searchState(s fsrs.State) (search.State, string) {
+	switch s {
+	case fsrs.Learning:
+		return search.Learning, "learning"
+	case fsrs.Review:
+		return search.Review, "review"
+	}
+	return search.New, "new"
+}
+
+// addItem folds an item's stored state into its card's row.
+func addItem(row *CardRow, sc *search.Card, s quiz.ItemState, start, end time.Time) {
+	c := s.Card
+	if s.Suspended {
+		row.Suspended, sc.Suspended = true, true
+		sc.Leech = sc.Leech || c.Lapses >= quiz.LeechThreshold
+	}
+	row.Lapses = max(row.Lapses, int(c.Lapses))
+	sc.Lapses, sc.Reps = float64(row.Lapses), max(sc.Reps, float64(c.Reps))
+	if c.State == fsrs.New {
+		return
+	}
+	if !s.Introduced.IsZero() && (row.Added.IsZero() || s.Introduced.Before(row.Added)) {
+		row.Added = s.Introduced
+	}
+	row.Difficulty = max(row.Difficulty, c.Difficulty)
+	sc.Difficulty = row.Difficulty
+	if row.Due.IsZero() || c.Due.Before(row.Due) {
+		row.Due = c.Due
+		sc.DueDays = math.Floor(c.Due.Sub(start).Hours() / 24)
+		sc.Ivl, sc.Stability = float64(c.ScheduledDays), c.Stability
+	}
+	sc.Due = sc.Due || (!s.Suspended && c.Due.Before(end))
+}

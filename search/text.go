@@ -1,0 +1,122 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/moatquiz/moatquiz/hangul"
+)
+
+// The ranks of text matches, best first.
+const (
+	RankExact   = iota // the words as written (case and NFD/NFC aside)
+	RankInitial        // 초성 (ㅎㅈ for 해자), or jamo typed so far (해ㅈ)
+	RankRoman          // the romanization (haeja for 해자)
+	RankNear           // one jamo in two syllables differs (헤자 for 해자)
+)
+
+// Text is a card's words prepared for matching: built once per card (it
+// romanizes and decomposes), then matched against every keystroke's
+// query without allocating.
+type Text struct {
+	plain    string // NFC, lower case
+	initials string // 초성 of plain, spaces removed
+	roman    string // romanization of plain, spaces removed
+	jamo     []rune // plain as 2-set keys, spaces removed
+}
+
+// NewText prepares the words of a card: front, back and whatever else a
+// query's plain words should find.
+func NewText(parts ...string) *Text {
+	plain := strings.ToLower(hangul.NFC(strings.Join(parts, "\n")))
+	t := &Text{plain: plain}
+	if hangul.HasHangul(plain) {
+		t.initials = dropSpaces(hangul.Initials(plain))
+		t.roman = dropSpaces(strings.ToLower(hangul.Romanize(plain)))
+		t.jamo = []rune(dropSpaces(string(hangul.Decompose(plain))))
+	}
+	return t
+}
+
+// dropSpaces removes white space, so that 오픈 소스 and 오픈소스 match alike.
+func dropSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// textNode is a word or phrase to find, prepared as NewText prepares a
+// card's words.
+type textNode struct {
+	plain    string
+	squeezed string // plain without spaces
+	initials bool   // only compatibility consonants: a 초성 query
+	roman    bool   // only ASCII letters: may be a romanization
+	jamo     []rune // the 2-set keys of a Hangul word, else nil
+	near     int    // jamo that may differ in a near match
+}
+
+// newText prepares a word or phrase of a query.
+func newText(s string) node {
+	plain := strings.ToLower(hangul.NFC(s))
+	n := &textNode{plain: plain, squeezed: dropSpaces(plain)}
+	n.initials = n.squeezed != "" && strings.IndexFunc(n.squeezed, func(r rune) bool {
+		return !hangul.IsJamo(r) || r >= 'ㅏ'
+	}) < 0
+	n.roman = len(n.squeezed) >= 2 && strings.IndexFunc(n.squeezed, func(r rune) bool {
+		return r > unicode.MaxASCII || !unicode.IsLetter(r)
+	}) < 0
+	if hangul.HasHangul(n.squeezed) {
+		n.jamo = hangul.Decompose(n.squeezed)
+		syllables := 0
+		for _, r := range n.squeezed {
+			if hangul.IsSyllable(r) {
+				syllables++
+			}
+		}
+		n.near = syllables / 2
+	}
+	return n
+}
+
+func (n *textNode) match(c *Card) (int, bool) {
+	t := c.Text
+	if t == nil {
+		return 0, false
+	}
+	switch {
+	case strings.Contains(t.plain, n.plain):
+		return RankExact, true
+	case n.initials && strings.Contains(t.initials, n.squeezed):
+		return RankInitial, true
+	case n.jamo != nil && containsRunes(t.jamo, n.jamo, 0):
+		return RankInitial, true
+	case n.roman && strings.Contains(t.roman, n.squeezed):
+		return RankRoman, true
+	case n.near > 0 && containsRunes(t.jamo, n.jamo, n.near):
+		return RankNear, true
+	}
+	return 0, false
+}
+
+// containsRunes reports whether some run of s differs from sub in at most
+// k places.
+func containsRunes(s, sub []rune, k int) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		miss := 0
+		for j, r := range sub {
+			if s[i+j] != r {
+				if miss++; miss > k {
+					break
+				}
+			}
+		}
+		if miss <= k {
+			return true
+		}
+	}
+	return false
+}
