@@ -21,6 +21,7 @@ const (
 type Text struct {
 	plain    string // NFC, lower case
 	initials string // 초성 of plain, spaces removed
+	words    []int  // where each word starts in initials
 	roman    string // romanization of plain, spaces removed
 	jamo     []rune // plain as 2-set keys, spaces removed
 }
@@ -31,7 +32,10 @@ func NewText(parts ...string) *Text {
 	plain := strings.ToLower(hangul.NFC(strings.Join(parts, "\n")))
 	t := &Text{plain: plain}
 	if hangul.HasHangul(plain) {
-		t.initials = dropSpaces(hangul.Initials(plain))
+		for _, w := range strings.Fields(hangul.Initials(plain)) {
+			t.words = append(t.words, len(t.initials))
+			t.initials += w
+		}
 		t.roman = dropSpaces(strings.ToLower(hangul.Romanize(plain)))
 		t.jamo = []rune(dropSpaces(string(hangul.Decompose(plain))))
 	}
@@ -90,9 +94,9 @@ func (n *textNode) match(c *Card) (int, bool) {
 	switch {
 	case strings.Contains(t.plain, n.plain):
 		return RankExact, true
-	case n.initials && strings.Contains(t.initials, n.squeezed):
+	case n.initials && t.startsWord(n.squeezed):
 		return RankInitial, true
-	case n.jamo != nil && containsRunes(t.jamo, n.jamo, 0):
+	case n.jamo != nil && !n.initials && containsRunes(t.jamo, n.jamo, 0):
 		return RankInitial, true
 	case n.roman && strings.Contains(t.roman, n.squeezed):
 		return RankRoman, true
@@ -102,14 +106,26 @@ func (n *textNode) match(c *Card) (int, bool) {
 	return 0, false
 }
 
+// startsWord reports whether initials (a 초성 query) occur at the start
+// of a word of t: ㅎㅈ finds 해자가, not the middle of 않지.
+func (t *Text) startsWord(initials string) bool {
+	for _, at := range t.words {
+		if strings.HasPrefix(t.initials[at:], initials) {
+			return true
+		}
+	}
+	return false
+}
+
 // containsRunes reports whether some run of s differs from sub in at most
-// k places.
+// k places, each a vowel for a vowel (헤자 for 해자, 거 for 고).
 func containsRunes(s, sub []rune, k int) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		miss := 0
 		for j, r := range sub {
 			if s[i+j] != r {
-				if miss++; miss > k {
+				if miss++; miss > k || !isVowel(r) || !isVowel(s[i+j]) {
+					miss = k + 1
 					break
 				}
 			}
@@ -120,3 +136,6 @@ func containsRunes(s, sub []rune, k int) bool {
 	}
 	return false
 }
+
+// isVowel reports whether r is a compatibility jamo vowel.
+func isVowel(r rune) bool { return r >= 'ㅏ' && r <= 'ㅣ' }
