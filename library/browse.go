@@ -14,9 +14,15 @@ import (
 	"github.com/moatquiz/moatquiz/search"
 )
 
-// States reads the stored item states of a deck: the store.
-type States interface {
+// CardStore is what the browser reads of the learner's progress: the
+// store.
+type CardStore interface {
+	// States returns every stored item state of the deck.
 	States(deck string) (map[quiz.ItemID]quiz.ItemState, error)
+	// Buried returns the deck's cards buried at now.
+	Buried(deck string, now time.Time) (map[string]bool, error)
+	// Flags returns the flags (1 to 4) of the deck's flagged cards.
+	Flags(deck string) (map[string]int, error)
 }
 
 // CardRow is one card of a listing, as the browser and `moatquiz cards`
@@ -34,6 +40,8 @@ type CardRow struct {
 	Difficulty float64   // the highest of any item (FSRS, 1 to 10); 0 when new
 	Added      time.Time // when its first item was first studied; zero when new
 	Suspended  bool      // some item is suspended
+	Buried     bool      // buried until the next study day
+	Flag       int       // 0 (none) to 4 (Anki's red, orange, green, blue)
 	Position   int       // the card's place in its deck
 	Rank       int       // how well it matched the query (search.RankExact best)
 }
@@ -63,7 +71,7 @@ type Browser struct {
 
 // OpenBrowser reads every deck that loads and its states as of now
 // (sch's study day); decks that do not load are left out, as in Decks.
-func (l *Library) OpenBrowser(st States, sch quiz.Scheduling, now time.Time) (*Browser, error) {
+func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) (*Browser, error) {
 	decks, _ := l.Decks()
 	b := &Browser{}
 	start, end := sch.DayStart(now), sch.DayEnd(now)
@@ -72,9 +80,18 @@ func (l *Library) OpenBrowser(st States, sch quiz.Scheduling, now time.Time) (*B
 		if err != nil {
 			return nil, err
 		}
+		buried, err := st.Buried(d.ID, now)
+		if err != nil {
+			return nil, err
+		}
+		flags, err := st.Flags(d.ID)
+		if err != nil {
+			return nil, err
+		}
 		for i := range d.Cards {
 			row, sc := browseCard(d.ID, &d.Cards[i], states, start, end)
-			row.Position = i
+			row.Position, row.Buried, row.Flag = i, buried[row.Card], flags[row.Card]
+			sc.Buried, sc.Flag = row.Buried, row.Flag
 			b.rows = append(b.rows, row)
 			b.cards = append(b.cards, sc)
 		}
@@ -127,21 +144,6 @@ func ParseSort(s string) (Sort, error) {
 		return Sort(s), nil
 	}
 	return "", fmt.Errorf("unknown sort %q: expected due, added, lapses or difficulty", s)
-}
-
-// Suspender saves suspensions: the store.
-type Suspender interface {
-	SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.ItemID, error)
-}
-
-// Suspend suspends (on) or unsuspends every item of the rows and returns
-// the items it changed: Suspender.SetSuspended(changed, !on, now) undoes it.
-func Suspend(s Suspender, rows []CardRow, on bool, now time.Time) ([]quiz.ItemID, error) {
-	var ids []quiz.ItemID
-	for _, r := range rows {
-		ids = append(ids, r.Items...)
-	}
-	return s.SetSuspended(ids, on, now)
 }
 
 // sides are a card's front and back as a listing shows them.

@@ -34,6 +34,9 @@ type Progress interface {
 	// once with now, else with the next review saved.
 	Frontier(deck, content string) (int, error)
 	SetFrontier(deck, content string, cards int, now bool) error
+	// Buried returns the deck's cards buried at now, which sit out the
+	// day's sessions.
+	Buried(deck string, now time.Time) (map[string]bool, error)
 	// Choices and SaveChoice keep the learner's choices per deck, the
 	// last deck chosen first.
 	Choices() ([]quiz.Choice, error)
@@ -57,8 +60,9 @@ type dayPlan struct {
 	counts          quiz.DeckCounts
 	reviewed, added int          // scheduled reviews and new items answered today
 	claimed         map[int]bool // cards answered or taken today, by position
-	cards           []int        // the positions of the cards the day needs
-	earliest        time.Time    // the earliest due of a learning item or review taken
+	buried          map[string]bool
+	cards           []int     // the positions of the cards the day needs
+	earliest        time.Time // the earliest due of a learning item or review taken
 }
 
 // member reports whether the deck has the item of row r and the plan
@@ -66,6 +70,13 @@ type dayPlan struct {
 func (p *dayPlan) member(r store.Row) (int, bool) {
 	pos, ok := p.f.index.has(r.Card, r.Item)
 	return pos, ok && p.studies(r.Item)
+}
+
+// open reports, as member does, whether the plan may take the item of
+// row r: not when its card is buried.
+func (p *dayPlan) open(r store.Row) (int, bool) {
+	pos, ok := p.member(r)
+	return pos, ok && !p.buried[r.Card]
 }
 
 // take adds the card at pos to the cards the day needs.
@@ -80,6 +91,11 @@ func (p *dayPlan) take(pos int, due time.Time) {
 func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies func(string) bool) (*dayPlan, error) {
 	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
 	id := f.index.Deck.ID
+	buried, err := pr.Buried(id, now)
+	if err != nil {
+		return nil, err
+	}
+	p.buried = buried
 	answered, err := pr.Answered(id, p.start, p.end)
 	if err != nil {
 		return nil, err
@@ -100,7 +116,7 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 		return nil, err
 	}
 	for _, r := range learning {
-		if pos, ok := p.member(r); ok {
+		if pos, ok := p.open(r); ok {
 			p.counts.Learning++
 			p.take(pos, r.State.Card.Due)
 		}
@@ -133,7 +149,7 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		if !cutoff.IsZero() && r.State.Card.Due.After(cutoff) {
 			return false
 		}
-		pos, ok := p.member(r)
+		pos, ok := p.open(r)
 		if !ok {
 			return true
 		}
@@ -213,7 +229,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 			if !fresh && pos == moved {
 				moved++
 			}
-			if wanted && !p.claimed[pos] && p.counts.New < n {
+			if wanted && !p.claimed[pos] && !p.buried[card] && p.counts.New < n {
 				p.claimed[pos] = true
 				p.counts.New++
 				p.take(pos, time.Time{})

@@ -4,6 +4,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -30,6 +31,8 @@ type Card struct {
 	Due       bool  // an item is due by the end of today
 	Suspended bool  // an item is suspended
 	Leech     bool  // an item is suspended with LeechThreshold lapses or more
+	Buried    bool  // buried until the next study day
+	Flag      int   // 0 (none) to 4
 	// The properties prop: compares: days until due (negative: overdue),
 	// interval in days, lapses and reps (the most of any item), FSRS
 	// difficulty (1 to 10) and stability (days).
@@ -106,6 +109,17 @@ var states = map[string]node{
 	"due":       funcNode(func(c *Card) bool { return c.Due }),
 	"suspended": funcNode(func(c *Card) bool { return c.Suspended }),
 	"leech":     funcNode(func(c *Card) bool { return c.Leech }),
+	"buried":    funcNode(func(c *Card) bool { return c.Buried }),
+}
+
+// flags are the values of flag: (0: no flag; Anki's 1 red, 2 orange,
+// 3 green, 4 blue).
+var flags = map[string]node{}
+
+func init() {
+	for f := range 5 {
+		flags[strconv.Itoa(f)] = funcNode(func(c *Card) bool { return c.Flag == f })
+	}
 }
 
 // propNames are the properties prop: compares, longest first where one

@@ -46,7 +46,8 @@ type node interface {
 // Parse reads a query. Words separated by spaces must all match; "or"
 // between two parts matches either; "-" before a part negates it;
 // parentheses group. A word is text to find, or a filter: deck:ID,
-// tag:NAME, kind:vocab|fact|cloze, is:new|learning|review|due|suspended|leech,
+// tag:NAME, kind:vocab|fact|cloze, is:new|learning|review|due|suspended|leech|buried,
+// flag:0-4,
 // prop:NAME<N (NAME one of due, ivl, lapses, reps, difficulty, stability;
 // "prop:" may be left out; operators < <= > >= = !=). A filter's value may
 // end in * to match any rest.
@@ -287,13 +288,15 @@ func (p *parser) term(t token) (node, error) {
 		return p.choice(value, vpos, "kind", kinds)
 	case "is":
 		return p.choice(value, vpos, "is", states)
+	case "flag":
+		return p.choice(value, vpos, "flag", flags)
 	case "prop":
 		if n, ok, err := p.prop(token{pos: vpos}, value); ok || err != nil {
 			return n, err
 		}
 		return nil, p.errorf(vpos, "expected a property and a comparison after prop: (like prop:due<3): one of %s", strings.Join(propNames, ", "))
 	}
-	return nil, p.errorf(t.pos, "unknown filter %q: expected deck:, tag:, kind:, is: or prop: (put the word in quotes to search for it)", field+":")
+	return nil, p.errorf(t.pos, "unknown filter %q: expected deck:, tag:, kind:, is:, flag: or prop: (put the word in quotes to search for it)", field+":")
 }
 
 // isFieldName reports whether s looks like a filter's name (letters

@@ -14,9 +14,9 @@ import (
 var cards = []*Card{
 	{Deck: "article", ID: "haeja", Kind: quiz.KindVocab, Tags: []string{"business"},
 		Text: NewText("해자", "moat"), State: Review, Due: true, Suspended: true, Leech: true,
-		DueDays: -1, Ivl: 12, Lapses: 8, Reps: 20, Difficulty: 7.5, Stability: 11},
+		DueDays: -1, Ivl: 12, Lapses: 8, Reps: 20, Difficulty: 7.5, Stability: 11, Flag: 1},
 	{Deck: "article", ID: "opensource", Kind: quiz.KindFact, Tags: []string{"tech", "ai"},
-		Text: NewText("오픈 소스 모델은?", "open source"), State: New, DueDays: 0},
+		Text: NewText("오픈 소스 모델은?", "open source"), State: New, DueDays: 0, Buried: true},
 	{Deck: "mine", ID: "train", Kind: quiz.KindCloze,
 		Text: NewText("훈련과 추론", "training and inference"), State: Learning, Due: true,
 		DueDays: 0, Ivl: 0, Lapses: 1, Reps: 2, Difficulty: 5, Stability: 2},
@@ -72,6 +72,9 @@ func TestMatch(t *testing.T) {
 		{"is:due", map[string]int{"haeja": 0, "train": 0}},
 		{"is:suspended", map[string]int{"haeja": 0}},
 		{"is:leech", map[string]int{"haeja": 0}},
+		{"is:buried", map[string]int{"opensource": 0}},
+		{"flag:1", map[string]int{"haeja": 0}},
+		{"flag:0", map[string]int{"opensource": 0, "train": 0}},
 		{"prop:due<0", map[string]int{"haeja": 0}},
 		{"prop:ivl>=12", map[string]int{"haeja": 0}},
 		{"lapses>3", map[string]int{"haeja": 0}},
@@ -108,13 +111,14 @@ func TestParseErrors(t *testing.T) {
 		{"moat -", 6, "expected a search term after '-'"},
 		{"()", 2, "expected a search term before ')'"},
 		{`"해자`, 1, `this quote is not closed: expected a closing '"'`},
-		{"해자 is:soon", 7, "expected is:due|learning|leech|new|review|suspended"},
+		{"해자 is:soon", 7, "expected is:buried|due|learning|leech|new|review|suspended"},
+		{"flag:5", 6, "expected flag:0|1|2|3|4"},
 		{"kind:verb", 6, "expected kind:cloze|fact|vocab"},
 		{"deck:", 6, "expected a deck id after deck:"},
 		{"prop:due<x", 10, "expected a number after due<"},
 		{"prop:age<3", 6, "expected a property and a comparison after prop: (like prop:due<3): one of due, ivl, lapses, reps, difficulty, stability"},
 		{"lapses>", 8, "expected a number after lapses>"},
-		{"colour:red", 1, `unknown filter "colour:": expected deck:, tag:, kind:, is: or prop: (put the word in quotes to search for it)`},
+		{"colour:red", 1, `unknown filter "colour:": expected deck:, tag:, kind:, is:, flag: or prop: (put the word in quotes to search for it)`},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.query)

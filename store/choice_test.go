@@ -109,8 +109,8 @@ func TestMigrationToChoices(t *testing.T) {
 		t.Errorf("a reader of schema 3: %v, want ErrTooOld", err)
 	}
 	db = openW(t, copied)
-	if v, _ := versions(t, db); v != 4 {
-		t.Errorf("user_version %d after migrating, want 4", v)
+	if v, _ := versions(t, db); v != schemaVersion {
+		t.Errorf("user_version %d after migrating, want %d", v, schemaVersion)
 	}
 	if got := allReviews(t, db); !reflect.DeepEqual(got, reviews) {
 		t.Errorf("log after migrating =\n%+v\nwant\n%+v", got, reviews)

@@ -184,6 +184,23 @@ var migrations = []string{
 		mode      TEXT    NOT NULL,
 		chosen    INTEGER NOT NULL
 	) STRICT, WITHOUT ROWID;`,
+
+	// 5: the browser's marks on cards. A buried card sits out every
+	// session until its until (UTC milliseconds: the end of the study
+	// day it was buried on); its rows are few, and read per deck and day.
+	// A flag is a colour number 1 to 4 (Anki's red, orange, green, blue).
+	`CREATE TABLE buried_card (
+		deck  TEXT    NOT NULL,
+		card  TEXT    NOT NULL,
+		until INTEGER NOT NULL,
+		PRIMARY KEY (deck, card)
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE card_flag (
+		deck TEXT    NOT NULL,
+		card TEXT    NOT NULL,
+		flag INTEGER NOT NULL CHECK (flag BETWEEN 1 AND 4),
+		PRIMARY KEY (deck, card)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // schemaVersion is the version this moatquiz writes and reads.

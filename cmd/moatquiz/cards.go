@@ -24,7 +24,7 @@ import (
 type cardsCmd struct {
 	Query []string `arg:"" optional:"" help:"What to find (docs/browse.md): words, 초성 (ㅎㅈ), romanization, deck:ID, tag:T, kind:K, is:new|learning|review|due|suspended|leech, prop:due<3, lapses>3, or, -, ( )."`
 	Sort  string   `name:"sort" enum:",due,added,lapses,difficulty" default:"" placeholder:"due|added|lapses|difficulty" help:"Order of the list (default: best matches first, in deck order)."`
-	JSON  bool     `name:"json" help:"Print a JSON array, one object per card: deck, card, kind, front, back, state, due, lapses, difficulty, added, suspended."`
+	JSON  bool     `name:"json" help:"Print a JSON array, one object per card: deck, card, kind, front, back, state, due, lapses, difficulty, added, suspended, buried, flag."`
 }
 
 // Run lists the cards the query matches; it reads the store read-only.
@@ -74,10 +74,10 @@ func (c *suspendCmd) set(g *Globals, w io.Writer, on bool) error {
 		return err
 	}
 	verb := map[bool]string{true: "suspended", false: "unsuspended"}[on]
-	for _, id := range changed {
+	for _, id := range changed.Items {
 		fmt.Fprintf(w, "%s %s\n", verb, termtext.StripLine(id.String()))
 	}
-	fmt.Fprintf(w, "%d of the %d cards found had items to change\n", cardsIn(changed), len(rows))
+	fmt.Fprintf(w, "%d of the %d cards found had items to change\n", cardsIn(changed.Items), len(rows))
 	return nil
 }
 
@@ -106,7 +106,7 @@ func findCards(g *Globals, query string, by library.Sort, readOnly bool) ([]libr
 	if err != nil {
 		return nil, err
 	}
-	var states library.States = noStates{}
+	var states library.CardStore = noStates{}
 	db, err := openStore(g, true)
 	switch {
 	case err == nil:
@@ -139,6 +139,8 @@ func (e *queryError) Error() string {
 type noStates struct{}
 
 func (noStates) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return nil, nil }
+func (noStates) Buried(string, time.Time) (map[string]bool, error)     { return nil, nil }
+func (noStates) Flags(string) (map[string]int, error)                  { return nil, nil }
 
 // cardJSON is one element of the array `moatquiz cards --json` prints.
 type cardJSON struct {
@@ -153,6 +155,8 @@ type cardJSON struct {
 	Difficulty float64    `json:"difficulty"`      // FSRS difficulty, 0 while new
 	Added      *time.Time `json:"added,omitempty"` // first studied
 	Suspended  bool       `json:"suspended"`
+	Buried     bool       `json:"buried"`
+	Flag       int        `json:"flag"` // 0 (none) to 4
 }
 
 // writeCardsJSON prints rows as a JSON array of cardJSON.
@@ -161,7 +165,7 @@ func writeCardsJSON(w io.Writer, rows []library.CardRow) error {
 	for _, r := range rows {
 		list = append(list, cardJSON{Deck: r.Deck, Card: r.Card, Kind: r.Kind, Front: r.Front, Back: r.Back,
 			State: r.State, Due: timeOrNil(r.Due), Lapses: r.Lapses, Difficulty: r.Difficulty,
-			Added: timeOrNil(r.Added), Suspended: r.Suspended})
+			Added: timeOrNil(r.Added), Suspended: r.Suspended, Buried: r.Buried, Flag: r.Flag})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -191,6 +195,9 @@ func writeCardsTable(w io.Writer, rows []library.CardRow) error {
 		state, due := r.State, "-"
 		if r.Suspended {
 			state += " (suspended)"
+		}
+		if r.Buried {
+			state += " (buried)"
 		}
 		if !r.Due.IsZero() {
 			due = r.Due.Local().Format(time.DateOnly)

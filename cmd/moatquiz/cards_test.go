@@ -64,7 +64,7 @@ func TestCardsQueryError(t *testing.T) {
 	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
 	var stderr bytes.Buffer
 	code := run([]string{"cards", "해자", "is:soon"}, &stderr)
-	want := "moatquiz: query column 7: expected is:due|learning|leech|new|review|suspended\n  해자 is:soon\n          ^\n"
+	want := "moatquiz: query column 7: expected is:buried|due|learning|leech|new|review|suspended\n  해자 is:soon\n          ^\n"
 	if code != 2 || stderr.String() != want {
 		t.Errorf("exit %d, stderr\n%s\nwant 2 and\n%s", code, stderr.String(), want)
 	}
