@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -64,6 +65,8 @@ func (c *suspendCmd) set(g *Globals, w io.Writer, on bool) error {
 	if err != nil {
 		return err
 	}
+	// A near match (헤자 for 해자) is a guess: good to look at, not to act on.
+	rows = slices.DeleteFunc(rows, func(r library.CardRow) bool { return r.Rank >= search.RankNear })
 	db, err := openStore(g, false)
 	if err != nil {
 		return err

@@ -69,3 +69,20 @@ func TestCardsQueryError(t *testing.T) {
 		t.Errorf("exit %d, stderr\n%s\nwant 2 and\n%s", code, stderr.String(), want)
 	}
 }
+
+// TestSuspendSkipsNearMatches: suspend 헤자 (one vowel off) changes
+// nothing, though cards 헤자 lists 해자.
+func TestSuspendSkipsNearMatches(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
+	var out bytes.Buffer
+	if err := (&cardsCmd{Query: []string{"헤자", "kind:vocab"}}).run(g, &out); err != nil || !strings.Contains(out.String(), "article/v-haeja") {
+		t.Fatalf("cards 헤자: %v\n%s", err, out.String())
+	}
+	out.Reset()
+	if err := (&suspendCmd{Query: []string{"헤자", "kind:vocab"}}).set(g, &out, true); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != "0 of the 0 cards found had items to change\n" {
+		t.Errorf("suspend 헤자 kind:vocab:\n%s", out.String())
+	}
+}
