@@ -58,11 +58,11 @@ type dayPlan struct {
 	start, end time.Time
 
 	counts          quiz.DeckCounts
-	reviewed, added int          // scheduled reviews and new items answered today
-	claimed         map[int]bool // cards answered or taken today, by position
-	buried          map[string]bool
-	cards           []int     // the positions of the cards the day needs
-	earliest        time.Time // the earliest due of a learning item or review taken
+	reviewed, added int             // scheduled reviews and new items answered today
+	claimed         map[int]bool    // cards answered or taken today, by position
+	buried          map[string]bool // the cards buried at the plan's moment, by id
+	cards           []int           // the positions of the cards the day needs
+	earliest        time.Time       // the earliest due of a learning item or review taken
 }
 
 // member reports whether the deck has the item of row r and the plan
