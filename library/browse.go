@@ -2,7 +2,6 @@ package library
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -58,7 +57,8 @@ const (
 	SortDifficulty Sort = "difficulty" // most difficult first
 )
 
-// Sorts are the orders a learner can name.
+// Sorts are the orders a learner can choose, in the order a screen
+// cycles through them.
 var Sorts = []Sort{SortDue, SortAdded, SortLapses, SortDifficulty}
 
 // Browser is every card of the library with its state and words prepared
@@ -136,14 +136,6 @@ func compareRows(a, b CardRow, by Sort) int {
 		return cmp.Or(cmp.Compare(b.Difficulty, a.Difficulty), cmp.Compare(a.Rank, b.Rank))
 	}
 	return cmp.Compare(a.Rank, b.Rank)
-}
-
-// ParseSort reads a sort's name; "" is SortDeck.
-func ParseSort(s string) (Sort, error) {
-	if s == "" || slices.Contains(Sorts, Sort(s)) {
-		return Sort(s), nil
-	}
-	return "", fmt.Errorf("unknown sort %q: expected due, added, lapses or difficulty", s)
 }
 
 // sides are a card's front and back as a listing shows them.

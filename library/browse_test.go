@@ -207,14 +207,3 @@ func firstItemState(t *testing.T, s *Study, row CardRow, now time.Time) string {
 	}
 	return info.Items[0].State
 }
-
-func TestParseSort(t *testing.T) {
-	for _, s := range []string{"", "due", "added", "lapses", "difficulty"} {
-		if _, err := ParseSort(s); err != nil {
-			t.Errorf("ParseSort(%q): %v", s, err)
-		}
-	}
-	if _, err := ParseSort("random"); err == nil {
-		t.Error("ParseSort accepts random")
-	}
-}
