@@ -3,8 +3,10 @@ package library
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -75,6 +77,7 @@ func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) 
 	decks, _ := l.Decks()
 	b := &Browser{}
 	start, end := sch.DayStart(now), sch.DayEnd(now)
+	var words [][]string
 	for _, d := range decks {
 		states, err := st.States(d.ID)
 		if err != nil {
@@ -94,8 +97,10 @@ func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) 
 			sc.Buried, sc.Flag = row.Buried, row.Flag
 			b.rows = append(b.rows, row)
 			b.cards = append(b.cards, sc)
+			words = append(words, cardWords(&d.Cards[i]))
 		}
 	}
+	parallel(len(b.cards), func(i int) { b.cards[i].Text = search.NewText(words[i]...) })
 	return b, nil
 }
 
@@ -103,22 +108,39 @@ func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) 
 func (b *Browser) Len() int { return len(b.rows) }
 
 // Search returns the cards q matches (nil: all), best matches first when
-// by is SortDeck, else in by's order.
-func (b *Browser) Search(q *search.Query, by Sort) []CardRow {
-	var out []CardRow
-	for i := range b.cards {
+// by is SortDeck, else in by's order. The cards are matched on every
+// core; the result holds positions, and rows are built as they are read.
+func (b *Browser) Search(q *search.Query, by Sort) *Results {
+	ranks := make([]int8, len(b.cards)) // -1: no match
+	parallel(len(b.cards), func(i int) {
+		ranks[i] = -1
 		if r, ok := q.Match(&b.cards[i]); ok {
-			row := b.rows[i]
-			row.Rank = r
-			out = append(out, row)
+			ranks[i] = int8(r)
+		}
+	})
+	var hits []hit
+	for i, r := range ranks {
+		if r >= 0 {
+			hits = append(hits, hit{i: int32(i), rank: int32(r), key: b.key(i, by)})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b CardRow) int { return compareRows(a, b, by) })
-	return out
+	slices.SortFunc(hits, func(x, y hit) int {
+		return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.rank, y.rank), cmp.Compare(x.i, y.i))
+	})
+	return &Results{b: b, hits: hits}
 }
 
-// compareRows orders two rows by by; ties by rank.
-func compareRows(a, b CardRow, by Sort) int {
+// hit is a card a search found: its position in the browser, its rank,
+// and its sort key.
+type hit struct {
+	i, rank int32
+	key     int64
+}
+
+// key is the sort key of the card at i for by: smaller first, ties by
+// rank, then by deck order.
+func (b *Browser) key(i int, by Sort) int64 {
+	r := &b.rows[i]
 	timeKey := func(t time.Time) int64 {
 		if t.IsZero() {
 			return math.MaxInt64
@@ -127,15 +149,40 @@ func compareRows(a, b CardRow, by Sort) int {
 	}
 	switch by {
 	case SortDue:
-		return cmp.Or(cmp.Compare(timeKey(a.Due), timeKey(b.Due)), cmp.Compare(a.Rank, b.Rank))
+		return timeKey(r.Due)
 	case SortAdded:
-		return cmp.Or(cmp.Compare(timeKey(a.Added), timeKey(b.Added)), cmp.Compare(a.Rank, b.Rank))
+		return timeKey(r.Added)
 	case SortLapses:
-		return cmp.Or(cmp.Compare(b.Lapses, a.Lapses), cmp.Compare(a.Rank, b.Rank))
+		return -int64(r.Lapses)
 	case SortDifficulty:
-		return cmp.Or(cmp.Compare(b.Difficulty, a.Difficulty), cmp.Compare(a.Rank, b.Rank))
+		return -int64(r.Difficulty * 1e6)
 	}
-	return cmp.Compare(a.Rank, b.Rank)
+	return 0
+}
+
+// Results are the cards a search found, in order.
+type Results struct {
+	b    *Browser
+	hits []hit
+}
+
+// Len is how many cards were found.
+func (r *Results) Len() int { return len(r.hits) }
+
+// Row returns the i-th card found, 0 ≤ i < Len.
+func (r *Results) Row(i int) CardRow {
+	row := r.b.rows[r.hits[i].i]
+	row.Rank = int(r.hits[i].rank)
+	return row
+}
+
+// Rows returns every card found: for a listing printed whole.
+func (r *Results) Rows() []CardRow {
+	out := make([]CardRow, r.Len())
+	for i := range out {
+		out[i] = r.Row(i)
+	}
+	return out
 }
 
 // sides are a card's front and back as a listing shows them.
@@ -149,16 +196,38 @@ func sides(c *quiz.Card) (front, back string) {
 	return c.Prompt, c.Answer
 }
 
+// cardWords are the words of a card its search text holds.
+func cardWords(c *quiz.Card) []string {
+	front, back := sides(c)
+	words := []string{front, back, c.PromptEn, c.AnswerEn, c.Romanization}
+	if c.Example != nil {
+		words = append(words, c.Example.Ko, c.Example.En)
+	}
+	return words
+}
+
+// parallel calls fn with 0 to n-1, split among the cores.
+func parallel(n int, fn func(i int)) {
+	parts := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := p * n / parts; i < (p+1)*n/parts; i++ {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // browseCard sums up card c's items' states for a listing and a search,
 // for the study day from start to end.
 func browseCard(deck string, c *quiz.Card, states map[quiz.ItemID]quiz.ItemState, start, end time.Time) (CardRow, search.Card) {
 	row := CardRow{Deck: deck, Card: c.ID, Kind: c.Kind, State: "new"}
 	row.Front, row.Back = sides(c)
-	words := []string{row.Front, row.Back, c.PromptEn, c.AnswerEn, c.Romanization}
-	if c.Example != nil {
-		words = append(words, c.Example.Ko, c.Example.En)
-	}
-	sc := search.Card{Deck: deck, ID: c.ID, Kind: c.Kind, Tags: c.Tags, Text: search.NewText(words...)}
+	sc := search.Card{Deck: deck, ID: c.ID, Kind: c.Kind, Tags: c.Tags}
 	least := fsrs.Relearning + 1
 	for _, name := range c.ItemNames() {
 		id := quiz.ItemID{Deck: deck, Card: c.ID, Item: name}

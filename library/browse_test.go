@@ -35,7 +35,7 @@ func find(t *testing.T, lib *Library, s *Study, q string, now time.Time) []CardR
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Search(parsed, SortDeck)
+	return b.Search(parsed, SortDeck).Rows()
 }
 
 func TestBrowseKorean(t *testing.T) {

@@ -56,6 +56,11 @@ func TestMatch(t *testing.T) {
 		{"hunryeon", map[string]int{}}, // 훈련 is hullyeon
 		{"hullyeon", map[string]int{"train": RankRoman}},
 		{"헤자", map[string]int{"haeja": RankNear}},
+		{"개자", map[string]int{}}, // a consonant differs
+		{"오픈서스", map[string]int{"opensource": RankNear}},
+		{"어픈서스", map[string]int{"opensource": RankNear}},
+		{"어픈서서", map[string]int{}}, // three of four syllables differ
+		{"서스모댈", map[string]int{"opensource": RankNear}},
 		{"해자 or 헤자", map[string]int{"haeja": RankExact}},
 		{"헤자 moat", map[string]int{"haeja": RankNear}},
 		{`"open source"`, map[string]int{"opensource": 0}},

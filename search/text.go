@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/moatquiz/moatquiz/hangul"
 )
@@ -23,7 +24,7 @@ type Text struct {
 	initials string // 초성 of plain, spaces removed
 	words    []int  // where each word starts in initials
 	roman    string // romanization of plain, spaces removed
-	jamo     []rune // plain as 2-set keys, spaces removed
+	jamo     string // plain as 2-set keys, spaces removed
 }
 
 // NewText prepares the words of a card: front, back and whatever else a
@@ -31,14 +32,24 @@ type Text struct {
 func NewText(parts ...string) *Text {
 	plain := strings.ToLower(hangul.NFC(strings.Join(parts, "\n")))
 	t := &Text{plain: plain}
-	if hangul.HasHangul(plain) {
-		for _, w := range strings.Fields(hangul.Initials(plain)) {
-			t.words = append(t.words, len(t.initials))
-			t.initials += w
-		}
-		t.roman = dropSpaces(strings.ToLower(hangul.Romanize(plain)))
-		t.jamo = []rune(dropSpaces(string(hangul.Decompose(plain))))
+	if !hangul.HasHangul(plain) {
+		return t
 	}
+	// 초성, romanization and jamo come from the parts in Korean only:
+	// English takes time to go through and finds nothing there.
+	korean := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if hangul.HasHangul(p) {
+			korean = append(korean, p)
+		}
+	}
+	ko := strings.ToLower(hangul.NFC(strings.Join(korean, "\n")))
+	for _, w := range strings.Fields(hangul.Initials(ko)) {
+		t.words = append(t.words, len(t.initials))
+		t.initials += w
+	}
+	t.roman = dropSpaces(strings.ToLower(hangul.Romanize(ko)))
+	t.jamo = dropSpaces(string(hangul.Decompose(ko)))
 	return t
 }
 
@@ -60,6 +71,7 @@ type textNode struct {
 	initials bool   // only compatibility consonants: a 초성 query
 	roman    bool   // only ASCII letters: may be a romanization
 	jamo     []rune // the 2-set keys of a Hangul word, else nil
+	keys     string // jamo as a string
 	near     int    // jamo that may differ in a near match
 }
 
@@ -75,6 +87,7 @@ func newText(s string) node {
 	}) < 0
 	if hangul.HasHangul(n.squeezed) {
 		n.jamo = hangul.Decompose(n.squeezed)
+		n.keys = string(n.jamo)
 		syllables := 0
 		for _, r := range n.squeezed {
 			if hangul.IsSyllable(r) {
@@ -96,11 +109,11 @@ func (n *textNode) match(c *Card) (int, bool) {
 		return RankExact, true
 	case n.initials && t.startsWord(n.squeezed):
 		return RankInitial, true
-	case n.jamo != nil && !n.initials && containsRunes(t.jamo, n.jamo, 0):
+	case n.jamo != nil && !n.initials && strings.Contains(t.jamo, n.keys):
 		return RankInitial, true
 	case n.roman && strings.Contains(t.roman, n.squeezed):
 		return RankRoman, true
-	case n.near > 0 && containsRunes(t.jamo, n.jamo, n.near):
+	case n.near > 0 && containsNear(t.jamo, n.jamo, n.near):
 		return RankNear, true
 	}
 	return 0, false
@@ -117,24 +130,49 @@ func (t *Text) startsWord(initials string) bool {
 	return false
 }
 
-// containsRunes reports whether some run of s differs from sub in at most
-// k places, each a vowel for a vowel (헤자 for 해자, 거 for 고).
-func containsRunes(s, sub []rune, k int) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		miss := 0
-		for j, r := range sub {
-			if s[i+j] != r {
-				if miss++; miss > k || !isVowel(r) || !isVowel(s[i+j]) {
-					miss = k + 1
-					break
-				}
-			}
+// containsNear reports whether some run of s (2-set keys) differs from
+// sub in at most k places, each a vowel for a vowel (헤자 for 해자, 거 for
+// 고). With k differences one of k+1 pieces of sub occurs as it is: each
+// place a piece occurs is checked whole.
+func containsNear(s string, sub []rune, k int) bool {
+	n := len(sub)
+	for p := 0; p <= k; p++ {
+		lo, hi := p*n/(k+1), (p+1)*n/(k+1)
+		if lo == hi {
+			continue
 		}
-		if miss <= k {
-			return true
+		piece, before := string(sub[lo:hi]), len(string(sub[:lo]))
+		for off := 0; ; {
+			i := strings.Index(s[off:], piece)
+			if i < 0 {
+				break
+			}
+			// Vowels for vowels keep byte lengths: the run starts before bytes back.
+			if at := off + i - before; at >= 0 && near(s[at:], sub, k) {
+				return true
+			}
+			off += i + 1
 		}
 	}
 	return false
+}
+
+// near reports whether s starts with sub, but for at most k vowels.
+func near(s string, sub []rune, k int) bool {
+	miss := 0
+	for _, r := range sub {
+		c, size := utf8.DecodeRuneInString(s)
+		if size == 0 {
+			return false
+		}
+		s = s[size:]
+		if c != r {
+			if miss++; miss > k || !isVowel(r) || !isVowel(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isVowel reports whether r is a compatibility jamo vowel.

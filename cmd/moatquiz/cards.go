@@ -122,7 +122,7 @@ func findCards(g *Globals, query string, by library.Sort, readOnly bool) ([]libr
 	if err != nil {
 		return nil, err
 	}
-	return b.Search(q, by), nil
+	return b.Search(q, by).Rows(), nil
 }
 
 // queryError is a query that does not parse: a usage error (exit 2) that
