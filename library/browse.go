@@ -13,6 +13,7 @@ import (
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/search"
+	"github.com/moatquiz/moatquiz/store"
 )
 
 // CardStore is what the browser reads of the learner's progress: the
@@ -67,15 +68,17 @@ var Sorts = []Sort{SortDue, SortAdded, SortLapses, SortDifficulty}
 // for search: open it once (it reads every deck and state), then Search
 // it at each keystroke.
 type Browser struct {
-	rows  []CardRow
-	cards []search.Card
+	rows   []CardRow
+	cards  []search.Card
+	source []*quiz.Card
+	at     map[store.CardID]int // where each card is in rows
 }
 
 // OpenBrowser reads every deck that loads and its states as of now
 // (sch's study day); decks that do not load are left out, as in Decks.
 func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) (*Browser, error) {
 	decks, _ := l.Decks()
-	b := &Browser{}
+	b := &Browser{at: map[store.CardID]int{}}
 	start, end := sch.DayStart(now), sch.DayEnd(now)
 	var words [][]string
 	for _, d := range decks {
@@ -93,15 +96,71 @@ func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) 
 		}
 		for i := range d.Cards {
 			row, sc := browseCard(d.ID, &d.Cards[i], states, start, end)
-			row.Position, row.Buried, row.Flag = i, buried[row.Card], flags[row.Card]
-			sc.Buried, sc.Flag = row.Buried, row.Flag
+			marks(&row, &sc, i, buried, flags)
+			b.at[store.CardID{Deck: d.ID, Card: row.Card}] = len(b.rows)
 			b.rows = append(b.rows, row)
 			b.cards = append(b.cards, sc)
+			b.source = append(b.source, &d.Cards[i])
 			words = append(words, cardWords(&d.Cards[i]))
 		}
 	}
 	parallel(len(b.cards), func(i int) { b.cards[i].Text = search.NewText(words[i]...) })
 	return b, nil
+}
+
+// RefreshStore is what Refresh reads: the store.
+type RefreshStore interface {
+	CardStore
+	CardStates(deck string, cards []string) ([]store.Row, error)
+}
+
+// Refresh reads again the states, burial and flags of the rows' cards,
+// after an action changed them: its work follows the rows (and the
+// deck's buried and flagged cards, a few), not the library.
+func (b *Browser) Refresh(st RefreshStore, rows []CardRow, sch quiz.Scheduling, now time.Time) error {
+	byDeck := map[string][]string{}
+	for _, r := range rows {
+		byDeck[r.Deck] = append(byDeck[r.Deck], r.Card)
+	}
+	for deck, cards := range byDeck {
+		found, err := st.CardStates(deck, cards)
+		if err != nil {
+			return err
+		}
+		states := map[quiz.ItemID]quiz.ItemState{}
+		for _, r := range found {
+			states[quiz.ItemID{Deck: deck, Card: r.Card, Item: r.Item}] = r.State
+		}
+		buried, err := st.Buried(deck, now)
+		if err != nil {
+			return err
+		}
+		flags, err := st.Flags(deck)
+		if err != nil {
+			return err
+		}
+		for _, card := range cards {
+			if i, ok := b.at[store.CardID{Deck: deck, Card: card}]; ok {
+				b.set(i, states, buried, flags, sch, now)
+			}
+		}
+	}
+	return nil
+}
+
+// set sums up the card at i again from its states, keeping its text.
+func (b *Browser) set(i int, states map[quiz.ItemID]quiz.ItemState, buried map[string]bool, flags map[string]int, sch quiz.Scheduling, now time.Time) {
+	old := b.rows[i]
+	row, sc := browseCard(old.Deck, b.source[i], states, sch.DayStart(now), sch.DayEnd(now))
+	marks(&row, &sc, old.Position, buried, flags)
+	sc.Text = b.cards[i].Text
+	b.rows[i], b.cards[i] = row, sc
+}
+
+// marks sets a card's place in its deck, burial and flag.
+func marks(row *CardRow, sc *search.Card, pos int, buried map[string]bool, flags map[string]int) {
+	row.Position, row.Buried, row.Flag = pos, buried[row.Card], flags[row.Card]
+	sc.Buried, sc.Flag = row.Buried, row.Flag
 }
 
 // Len is how many cards the browser holds.

@@ -72,6 +72,7 @@ func TestSuspendLeavesTheDay(t *testing.T) {
 	if rows := find(t, lib, s, "is:suspended", now); len(rows) != 1 || rows[0].Card != "haeja" || !rows[0].Suspended {
 		t.Errorf("is:suspended finds %v", rows)
 	}
+	refreshed(t, lib, s, now)
 	again, err := Suspend(db, find(t, lib, s, "해자", now), true, now)
 	if err != nil || len(again.Items) != 0 {
 		t.Errorf("suspending again changed %v, %v", again.Items, err)
@@ -81,6 +82,34 @@ func TestSuspendLeavesTheDay(t *testing.T) {
 	}
 	if n := newToday(); n != 2 {
 		t.Errorf("%d new cards today after the undo, want 2", n)
+	}
+}
+
+// refreshed checks that a browser opened before a suspension and
+// refreshed for 해자 finds it suspended, as one opened after it does.
+func refreshed(t *testing.T, lib *Library, s *Study, now time.Time) {
+	t.Helper()
+	db, ed := s.progress.(RefreshStore), s.progress.(CardEditor)
+	if _, err := ed.SetSuspended(find(t, lib, s, "해자", now)[0].Items, false, now); err != nil {
+		t.Fatal(err)
+	}
+	b, err := lib.OpenBrowser(db, s.scheduling, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := search.Parse("deck:mine is:suspended")
+	if n := b.Search(q, SortDeck).Len(); n != 0 {
+		t.Fatalf("%d suspended before", n)
+	}
+	rows := b.Search(nil, SortDeck).Rows()
+	if _, err := ed.SetSuspended(rows[len(rows)-2].Items, true, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Refresh(db, rows, s.scheduling, now); err != nil {
+		t.Fatal(err)
+	}
+	if found := b.Search(q, SortDeck).Rows(); len(found) != 1 || found[0].Card != "haeja" {
+		t.Errorf("after Refresh, is:suspended finds %v", found)
 	}
 }
 
