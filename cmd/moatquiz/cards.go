@@ -35,7 +35,20 @@ func (c *cardsCmd) Run(g *Globals) error {
 
 // run prints the list on w.
 func (c *cardsCmd) run(g *Globals, w io.Writer) error {
-	rows, err := findCards(g, strings.Join(c.Query, " "), library.Sort(c.Sort), true)
+	q, err := parseQuery(c.Query)
+	if err != nil {
+		return err
+	}
+	var states library.CardStore = noStates{}
+	db, err := openStore(g, true)
+	switch {
+	case err == nil:
+		defer db.Close()
+		states = db
+	case !errors.Is(err, store.ErrNoProgress):
+		return err
+	}
+	rows, err := findCards(g, states, q, library.Sort(c.Sort))
 	if err != nil {
 		return err
 	}
@@ -61,17 +74,21 @@ func (c *unsuspendCmd) Run(g *Globals) error { return c.set(g, os.Stdout, false)
 
 // set suspends (on) or unsuspends the matching cards and prints what changed.
 func (c *suspendCmd) set(g *Globals, w io.Writer, on bool) error {
-	rows, err := findCards(g, strings.Join(c.Query, " "), library.SortDeck, false)
+	q, err := parseQuery(c.Query)
 	if err != nil {
 		return err
 	}
-	// A near match (헤자 for 해자) is a guess: good to look at, not to act on.
-	rows = slices.DeleteFunc(rows, func(r library.CardRow) bool { return r.Rank >= search.RankNear })
 	db, err := openStore(g, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	rows, err := findCards(g, db, q, library.SortDeck)
+	if err != nil {
+		return err
+	}
+	// A near match (헤자 for 해자) is a guess: good to look at, not to act on.
+	rows = slices.DeleteFunc(rows, func(r library.CardRow) bool { return r.Rank >= search.RankNear })
 	changed, err := library.Suspend(db, rows, on, time.Now())
 	if err != nil {
 		return err
@@ -93,14 +110,21 @@ func cardsIn(ids []quiz.ItemID) int {
 	return len(seen)
 }
 
-// findCards parses query (a usage error, exit 2, names the column) and
-// lists what it matches; readOnly opens the store without its lock.
-func findCards(g *Globals, query string, by library.Sort, readOnly bool) ([]library.CardRow, error) {
+// parseQuery reads the words of a query; one that does not parse is a
+// usage error (exit 2) that names the column.
+func parseQuery(words []string) (*search.Query, error) {
+	query := strings.Join(words, " ")
 	q, err := search.Parse(query)
 	var se *search.SyntaxError
 	if errors.As(err, &se) {
 		return nil, &queryError{se, query}
 	}
+	return q, err
+}
+
+// findCards lists the cards q matches, with their states from st, as of
+// the clock and the configured study day.
+func findCards(g *Globals, st library.CardStore, q *search.Query, by library.Sort) ([]library.CardRow, error) {
 	cfg, err := g.loadConfig()
 	if err != nil {
 		return nil, err
@@ -109,16 +133,7 @@ func findCards(g *Globals, query string, by library.Sort, readOnly bool) ([]libr
 	if err != nil {
 		return nil, err
 	}
-	var states library.CardStore = noStates{}
-	db, err := openStore(g, true)
-	switch {
-	case err == nil:
-		defer db.Close()
-		states = db
-	case !errors.Is(err, store.ErrNoProgress):
-		return nil, err
-	}
-	b, err := g.library().OpenBrowser(states, cfg.Scheduling, clk())
+	b, err := g.library().OpenBrowser(st, cfg.Scheduling, clk())
 	if err != nil {
 		return nil, err
 	}
