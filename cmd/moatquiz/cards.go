@@ -23,7 +23,7 @@ import (
 
 // cardsCmd is `moatquiz cards`.
 type cardsCmd struct {
-	Query []string `arg:"" optional:"" help:"What to find (docs/browse.md): words, 초성 (ㅎㅈ), romanization, deck:ID, tag:T, kind:K, is:new|learning|review|due|suspended|leech, prop:due<3, lapses>3, or, -, ( )."`
+	Query []string `arg:"" optional:"" help:"What to find (docs/browse.md): words, 초성 (ㅎㅈ), romanization, deck:ID, tag:T, kind:K, is:new|learning|review|due|suspended|leech|buried, flag:1, prop:due<3, lapses>3, or, -, ( ). Write -- before a query that starts with - (moatquiz cards -- -is:new)."`
 	Sort  string   `name:"sort" enum:",due,added,lapses,difficulty" default:"" placeholder:"due|added|lapses|difficulty" help:"Order of the list (default: best matches first, in deck order)."`
 	JSON  bool     `name:"json" help:"Print a JSON array, one object per card: deck, card, kind, front, back, state, due, lapses, difficulty, added, suspended, buried, flag."`
 }
