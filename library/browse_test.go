@@ -236,3 +236,43 @@ func firstItemState(t *testing.T, s *Study, row CardRow, now time.Time) string {
 	}
 	return info.Items[0].State
 }
+
+// TestBuriedReviewSitsOut: a review due today of a buried card leaves the
+// day's count and is back once the burial ends.
+func TestBuriedReviewSitsOut(t *testing.T) {
+	lib, s := browseLib(t)
+	now := time.Date(2027, 3, 10, 12, 0, 0, 0, time.Local)
+	last := now.AddDate(0, 0, -10)
+	for _, item := range []string{"ko-en", "en-ko"} {
+		after := quiz.ItemState{Card: fsrs.Card{Due: now.Add(-time.Hour), Stability: 9, Difficulty: 5, ScheduledDays: 9,
+			Reps: 3, State: fsrs.Review, LastReview: last}, Introduced: last}
+		if _, err := s.progress.Record(quiz.Review{Item: quiz.ItemID{Deck: "mine", Card: "haeja", Item: item}, Rating: fsrs.Good,
+			ReviewedAt: last, Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: after}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reviews := func(at time.Time) int {
+		list, err := s.Decks(at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range list {
+			if st.Deck.ID == "mine" {
+				return st.Counts.Review
+			}
+		}
+		return -1
+	}
+	if n := reviews(now); n != 1 {
+		t.Fatalf("%d reviews today before burying, want 1", n)
+	}
+	if _, err := Bury(s.progress.(CardEditor), find(t, lib, s, "해자", now), s.scheduling, now); err != nil {
+		t.Fatal(err)
+	}
+	if n := reviews(now); n != 0 {
+		t.Errorf("%d reviews today after burying 해자, want 0", n)
+	}
+	if n := reviews(s.scheduling.DayEnd(now).Add(time.Minute)); n != 1 {
+		t.Errorf("%d reviews the next study day, want 1", n)
+	}
+}
