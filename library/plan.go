@@ -37,6 +37,9 @@ type Progress interface {
 	// once with now, else with the next review saved.
 	Frontier(deck, content string) (int, error)
 	SetFrontier(deck, content string, cards int, now bool) error
+	// Buried returns the deck's cards buried at now, which sit out the
+	// day's sessions.
+	Buried(deck string, now time.Time) (map[string]bool, error)
 	// Choices and SaveChoice keep the learner's choices per deck, the
 	// last deck chosen first.
 	Choices() ([]quiz.Choice, error)
@@ -63,11 +66,12 @@ type dayPlan struct {
 	start, end time.Time
 
 	counts          quiz.DeckCounts
-	moreNew         bool         // a new item studied waits beyond the day's new limit
-	reviewed, added int          // scheduled reviews and new items answered today
-	claimed         map[int]bool // cards answered or taken today, by position
-	cards           []int        // the positions of the cards the day needs
-	earliest        time.Time    // the earliest due of a learning item or review taken
+	moreNew         bool            // a new item studied waits beyond the day's new limit
+	reviewed, added int             // scheduled reviews and new items answered today
+	claimed         map[int]bool    // cards answered or taken today, by position
+	buried          map[string]bool // the cards buried at the plan's moment, by id
+	cards           []int           // the positions of the cards the day needs
+	earliest        time.Time       // the earliest due of a learning item or review taken
 }
 
 // studies reports whether a plan studies the item of the card at
@@ -95,6 +99,13 @@ func (p *dayPlan) takes(pos int, item string) bool {
 	return p.studies == nil || p.studies(&p.f.index, pos, item)
 }
 
+// open reports, as member does, whether the plan may take the item of
+// row r: not when its card is buried.
+func (p *dayPlan) open(r store.Row) (int, bool) {
+	pos, ok := p.member(r)
+	return pos, ok && !p.buried[r.Card]
+}
+
 // take adds the card at pos to the cards the day needs.
 func (p *dayPlan) take(pos int, due time.Time) {
 	p.cards = append(p.cards, pos)
@@ -108,6 +119,11 @@ func (p *dayPlan) take(pos int, due time.Time) {
 func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies) (*dayPlan, error) {
 	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
 	id := f.index.Deck.ID
+	buried, err := pr.Buried(id, now)
+	if err != nil {
+		return nil, err
+	}
+	p.buried = buried
 	answered, err := pr.Answered(id, p.start, p.end)
 	if err != nil {
 		return nil, err
@@ -128,7 +144,7 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 		return nil, err
 	}
 	for _, r := range learning {
-		if pos, ok := p.member(r); ok {
+		if pos, ok := p.open(r); ok {
 			p.counts.Learning++
 			p.take(pos, r.State.Card.Due)
 		}
@@ -218,7 +234,7 @@ func (p *dayPlan) readDue(read func(func(store.Row) bool) error, first []dueRow,
 		if !cutoff.IsZero() && r.State.Card.Due.After(cutoff) {
 			return false
 		}
-		pos, ok := p.member(r)
+		pos, ok := p.open(r)
 		if !ok {
 			return true
 		}
@@ -287,7 +303,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 				moved++
 			}
 			switch {
-			case !wanted || p.claimed[pos] || p.moreNew:
+			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew:
 			case p.counts.New == n:
 				p.moreNew = more
 			default:

@@ -197,6 +197,23 @@ var migrations = []string{
 
 	// 6: each review's stable id.
 	uidMigration,
+
+	// 7: the browser's marks on cards. A buried card sits out every
+	// session until its until (UTC milliseconds: the end of the study
+	// day it was buried on); its rows are few, and read per deck and day.
+	// A flag is a colour number 1 to 4 (Anki's red, orange, green, blue).
+	`CREATE TABLE buried_card (
+		deck  TEXT    NOT NULL,
+		card  TEXT    NOT NULL,
+		until INTEGER NOT NULL,
+		PRIMARY KEY (deck, card)
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE card_flag (
+		deck TEXT    NOT NULL,
+		card TEXT    NOT NULL,
+		flag INTEGER NOT NULL CHECK (flag BETWEEN 1 AND 4),
+		PRIMARY KEY (deck, card)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same

@@ -79,13 +79,14 @@ func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
 // exitCode is the process exit code for an error returned by a command:
-// 2 for a usage error (a deck id that names no deck), else 1.
+// 2 for a usage error (a deck id that names no deck, a query that does
+// not parse), else 1.
 func exitCode(err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	if errors.As(err, new(*library.NoDeckError)) || errors.As(err, new(usageError)) {
+	if errors.As(err, new(*library.NoDeckError)) || errors.As(err, new(usageError)) || errors.As(err, new(*queryError)) {
 		return 2
 	}
 	return 1

@@ -19,7 +19,7 @@ import (
 
 // reviewLog is a review log as a learner might bring it: four reviews
 // of a built-in item and one of a deck that is gone.
-func reviewLog() string {
+func jsonlLog() string {
 	var b strings.Builder
 	for i, r := range []int{3, 1, 3, 4} {
 		fmt.Fprintf(&b, `{"deck":"article","card":"v-haeja","item":"ko-en","rating":%d,"reviewed_at":"2026-03-%02dT09:00:00.000Z","duration_ms":2000,"mode":"review","question":"typed","typed":"해자"}`+"\n", r, 1+i*i)
@@ -56,7 +56,7 @@ func exportReviews(t *testing.T, dir string) string {
 // kept and reported, and importing again adds nothing.
 func TestImportReviewsRoundTrip(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	out, err := importReviews(t, a, writeFile(t, "log.jsonl", reviewLog()))
+	out, err := importReviews(t, a, writeFile(t, "log.jsonl", jsonlLog()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestImportReviewsRoundTrip(t *testing.T) {
 // foreign text escaped, and nothing is imported.
 func TestImportReviewsBadLines(t *testing.T) {
 	dir := t.TempDir()
-	lines := strings.Split(strings.TrimSpace(reviewLog()), "\n")
+	lines := strings.Split(strings.TrimSpace(jsonlLog()), "\n")
 	lines[1] = strings.Replace(lines[1], `"rating":1`, `"rating":7`, 1)
 	lines[2] = `{"deck":"d","card":"c","item":"fact","rating":3,"reviewed_at":"\u001b]52;c;eA==\u0007","mode":"review","question":"flip"}`
 	lines = append(lines, "", `not json`, strings.Replace(lines[0], `"rating":3`, `"rating":3,"uid":"0123"`, 1))

@@ -30,16 +30,19 @@ type cli struct {
 
 	Version kong.VersionFlag `short:"v" help:"Print the version and exit."`
 
-	Home     homeCmd     `cmd:"" default:"1" hidden:"" help:"Open the app (what moatquiz does with no subcommand)."`
-	Study    studyCmd    `cmd:"" help:"Start a study session straight away."`
-	Decks    decksCmd    `cmd:"" help:"List the built-in decks and yours."`
-	Check    checkCmd    `cmd:"" help:"Validate deck files (no FILE: the built-in decks and yours)."`
-	Import   importGroup `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg, or a review log."`
-	Export   exportCmd   `cmd:"" help:"Export a deck or your review log."`
-	Stats    statsCmd    `cmd:"" help:"Show your study statistics."`
-	Optimize optimizeCmd `cmd:"" help:"Fit the FSRS weights to your reviews; keep them if they predict better."`
-	Evaluate evaluateCmd `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
-	Romanize romanizeCmd `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
+	Home      homeCmd      `cmd:"" default:"1" hidden:"" help:"Open the app (what moatquiz does with no subcommand)."`
+	Study     studyCmd     `cmd:"" help:"Start a study session straight away."`
+	Decks     decksCmd     `cmd:"" help:"List the built-in decks and yours."`
+	Check     checkCmd     `cmd:"" help:"Validate deck files (no FILE: the built-in decks and yours)."`
+	Import    importGroup  `cmd:"" help:"Import a deck from CSV/TSV or an Anki .apkg, or a review log."`
+	Export    exportCmd    `cmd:"" help:"Export a deck or your review log."`
+	Stats     statsCmd     `cmd:"" help:"Show your study statistics."`
+	Cards     cardsCmd     `cmd:"" help:"List the cards a query finds (docs/browse.md)."`
+	Suspend   suspendCmd   `cmd:"" help:"Suspend the cards a query finds: no session shows them."`
+	Unsuspend unsuspendCmd `cmd:"" help:"Schedule again the suspended cards a query finds."`
+	Optimize  optimizeCmd  `cmd:"" help:"Fit the FSRS weights to your reviews; keep them if they predict better."`
+	Evaluate  evaluateCmd  `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
+	Romanize  romanizeCmd  `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
 }
 
 func main() {

@@ -38,6 +38,7 @@ type result struct {
 	rssHome, rssStudy     []int64
 	rssFloor              []int64
 	stats, check          []time.Duration
+	browseOpen, browseKey []time.Duration // opening the browser, each keystroke's search
 }
 
 // measure takes every figure of a collection, opt.runs times each after
@@ -52,6 +53,7 @@ func measure(b binaries, c collection, work string, opt options) (result, error)
 			func() error { return r.floorRun(b.floor, env, opt.keys, warm) },
 			func() error { return r.studyRun(b.moatquiz, env, opt.keys, warm) },
 			func() error { return r.commands(b.moatquiz, env, warm) },
+			func() error { return r.browse(c, warm) },
 		}
 		for _, step := range steps {
 			if err := step(); err != nil {

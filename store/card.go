@@ -1,0 +1,228 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// CardID names a card of a deck: what bury and flag mark.
+type CardID struct{ Deck, Card string }
+
+// MaxFlag is the highest flag colour (Anki's 1 red, 2 orange, 3 green,
+// 4 blue); 0 is no flag.
+const MaxFlag = 4
+
+// Bury keeps the cards out of every session until until (the end of the
+// study day), in one transaction. It returns when each card was buried
+// until before (zero: it was not), which BuryUntil takes to undo it.
+func (db *DB) Bury(cards []CardID, until time.Time) (map[CardID]time.Time, error) {
+	before, err := db.buried(cards)
+	if err != nil {
+		return nil, err
+	}
+	set := map[CardID]time.Time{}
+	for _, c := range cards {
+		set[c] = until
+	}
+	return before, db.BuryUntil(set)
+}
+
+// BuryUntil sets when each card's burial ends; the zero time unburies it.
+func (db *DB) BuryUntil(cards map[CardID]time.Time) error {
+	return db.eachCard("bury", len(cards), func(exec func(string, ...any) error) error {
+		for c, until := range cards {
+			var err error
+			if until.IsZero() {
+				err = exec("DELETE FROM buried_card WHERE deck = ? AND card = ?", c.Deck, c.Card)
+			} else {
+				err = exec("INSERT INTO buried_card VALUES (?, ?, ?) ON CONFLICT (deck, card) DO UPDATE SET until = excluded.until",
+					c.Deck, c.Card, until.UnixMilli())
+			}
+			if err != nil {
+				return fmt.Errorf("%s/%s: %w", c.Deck, c.Card, err)
+			}
+		}
+		return nil
+	})
+}
+
+// buried returns when each card's burial ends (zero: not buried).
+func (db *DB) buried(cards []CardID) (map[CardID]time.Time, error) {
+	out := map[CardID]time.Time{}
+	for _, c := range cards {
+		var ms int64
+		err := db.sql.QueryRow("SELECT until FROM buried_card WHERE deck = ? AND card = ?", c.Deck, c.Card).Scan(&ms)
+		switch {
+		case err == nil:
+			out[c] = fromMS(ms)
+		case errors.Is(err, sql.ErrNoRows):
+			out[c] = time.Time{}
+		default:
+			return nil, fmt.Errorf("read buried cards from %s: %w", db.path, explain(err))
+		}
+	}
+	return out, nil
+}
+
+// Buried returns the deck's cards buried at now: a few rows, those the
+// learner buried today.
+func (db *DB) Buried(deck string, now time.Time) (map[string]bool, error) {
+	rows, err := db.sql.Query("SELECT card FROM buried_card WHERE deck = ? AND until > ?", deck, now.UnixMilli())
+	if err != nil {
+		return nil, fmt.Errorf("read buried cards of deck %q from %s: %w", deck, db.path, explain(err))
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var card string
+		if err := rows.Scan(&card); err != nil {
+			return nil, fmt.Errorf("read buried cards of deck %q from %s: %w", deck, db.path, explain(err))
+		}
+		out[card] = true
+	}
+	return out, rows.Err()
+}
+
+// SetFlags sets each card's flag (0 removes it) in one transaction and
+// returns the flags they had, which SetFlags takes to undo it.
+func (db *DB) SetFlags(flags map[CardID]int) (map[CardID]int, error) {
+	before := map[CardID]int{}
+	decks := map[string]map[string]int{}
+	for c, f := range flags {
+		if f < 0 || f > MaxFlag {
+			return nil, fmt.Errorf("flag %s/%s: %d is not a flag: give 0 (none) to %d", c.Deck, c.Card, f, MaxFlag)
+		}
+		if decks[c.Deck] == nil {
+			old, err := db.flags(c.Deck)
+			if err != nil {
+				return nil, err
+			}
+			decks[c.Deck] = old
+		}
+		before[c] = decks[c.Deck][c.Card]
+	}
+	err := db.eachCard("flag", len(flags), func(exec func(string, ...any) error) error {
+		for c, f := range flags {
+			var err error
+			if f == 0 {
+				err = exec("DELETE FROM card_flag WHERE deck = ? AND card = ?", c.Deck, c.Card)
+			} else {
+				err = exec("INSERT INTO card_flag VALUES (?, ?, ?) ON CONFLICT (deck, card) DO UPDATE SET flag = excluded.flag",
+					c.Deck, c.Card, f)
+			}
+			if err != nil {
+				return fmt.Errorf("%s/%s: %w", c.Deck, c.Card, err)
+			}
+		}
+		return nil
+	})
+	return before, err
+}
+
+// Flags returns the flags of the deck's cards that have one.
+func (db *DB) Flags(deck string) (map[string]int, error) { return db.flags(deck) }
+
+func (db *DB) flags(deck string) (map[string]int, error) {
+	rows, err := db.sql.Query("SELECT card, flag FROM card_flag WHERE deck = ?", deck)
+	if err != nil {
+		return nil, fmt.Errorf("read flags of deck %q from %s: %w", deck, db.path, explain(err))
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var card string
+		var f int
+		if err := rows.Scan(&card, &f); err != nil {
+			return nil, fmt.Errorf("read flags of deck %q from %s: %w", deck, db.path, explain(err))
+		}
+		out[card] = f
+	}
+	return out, rows.Err()
+}
+
+// eachCard runs fn in one write transaction; verb and n name the work in
+// errors.
+func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) error) error) error {
+	if err := db.writable(); err != nil {
+		return fmt.Errorf("%s: %w", verb, err)
+	}
+	tx, err := db.sql.Begin()
+	if err != nil {
+		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	exec := func(q string, args ...any) error {
+		_, err := tx.Exec(q, args...)
+		return explain(err)
+	}
+	if err := fn(exec); err != nil {
+		return fmt.Errorf("%s %d cards in %s: %w", verb, n, db.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
+	}
+	return nil
+}
+
+// Reset makes the items new again, in one transaction: their stored
+// states are deleted, their review log kept. It returns the states they
+// had, which Restore takes to undo it.
+func (db *DB) Reset(ids []quiz.ItemID) (map[quiz.ItemID]quiz.ItemState, error) {
+	before := map[quiz.ItemID]quiz.ItemState{}
+	decks := map[string]map[quiz.ItemID]quiz.ItemState{}
+	for _, id := range ids {
+		if decks[id.Deck] == nil {
+			st, err := db.readStates(id.Deck)
+			if err != nil {
+				return nil, err
+			}
+			decks[id.Deck] = st
+		}
+		if s, ok := decks[id.Deck][id]; ok {
+			before[id] = s
+		}
+	}
+	err := db.eachCard("reset", len(ids), func(exec func(string, ...any) error) error {
+		for id := range before {
+			if err := exec(sqlDeleteState, id.Deck, id.Card, id.Item); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return before, err
+}
+
+// Restore saves the states as the items' own: the undo of Reset.
+func (db *DB) Restore(states map[quiz.ItemID]quiz.ItemState) error {
+	return db.eachCard("restore", len(states), func(exec func(string, ...any) error) error {
+		for id, s := range states {
+			if err := exec(sqlUpsertState, append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CardReviews returns the review log of the deck's card, oldest first.
+func (db *DB) CardReviews(deck, card string) ([]quiz.Review, error) {
+	rows, err := db.sql.Query("SELECT "+reviewCols+" FROM review WHERE deck = ? AND card = ? ORDER BY id", deck, card)
+	if err != nil {
+		return nil, fmt.Errorf("read reviews of %s/%s from %s: %w", deck, card, db.path, explain(err))
+	}
+	defer rows.Close()
+	var out []quiz.Review
+	for rows.Next() {
+		r, err := scanReview(rows, db.path)
+		if err != nil {
+			return nil, fmt.Errorf("read reviews of %s/%s from %s: %w", deck, card, db.path, explain(err))
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
