@@ -38,6 +38,7 @@ type cli struct {
 	Export   exportCmd   `cmd:"" help:"Export a deck or your review log."`
 	Stats    statsCmd    `cmd:"" help:"Show your study statistics."`
 	Romanize romanizeCmd `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
+	Mine     mineCmd     `cmd:"" help:"Make a deck of the new words of a Korean text."`
 }
 
 func main() {
