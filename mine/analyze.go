@@ -5,14 +5,18 @@ import (
 	"sync"
 
 	ko "github.com/ikawaha/kagome-dict-ko"
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/moatquiz/moatquiz/hangul"
 )
 
 // Analyzer splits Korean sentences into morphemes with mecab-ko-dic and
 // finds the words in them. Loading its dictionary takes a second or two
 // and about 300 MB, so only `moatquiz mine` makes one.
 type Analyzer struct {
-	tk *tokenizer.Tokenizer
+	tk      *tokenizer.Tokenizer
+	dropped map[string]lStem // 만드 → 만들: see droppedL
 }
 
 var (
@@ -23,11 +27,12 @@ var (
 // Load returns the analyzer, loading the dictionary on the first call.
 func Load() *Analyzer {
 	loadOnce.Do(func() {
-		tk, err := tokenizer.New(ko.Dict(), tokenizer.OmitBosEos())
+		d := ko.Dict()
+		tk, err := tokenizer.New(d, tokenizer.OmitBosEos())
 		if err != nil {
 			panic(err) // only for a nil dictionary, which ko.Dict never returns
 		}
-		loaded = &Analyzer{tk: tk}
+		loaded = &Analyzer{tk: tk, dropped: droppedL(d)}
 	})
 	return loaded
 }
@@ -56,6 +61,7 @@ type morph struct {
 // Features of a mecab-ko-dic entry as kagome gives them: the tag, then
 // the entry's columns.
 const (
+	featReading    = 3
 	featType       = 4
 	featExpression = 7
 )
@@ -77,9 +83,61 @@ func (a *Analyzer) morphs(s string) []morph {
 				m.first = lemma
 			}
 		}
+		if l, ok := a.dropped[t.Surface]; ok && (m.tag == "VV" || m.tag == "VA") && (m.first == t.Surface || m.first == l.full) {
+			m.first = l.full
+			if l.own {
+				m.first = t.Surface
+			}
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// lStem is a verb or adjective stem whose final ㄹ drops before ㄴ, ㅂ
+// and ㅅ (만들 of 만드는), and whether the stem without it is a stem of
+// its own too (사 of 샀, for 사다, beside 살다 of 사는).
+type lStem struct {
+	full string
+	own  bool
+}
+
+// droppedL maps the stems mecab-ko-dic lists without their final ㄹ to
+// the whole stem. The dictionary has two entries of one cost for such a
+// form (만드: a plain one and one inflected from 만들), and either may be
+// chosen; the plain one would give 만드다. The form is taken as a stem of
+// its own only when the dictionary has it in the past tense (샀: 사 + 았),
+// which always shows the whole stem (만들었).
+func droppedL(d *dict.Dict) map[string]lStem {
+	dropped, own := map[string]lStem{}, map[string]bool{}
+	for _, c := range d.Contents {
+		if len(c) <= featExpression-1 || c[featType-1] != "Inflect" {
+			continue
+		}
+		first, more, _ := strings.Cut(c[featExpression-1], "+")
+		lemma, tag, _ := strings.Cut(first, "/")
+		reading := c[featReading-1]
+		switch {
+		case tag != "VV/*" && tag != "VA/*":
+		case strings.Contains(more, "/EP/"):
+			own[lemma] = true
+		case more == "" && lemma != reading && hangul.Compose(dropFinal(lemma)) == reading:
+			dropped[reading] = lStem{full: lemma}
+		}
+	}
+	for s, l := range dropped {
+		dropped[s] = lStem{full: l.full, own: own[s]}
+	}
+	return dropped
+}
+
+// dropFinal returns the jamo of s without its last final ㄹ.
+func dropFinal(s string) []rune {
+	j := hangul.Decompose(s)
+	if n := len(j); n > 0 && j[n-1] == 'ㄹ' {
+		return j[:n-1]
+	}
+	return j
 }
 
 // Words returns the words of one sentence, in order; see [wordsOf].

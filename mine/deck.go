@@ -79,16 +79,17 @@ func clozeText(w Word, meanings []string) string {
 // whose cards are there already keeps them as they are (the learner may
 // have edited them), except that a meaning now known replaces the
 // [quiz.NoMeaning] placeholder. meaning returns a word's meanings, nil
-// when none is known. Merge returns how many words it added.
-func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) int {
+// when none is known. Merge returns how many words it added, and how
+// many placeholders it replaced.
+func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) (added, filled int) {
 	for i := range deck.Cards {
 		c := &deck.Cards[i]
 		if m := meaning(c.Word); c.AwaitsMeaning() && len(m) > 0 {
 			c.Meanings = m
+			filled++
 		}
 	}
 	have := CardSet(deck)
-	added := 0
 	for _, w := range words {
 		if Has(have, w.Word) {
 			continue
@@ -96,7 +97,7 @@ func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) int {
 		deck.Cards = append(deck.Cards, Cards(w, meaning(w.Word))...)
 		added++
 	}
-	return added
+	return added, filled
 }
 
 // CardSet is the set of deck's card ids, for [Has].

@@ -24,7 +24,7 @@ func FuzzMine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		ws := a.Mine(text)
 		d := &quiz.Deck{Format: 1, ID: "f", Title: "f", TitleEn: "f", Lang: "ko", Source: quiz.Source{Publisher: "p"}}
-		if Merge(d, ws, func(string) []string { return nil }) == 0 {
+		if n, _ := Merge(d, ws, func(string) []string { return nil }); n == 0 {
 			return
 		}
 		data, err := deckfile.Encode("f.json", d)

@@ -38,6 +38,7 @@ func TestDictionaryForms(t *testing.T) {
 		{"작업은 훈련과 추론으로 구분됩니다.", []string{"작업", "훈련", "추론", "구분되다"}, []string{"구분"}},
 		{"방이 깨끗하다.", []string{"방", "깨끗하다"}, []string{"깨끗"}},
 		{norm.NFD.String("사과를 먹었다."), []string{"사과", "먹다"}, nil},
+		{"빵을 만드는 사람을 아는 친구가 책을 사는 가게.", []string{"만들다", "알다", "사다", "친구"}, []string{"만드다", "아다"}},
 	}
 	for _, tt := range tests {
 		got := words(tt.text)
@@ -99,7 +100,7 @@ func TestCards(t *testing.T) {
 	ws := Load().Mine(article)
 	d := &quiz.Deck{Format: 1, ID: "t", Title: "t", TitleEn: "t", Lang: "ko", Source: quiz.Source{Publisher: "p"}}
 	meanings := map[string][]string{"해자": {"moat"}}
-	if n := Merge(d, ws, func(w string) []string { return meanings[w] }); n != len(ws) {
+	if n, _ := Merge(d, ws, func(w string) []string { return meanings[w] }); n != len(ws) {
 		t.Fatalf("added %d words of %d", n, len(ws))
 	}
 	flat := strings.Join(strings.Fields(strings.NewReplacer("#", "", "- ", "", "**", "").Replace(article)), " ")
@@ -153,10 +154,10 @@ func TestMergeAgain(t *testing.T) {
 			d.Cards[i].Meanings = []string{"memo", "note"}
 		}
 	}
-	if n := Merge(d, Load().Mine(article), func(string) []string { return []string{"x"} }); n != 0 {
-		t.Errorf("mining again added %d words", n)
+	if n, filled := Merge(d, Load().Mine(article), func(string) []string { return []string{"x"} }); n != 0 || filled != len(ids)/2-1 {
+		t.Errorf("mining again added %d words, filled %d meanings", n, filled)
 	}
-	if n := Merge(d, Load().Mine(article+"\n새로운 단어를 배웠다."), none); n != 3 {
+	if n, _ := Merge(d, Load().Mine(article+"\n새로운 단어를 배웠다."), none); n != 3 {
 		t.Errorf("mining a longer text added %d words, want 3 (새롭다, 단어, 배우다)", n)
 	}
 	seen := map[string]bool{}

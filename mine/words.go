@@ -6,13 +6,13 @@ import "github.com/moatquiz/moatquiz/hangul"
 // Every other tag is dropped: particles (J*), endings (E*), the copula
 // and auxiliaries (VCP, VCN, VX), bound nouns (NNB, NNBC), numbers (SN,
 // NR), names (NNP), symbols and punctuation (S*), foreign letters (SL,
-// SH) and affixes on their own (XP*, XS*).
+// SH), affixes on their own (XP*, XS*) and interjections (IC, a tag the
+// dictionary gives many a misread word).
 var partOfSpeech = map[string]string{
 	"NNG": "noun", "NP": "noun",
 	"VV": "verb", "VA": "adjective",
 	"MAG": "adverb", "MAJ": "adverb",
 	"MM": "determiner",
-	"IC": "expression",
 }
 
 // wordsOf finds the words among a sentence's morphemes, each in its
