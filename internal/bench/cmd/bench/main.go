@@ -6,7 +6,7 @@
 // figures.
 //
 //	go run ./internal/bench/cmd/bench [-runs 5] [-keys 5] [-sizes 1k,10k,100k]
-//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX]
+//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX] [-mine TEXT]
 package main
 
 import (
@@ -30,6 +30,7 @@ type options struct {
 	keys    int    // reveal/grade pairs per study run
 	bin     string // a moatquiz binary to measure instead of building one
 	profile string // prefix of CPU profiles
+	mine    string // a Korean text to time `moatquiz mine` on ("" for none)
 }
 
 func main() {
@@ -52,6 +53,7 @@ func parseFlags() (options, error) {
 	flag.StringVar(&opt.data, "data", "", "keep the generated collections in this folder and reuse them (default: a temporary folder, removed)")
 	flag.StringVar(&opt.bin, "moatquiz", "", "measure this moatquiz binary instead of building ./cmd/moatquiz")
 	flag.StringVar(&opt.profile, "cpuprofile", "", "have moatquiz write CPU profiles to PREFIX-COLLECTION-COMMAND.prof (MOATQUIZ_CPUPROFILE)")
+	flag.StringVar(&opt.mine, "mine", "", "also time `moatquiz mine --dry-run` on this Korean text (UTF-8)")
 	flag.Parse()
 	if opt.runs < 1 || opt.keys < 1 {
 		return opt, fmt.Errorf("-runs and -keys must be at least 1")
@@ -109,8 +111,19 @@ func run(opt options) error {
 		}
 		results = append(results, r)
 	}
+	var mined mineResult
+	if opt.mine != "" {
+		fmt.Fprintf(os.Stderr, "measuring mine ...\n")
+		if mined, err = measureMine(bins.moatquiz, opt.mine, work, opt.runs); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("load after: %s\n\n", loadAvg())
 	printTables(os.Stdout, results, opt)
+	if opt.mine != "" {
+		fmt.Println()
+		printMine(os.Stdout, mined)
+	}
 	return nil
 }
 
