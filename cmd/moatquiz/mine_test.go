@@ -91,6 +91,30 @@ func TestMine(t *testing.T) {
 	}
 }
 
+// TestMineMaxAndStdin mines standard input into the default deck, at
+// most two words: the two most frequent.
+func TestMineMaxAndStdin(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir()}
+	c := mineCmd{Args: []string{"-"}, Max: 2, JSON: true}
+	var out, errOut bytes.Buffer
+	if err := c.run(g, strings.NewReader(news), &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Deck    string
+		New     int
+		OverMax int `json:"over_max"`
+		Written bool
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil || res.Deck != "mined" || res.New != 2 || res.OverMax == 0 || !res.Written {
+		t.Fatalf("%+v, %v\n%s", res, err, out.String())
+	}
+	d, err := deckfile.LoadFile(filepath.Join(g.DataDir, "decks", "mined.json"))
+	if err != nil || len(d.Cards) != 4 || d.Cards[0].Word != "메모" {
+		t.Fatalf("deck %+v, %v", d, err)
+	}
+}
+
 // TestMineBadInput checks the errors for what cannot be mined.
 func TestMineBadInput(t *testing.T) {
 	g := &Globals{DataDir: t.TempDir()}
