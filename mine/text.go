@@ -19,7 +19,7 @@ const maxSentence = 4000
 // quotes, list items), links and images (their text kept), and inline
 // emphasis and code marks.
 var (
-	mdBlock    = regexp.MustCompile(`^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+`)
+	mdBlock    = regexp.MustCompile(`^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)+`)
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = regexp.MustCompile("\\*\\*|__|`|~~")
 	mdFence    = regexp.MustCompile("^\\s*(```|~~~)")
@@ -48,7 +48,7 @@ func Sentences(text string) []string {
 // blocks returns the text's paragraphs, headings and list items, each
 // on one line with its white space collapsed; fenced code is left out.
 func blocks(text string) []string {
-	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	text = termtext.Strip(norm.NFC.String(text))
 	var out []string
 	var cur []string
