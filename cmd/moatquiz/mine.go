@@ -31,7 +31,7 @@ type mineCmd struct {
 	Max       int      `placeholder:"N" help:"Add at most the N most frequent new words (default: all)."`
 	DryRun    bool     `name:"dry-run" help:"List the words found, known or new, with and without meanings, and write nothing."`
 	JSON      bool     `name:"json" help:"Print the list as JSON, for scripts."`
-	Glossary  []string `type:"existingfile" placeholder:"FILE" help:"A TSV file of Korean words and their English meanings (word, tab, meanings separated by ;), for the vocab cards. Repeat for more."`
+	Glossary  []string `type:"existingfile" sep:"none" placeholder:"FILE" help:"A TSV file of Korean words and their English meanings (word, tab, meanings separated by ;), for the vocab cards. Repeat for more."`
 	MarkKnown bool     `name:"mark-known" help:"Add the words given (in dictionary form) to known.txt in the data folder, so that mining skips them, and mine nothing."`
 }
 
@@ -44,7 +44,7 @@ func (c *mineCmd) Validate() error {
 	case c.MarkKnown && len(c.Args) == 0:
 		return errors.New("--mark-known needs the words to mark, such as: moatquiz mine --mark-known 사과 먹다")
 	case !c.MarkKnown && len(c.Args) != 1:
-		return errors.New("mine needs one file (or - for standard input), such as: moatquiz mine article.txt")
+		return errors.New("give one file to mine (or - for standard input), such as: moatquiz mine article.txt")
 	case c.Max < 0:
 		return errors.New("--max needs a number of words from 1 (or 0 for all)")
 	}

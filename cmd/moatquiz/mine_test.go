@@ -122,7 +122,7 @@ func TestMineBadInput(t *testing.T) {
 		c    mineCmd
 		want string
 	}{
-		{mineCmd{}, "mine needs one file"},
+		{mineCmd{}, "give one file to mine"},
 		{mineCmd{MarkKnown: true}, "--mark-known needs the words"},
 		{mineCmd{Args: []string{writeFile(t, "latin1.txt", "caf\xe9")}}, "is not UTF-8 text"},
 		{mineCmd{Args: []string{writeFile(t, "x.txt", news)}, Deck: "article"}, `the deck id "article" is taken`},
