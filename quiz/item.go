@@ -35,7 +35,7 @@ type Item struct {
 // Items returns every study item of the deck in deck order: cards in
 // order, and within a card fact, or ko-en then en-ko, or c1, c2, ... A
 // cloze card whose text does not parse yields no items (the loader
-// rejects such decks).
+// rejects such decks), nor does a vocab card awaiting its meaning.
 func (d *Deck) Items() []Item {
 	if len(d.Cards) == 0 {
 		return nil
@@ -68,6 +68,9 @@ func itemNames(c *Card) []string {
 	case KindFact:
 		return factItems
 	case KindVocab:
+		if c.AwaitsMeaning() {
+			return nil // nothing to ask until the learner gives a meaning
+		}
 		return vocabItems
 	case KindCloze:
 		parts, err := ParseCloze(c.Text)

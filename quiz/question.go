@@ -114,7 +114,7 @@ func newAsker(lang string, cards []Card, opts Options) *asker {
 			add(poolFactKo, c.Answer)
 			add(poolFactEn, c.AnswerEn)
 		case KindVocab:
-			if len(c.Meanings) > 0 {
+			if len(c.Meanings) > 0 && !c.AwaitsMeaning() {
 				add(poolMeaning, c.Meanings[0])
 			}
 			add(poolWord, c.Word)

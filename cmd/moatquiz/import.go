@@ -66,7 +66,7 @@ func (c *importCmd) run(g *Globals, stdout, stderr io.Writer) error {
 	}
 	report(stderr, res)
 	if err := checkClash(files, res.Deck.ID, to.path); err != nil {
-		return err
+		return fmt.Errorf("import: %w", err)
 	}
 	if c.DryRun {
 		fmt.Fprintln(stdout, importSummary(res, to, true)+" (dry run: nothing written)")
@@ -181,7 +181,7 @@ func report(w io.Writer, res *interop.Result) {
 func checkClash(files []library.DeckFile, id, path string) error {
 	for _, f := range files {
 		if f.Deck != nil && f.Deck.ID == id && !sameFile(f.Path, path) {
-			return fmt.Errorf("import: the deck id %q is taken by %s: choose another with --deck", id, termtext.QuoteIfUnsafe(f.Path))
+			return fmt.Errorf("the deck id %q is taken by %s: choose another with --deck", id, termtext.QuoteIfUnsafe(f.Path))
 		}
 	}
 	return nil

@@ -42,6 +42,7 @@ type cli struct {
 	Unsuspend unsuspendCmd `cmd:"" help:"Schedule again the suspended cards a query finds."`
 	Optimize  optimizeCmd  `cmd:"" help:"Fit the FSRS weights to your reviews; keep them if they predict better."`
 	Evaluate  evaluateCmd  `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
+	Mine      mineCmd      `cmd:"" help:"Make a deck of the new words of a Korean text."`
 	Romanize  romanizeCmd  `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
 }
 

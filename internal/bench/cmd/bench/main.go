@@ -6,7 +6,7 @@
 // figures.
 //
 //	go run ./internal/bench/cmd/bench [-runs 5] [-keys 5] [-sizes 1k,10k,100k]
-//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX] [-fsrs-ref DIR]
+//		[-data DIR] [-moatquiz BIN] [-cpuprofile PREFIX] [-fsrs-ref DIR] [-mine TEXT]
 package main
 
 import (
@@ -31,6 +31,7 @@ type options struct {
 	bin     string // a moatquiz binary to measure instead of building one
 	profile string // prefix of CPU profiles
 	fsrsRef string // where fsrs-rs's npm binding is installed ("" to leave it out)
+	mine    string // a Korean text to time `moatquiz mine` on ("" for none)
 }
 
 func main() {
@@ -54,6 +55,7 @@ func parseFlags() (options, error) {
 	flag.StringVar(&opt.bin, "moatquiz", "", "measure this moatquiz binary instead of building ./cmd/moatquiz")
 	flag.StringVar(&opt.profile, "cpuprofile", "", "have moatquiz write CPU profiles to PREFIX-COLLECTION-COMMAND.prof (MOATQUIZ_CPUPROFILE)")
 	flag.StringVar(&opt.fsrsRef, "fsrs-ref", os.Getenv("FSRS_REF"), "folder with node_modules/@open-spaced-repetition/binding, to time fsrs-rs beside the optimizer (see scripts/optimizer-compare)")
+	flag.StringVar(&opt.mine, "mine", "", "also time `moatquiz mine --dry-run` on this Korean text (UTF-8)")
 	flag.Parse()
 	if opt.runs < 1 || opt.keys < 1 {
 		return opt, fmt.Errorf("-runs and -keys must be at least 1")
@@ -119,11 +121,22 @@ func run(opt options) error {
 			opts = append(opts, o)
 		}
 	}
+	var mined mineResult
+	if opt.mine != "" {
+		fmt.Fprintf(os.Stderr, "measuring mine ...\n")
+		if mined, err = measureMine(bins.moatquiz, opt.mine, work, opt.runs); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("load after: %s\n\n", loadAvg())
 	printTables(os.Stdout, results, opt)
 	for _, o := range opts {
 		fmt.Println()
 		printOptimizer(os.Stdout, o)
+	}
+	if opt.mine != "" {
+		fmt.Println()
+		printMine(os.Stdout, mined)
 	}
 	return nil
 }
