@@ -60,8 +60,8 @@ func TestChoiceHints(t *testing.T) {
 		}
 	}
 	s := choiceSession(t)
-	if !s.Hint() || !s.Hint() || s.Hint() {
-		t.Fatalf("want 2 hints, then none: %q", s.Hints())
+	if given := []bool{s.Hint(), s.Hint(), s.Hint()}; !slices.Equal(given, []bool{true, true, false}) {
+		t.Fatalf("hints given %v, want 2, then none: %q", given, s.Hints())
 	}
 	out := s.RuledOut()
 	if c := s.AnswerChoice(out[0]); c.Expected != "" || s.Phase() != Asking {

@@ -327,11 +327,7 @@ func (p *parser) choice(value string, pos int, field string, known map[string]no
 	if n, ok := known[strings.ToLower(value)]; ok {
 		return n, nil
 	}
-	names := make([]string, 0, len(known))
-	for _, k := range sortedKeys(known) {
-		names = append(names, k)
-	}
-	return nil, p.errorf(pos, "expected %s:%s", field, strings.Join(names, "|"))
+	return nil, p.errorf(pos, "expected %s:%s", field, strings.Join(sortedKeys(known), "|"))
 }
 
 // prop reads a comparison NAME OP NUMBER from s (at t.pos); ok is false

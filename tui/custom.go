@@ -23,9 +23,6 @@ const moreNewStep = 10
 // labels.
 var cardValues = []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}
 
-// anyTag is the Tag setting's first value: cards of every tag.
-const anyTag = "any"
-
 // moreNewMsg is the result of adding new cards to a deck's day.
 type moreNewMsg struct {
 	title string
