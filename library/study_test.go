@@ -680,3 +680,54 @@ func TestPracticePastSuspendedItems(t *testing.T) {
 		t.Errorf("%d questions, want 12 or more", n)
 	}
 }
+
+// TestFilteredPracticeMatchesWholeDeck: a practice session of part of a
+// deck with a card, tag or direction filter asks what the whole deck's
+// asks, in the same order, past many suspended items and items left out.
+func TestFilteredPracticeMatchesWholeDeck(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	rng := rand.New(rand.NewPCG(3, 4))
+	d := bigDeck("filtered", 2000)
+	for i := range d.Cards {
+		d.Cards[i].Tags = [][]string{nil, {"memo"}, {"Memo", "llm"}, {"llm"}}[rng.IntN(4)]
+	}
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, it := range d.Items() {
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 3), LastReview: now.AddDate(0, 0, -5),
+			Stability: 5, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9), Suspended: rng.IntN(5) < 3}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := func() time.Time { return now }
+	study := New(dir).Study(db, quiz.DefaultScheduling(), clock)
+	for round := range 12 {
+		opts := quiz.Options{Practice: true, Seed: rng.Int64(), Limit: []int{0, 1, 5, 40}[rng.IntN(4)],
+			Direction: []quiz.Direction{quiz.DirBoth, quiz.DirKoEn, quiz.DirEnKo}[rng.IntN(3)],
+			Cards:     []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
+			Tag:       []string{"", "memo", "LLM", "none"}[rng.IntN(4)]}
+		wholeOpts := opts
+		if opts.Limit == 0 {
+			wholeOpts.Limit = practiceWindow
+		}
+		whole, err := quiz.NewSession(d, readOnly{states}, quiz.DefaultScheduling(), clock, wholeOpts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := study.StartSession(d, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if whole.Remaining() != part.Remaining() {
+			t.Fatalf("round %d %+v: remaining %+v, want %+v", round, opts, part.Remaining(), whole.Remaining())
+		}
+		sameSessions(t, rng, whole, part)
+	}
+}

@@ -20,7 +20,7 @@ func (s *Session) WhyNothingAhead() AheadEmpty {
 	if s.mode != ModeAhead || s.phase != Finished || len(s.history) > 0 {
 		return AheadFound
 	}
-	if s.opts.Limit <= 0 && today(s.items, s.states, s.sch, s.clock()).reviewLeft == 0 {
+	if s.opts.Limit <= 0 && today(s.deck.Items(), s.states, s.sch, s.clock()).reviewLeft == 0 {
 		return AheadReviewLimit
 	}
 	why := AheadNoneStudied

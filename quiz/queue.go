@@ -270,10 +270,12 @@ func onePerCard(list []entry, claimed map[string]bool, n int) []entry {
 	return out
 }
 
-// planAhead builds the queue for studying ahead: the scheduled items not
-// due today, soonest due first, one per card and none of a card answered
-// today, up to n (the session limit, or else the reviews left today).
-func planAhead(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.Time, n int) queue {
+// planAhead builds the queue for studying ahead: of the items takes
+// accepts, the scheduled ones not due today, soonest due first, one per
+// card and none of a card answered today, up to n (the session limit, or
+// else the reviews left today). As in planDue, burying and the review
+// limit count every item answered today, taken or not.
+func planAhead(items []Item, takes func(Item) bool, states map[ItemID]ItemState, sch Scheduling, now time.Time, n int) queue {
 	d := today(items, states, sch, now)
 	if n <= 0 {
 		n = d.reviewLeft
@@ -281,7 +283,7 @@ func planAhead(items []Item, states map[ItemID]ItemState, sch Scheduling, now ti
 	var ahead []entry
 	for _, it := range items {
 		st, ok := states[it.ID]
-		if ok && !st.Suspended && st.Card.State != fsrs.New && !st.Card.Due.Before(d.end) {
+		if ok && !st.Suspended && st.Card.State != fsrs.New && !st.Card.Due.Before(d.end) && takes(it) {
 			ahead = append(ahead, entry{item: it, due: st.Card.Due, cat: categoryOf(st, ok)})
 		}
 	}

@@ -250,7 +250,7 @@ func (s *Session) plan(now time.Time) {
 	default:
 		s.q = planDue(s.deck.Items(), s.opts.takes, s.states, s.sch, now)
 		if s.opts.Ahead && s.q.counts() == (QueueCounts{}) {
-			s.mode, s.q = ModeAhead, planAhead(s.items, s.states, s.sch, now, s.opts.Limit)
+			s.mode, s.q = ModeAhead, planAhead(s.deck.Items(), s.opts.takes, s.states, s.sch, now, s.opts.Limit)
 		}
 	}
 	if s.opts.Limit > 0 {

@@ -610,3 +610,38 @@ func TestCustomStudyFilters(t *testing.T) {
 		t.Error(`cards "words" was accepted`)
 	}
 }
+
+// A filter does not renew the deck's day when studying ahead either: a
+// card answered today through an item left out stays buried, and that
+// answer counts against the day's review limit.
+func TestStudyAheadFilterKeepsTheDay(t *testing.T) {
+	states := onlyCards("haeja", "who")
+	states[id("haeja", "en-ko")] = reviewState(at(25, 8, 0), 4) // reviewed today at 8:00
+	states[id("haeja", "ko-en")] = reviewState(at(23, 8, 0), 5)
+	states[id("who", "fact")] = reviewState(at(24, 8, 0), 4)
+	for _, tc := range []struct {
+		name    string
+		reviews int
+		opts    Options
+		want    []ItemID
+		why     AheadEmpty
+	}{
+		{"sibling answered today", 100, Options{Ahead: true, Direction: DirKoEn}, []ItemID{id("who", "fact")}, AheadFound},
+		{"review limit reached", 1, Options{Ahead: true, Cards: CardsFacts}, nil, AheadReviewLimit},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newMem()
+			p.states = mapsClone(states)
+			_, clock := newClock(at(21, 10, 0))
+			sch := noFuzz()
+			sch.ReviewsPerDay = tc.reviews
+			s := mustSession(t, testDeck(), p, sch, clock, tc.opts)
+			if why := s.WhyNothingAhead(); why != tc.why {
+				t.Errorf("why nothing ahead %v, want %v", why, tc.why)
+			}
+			if got := drain(t, s, fsrs.Good); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("asked %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
