@@ -221,8 +221,7 @@ func (k SummaryKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Done, k.Unsuspend, k.Down, k.Undo, k.Stats}
 }
 
-// FullHelp is the summary's keys (the help overlay leaves them out: they
-// are on the summary's footer).
+// FullHelp is the summary's column of the help.
 func (k SummaryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Done, k.Unsuspend, k.Up, k.Down, k.Undo, k.Stats}}
 }
@@ -253,8 +252,8 @@ type HelpGroup struct {
 // FullHelp is the help overlay: one titled column per group.
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
-		{"Home", k.Home}, {"Study", k.Study}, {"Typing an answer", k.Typing},
-		{"Stats", k.Stats}, {anywhere, k.Global},
+		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary},
+		{"Typing an answer", k.Typing}, {"Stats", k.Stats}, {anywhere, k.Global},
 	}
 }
 

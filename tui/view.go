@@ -82,6 +82,8 @@ func (m Model) helpFirst() string {
 		return "Study"
 	case m.screen == screenStats:
 		return "Stats"
+	case m.screen == screenSummary:
+		return "Summary"
 	}
 	return "Home"
 }
