@@ -63,6 +63,10 @@ func (s *Study) Choices() ([]quiz.Choice, error) { return s.progress.Choices() }
 // the deck as the last one chosen.
 func (s *Study) SaveChoice(c quiz.Choice) error { return s.progress.SaveChoice(c) }
 
+// Unsuspend schedules a suspended item (a leech) again and reports
+// whether it was suspended.
+func (s *Study) Unsuspend(id quiz.ItemID) (bool, error) { return s.progress.Unsuspend(id) }
+
 // allItems studies every item: the home screen counts both directions.
 func allItems(string) bool { return true }
 
