@@ -126,7 +126,7 @@ func (s *Study) daySession(f *deckFile, p *dayPlan, opts quiz.Options) (*quiz.Se
 	}
 	next := func() (time.Time, bool) { return s.nextDue(f, opts.Studies) }
 	return quiz.NewSession(&deck, dayProgress{s.progress, states}, s.scheduling, s.clock, opts,
-		quiz.WithNextDue(next))
+		quiz.WithNextDue(next), quiz.WithDeckWords(f.allCards))
 }
 
 // dayProgress is the progress of a session over part of a deck: the
