@@ -75,6 +75,15 @@ func (f *deckFile) deck() (*quiz.Deck, error) {
 	return f.whole, nil
 }
 
+// allCards returns every card of the deck (deck reads them once).
+func (f *deckFile) allCards() ([]quiz.Card, error) {
+	d, err := f.deck()
+	if err != nil {
+		return nil, err
+	}
+	return d.Cards, nil
+}
+
 // cards returns the cards at the positions, each read on its own from the
 // cache entry when the deck is not held whole.
 func (f *deckFile) cards(pos []int) ([]quiz.Card, error) {

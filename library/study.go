@@ -102,6 +102,10 @@ func (s *Study) MoreNew(id string, n int) error {
 	return nil
 }
 
+// Unsuspend schedules a suspended item (a leech) again and reports
+// whether it was suspended.
+func (s *Study) Unsuspend(id quiz.ItemID) (bool, error) { return s.progress.Unsuspend(id) }
+
 // StartSession starts a session of the deck d (a deck, or the header
 // Decks returned) with opts. It reads only the cards the session asks
 // and their states, never the whole deck: a review session today's
@@ -184,6 +188,7 @@ func (s *Study) partSession(f *deckFile, pos []int, sch quiz.Scheduling, opts qu
 		}
 		more = append(more, quiz.WithChoicePool(pool))
 	}
+	more = append(more, quiz.WithDeckWords(f.allCards))
 	return quiz.NewSession(&deck, dayProgress{s.progress, states}, sch, s.clock, opts, more...)
 }
 

@@ -168,6 +168,9 @@ type Session struct {
 	check      *Check   // nil when revealed
 	hints      int      // how many hints of the question are shown
 	words      glossary // the deck's words and meanings, built at the first typed answer
+	// deckWords, when set, reads the whole deck's cards for words, at the
+	// first typed answer that is not right (WithDeckWords).
+	deckWords func() ([]Card, error)
 
 	pending *Op
 	resume  Phase    // the phase to return to when pending fails
@@ -239,6 +242,15 @@ func WithNextDue(next func() (time.Time, bool)) SessionOption {
 // deck, a sample of its cards.
 func WithChoicePool(cards []Card) SessionOption {
 	return func(s *Session) { s.pool = cards }
+}
+
+// WithDeckWords has a session over part of a deck (WithNextDue) know the
+// words of the whole deck, whose cards cards returns: they are read when a
+// typed answer is first not right, the one time they matter, so that
+// 장점 typed for 강점 is told apart as "장점 = advantage" even when 장점 is
+// not due today.
+func WithDeckWords(cards func() ([]Card, error)) SessionOption {
+	return func(s *Session) { s.deckWords = cards }
 }
 
 // plan builds the session's queue and decides its mode.
@@ -316,6 +328,9 @@ func (s *Session) AnswerTyped(text string) Check {
 		s.words = newGlossary(s.deck.Cards)
 	}
 	c := s.words.check(text, s.question.Accepted, now.Sub(s.shownAt))
+	if c.Verdict != Right && s.knowDeckWords() {
+		c = s.words.check(text, s.question.Accepted, now.Sub(s.shownAt))
+	}
 	if c.Suggested == fsrs.Easy && s.cur.cat != catReview {
 		// A quick answer on a new or learning item is not yet a memory:
 		// Easy would skip the learning steps (days at once), so suggest
@@ -324,6 +339,22 @@ func (s *Session) AnswerTyped(text string) Check {
 	}
 	s.answer(now, c.Typed, &c)
 	return c
+}
+
+// knowDeckWords replaces the loaded cards' glossary with the whole deck's,
+// once, and reports whether it did. A deck that cannot be read leaves the
+// loaded cards' words.
+func (s *Session) knowDeckWords() bool {
+	if s.deckWords == nil {
+		return false
+	}
+	cards, err := s.deckWords()
+	s.deckWords = nil
+	if err != nil {
+		return false
+	}
+	s.words = newGlossary(cards)
+	return true
 }
 
 // AnswerChoice answers a choice question with option i, 0-based (Asking →

@@ -58,9 +58,9 @@ func zeroPages(t *testing.T, path string, first, end int64) {
 
 // TestDamagedLogRefusedBeforeAnyWrite damages a page of the review log,
 // or of one of its indexes: the writer opens (the check of every page
-// runs in the background), but saving, undoing or unsuspending is
-// refused, saying the database is damaged and what to do, and the file
-// stays byte for byte as it was.
+// runs in the background), but saving, undoing, unsuspending or saving a
+// deck's frontier is refused, saying the database is damaged and what to
+// do, and the file stays byte for byte as it was.
 func TestDamagedLogRefusedBeforeAnyWrite(t *testing.T) {
 	for _, name := range []string{"review", "review_item", "review_reviewed_at"} {
 		t.Run(name, func(t *testing.T) {
@@ -78,6 +78,7 @@ func TestDamagedLogRefusedBeforeAnyWrite(t *testing.T) {
 				"Unrecord": db.Unrecord(&quiz.Review{ID: 1, Item: quiz.ItemID{Deck: "article", Card: "card0", Item: "fact"}}),
 			}
 			_, errs["Unsuspend"] = db.Unsuspend(quiz.ItemID{Deck: "article", Card: "card1", Item: "fact"})
+			errs["SetFrontier now"] = db.SetFrontier("article", "v1", 1, true)
 			for what, err := range errs {
 				if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "restore it from a backup") {
 					t.Errorf("%s on a damaged %s = %v; want ErrDamaged and what to do", what, name, err)

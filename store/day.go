@@ -124,12 +124,16 @@ func (db *DB) Frontier(deck, content string) (int, error) {
 // content hash is content) have no item that is new and not suspended.
 // With now it is saved at once; else with the next review Record saves,
 // at no cost of its own, if nothing else is written before, and Frontier
-// returns it meanwhile.
+// returns it meanwhile. Like every write, saving at once waits for the
+// check of the file at open, and writes nothing into a damaged file.
 func (db *DB) SetFrontier(deck, content string, cards int, now bool) error {
 	if db.readOnly {
 		return fmt.Errorf("save deck %q: %w", deck, ErrReadOnly)
 	}
 	if now {
+		if err := db.writable(); err != nil {
+			return fmt.Errorf("save deck %q: %w", deck, err)
+		}
 		if _, err := db.sql.Exec(sqlSetFront, deck, content, cards); err != nil {
 			return fmt.Errorf("save deck %q in %s: %w", deck, db.path, explain(err))
 		}

@@ -313,6 +313,8 @@ func (b fakeBackend) Choices() ([]quiz.Choice, error) { return b.progress.rememb
 
 func (b fakeBackend) SaveChoice(c quiz.Choice) error { return b.progress.saveChoice(c) }
 
+func (b fakeBackend) Unsuspend(id quiz.ItemID) (bool, error) { return b.progress.Unsuspend(id) }
+
 func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	decks, err := b.decks()
 	if err != nil && len(decks) == 0 {

@@ -84,13 +84,15 @@ type SummaryKeys struct {
 
 // StatsKeys work on the stats screen.
 type StatsKeys struct {
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Prev     key.Binding // the previous deck (all decks come first)
-	Next     key.Binding // the next deck
-	Back     key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Prev      key.Binding // the previous deck (all decks come first)
+	Next      key.Binding // the next deck
+	Back      key.Binding
+	Unsuspend key.Binding // schedule again the leech marked in the list
+	Mark      key.Binding // mark the next suspended leech
 }
 
 // bind is a binding of keys shown as help and desc.
@@ -169,13 +171,15 @@ func DefaultKeyMap() KeyMap {
 func DefaultStatsKeys() StatsKeys {
 	b := bind
 	return StatsKeys{
-		Up:       b([]string{"up", "k"}, "↑/k", "scroll up"),
-		Down:     b([]string{"down", "j"}, "↓/j", "scroll down"),
-		PageUp:   b([]string{"pgup", "b"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
-		Prev:     b([]string{"left", "h", "shift+tab"}, "←/h", "previous deck"),
-		Next:     b([]string{"right", "l", "tab"}, "→/l", "next deck"),
-		Back:     b([]string{"q", "esc", "s", "enter"}, "q/esc", "back"),
+		Up:        b([]string{"up", "k"}, "↑/k", "scroll up"),
+		Down:      b([]string{"down", "j"}, "↓/j", "scroll down"),
+		PageUp:    b([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown:  b([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		Prev:      b([]string{"left", "h", "shift+tab"}, "←/h", "previous deck"),
+		Next:      b([]string{"right", "l", "tab"}, "→/l", "next deck"),
+		Back:      b([]string{"q", "esc", "s", "enter"}, "q/esc", "back"),
+		Unsuspend: b([]string{"u"}, "u", "unsuspend"),
+		Mark:      b([]string{"n"}, "n", "next leech"),
 	}
 }
 
@@ -225,8 +229,7 @@ func (k SummaryKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Done, k.Unsuspend, k.Down, k.Undo, k.Stats}
 }
 
-// FullHelp is the summary's keys (the help overlay leaves them out: they
-// are on the summary's footer).
+// FullHelp is the summary's column of the help.
 func (k SummaryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Done, k.Unsuspend, k.Up, k.Down, k.Undo, k.Stats}}
 }
@@ -235,11 +238,13 @@ func (k SummaryKeys) FullHelp() [][]key.Binding {
 var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}}
 
 // ShortHelp is the stats screen's footer.
-func (k StatsKeys) ShortHelp() []key.Binding { return []key.Binding{k.Down, k.Next, k.Back} }
+func (k StatsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Next, k.Back, k.Unsuspend, k.Mark}
+}
 
 // FullHelp is the stats column of the help.
 func (k StatsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.Next, k.Prev, k.Back}}
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.Next, k.Prev, k.Unsuspend, k.Mark, k.Back}}
 }
 
 // ShortHelp is the keys that work anywhere.
@@ -257,8 +262,8 @@ type HelpGroup struct {
 // FullHelp is the help overlay: one titled column per group.
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
-		{"Home", k.Home}, {"Study", k.Study}, {"Typing an answer", k.Typing},
-		{"Stats", k.Stats}, {anywhere, k.Global},
+		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary},
+		{"Typing an answer", k.Typing}, {"Stats", k.Stats}, {anywhere, k.Global},
 	}
 }
 

@@ -1,13 +1,17 @@
 package tui
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/stats"
 )
 
 // lapsedSeven is a review due now that has lapsed 7 times: one more
@@ -80,5 +84,62 @@ func TestLeechAnnouncedWhileStudying(t *testing.T) {
 	s := screenText(m)
 	if m.screen != screenStudy || !strings.Contains(s, "해자 — moat is a leech (8 lapses): suspended. l on the summary unsuspends it.") {
 		t.Errorf("no word of the leech on the next question:\n%s", s)
+	}
+}
+
+// leechStats are figures whose leeches are p's items with 8 lapses or
+// more, as the library computes them from the store.
+func leechStats(p *memProgress) func(stats.Query) (*stats.Stats, error) {
+	return func(stats.Query) (*stats.Stats, error) {
+		states, err := p.States("moat")
+		if err != nil {
+			return nil, err
+		}
+		s := &stats.Stats{}
+		for _, id := range slices.SortedFunc(maps.Keys(states), func(a, b quiz.ItemID) int { return strings.Compare(a.String(), b.String()) }) {
+			if st := states[id]; st.Card.Lapses >= quiz.LeechThreshold {
+				l := stats.Lapsed{Item: id.String(), Label: id.Card, Lapses: int(st.Card.Lapses), Leech: true, Suspended: st.Suspended}
+				s.Lapsed, s.Leeches = append(s.Lapsed, l), append(s.Leeches, l)
+			}
+		}
+		return s, nil
+	}
+}
+
+// TestUnsuspendFromStats: a leech suspended in an earlier session is
+// unsuspended on the stats screen: n marks the next suspended leech, u
+// schedules the marked one again, in the progress too.
+func TestUnsuspendFromStats(t *testing.T) {
+	p := newMemProgress()
+	koEn := quiz.ItemID{Deck: "moat", Card: "v-haeja", Item: quiz.ItemKoEn}
+	enKo := quiz.ItemID{Deck: "moat", Card: "v-haeja", Item: quiz.ItemEnKo}
+	for _, id := range []quiz.ItemID{koEn, enKo} {
+		st := lapsedSeven()
+		st.Card.Lapses, st.Suspended = 9, true
+		p.states[id] = st
+	}
+	m := New(Config{
+		Backend:    backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{testDeck()}, nil }, p, quiz.DefaultScheduling()).statsBy(leechStats(p)),
+		Scheduling: quiz.DefaultScheduling(), Clock: func() time.Time { return testNow }, Mono: true,
+	})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, m.Init()())
+	m = press(t, m, "s")
+	s := screenText(m)
+	for _, want := range []string{glyphFocus + enKo.String() + " (suspended)", "u unsuspend", "n next leech", "n marks the next"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the stats screen lacks %q:\n%s", want, s)
+		}
+	}
+	m = press(t, m, "n", "u")
+	if s = screenText(m); p.states[koEn].Suspended || !p.states[enKo].Suspended || !strings.Contains(s, "v-haeja is scheduled again.") {
+		t.Fatalf("n then u: suspended %v (ko-en) %v (en-ko), want only en-ko:\n%s", p.states[koEn].Suspended, p.states[enKo].Suspended, s)
+	}
+	if !strings.Contains(s, glyphFocus+enKo.String()+" (suspended)") || strings.Contains(s, "n next leech") {
+		t.Errorf("after u: the mark is not on the leech left, or n is still offered:\n%s", s)
+	}
+	m = press(t, m, "u")
+	if s = screenText(m); p.states[enKo].Suspended || !strings.Contains(s, "None is suspended.") || strings.Contains(s, "u unsuspend") {
+		t.Errorf("after the last u: en-ko suspended %v:\n%s", p.states[enKo].Suspended, s)
 	}
 }

@@ -157,3 +157,29 @@ func TestStudyFooterSaysQuit(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterUndoOnlyWithAnAnswer: every study footer offers undo only
+// once an answer is saved, as u with nothing to undo does nothing.
+func TestFooterUndoOnlyWithAnAnswer(t *testing.T) {
+	tests := []struct {
+		opts   quiz.Options
+		reveal string // the key that answers the first question
+	}{
+		{quiz.Options{Kind: quiz.QuestionFlip}, "space"},
+		{quiz.Options{Kind: quiz.QuestionChoice, Direction: quiz.DirKoEn}, "space"},
+		{quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}, "enter"},
+	}
+	undo := func(s string) bool { return strings.Contains(s, "u undo") || strings.Contains(s, "ctrl+z undo") }
+	for _, tc := range tests {
+		m := studying(t, newMemProgress(), tc.opts, 80, 24)
+		if s := screenText(m); undo(s) {
+			t.Errorf("%s, first question: the footer offers undo with nothing to undo:\n%s", tc.opts.Kind, s)
+		}
+		if m = press(t, m, tc.reveal); undo(screenText(m)) {
+			t.Errorf("%s, first answer shown: the footer offers undo with nothing saved:\n%s", tc.opts.Kind, screenText(m))
+		}
+		if m = press(t, m, "1"); !undo(screenText(m)) {
+			t.Errorf("%s, after a grade: the footer does not offer undo:\n%s", tc.opts.Kind, screenText(m))
+		}
+	}
+}

@@ -49,6 +49,9 @@ type Backend interface {
 	SaveChoice(c quiz.Choice) error
 	// MoreNew raises the deck's new-item limit by n for today only.
 	MoreNew(deck string, n int) error
+	// Unsuspend schedules a suspended item (a leech) again, from the
+	// stats screen; it reports whether the item was suspended.
+	Unsuspend(id quiz.ItemID) (bool, error)
 }
 
 // Start is a session to start at once.
@@ -292,6 +295,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
+	case unsuspendedMsg:
+		m.stats.unsuspended(msg, m.styles)
+		return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 	case tea.PasteMsg:
 		switch {
 		case m.small(): // nobody sees the field
@@ -527,7 +533,7 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 	if m.deck != nil {
 		focused = m.deck.ID
 	}
-	m.stats = newStatsScreen(decks, focused)
+	m.stats = newStatsScreen(decks, focused, m.keys.Stats)
 	if m.screen == screenHome && m.startReq != 0 {
 		m.startReq, m.home.status = 0, "" // the session starting is not awaited any more
 	}
@@ -536,13 +542,18 @@ func (m Model) showStats() (tea.Model, tea.Cmd) {
 	return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 }
 
-// onStatsKey scrolls the stats, changes their deck, or goes home.
+// onStatsKey scrolls the stats, changes their deck, unsuspends a leech,
+// or goes home.
 func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.stats.onKey(msg, m.keys.Stats) {
 	case statsReload:
 		return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 	case statsBack:
 		m.screen = m.statsFrom
+	case statsMarked:
+		m.stats.showMark(m.styles)
+	case statsUnsuspend:
+		return m, m.stats.unsuspend(m.cfg.Backend)
 	}
 	return m, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 
 	"github.com/moatquiz/moatquiz/charts"
@@ -22,6 +23,12 @@ import (
 // lapsed items and the leeches. Zero Styles draw plain text without
 // escape codes; the pictures read without colour either way.
 func RenderStats(s *stats.Stats, st Styles, width int) string {
+	return renderStats(s, st, width, nil)
+}
+
+// renderStats is RenderStats with the stats screen's mark in the leech
+// list (nil: the command line's stats, which say how to unsuspend).
+func renderStats(s *stats.Stats, st Styles, width int, pick *leechPick) string {
 	if s == nil || width < 1 {
 		return ""
 	}
@@ -33,7 +40,7 @@ func RenderStats(s *stats.Stats, st Styles, width int) string {
 		statsRetention(s, st, cs, width),
 		statsItems(s, st, width),
 		statsAccuracy(s, st, cs, width),
-		statsLapsed(s, st, width),
+		statsLapsed(s, st, width, pick),
 	)
 }
 
@@ -275,9 +282,17 @@ func accuracyTable(title string, rows []accuracyRow, st Styles, cs charts.Styles
 	return strings.Join(out, "\n")
 }
 
+// leechPick is the stats screen's mark in the leech list and the keys
+// that act on it.
+type leechPick struct {
+	marked          int    // the index in Leeches of the marked leech; -1: none
+	note            string // what the last unsuspend did, or why it failed
+	unsuspend, next key.Binding
+}
+
 // statsLapsed lists the most lapsed items and the leeches, with how to
-// unsuspend one.
-func statsLapsed(s *stats.Stats, st Styles, width int) string {
+// unsuspend one: on the stats screen, the leech marked in pick.
+func statsLapsed(s *stats.Stats, st Styles, width int, pick *leechPick) string {
 	if len(s.Lapsed) == 0 {
 		return ""
 	}
@@ -303,12 +318,42 @@ func statsLapsed(s *stats.Stats, st Styles, width int) string {
 	}
 	leeches := []string{wrap(st.Title.Render(fmt.Sprintf("Leeches (%d)", len(s.Leeches)))+
 		st.Subtle.Render(fmt.Sprintf(" · items with %d lapses or more", quiz.LeechThreshold)), width)}
-	for _, l := range s.Leeches {
-		leeches = append(leeches, truncate("  "+st.Text.Render(termtext.Strip(l.Item)), width))
+	for i, l := range s.Leeches {
+		lead, mark := "  ", ""
+		if pick != nil && i == pick.marked {
+			lead = glyphFocus
+		}
+		if pick != nil && l.Suspended {
+			mark = st.Wrong.Render(" (suspended)")
+		}
+		leeches = append(leeches, truncate(lead+st.Text.Render(termtext.Strip(l.Item))+mark, width))
 	}
-	leeches = append(leeches, wrap(st.Subtle.Render("Unsuspend one with: moatquiz stats --unsuspend DECK/CARD/ITEM"), width))
+	hint := "Unsuspend one with: moatquiz stats --unsuspend DECK/CARD/ITEM"
+	if pick != nil {
+		hint = pick.hint(s.Leeches)
+		if pick.note != "" {
+			leeches = append(leeches, wrap(st.Text.Render(termtext.Strip(pick.note)), width))
+		}
+	}
+	leeches = append(leeches, wrap(st.Subtle.Render(hint), width))
 	return stack(strings.Join(rows, "\n"), strings.Join(leeches, "\n"))
 }
+
+// hint says which keys unsuspend the leeches: "u schedules the marked
+// leech again, n marks the next".
+func (p *leechPick) hint(leeches []stats.Lapsed) string {
+	if p.marked < 0 {
+		return "None is suspended."
+	}
+	hint := p.unsuspend.Help().Key + " schedules the marked leech again"
+	if slices.ContainsFunc(leeches[p.marked+1:], suspended) || slices.ContainsFunc(leeches[:p.marked], suspended) {
+		hint += ", " + p.next.Help().Key + " marks the next"
+	}
+	return hint
+}
+
+// suspended reports whether l is suspended.
+func suspended(l stats.Lapsed) bool { return l.Suspended }
 
 // plural is "1 day", "2 days".
 func plural(n int, noun string) string { return plural64(int64(n), noun) }

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
@@ -20,9 +21,11 @@ import (
 type statsAction int
 
 const (
-	statsStay   statsAction = iota // nothing more: the screen scrolled, or ignored the key
-	statsReload                    // the deck changed: run statsScreen.load
-	statsBack                      // leave the stats screen
+	statsStay      statsAction = iota // nothing more: the screen scrolled, or ignored the key
+	statsReload                       // the deck changed: run statsScreen.load
+	statsBack                         // leave the stats screen
+	statsMarked                       // another leech is marked: run statsScreen.showMark
+	statsUnsuspend                    // run statsScreen.unsuspend on the marked leech
 )
 
 // statsLoadedMsg carries the figures statsScreen.load computed.
@@ -44,11 +47,20 @@ type statsScreen struct {
 	loading bool
 	view    viewport.Model // the figures, scrolled
 	width   int
+	pick    leechPick // the leech u unsuspends
 }
 
-// newStatsScreen shows the stats of deck ("" for all decks) among decks.
-func newStatsScreen(decks []*quiz.Deck, deck string) statsScreen {
-	s := statsScreen{decks: decks, view: viewport.New()}
+// unsuspendedMsg says how Backend.Unsuspend went for a leech.
+type unsuspendedMsg struct {
+	label string
+	was   bool
+	err   error
+}
+
+// newStatsScreen shows the stats of deck ("" for all decks) among decks,
+// with the keys km.
+func newStatsScreen(decks []*quiz.Deck, deck string, km StatsKeys) statsScreen {
+	s := statsScreen{decks: decks, view: viewport.New(), pick: leechPick{marked: -1, unsuspend: km.Unsuspend, next: km.Mark}}
 	for i, d := range decks {
 		if d.ID == deck {
 			s.scope = i + 1
@@ -85,6 +97,63 @@ func (s *statsScreen) loaded(msg statsLoadedMsg, st *Styles) {
 	}
 	s.loading = false
 	s.stats, s.err = msg.stats, msg.err
+	s.pick.marked = s.suspendedFrom(s.pick.marked)
+	s.refresh(st)
+	if s.pick.note != "" {
+		s.view.GotoBottom() // where the leeches and the note are
+	}
+}
+
+// suspendedFrom is the index of the first suspended leech at or after i,
+// from the top after the last; -1 when none is suspended.
+func (s *statsScreen) suspendedFrom(i int) int {
+	if s.stats == nil {
+		return -1
+	}
+	n := len(s.stats.Leeches)
+	for k := range n {
+		if j := (max(i, 0) + k) % n; s.stats.Leeches[j].Suspended {
+			return j
+		}
+	}
+	return -1
+}
+
+// showMark draws the new mark and scrolls it into view.
+func (s *statsScreen) showMark(st *Styles) {
+	s.refresh(st)
+	for i, l := range strings.Split(ansi.Strip(s.view.GetContent()), "\n") {
+		if strings.HasPrefix(l, glyphFocus) {
+			s.view.EnsureVisible(i, 0, 0)
+		}
+	}
+}
+
+// unsuspend returns the command that asks b to schedule the marked leech
+// again; the root model passes its unsuspendedMsg to unsuspended.
+func (s *statsScreen) unsuspend(b Backend) tea.Cmd {
+	l := s.stats.Leeches[s.pick.marked]
+	label := cmp.Or(l.Label, l.Item)
+	id, err := quiz.ParseItemID(l.Item)
+	return func() tea.Msg {
+		if err != nil {
+			return unsuspendedMsg{label: label, err: err}
+		}
+		was, err := b.Unsuspend(id)
+		return unsuspendedMsg{label: label, was: was, err: err}
+	}
+}
+
+// unsuspended says what the unsuspend of msg did, under the leeches.
+func (s *statsScreen) unsuspended(msg unsuspendedMsg, st *Styles) {
+	switch {
+	case msg.err != nil:
+		s.pick.note = "Not unsuspended: " + msg.err.Error()
+	case msg.was:
+		s.pick.note = msg.label + " is scheduled again."
+	default:
+		s.pick.note = msg.label + " was not suspended."
+	}
 	s.refresh(st)
 }
 
@@ -115,9 +184,14 @@ func (s *statsScreen) onKey(msg tea.KeyPressMsg, km StatsKeys) statsAction {
 		}
 		n := len(s.decks) + 1
 		s.scope = ((s.scope+d)%n + n) % n
-		s.stats, s.err = nil, nil
+		s.stats, s.err, s.pick.note, s.pick.marked = nil, nil, "", -1
 		s.view.GotoTop()
 		return statsReload
+	case key.Matches(msg, km.Unsuspend) && s.pick.marked >= 0:
+		return statsUnsuspend
+	case key.Matches(msg, km.Mark) && s.pick.marked >= 0:
+		s.pick.marked = s.suspendedFrom(s.pick.marked + 1)
+		return statsMarked
 	case key.Matches(msg, km.Up):
 		s.view.ScrollUp(1)
 	case key.Matches(msg, km.Down):
@@ -138,7 +212,7 @@ func (s *statsScreen) body(st *Styles, width int) string {
 	case s.stats == nil:
 		return st.Subtle.Render("counting" + glyphEllipsis)
 	}
-	return RenderStats(s.stats, *st, width)
+	return renderStats(s.stats, *st, width, &s.pick)
 }
 
 // Render draws the stats screen in width x height cells: the deck shown
@@ -155,6 +229,8 @@ func (s *statsScreen) Render(st *Styles, km StatsKeys, width, height int) string
 	if !s.view.AtBottom() {
 		km.Down = relabel(km.Down, km.Down.Help().Desc+" "+glyphMore)
 	}
+	km.Unsuspend.SetEnabled(s.pick.marked >= 0)
+	km.Mark.SetEnabled(s.suspendedFrom(s.pick.marked+1) != s.pick.marked)
 	footer := keysLine(st, km.ShortHelp(), width, 1)
 	return frame(header, trimRight(s.view.View()), footer, width, height)
 }

@@ -43,7 +43,7 @@ func TestStatsScreenDecks(t *testing.T) {
 	now := time.Date(2026, 3, 10, 15, 0, 0, 0, time.UTC)
 	sch := quiz.DefaultScheduling()
 	km := DefaultStatsKeys()
-	s := newStatsScreen(statsDecks(), "mine")
+	s := newStatsScreen(statsDecks(), "mine", DefaultStatsKeys())
 	s.resize(plain, 80, 24)
 	if s.deck() != "mine" {
 		t.Fatalf("opened on %q, want mine", s.deck())
@@ -96,7 +96,7 @@ func TestStatsScreenScroll(t *testing.T) {
 	total := lines(RenderStats(sampleStats(), st, 80))
 	for _, size := range [][2]int{{80, 24}, {80, 12}, {40, 30}, {32, 10}} {
 		w, h := size[0], size[1]
-		s := newStatsScreen(statsDecks(), "")
+		s := newStatsScreen(statsDecks(), "", DefaultStatsKeys())
 		s.resize(&st, w, h)
 		s.req = 1
 		s.loaded(statsLoadedMsg{req: 1, stats: sampleStats()}, &st)
@@ -108,7 +108,7 @@ func TestStatsScreenScroll(t *testing.T) {
 			s.onKey(keyMsg("down"), km)
 		}
 		last := ansi.Strip(s.Render(&st, km, w, h))
-		if !strings.Contains(last, "DECK/CARD/ITEM") || first == last || strings.Contains(last, glyphMore) {
+		if !strings.Contains(last, "u schedules the marked") || first == last || strings.Contains(last, glyphMore) {
 			t.Errorf("%dx%d: the end does not show:\n%s", w, h, last)
 		}
 		if got := len(strings.Split(last, "\n")); got != h {
@@ -150,7 +150,7 @@ func TestStatsScreenResize(t *testing.T) {
 }
 
 func TestStatsScreenError(t *testing.T) {
-	s := newStatsScreen(statsDecks(), "")
+	s := newStatsScreen(statsDecks(), "", DefaultStatsKeys())
 	s.resize(plain, 80, 24)
 	if got := ansi.Strip(s.Render(plain, DefaultStatsKeys(), 80, 24)); !strings.Contains(got, "counting") {
 		t.Errorf("before loading:\n%s", got)

@@ -233,10 +233,15 @@ func (m Model) studyFooter(width, height int) string {
 	return keysLine(st, m.askingKeys(km), width, keyLines)
 }
 
-// footerKeys is the key map as the study footer names it: for moatquiz
-// study, leaving the session quits the app.
+// footerKeys is the key map as the footers name it: undo only when there
+// is an answer to undo; for moatquiz study, leaving the session quits the
+// app.
 func (m Model) footerKeys() KeyMap {
 	km := *m.keys
+	undo := m.session != nil && m.session.Remaining().Done > 0
+	km.Study.Undo.SetEnabled(undo)
+	km.Typing.Undo.SetEnabled(undo)
+	km.Summary.Undo.SetEnabled(undo)
 	if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
 		km.Study.Back = relabel(km.Study.Back, "quit")
 		km.Typing.Back = relabel(km.Typing.Back, "quit")
@@ -251,7 +256,6 @@ func (m Model) askingKeys(km KeyMap) []key.Binding {
 	case m.typing():
 		typing := km.Typing
 		typing.Compose.SetEnabled(m.study.korean())
-		typing.Undo.SetEnabled(m.session.Remaining().Done > 0)
 		typing.Hint.SetEnabled(m.session.HintsLeft() > 0)
 		return typing.ShortHelp()
 	}

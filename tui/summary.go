@@ -134,7 +134,6 @@ func (sm *summary) body(st *Styles, km *KeyMap, width, height int) string {
 // overflows, marked when there is more below.
 func (sm *summary) footer(st *Styles, km *KeyMap, quitAfter bool, width, height int, overflow, more bool) string {
 	sk := km.Summary
-	sk.Undo.SetEnabled(sm.score.Answered > 0)
 	sk.Unsuspend.SetEnabled(len(sm.score.Leeches) > 0)
 	sk.Down.SetHelp("↑↓", "scroll")
 	if more {

@@ -58,3 +58,25 @@ func TestMissedAnswersAtSmallSizes(t *testing.T) {
 		t.Error("↑ at the end of the summary scrolls to the top at once")
 	}
 }
+
+// TestHelpOnSummary: ? on the summary lists the summary's keys, first in
+// a small terminal.
+func TestHelpOnSummary(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		d := testDeck()
+		d.Cards = d.Cards[:1]
+		m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat",
+			Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}, size[0], size[1])
+		m = press(t, m, "space", "4")
+		if m.screen != screenSummary {
+			t.Fatalf("no summary after the last card:\n%s", screenText(m))
+		}
+		s := screenText(press(t, m, "?"))
+		words := strings.Join(strings.Fields(s), " ") // columns or flowing
+		for _, want := range []string{"Summary", "u undo", "l unsuspend", "s stats", "scroll down"} {
+			if !strings.Contains(words, want) {
+				t.Errorf("%dx%d: the help on the summary does not show %q:\n%s", size[0], size[1], want, s)
+			}
+		}
+	}
+}

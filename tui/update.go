@@ -71,7 +71,8 @@ func (m Model) onSummaryKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			d = -1
 		}
 		w, h := m.size()
-		m.summary.scroll(d, m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
+		fk := m.footerKeys()
+		m.summary.scroll(d, m.styles, &fk, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h)
 	case key.Matches(msg, km.Stats):
 		return m.showStats()
 	}

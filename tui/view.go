@@ -57,7 +57,8 @@ func (m Model) render() (string, *tea.Cursor) {
 		c.Shape = tea.CursorBar
 		return sv.content, c
 	case screenSummary:
-		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
+		km := m.footerKeys()
+		return m.summary.Render(m.styles, &km, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
 	case screenStats:
 		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
 	}
@@ -81,6 +82,8 @@ func (m Model) helpFirst() string {
 		return "Study"
 	case m.screen == screenStats:
 		return "Stats"
+	case m.screen == screenSummary:
+		return "Summary"
 	}
 	return "Home"
 }

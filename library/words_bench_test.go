@@ -1,0 +1,86 @@
+package library
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+)
+
+// benchStudy is a data directory with a deck of n vocab cards, cached,
+// and an empty progress: its day session holds today's new cards only.
+func benchStudy(b *testing.B, n int) (*Study, *quiz.Deck) {
+	b.Helper()
+	dir := b.TempDir()
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	for i := range n {
+		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%05d", i), Kind: quiz.KindVocab,
+			Word: fmt.Sprintf("낱말%05d", i), Meanings: []string{fmt.Sprintf("word %d", i)}, POS: "noun"})
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "decks", "big.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(path, old, old); err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	New(dir).Decks() // writes the cache entry
+	study := New(dir).Study(db, quiz.DefaultScheduling(), func() time.Time { return now })
+	list, err := study.Decks(now) // as the home screen does before a session
+	if err != nil {
+		b.Fatal(err)
+	}
+	return study, list[len(list)-1].Deck
+}
+
+// BenchmarkStartTypedSession is the start of a typed review session of a
+// 10,000-card deck after the home screen: what reads only today's cards.
+func BenchmarkStartTypedSession(b *testing.B) {
+	study, d := benchStudy(b, 10000)
+	opts := quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Seed: 1}
+	for b.Loop() {
+		if _, err := study.StartSession(d, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFirstWrongAnswer is the first typed answer that is not right
+// in such a session: it reads the deck's words (then the deck is held).
+func BenchmarkFirstWrongAnswer(b *testing.B) {
+	study, d := benchStudy(b, 10000)
+	opts := quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Seed: 1}
+	for b.Loop() {
+		b.StopTimer()
+		fresh := study.lib.Study(study.progress, study.scheduling, study.clock)
+		fresh.lib = New(study.lib.dataDir)
+		s, err := fresh.StartSession(d, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if c := s.AnswerTyped("낱말99999"); c.Verdict == quiz.Right {
+			b.Fatal("right")
+		}
+	}
+}
