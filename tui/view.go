@@ -60,6 +60,12 @@ func (m Model) render() (string, *tea.Cursor) {
 		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
 	case screenStats:
 		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
+	case screenMine:
+		content, x, y, ok := m.mine.Render(m.styles, m.keys, w, h)
+		if !ok {
+			return content, nil
+		}
+		return content, tea.NewCursor(x, y)
 	}
 	return m.home.Render(m.styles, m.keys, w, h), nil
 }
@@ -81,6 +87,8 @@ func (m Model) helpFirst() string {
 		return "Study"
 	case m.screen == screenStats:
 		return "Stats"
+	case m.screen == screenMine:
+		return "Mine a text"
 	}
 	return "Home"
 }
