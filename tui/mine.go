@@ -77,9 +77,11 @@ type mineScreen struct {
 	req     int // the command awaited
 }
 
-// openMine shows the mine screen's path prompt.
+// openMine shows the mine screen's path prompt; a session starting is
+// not awaited any more.
 func (m Model) openMine() (tea.Model, tea.Cmd) {
 	m.mine = mineScreen{}
+	m.startReq = 0
 	m.screen = screenMine
 	return m, nil
 }

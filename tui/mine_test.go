@@ -147,7 +147,8 @@ func TestMineErrors(t *testing.T) {
 	if s := screenText(m); !strings.Contains(s, "Type the path of a Korean text file first.") || len(mn.asked) != 0 {
 		t.Errorf("enter with no path:\n%s", s)
 	}
-	m = typeText(t, m, "nope.txt")
+	m = typeText(t, m, "nope")
+	m = send(t, m, tea.PasteMsg{Content: ".txt"})
 	m = press(t, m, "enter")
 	if s := screenText(m); !strings.Contains(s, "there is no file nope.txt: check the path") || !strings.Contains(s, "File: nope.txt") {
 		t.Errorf("a missing file:\n%s", s)
@@ -218,5 +219,19 @@ func TestMineViews(t *testing.T) {
 				t.Errorf("the cursor's word is not shown:\n%s", screenText(m))
 			}
 		})
+	}
+}
+
+// TestMineWhileStarting opens the mine screen while a session starts:
+// back home, enter starts a session again (the one dropped is not
+// awaited).
+func TestMineWhileStarting(t *testing.T) {
+	m := newMineModel(t, &miner{}, 80, 24)
+	next, cmd := m.Update(keyMsg("enter"))
+	m = press(t, next.(Model), "m")
+	m = send(t, m, cmd()) // the session arrives on the mine screen: dropped
+	m = press(t, m, "esc")
+	if m = press(t, m, "enter"); m.screen != screenStudy {
+		t.Errorf("enter after mining studies nothing:\n%s", screenText(m))
 	}
 }

@@ -20,6 +20,9 @@ func TestAppMine(t *testing.T) {
 	if _, err := b.Mine(filepath.Join(g.DataDir, "nope.txt")); err == nil || !strings.Contains(err.Error(), "there is no file") {
 		t.Errorf("a missing file: %v", err)
 	}
+	if _, err := b.Mine(g.DataDir); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("a folder: %v", err)
+	}
 	mined, err := b.Mine(writeFile(t, "news.txt", news))
 	if err != nil {
 		t.Fatal(err)
