@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/deckfile"
+	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/mine"
@@ -161,7 +162,9 @@ func (c *mineCmd) prepare(g *Globals) (*mining, error) {
 	if id == "" {
 		id = "mined"
 		if c.Args[0] != "-" {
-			id = interop.DeckIDFromName(c.Args[0])
+			// Romanized: a Korean file name (뉴스.txt) gives nyuseu, not
+			// the catch-all "imported" every such file would share.
+			id = interop.DeckIDFromName(hangul.Romanize(filepath.Base(c.Args[0])))
 		}
 	}
 	if err := interop.CheckDeckID(id); err != nil {

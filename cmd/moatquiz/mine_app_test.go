@@ -23,6 +23,9 @@ func TestAppMine(t *testing.T) {
 	if _, err := b.Mine(g.DataDir); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("a folder: %v", err)
 	}
+	if mined, err := b.Mine(writeFile(t, "뉴스.txt", news)); err != nil || mined.Deck != "nyuseu" {
+		t.Errorf("a Korean file name: deck %+v, %v; want nyuseu", mined, err)
+	}
 	mined, err := b.Mine(writeFile(t, "news.txt", news))
 	if err != nil {
 		t.Fatal(err)
