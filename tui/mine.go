@@ -102,6 +102,9 @@ func expandHome(path string) string {
 // editing keys as typed, the list's keys as shortcuts.
 func (m Model) onMineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	s, km := &m.mine, m.keys.Mine
+	if s.phase == mineWriting {
+		return m, nil // a moment: the deck is written, then home says so
+	}
 	if key.Matches(msg, km.Cancel) {
 		m.screen = screenHome
 		return m, nil
@@ -258,41 +261,37 @@ func (m Model) onMineWritten(msg mineWrittenMsg) (tea.Model, tea.Cmd) {
 // real cursor goes while the path is typed (ok false otherwise).
 func (s *mineScreen) Render(st *Styles, km *KeyMap, width, height int) (view string, x, y int, ok bool) {
 	title := st.Title.Render("Mine a text")
-	var body string
-	var keys []key.Binding
-	switch s.phase {
-	case minePrompt, mineLoading:
-		intro := wrap(st.Subtle.Render("A deck of the new words of a Korean text file (plain or Markdown)."), width)
-		label := "File: "
-		line, col := s.input.Render(width-len(label), st.Input, st.Input)
-		field := label + line
-		if s.phase == mineLoading {
-			field = label + truncate(termtext.Strip(s.path), width-len(label))
-		}
-		body = intro + "\n\n" + field
-		x, y, ok = len(label)+col, bodyTop(title, height)+lines(intro)+1, s.phase == minePrompt
-		switch {
-		case s.phase == mineLoading:
-			body += "\n\n" + wrap(st.Hint.Render("Loading the Korean dictionary and finding the words"+glyphEllipsis+" (seconds, the first time)"), width)
-		case s.err != "":
-			body += "\n\n" + wrap(st.Error.Render(termtext.Strip(s.err)), width)
-		}
-		keys = []key.Binding{km.Mine.Read, km.Mine.Cancel}
-	default:
-		title = spread(title, st.Subtle.Render(truncate(s.destination(), max(width-13, 1))), width)
-		maxLines := 2
-		if compact(height) {
-			maxLines = 1
-		}
-		footer := keysLine(st, s.listKeys(km.Mine), width, maxLines)
-		room := bodyRoom(lines(title), lines(footer), height)
-		body = s.renderList(st, width, room)
-		return frame(title, body, footer, width, height), 0, 0, false
+	if s.phase == minePrompt || s.phase == mineLoading {
+		return s.renderPrompt(st, km.Mine, title, width, height)
 	}
-	footer := keysLine(st, keys, width, 1)
-	if y >= bodyRoom(lines(title), lines(footer), height)+bodyTop(title, height) {
-		ok = false // the field is cut off
+	title = spread(title, st.Subtle.Render(truncate(s.destination(), max(width-13, 1))), width)
+	maxLines := 2
+	if compact(height) {
+		maxLines = 1
 	}
+	footer := keysLine(st, s.listKeys(km.Mine), width, maxLines)
+	body := s.renderList(st, width, bodyRoom(lines(title), lines(footer), height))
+	return frame(title, body, footer, width, height), 0, 0, false
+}
+
+// renderPrompt is the path prompt, with the cursor in its field; or,
+// while the file is read, the path and what is going on.
+func (s *mineScreen) renderPrompt(st *Styles, km MineKeys, title string, width, height int) (view string, x, y int, ok bool) {
+	intro := wrap(st.Subtle.Render("A deck of the new words of a Korean text file (plain or Markdown)."), width)
+	label := "File: "
+	field, col := s.input.Render(width-len(label), st.Input, st.Input)
+	var note string
+	switch {
+	case s.phase == mineLoading:
+		field = truncate(termtext.Strip(s.path), width-len(label))
+		note = st.Hint.Render("Loading the Korean dictionary and finding the words" + glyphEllipsis + " (seconds, the first time)")
+	case s.err != "":
+		note = st.Error.Render(termtext.Strip(s.err))
+	}
+	body := stack(intro, label+field, wrap(note, width))
+	footer := keysLine(st, []key.Binding{km.Read, km.Cancel}, width, 1)
+	x, y = len(label)+col, bodyTop(title, height)+lines(intro)+1
+	ok = s.phase == minePrompt && y < bodyTop(title, height)+bodyRoom(lines(title), lines(footer), height)
 	return frame(title, body, footer, width, height), x, y, ok
 }
 
