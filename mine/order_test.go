@@ -15,9 +15,9 @@ import (
 type noStates struct{}
 
 func (noStates) States(string) (map[quiz.ItemID]quiz.ItemState, error) { return nil, nil }
-func (noStates) Record(r quiz.Review) (quiz.Review, error)              { return r, nil }
-func (noStates) Unrecord(*quiz.Review) error                            { return nil }
-func (noStates) Unsuspend(quiz.ItemID) (bool, error)                    { return false, nil }
+func (noStates) Record(r quiz.Review) (quiz.Review, error)             { return r, nil }
+func (noStates) Unrecord(*quiz.Review) error                           { return nil }
+func (noStates) Unsuspend(quiz.ItemID) (bool, error)                   { return false, nil }
 
 // TestSiblingsApart studies a freshly mined deck whose words all have
 // meanings, in the real session with the real scheduler: a word's cloze
