@@ -132,7 +132,14 @@ func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "ap
 // waitFor waits until the screen shows text, and returns the screen.
 func (tm *term) waitFor(text string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	return tm.waitWithin(text, 10*time.Second)
+}
+
+// waitWithin is waitFor for what may take longer (loading the Korean
+// dictionary on a busy machine).
+func (tm *term) waitWithin(text string, d time.Duration) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		s := tm.screen()
 		if strings.Contains(s, text) {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMineStudyMineAgain (issue 20): a sentence of news mined into a deck,
@@ -53,5 +54,48 @@ func TestMineStudyMineAgain(t *testing.T) {
 	deck := readFile(filepath.Join(tm.data, "decks", "news.json"))
 	if n := strings.Count(deck, `"id":"`+rows[0].Card+`"`); n != 1 || !strings.Contains(deck, "얻다") {
 		t.Errorf("the card studied, %s, is in the deck %d times, or 얻다 is missing:\n%s", rows[0].Card, n, deck)
+	}
+}
+
+// TestMineInApp (issue 20): m on the home screen, the path of a Korean
+// text, one word unchecked, enter: the new deck is on the home screen,
+// picked, without the word unchecked, and studies.
+func TestMineInApp(t *testing.T) {
+	e2eTest(t)
+	tm := newTerm(t)
+	text := filepath.Join(t.TempDir(), "news.txt")
+	if err := os.WriteFile(text, []byte("구글 직원이 쓴 메모가 유출됐다.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tm.launch()
+	tm.waitFor("enter study")
+	tm.keys("m")
+	tm.waitFor("enter read the file")
+	tm.text(text)
+	tm.keys("Enter")
+	tm.waitWithin("▸ [x]   1 구글", time.Minute) // words in order of appearance; the dictionary loads first
+	tm.keys("Space")
+	tm.waitFor("enter write 4")
+	tm.keys("Enter")
+	screen := tm.waitFor(`added 4 words to the new deck "news"`)
+	if !strings.Contains(screen, "▸ news") || !strings.Contains(screen, "1 unchecked") {
+		t.Fatalf("home after mining:\n%s", screen)
+	}
+	tm.keys("Enter")
+	tm.waitFor("Fill the gap")
+	tm.keys("Space")
+	tm.waitFor("3 Good")
+	tm.keys("3")
+	tm.waitFor("1/")
+	tm.keys("Escape")
+	tm.waitFor("enter study")
+	tm.keys("q")
+	tm.exited()
+	if rows := tm.reviews(); len(rows) != 1 || rows[0].Deck != "news" {
+		t.Errorf("reviews %+v, want one of news", rows)
+	}
+	deck := readFile(filepath.Join(tm.data, "decks", "news.json"))
+	if strings.Contains(deck, `"word":"구글"`) || !strings.Contains(deck, `"word":"메모"`) {
+		t.Errorf("the deck has the unchecked 구글, or lacks 메모:\n%s", deck)
 	}
 }

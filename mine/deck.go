@@ -75,7 +75,9 @@ func clozeText(w Word, meanings []string) string {
 	return b.String()
 }
 
-// Merge adds the cards of words to deck, after the cards it has: a word
+// Merge adds the cards of words to deck, after the cards it has, the
+// vocab cards first and then the cloze cards, so that a word's cloze does
+// not come right after its vocab card (which would give it away): a word
 // whose cards are there already keeps them as they are (the learner may
 // have edited them), except that a meaning now known replaces the
 // [quiz.NoMeaning] placeholder. meaning returns a word's meanings, nil
@@ -90,13 +92,21 @@ func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) (added,
 		}
 	}
 	have := CardSet(deck)
+	var clozes []quiz.Card
 	for _, w := range words {
 		if Has(have, w.Word) {
 			continue
 		}
-		deck.Cards = append(deck.Cards, Cards(w, meaning(w.Word))...)
+		for _, c := range Cards(w, meaning(w.Word)) {
+			if c.Kind == quiz.KindCloze {
+				clozes = append(clozes, c)
+			} else {
+				deck.Cards = append(deck.Cards, c)
+			}
+		}
 		added++
 	}
+	deck.Cards = append(deck.Cards, clozes...)
 	return added, filled
 }
 

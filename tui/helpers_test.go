@@ -290,6 +290,7 @@ type fakeBackend struct {
 	sch      quiz.Scheduling
 	stats    func(stats.Query) (*stats.Stats, error) // nil: no figures
 	more     map[string]int                          // new items added to today's limit, by deck
+	mine     func(path string) (*Mined, error)       // nil: mining fails
 }
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
@@ -358,4 +359,11 @@ func (b fakeBackend) Stats(q stats.Query) (*stats.Stats, error) {
 func (b fakeBackend) statsBy(fn func(stats.Query) (*stats.Stats, error)) fakeBackend {
 	b.stats = fn
 	return b
+}
+
+func (b fakeBackend) Mine(path string) (*Mined, error) {
+	if b.mine == nil {
+		return nil, errors.New("no mining in this test")
+	}
+	return b.mine(path)
 }

@@ -17,6 +17,7 @@ type KeyMap struct {
 	Typing  TypingKeys
 	Summary SummaryKeys
 	Stats   StatsKeys
+	Mine    MineKeys
 }
 
 // GlobalKeys work on every screen.
@@ -38,6 +39,7 @@ type HomeKeys struct {
 	Practice  key.Binding // switch between review and practice
 	Stats     key.Binding // disabled when the app has no stats
 	MoreNew   key.Binding // more new cards today in the picked deck
+	Mine      key.Binding // make a deck of a Korean text's words
 	Quit      key.Binding
 }
 
@@ -95,6 +97,17 @@ type StatsKeys struct {
 	Mark      key.Binding // mark the next suspended leech
 }
 
+// MineKeys work on the mine screen: the path prompt, then the words.
+type MineKeys struct {
+	Read   key.Binding // read the file typed
+	Up     key.Binding
+	Down   key.Binding
+	Toggle key.Binding // check or uncheck the word under the cursor
+	All    key.Binding // check all, or uncheck all when all are checked
+	Write  key.Binding // write the deck of the checked words
+	Cancel key.Binding
+}
+
 // bind is a binding of keys shown as help and desc.
 func bind(keys []string, help, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -120,6 +133,7 @@ func DefaultKeyMap() KeyMap {
 			Practice:  b([]string{"p"}, "p", "review/practice"),
 			Stats:     b([]string{"s"}, "s", "stats"),
 			MoreNew:   b([]string{"+", "="}, "+", fmt.Sprintf("%d more new today", moreNewStep)),
+			Mine:      b([]string{"m"}, "m", "mine a text"),
 			Quit:      b([]string{"q"}, "q", "quit"),
 		},
 		Study: StudyKeys{
@@ -164,6 +178,15 @@ func DefaultKeyMap() KeyMap {
 			Stats:     b([]string{"s"}, "s", "stats"),
 		},
 		Stats: DefaultStatsKeys(),
+		Mine: MineKeys{
+			Read:   b([]string{"enter"}, "enter", "read the file"),
+			Up:     b([]string{"up", "k"}, "↑/k", "up"),
+			Down:   b([]string{"down", "j"}, "↓/j", "down"),
+			Toggle: b([]string{"space", "x"}, "space", "check"),
+			All:    b([]string{"a"}, "a", "all"),
+			Write:  b([]string{"enter"}, "enter", "write the deck"),
+			Cancel: b([]string{"esc"}, "esc", "cancel"),
+		},
 	}
 }
 
@@ -195,12 +218,12 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 	choose, change := k.Up, k.Prev
 	choose.SetHelp("↑↓", "choose")
 	change.SetHelp("←→", "change")
-	return []key.Binding{k.Start, choose, change, k.Stats, k.Quit}
+	return []key.Binding{k.Start, choose, change, k.Stats, k.Mine, k.Quit}
 }
 
 // FullHelp is the home screen's column of the help.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Stats, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Mine, k.Stats, k.Quit}}
 }
 
 // ShortHelp is the footer of a flip or cloze question.
@@ -235,7 +258,7 @@ func (k SummaryKeys) FullHelp() [][]key.Binding {
 }
 
 // Every group of keys is a bubbles help.KeyMap.
-var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}}
+var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}, MineKeys{}}
 
 // ShortHelp is the stats screen's footer.
 func (k StatsKeys) ShortHelp() []key.Binding {
@@ -263,9 +286,19 @@ type HelpGroup struct {
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
 		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary},
-		{"Typing an answer", k.Typing}, {"Stats", k.Stats}, {anywhere, k.Global},
+		{"Typing an answer", k.Typing}, {"Stats", k.Stats}, {"Mine a text", k.Mine}, {anywhere, k.Global},
 	}
 }
 
 // anywhere is the title of the help group of the global keys.
 const anywhere = "Anywhere"
+
+// ShortHelp is the mine screen's keys.
+func (k MineKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Toggle, k.All, k.Write, k.Cancel}
+}
+
+// FullHelp is the mine column of the help.
+func (k MineKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Read, k.Up, k.Down, k.Toggle, k.All, k.Write, k.Cancel}}
+}

@@ -52,6 +52,9 @@ type Backend interface {
 	// Unsuspend schedules a suspended item (a leech) again, from the
 	// stats screen; it reports whether the item was suspended.
 	Unsuspend(id quiz.ItemID) (bool, error)
+	// Mine reads the Korean text file at path and finds its words, for
+	// the mine screen; the first call loads the dictionary (seconds).
+	Mine(path string) (*Mined, error)
 }
 
 // Start is a session to start at once.
@@ -74,6 +77,7 @@ const (
 	screenStudy
 	screenSummary
 	screenStats
+	screenMine
 )
 
 // Model is the app's root model.
@@ -95,6 +99,10 @@ type Model struct {
 	stats   statsScreen
 	// statsFrom is the screen the stats screen goes back to.
 	statsFrom screen
+	mine      mineScreen
+	// pickAfterLoad is the deck the next deck load picks: the deck just
+	// mined.
+	pickAfterLoad string
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -292,6 +300,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
 		}
 		return m, nil
+	case minedMsg:
+		return m.onMined(msg)
+	case mineWrittenMsg:
+		return m.onMineWritten(msg)
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
@@ -305,6 +317,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.typedAhead = append(m.typedAhead, msg)
 		case m.screen == screenStudy && !m.help && m.typing():
 			m.study.insert(msg.Content)
+		case m.screen == screenMine && m.mine.phase == minePrompt:
+			m.mine.input.Insert(msg.Content)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -349,6 +363,10 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 	if msg.recall.loaded {
 		m = m.recallChoices(msg.recall)
 	}
+	if m.pickAfterLoad != "" && m.home.selectDeck(m.pickAfterLoad) {
+		m.showChoice(m.pickAfterLoad)
+	}
+	m.pickAfterLoad = ""
 	if st := m.cfg.Start; st != nil && !m.started {
 		m.started = true
 		if !m.home.selectDeck(st.Deck) {

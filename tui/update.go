@@ -37,6 +37,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.screen == screenStudy && m.typing() {
 		return m.onTypingKey(msg)
 	}
+	if m.screen == screenMine && m.mine.phase != mineList {
+		return m.onMineKey(msg) // a path is typed: ? and q are text
+	}
 	msg = shortcut(msg)
 	if key.Matches(msg, m.keys.Global.Help) {
 		m.help = true
@@ -51,6 +54,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.onSummaryKey(msg)
 	case screenStats:
 		return m.onStatsKey(msg)
+	case screenMine:
+		return m.onMineKey(msg)
 	}
 	return m, nil
 }
@@ -129,6 +134,8 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.showStats()
 	case key.Matches(msg, km.MoreNew):
 		return m.moreNew()
+	case key.Matches(msg, km.Mine):
+		return m.openMine()
 	case key.Matches(msg, km.Start):
 		if d := h.deck(); d != nil && m.startReq == 0 {
 			opts := h.options()

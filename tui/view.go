@@ -61,6 +61,12 @@ func (m Model) render() (string, *tea.Cursor) {
 		return m.summary.Render(m.styles, &km, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
 	case screenStats:
 		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
+	case screenMine:
+		content, x, y, ok := m.mine.Render(m.styles, m.keys, w, h)
+		if !ok {
+			return content, nil
+		}
+		return content, tea.NewCursor(x, y)
 	}
 	return m.home.Render(m.styles, m.keys, w, h), nil
 }
@@ -84,6 +90,8 @@ func (m Model) helpFirst() string {
 		return "Stats"
 	case m.screen == screenSummary:
 		return "Summary"
+	case m.screen == screenMine:
+		return "Mine a text"
 	}
 	return "Home"
 }

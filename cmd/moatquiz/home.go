@@ -43,7 +43,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 	defer db.Close()
 	study := lib.Study(db, cfg.Scheduling, clk)
 	model := tui.New(tui.Config{
-		Backend:    study,
+		Backend:    appBackend{study, g},
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,

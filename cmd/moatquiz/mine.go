@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/deckfile"
+	"github.com/moatquiz/moatquiz/hangul"
 	"github.com/moatquiz/moatquiz/interop"
 	"github.com/moatquiz/moatquiz/library"
 	"github.com/moatquiz/moatquiz/mine"
@@ -68,13 +70,9 @@ func (c *mineCmd) run(g *Globals, stdin io.Reader, stdout, stderr io.Writer) err
 	}
 	words := loadAnalyzer(stderr).Mine(text)
 	p := m.preview(words, c.Max)
-	added, filled := mine.Merge(m.deck, p.newWords, m.meaning)
-	p.filled = filled
-	write := !c.DryRun && added+filled > 0
-	if write {
-		if err := writeMinedDeck(m.path, m.deck); err != nil {
-			return err
-		}
+	write, err := p.merge(m, c.DryRun)
+	if err != nil {
+		return err
 	}
 	if c.JSON {
 		return p.writeJSON(stdout, m, write)
@@ -84,6 +82,17 @@ func (c *mineCmd) run(g *Globals, stdin io.Reader, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintln(stdout, p.summary(m, c.DryRun))
 	return nil
+}
+
+// merge adds the new words' cards to the deck, and unless dryRun writes
+// it when that changed it; it reports whether it wrote.
+func (p *preview) merge(m *mining, dryRun bool) (bool, error) {
+	added, filled := mine.Merge(m.deck, p.newWords, m.meaning)
+	p.filled = filled
+	if dryRun || added+filled == 0 {
+		return false, nil
+	}
+	return true, writeMinedDeck(m.path, m.deck)
 }
 
 // writeMinedDeck validates the deck as the loader will read it and writes it
@@ -110,6 +119,8 @@ func readText(path string, stdin io.Reader) (string, error) {
 		data, err = readLimited(path)
 	}
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("there is no file %s: check the path", termtext.QuoteIfUnsafe(path))
 	case err != nil:
 		return "", err
 	case len(data) > maxText:
@@ -151,7 +162,9 @@ func (c *mineCmd) prepare(g *Globals) (*mining, error) {
 	if id == "" {
 		id = "mined"
 		if c.Args[0] != "-" {
-			id = interop.DeckIDFromName(c.Args[0])
+			// Romanized: a Korean file name (뉴스.txt) gives nyuseu, not
+			// the catch-all "imported" every such file would share.
+			id = interop.DeckIDFromName(hangul.Romanize(filepath.Base(c.Args[0])))
 		}
 	}
 	if err := interop.CheckDeckID(id); err != nil {
@@ -310,15 +323,44 @@ func (m *mining) preview(words []mine.Word, max int) *preview {
 		case max > 0 && len(p.newWords) >= max:
 			pw.Status = "over-max"
 		default:
-			p.newWords = append(p.newWords, w)
-			if pw.Meaning == "" {
-				p.noMeaning++
-			}
+			p.add(w, pw)
 		}
 		p.counts[pw.Status]++
 		p.words = append(p.words, pw)
 	}
 	return p
+}
+
+// add takes a word to add to the deck.
+func (p *preview) add(w mine.Word, pw previewWord) {
+	p.newWords = append(p.newWords, w)
+	if pw.Meaning == "" {
+		p.noMeaning++
+	}
+}
+
+// choose makes the words chosen (in the app, by dictionary form) the ones
+// to add, of the words found, those the preview was made of: new words
+// not chosen become "unchecked", known words chosen "new". Words in the
+// deck already stay there.
+func (p *preview) choose(words []mine.Word, chosen []string) {
+	take := map[string]bool{}
+	for _, w := range chosen {
+		take[w] = true
+	}
+	p.newWords, p.noMeaning, p.counts = nil, 0, map[string]int{}
+	for i, w := range words {
+		pw := &p.words[i]
+		switch {
+		case pw.Status == "in-deck":
+		case take[w.Word]:
+			pw.Status = "new"
+			p.add(w, *pw)
+		case pw.Status == "new":
+			pw.Status = "unchecked"
+		}
+		p.counts[pw.Status]++
+	}
 }
 
 // writeList prints the words one a line: count, status, word, part of
@@ -354,6 +396,9 @@ func (p *preview) summary(m *mining, dryRun bool) string {
 	s += fmt.Sprintf("; skipped %d known, %d in the deck already", p.counts["known"], p.counts["in-deck"])
 	if k := p.counts["over-max"]; k > 0 {
 		s += fmt.Sprintf(", %d over --max", k)
+	}
+	if k := p.counts["unchecked"]; k > 0 {
+		s += fmt.Sprintf(", %d unchecked", k)
 	}
 	if p.filled > 0 {
 		s += fmt.Sprintf("; %s now known", count(p.filled, "meaning"))
