@@ -125,7 +125,7 @@ type glossary struct {
 // glossaryOf returns what the words of the vocab cards among cards mean,
 // keyed by glossKey: the first card of a word wins.
 func glossaryOf(cards []Card) map[string]string {
-	g := map[string]string{}
+	g := make(map[string]string, 2*len(cards)) // a word and a meaning a card, mostly
 	add := func(word, means string) {
 		if k := glossKey(word); k != "" && means != "" {
 			if _, ok := g[k]; !ok {
