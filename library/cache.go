@@ -31,7 +31,7 @@ import (
 // cacheFormat is the version of what an entry holds: bump it whenever
 // quiz's binary form, the index, or what the loader accepts or produces
 // changes, so that entries written by another version are not used.
-const cacheFormat = 6
+const cacheFormat = 7
 
 // cacheHead says what an entry was made from, and holds the head of the
 // deck's index.
@@ -40,6 +40,7 @@ type cacheHead struct {
 	Sum    string   // hex SHA-256 of the deck file's content
 	Stat   fileStat // the file when the entry was written
 	Index  indexHead
+	Words  wordsHead // the words section, after the deck's binary form
 }
 
 // fileStat identifies a version of a file without reading it.
@@ -124,7 +125,8 @@ func (c deckCache) builtin(path string, data []byte) (*deckFile, error) {
 }
 
 // cacheMagic starts an entry: then its head as JSON on one line, then the
-// deck's index (deckIndex.raw), then the deck in quiz's binary form.
+// deck's index (deckIndex.raw), then the deck in quiz's binary form, then
+// its words section (deckWords).
 const cacheMagic = "moatquiz deck cache\n"
 
 // maxHead is the longest head line readHead reads.
@@ -153,7 +155,7 @@ func readHead(file string) (head cacheHead, index string, body int64, ok bool) {
 	}
 	x := deckIndex{indexHead: head.Index, raw: raw.String()}
 	body = at + int64(head.Index.Size)
-	if !x.valid() || body+int64(x.size()) != info.Size() {
+	if !x.valid() || body+int64(x.size())+int64(head.Words.Size) != info.Size() {
 		return cacheHead{}, "", 0, false
 	}
 	return head, x.raw, body, true
@@ -166,7 +168,8 @@ func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
 	magic, _ := r.ReadString('\n')
 	line, err := r.ReadBytes('\n')
 	if magic != cacheMagic || err != nil || json.Unmarshal(line, &head) != nil ||
-		head.Format != cacheFormat || head.Index.Size < 0 || head.Index.Size > maxIndex {
+		head.Format != cacheFormat || head.Index.Size < 0 || head.Index.Size > maxIndex ||
+		head.Words.Size < 0 || head.Words.Count < 0 {
 		return cacheHead{}, 0, false
 	}
 	return head, int64(len(magic) + len(line)), true
@@ -186,6 +189,8 @@ func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
 		return errors.New("deck cache: the deck is too large to index")
 	}
 	head.Index = index.indexHead
+	words, wordsHead := encodeWords(quiz.DeckWords(d.Cards))
+	head.Words = wordsHead
 	line, err := json.Marshal(head)
 	if err != nil {
 		return fmt.Errorf("deck cache: %w", err)
@@ -203,7 +208,7 @@ func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body))
+	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body, []byte(words)))
 	if err = errors.Join(err, tmp.Close()); err == nil {
 		err = os.Rename(tmp.Name(), file)
 	}

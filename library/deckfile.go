@@ -20,16 +20,27 @@ type deckFile struct {
 	body    int64  // where the cards' binary form starts in entry
 	unsaved string // the entry a built-in deck held whole is to be saved to
 
+	words     wordsHead // the entry's words section, after the body
+	wordsOnce sync.Once
+	wordList  *deckWords // the deck's words, once looked up (lookupWord)
+
 	mu    sync.Mutex
 	whole *quiz.Deck // the whole deck, once read
 }
+
+// decodeBinary and decodeCard decode cards from a cache entry: variables
+// so that a test can count what is decoded.
+var (
+	decodeBinary = deckfile.DecodeBinary
+	decodeCard   = deckfile.DecodeCard
+)
 
 // cachedFile is the deck file at path read from its cache entry, whose
 // head, index and body offset readHead returned.
 func cachedFile(path, entry string, head cacheHead, raw string, body int64) *deckFile {
 	x := deckIndex{indexHead: head.Index, raw: raw}
 	x.Deck.Path = path
-	return &deckFile{index: x, content: head.Sum, path: path, entry: entry, body: body}
+	return &deckFile{index: x, content: head.Sum, path: path, entry: entry, body: body, words: head.Words}
 }
 
 // wholeFile is deck d held whole; sum is its file's content hash.
@@ -56,32 +67,23 @@ func (f *deckFile) deck() (*quiz.Deck, error) {
 		if err != nil {
 			return "", err
 		}
-		if info.Size() != f.body+int64(f.index.size()) {
+		if info.Size() != f.body+int64(f.index.size())+int64(f.words.Size) {
 			return "", errors.New("it is cut short")
 		}
-		buf := make([]byte, info.Size()-f.body)
+		buf := make([]byte, f.index.size())
 		_, err = file.ReadAt(buf, f.body)
 		return string(buf), err
 	})
 	if err != nil {
 		return nil, err
 	}
-	d, err := deckfile.DecodeBinary(body)
+	d, err := decodeBinary(body)
 	if err != nil || len(d.Cards) != f.index.Cards {
 		return nil, fmt.Errorf("%s: its cache entry %s is damaged: %v", f.path, f.entry, err)
 	}
 	d.Path = f.path
 	f.whole = d
 	return f.whole, nil
-}
-
-// allCards returns every card of the deck (deck reads them once).
-func (f *deckFile) allCards() ([]quiz.Card, error) {
-	d, err := f.deck()
-	if err != nil {
-		return nil, err
-	}
-	return d.Cards, nil
 }
 
 // cards returns the cards at the positions, each read on its own from the
@@ -107,7 +109,7 @@ func (f *deckFile) cards(pos []int) ([]quiz.Card, error) {
 			if _, err := file.ReadAt(buf, f.body+int64(start)); err != nil {
 				return "", err
 			}
-			c, err := deckfile.DecodeCard(string(buf))
+			c, err := decodeCard(string(buf))
 			if err != nil || c.ID != f.index.id(p) {
 				return "", fmt.Errorf("card %d: %v", p, err)
 			}

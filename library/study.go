@@ -188,7 +188,7 @@ func (s *Study) partSession(f *deckFile, pos []int, sch quiz.Scheduling, opts qu
 		}
 		more = append(more, quiz.WithChoicePool(pool))
 	}
-	more = append(more, quiz.WithDeckWords(f.allCards))
+	more = append(more, quiz.WithDeckWords(f.lookupWord))
 	return quiz.NewSession(&deck, dayProgress{s.progress, states}, sch, s.clock, opts, more...)
 }
 

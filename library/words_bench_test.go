@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/moatquiz/moatquiz/internal/bench/gen"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/store"
 )
@@ -17,12 +18,7 @@ import (
 func benchStudy(b *testing.B, n int) (*Study, *quiz.Deck) {
 	b.Helper()
 	dir := b.TempDir()
-	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
-		Source: quiz.Source{Publisher: "아시아경제"}}
-	for i := range n {
-		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%05d", i), Kind: quiz.KindVocab,
-			Word: fmt.Sprintf("낱말%05d", i), Meanings: []string{fmt.Sprintf("word %d", i)}, POS: "noun"})
-	}
+	d := vocabDeck(n)
 	data, err := json.Marshal(d)
 	if err != nil {
 		b.Fatal(err)
@@ -53,6 +49,17 @@ func benchStudy(b *testing.B, n int) (*Study, *quiz.Deck) {
 	return study, list[len(list)-1].Deck
 }
 
+// vocabDeck is a deck of n vocab cards, each its own word and meaning.
+func vocabDeck(n int) *quiz.Deck {
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	for i := range n {
+		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%05d", i), Kind: quiz.KindVocab,
+			Word: fmt.Sprintf("낱말%05d", i), Meanings: []string{fmt.Sprintf("word %d", i)}, POS: "noun"})
+	}
+	return d
+}
+
 // BenchmarkStartTypedSession is the start of a typed review session of a
 // 10,000-card deck after the home screen: what reads only today's cards.
 func BenchmarkStartTypedSession(b *testing.B) {
@@ -66,9 +73,10 @@ func BenchmarkStartTypedSession(b *testing.B) {
 }
 
 // BenchmarkFirstWrongAnswer is the first typed answer that is not right
-// in such a session: it reads the deck's words (then the deck is held).
+// in such a session of a 100,000-card deck: it looks words up in the
+// deck's words.
 func BenchmarkFirstWrongAnswer(b *testing.B) {
-	study, d := benchStudy(b, 10000)
+	study, d := benchStudy(b, 100000)
 	opts := quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Seed: 1}
 	for b.Loop() {
 		b.StopTimer()
@@ -82,5 +90,37 @@ func BenchmarkFirstWrongAnswer(b *testing.B) {
 		if c := s.AnswerTyped("낱말99999"); c.Verdict == quiz.Right {
 			b.Fatal("right")
 		}
+	}
+}
+
+// BenchmarkWriteEntry writes the cache entry of a 100,000-card deck, and
+// builds its words section alone: what the section adds to an entry's
+// writing, and to its size (words-B), for a generated deck (whose words
+// repeat) and for one whose every card is a word of its own.
+func BenchmarkWriteEntry(b *testing.B) {
+	generated, err := gen.Deck(100000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, d := range map[string]*quiz.Deck{"generated": generated, "vocab": vocabDeck(100000)} {
+		b.Run(name+"/entry", func(b *testing.B) {
+			file := filepath.Join(b.TempDir(), "deck-bench")
+			for b.Loop() {
+				if err := writeEntry(file, cacheHead{Format: cacheFormat}, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if info, err := os.Stat(file); err == nil {
+				b.ReportMetric(float64(info.Size()), "entry-B")
+			}
+		})
+		b.Run(name+"/words", func(b *testing.B) {
+			var head wordsHead
+			for b.Loop() {
+				_, head = encodeWords(quiz.DeckWords(d.Cards))
+			}
+			b.ReportMetric(float64(head.Size), "words-B")
+			b.ReportMetric(float64(head.Count), "words")
+		})
 	}
 }

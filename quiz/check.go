@@ -108,7 +108,7 @@ func EasyWithin(answer string) time.Duration {
 // zero when unknown) is within EasyWithin(Expected); Almost suggests Hard
 // and Wrong Again. CheckAnswer never panics.
 func CheckAnswer(typed string, accepted []string, elapsed time.Duration) Check {
-	return glossary(nil).check(typed, accepted, elapsed)
+	return glossary{}.check(typed, accepted, elapsed)
 }
 
 // check is CheckAnswer knowing the words of g besides the word lists.

@@ -168,9 +168,9 @@ type Session struct {
 	check      *Check   // nil when revealed
 	hints      int      // how many hints of the question are shown
 	words      glossary // the deck's words and meanings, built at the first typed answer
-	// deckWords, when set, reads the whole deck's cards for words, at the
-	// first typed answer that is not right (WithDeckWords).
-	deckWords func() ([]Card, error)
+	// deckWords, when set, looks a word up among the whole deck's
+	// (WithDeckWords).
+	deckWords func(word string) (meaning string, ok bool)
 
 	pending *Op
 	resume  Phase    // the phase to return to when pending fails
@@ -245,12 +245,13 @@ func WithChoicePool(cards []Card) SessionOption {
 }
 
 // WithDeckWords has a session over part of a deck (WithNextDue) know the
-// words of the whole deck, whose cards cards returns: they are read when a
-// typed answer is first not right, the one time they matter, so that
-// 장점 typed for 강점 is told apart as "장점 = advantage" even when 장점 is
-// not due today.
-func WithDeckWords(cards func() ([]Card, error)) SessionOption {
-	return func(s *Session) { s.deckWords = cards }
+// words of the whole deck, which lookup looks up one at a time (a word in
+// the form of DeckWords', saying what it means, as DeckWords would), so
+// that 장점 typed for 강점 is told apart as "장점 = advantage" even when
+// 장점 is not due today. It is asked only when a typed answer is not
+// right, and must not go over the whole deck then: the screen waits.
+func WithDeckWords(lookup func(word string) (meaning string, ok bool)) SessionOption {
+	return func(s *Session) { s.deckWords = lookup }
 }
 
 // plan builds the session's queue and decides its mode.
@@ -324,13 +325,10 @@ func (s *Session) AnswerTyped(text string) Check {
 		return Check{}
 	}
 	now := s.clock()
-	if s.words == nil {
-		s.words = newGlossary(s.deck.Cards)
+	if s.words.loaded == nil {
+		s.words = glossary{loaded: glossaryOf(s.deck.Cards), deck: s.deckWords}
 	}
 	c := s.words.check(text, s.question.Accepted, now.Sub(s.shownAt))
-	if c.Verdict != Right && s.knowDeckWords() {
-		c = s.words.check(text, s.question.Accepted, now.Sub(s.shownAt))
-	}
 	if c.Suggested == fsrs.Easy && s.cur.cat != catReview {
 		// A quick answer on a new or learning item is not yet a memory:
 		// Easy would skip the learning steps (days at once), so suggest
@@ -339,22 +337,6 @@ func (s *Session) AnswerTyped(text string) Check {
 	}
 	s.answer(now, c.Typed, &c)
 	return c
-}
-
-// knowDeckWords replaces the loaded cards' glossary with the whole deck's,
-// once, and reports whether it did. A deck that cannot be read leaves the
-// loaded cards' words.
-func (s *Session) knowDeckWords() bool {
-	if s.deckWords == nil {
-		return false
-	}
-	cards, err := s.deckWords()
-	s.deckWords = nil
-	if err != nil {
-		return false
-	}
-	s.words = newGlossary(cards)
-	return true
 }
 
 // AnswerChoice answers a choice question with option i, 0-based (Asking →

@@ -111,36 +111,68 @@ func isDictionaryWord(w string) bool {
 	return englishWords().has(w)
 }
 
-// glossary holds what the words of a loaded deck mean: each vocab word
-// with its first meaning, and each meaning with its word, keyed by
-// glossKey. Checking counts them as words besides the lists, and says
-// what one typed for another means ("장점 = advantage").
-type glossary map[string]string
+// glossary holds what the words of a deck mean: each vocab word with
+// its first meaning, and each meaning with its word, keyed by glossKey.
+// Checking counts them as words besides the lists, and says what one
+// typed for another means ("장점 = advantage").
+type glossary struct {
+	loaded map[string]string // the loaded cards' words
+	// deck, when set, looks a key up among the whole deck's words
+	// (WithDeckWords); it is asked first, the loaded cards being a part.
+	deck func(key string) (string, bool)
+}
 
-// newGlossary returns the glossary of the vocab cards among cards.
-func newGlossary(cards []Card) glossary {
-	g := glossary{}
+// glossaryOf returns what the words of the vocab cards among cards mean,
+// keyed by glossKey: the first card of a word wins.
+func glossaryOf(cards []Card) map[string]string {
+	g := make(map[string]string, 2*len(cards)) // a word and a meaning a card, mostly
+	add := func(word, means string) {
+		if k := glossKey(word); k != "" && means != "" {
+			if _, ok := g[k]; !ok {
+				g[k] = means
+			}
+		}
+	}
 	for _, c := range cards {
 		if c.Kind != KindVocab || c.Word == "" || len(c.Meanings) == 0 {
 			continue
 		}
 		word, meaning := cleanAnswer(c.Word), cleanAnswer(c.Meanings[0])
-		g.add(word, meaning)
+		add(word, meaning)
 		for _, m := range c.Meanings {
-			g.add(cleanAnswer(m), word)
+			add(cleanAnswer(m), word)
 		}
 	}
 	return g
 }
 
-// add adds what word means, unless the glossary has it already (the
-// first card of a word wins).
-func (g glossary) add(word, means string) {
-	if k := glossKey(word); k != "" && means != "" {
-		if _, ok := g[k]; !ok {
-			g[k] = means
+// DeckWord is a word of a deck, in the form a WithDeckWords lookup is
+// asked for, and what it means.
+type DeckWord struct{ Word, Meaning string }
+
+// DeckWords returns the words of the vocab cards among cards (each word
+// with its first meaning, and each meaning with its word), sorted by
+// Word: what a WithDeckWords lookup answers from.
+func DeckWords(cards []Card) []DeckWord {
+	g := glossaryOf(cards)
+	words := make([]DeckWord, 0, len(g))
+	for w, m := range g {
+		words = append(words, DeckWord{w, m})
+	}
+	slices.SortFunc(words, func(a, b DeckWord) int { return strings.Compare(a.Word, b.Word) })
+	return words
+}
+
+// lookup says what w means when the glossary knows.
+func (g glossary) lookup(w string) (string, bool) {
+	k := glossKey(w)
+	if g.deck != nil {
+		if m, ok := g.deck(k); ok {
+			return m, true
 		}
 	}
+	m, ok := g.loaded[k]
+	return m, ok
 }
 
 // glossKey is how a word is looked up: lower case, without articles,
@@ -149,7 +181,7 @@ func glossKey(w string) string { return strings.Join(bareWords(w), " ") }
 
 // isWord reports whether w is a word of the glossary or of the lists.
 func (g glossary) isWord(w string) bool {
-	_, ok := g[glossKey(w)]
+	_, ok := g.lookup(w)
 	return ok || isDictionaryWord(w)
 }
 
@@ -177,7 +209,7 @@ func (g glossary) another(w string) string {
 // meaning says what w means when the glossary knows: "장점 = advantage"
 // ("" otherwise).
 func (g glossary) meaning(w string) string {
-	if m, ok := g[glossKey(w)]; ok {
+	if m, ok := g.lookup(w); ok {
 		return w + " = " + m
 	}
 	return ""
