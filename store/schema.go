@@ -233,14 +233,41 @@ const uidMigration = `ALTER TABLE review ADD COLUMN uid TEXT;
 var schemaVersion = len(migrations)
 
 // migrate brings the database up to schemaVersion, one transaction per
-// migration, so that a crash leaves it at some whole version.
-func migrate(db *sql.DB) error {
+// migration, so that a crash leaves it at some whole version. The upgrade
+// of a database of an older version goes to upgrading, when set.
+func migrate(db *sql.DB, upgrading func(Upgrade)) error {
+	if upgrading != nil {
+		u, err := upgradeOf(db)
+		if err != nil {
+			return err
+		}
+		if u.From >= 1 && u.From < u.To {
+			upgrading(u)
+			u.Done = true
+			defer upgrading(u)
+		}
+	}
 	for {
 		done, err := migrateOne(db)
 		if err != nil || done {
 			return err
 		}
 	}
+}
+
+// upgradeOf is the upgrade that migrate would make of db.
+func upgradeOf(db *sql.DB) (Upgrade, error) {
+	u := Upgrade{To: schemaVersion}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&u.From); err != nil {
+		return u, fmt.Errorf("migrate: read version: %w", err)
+	}
+	if u.From < 1 || u.From >= u.To {
+		return u, nil
+	}
+	if err := db.QueryRow("SELECT count(*) FROM review").Scan(&u.Reviews); err != nil {
+		return u, &mismatch{err}
+	}
+	return u, nil
 }
 
 // migrateOne applies the next migration, if any; done reports that none
