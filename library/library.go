@@ -66,7 +66,7 @@ const bigFile = 1 << 20
 
 // OnReading has fn called with the progress of each large deck file's
 // first reading, in the goroutine that reads it, a hundred times at most
-// per file. Call it before the Library is used.
+// per file. Call it while no other goroutine uses the Library.
 func (l *Library) OnReading(fn func(Reading)) { l.cache.progress = fn }
 
 // DecksDir is where the learner's own decks live.
