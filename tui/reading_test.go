@@ -36,7 +36,7 @@ func TestReadingShownWhileDecksLoad(t *testing.T) {
 		t.Errorf("second report shows\n%s", got)
 	}
 	readings <- Reading{Name: "big.json", Percent: 100, Done: true}
-	next, wait = m.Update(wait())
+	next, _ = m.Update(wait())
 	m = next.(Model)
 	if got := screenText(m); strings.Contains(got, "big.json") || !strings.Contains(got, "loading decks") {
 		t.Errorf("after the reading is done the screen shows\n%s", got)
