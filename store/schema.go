@@ -237,11 +237,7 @@ var schemaVersion = len(migrations)
 // of a database of an older version goes to upgrading, when set.
 func migrate(db *sql.DB, upgrading func(Upgrade)) error {
 	if upgrading != nil {
-		u, err := upgradeOf(db)
-		if err != nil {
-			return err
-		}
-		if u.From >= 1 && u.From < u.To {
+		if u, ok := upgradeOf(db); ok {
 			upgrading(u)
 			u.Done = true
 			defer upgrading(u)
@@ -255,19 +251,15 @@ func migrate(db *sql.DB, upgrading func(Upgrade)) error {
 	}
 }
 
-// upgradeOf is the upgrade that migrate would make of db.
-func upgradeOf(db *sql.DB) (Upgrade, error) {
-	u := Upgrade{To: schemaVersion}
-	if err := db.QueryRow("PRAGMA user_version").Scan(&u.From); err != nil {
-		return u, fmt.Errorf("migrate: read version: %w", err)
+// upgradeOf is the upgrade that migrate would make of db: ok when db
+// is of an older version and its log can be counted. A file that fails
+// here fails in migrateOne, with the error it always had.
+func upgradeOf(db *sql.DB) (u Upgrade, ok bool) {
+	u.To = schemaVersion
+	if db.QueryRow("PRAGMA user_version").Scan(&u.From) != nil || u.From < 1 || u.From >= u.To {
+		return u, false
 	}
-	if u.From < 1 || u.From >= u.To {
-		return u, nil
-	}
-	if err := db.QueryRow("SELECT count(*) FROM review").Scan(&u.Reviews); err != nil {
-		return u, &mismatch{err}
-	}
-	return u, nil
+	return u, db.QueryRow("SELECT count(*) FROM review").Scan(&u.Reviews) == nil
 }
 
 // migrateOne applies the next migration, if any; done reports that none
