@@ -108,7 +108,7 @@ func ScanFile(path string, each func(*quiz.Card)) (*quiz.Deck, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scan(path, data, each)
+	return scan(path, data, each, nil)
 }
 
 // readDeckFile reads the deck file at path into a buffer of its size.
@@ -146,8 +146,15 @@ func readDeckFile(path string) ([]byte, error) {
 // JSON syntax error stops the reading, so it comes alone). On success every
 // text is in Unicode NFC, Path is name, and the deck has at least one card.
 func Load(name string, data []byte) (*quiz.Deck, error) {
+	return LoadProgress(name, data, nil)
+}
+
+// LoadProgress is [Load] for a caller that shows how far a large deck's
+// reading has got: read, when not nil, is called after each card with
+// how many of data's bytes are read.
+func LoadProgress(name string, data []byte, read func(n int)) (*quiz.Deck, error) {
 	var cards []quiz.Card
-	d, err := scan(name, data, func(c *quiz.Card) { cards = append(cards, *c) })
+	d, err := scan(name, data, func(c *quiz.Card) { cards = append(cards, *c) }, read)
 	if err != nil {
 		return nil, err
 	}
@@ -157,13 +164,17 @@ func Load(name string, data []byte) (*quiz.Deck, error) {
 
 // scan parses and validates a deck file's bytes, handing each card to
 // each as soon as it is read: only one card's JSON values are held at a
-// time. The deck returned has no cards.
-func scan(name string, data []byte, each func(*quiz.Card)) (*quiz.Deck, error) {
+// time, and to read, when not nil, the bytes read so far. The deck
+// returned has no cards.
+func scan(name string, data []byte, each func(*quiz.Card), read func(int)) (*quiz.Deck, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooBig(name, int64(len(data)))
 	}
 	v := newValidator(name, data, each)
 	p := &parser{data: data, each: v.streamCard}
+	if read != nil {
+		p.each = func(n *node) { v.streamCard(n); read(p.pos) }
+	}
 	root := p.document()
 	if p.err != nil {
 		return nil, v.syntaxError(p.errOff, p.err.Error())

@@ -56,7 +56,10 @@ type fileStat struct {
 const racyWindow = 2 * time.Second
 
 // deckCache is the cache folder of one data directory.
-type deckCache struct{ dir string }
+type deckCache struct {
+	dir      string
+	progress func(Reading) // nil: nobody watches (Library.OnReading)
+}
 
 // entry is the entry file of the deck file at path.
 func (c deckCache) entry(path string) string {
@@ -94,14 +97,50 @@ func (c deckCache) load(path string, info os.FileInfo, now time.Time) (*deckFile
 			return f, nil
 		}
 	}
-	d, err := deckfile.Load(path, data)
+	report := c.reporter(path, len(data))
+	d, err := deckfile.LoadProgress(path, data, report.read)
 	if err != nil {
 		return nil, err
 	}
 	if stable {
 		writeEntry(entry, key, d) //nolint:errcheck // the cache only saves time
 	}
+	report.done()
 	return wholeFile(d, key.Sum), nil
+}
+
+// reporter reports to progress the first reading of one large deck file,
+// at most once per percent of its bytes; a nil reporter reports nothing.
+type reporter struct {
+	progress func(Reading)
+	p        Reading
+	next     int // the bytes read at which the next report is due
+}
+
+// reporter returns the reporter of the reading of the deck file at path,
+// size bytes long: nil when nobody watches or the file is small.
+func (c deckCache) reporter(path string, size int) *reporter {
+	if c.progress == nil || size < bigFile {
+		return nil
+	}
+	return &reporter{progress: c.progress, p: Reading{Path: path, Size: size}}
+}
+
+// read reports n bytes read, when a percent more than last time.
+func (r *reporter) read(n int) {
+	if r == nil || n < r.next {
+		return
+	}
+	r.p.Read, r.next = n, n+r.p.Size/100
+	r.progress(r.p)
+}
+
+// done reports the file read and indexed.
+func (r *reporter) done() {
+	if r != nil {
+		r.p.Read, r.p.Done = r.p.Size, true
+		r.progress(r.p)
+	}
 }
 
 // builtin loads the built-in deck named path from data: from its entry

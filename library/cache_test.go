@@ -290,3 +290,38 @@ func TestDeckCacheDamaged(t *testing.T) {
 		})
 	}
 }
+
+// TestBigDeckReadingReported: the first reading of a large deck file is
+// reported in growing steps, a hundred at most, ending read and indexed
+// at the file's size; the next run reads its index and reports nothing,
+// and neither does a small deck.
+func TestBigDeckReadingReported(t *testing.T) {
+	dir := t.TempDir()
+	var got []Reading
+	lib := New(dir)
+	lib.OnReading(func(r Reading) { got = append(got, r) })
+	writeDeck(t, lib, bigDeck("big", 12000))
+	age(t, decktest.Write(t, lib.DecksDir(), "small.json", "small", "작은 덱"), time.Hour)
+	path := filepath.Join(lib.DecksDir(), "big.json")
+	info, err := os.Stat(path)
+	if err != nil || info.Size() < bigFile {
+		t.Fatalf("big.json: %v, %d bytes; want over %d", err, info.Size(), bigFile)
+	}
+	if len(got) < 10 || len(got) > 101 {
+		t.Fatalf("%d reports, want 10 to 101: %+v", len(got), got)
+	}
+	for i, r := range got {
+		last := i == len(got)-1
+		if r.Path != path || r.Size != int(info.Size()) || r.Done != last || (i > 0 && r.Read <= got[i-1].Read) {
+			t.Errorf("report %d of %d: %+v after %+v", i, len(got), r, got[max(i-1, 0)])
+		}
+	}
+	if end := got[len(got)-1]; end.Read != end.Size {
+		t.Errorf("last report %+v, want every byte read", end)
+	}
+	again := New(dir)
+	again.OnReading(func(r Reading) { t.Errorf("the next run reported %+v", r) })
+	if _, errs := again.Decks(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+}

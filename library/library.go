@@ -50,6 +50,25 @@ func New(dataDir string) *Library {
 	}
 }
 
+// Reading is how far the first reading of a large deck file has got:
+// one that is new or changed is parsed and indexed, which takes seconds
+// at 100,000 cards; later runs read its index.
+type Reading struct {
+	Path string // the deck file
+	Read int    // how many of its bytes are read
+	Size int    // its size in bytes
+	Done bool   // read and indexed: the file's last report
+}
+
+// bigFile is the size from which a deck file's first reading is reported
+// (about 3,000 cards): a smaller one is read in a blink.
+const bigFile = 1 << 20
+
+// OnReading has fn called with the progress of each large deck file's
+// first reading, in the goroutine that reads it, a hundred times at most
+// per file. Call it while no other goroutine uses the Library.
+func (l *Library) OnReading(fn func(Reading)) { l.cache.progress = fn }
+
 // DecksDir is where the learner's own decks live.
 func (l *Library) DecksDir() string { return filepath.Join(l.dataDir, "decks") }
 

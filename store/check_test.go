@@ -95,14 +95,15 @@ func TestDamagedLogRefusedBeforeAnyWrite(t *testing.T) {
 }
 
 // TestDamagedOlderSchemaRefusedAtOpen: a database that needs a migration
-// is checked whole before it is migrated, at open.
+// is checked whole before it is migrated, at open, and left as it was,
+// reported upgrade or not.
 func TestDamagedOlderSchemaRefusedAtOpen(t *testing.T) {
 	dir := t.TempDir()
 	damagedLog(t, dir, "review")
 	path := filepath.Join(dir, FileName)
 	before := sum(t, path)
 	withMigration(t, "CREATE TABLE extra (x INTEGER)")
-	if _, err := Open(dir, Options{}); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "untouched") {
+	if _, err := Open(dir, Options{Upgrading: func(Upgrade) {}}); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "untouched") {
 		t.Errorf("Open of a damaged database to migrate = %v; want ErrDamaged, left untouched", err)
 	}
 	if sum(t, path) != before {

@@ -233,14 +233,33 @@ const uidMigration = `ALTER TABLE review ADD COLUMN uid TEXT;
 var schemaVersion = len(migrations)
 
 // migrate brings the database up to schemaVersion, one transaction per
-// migration, so that a crash leaves it at some whole version.
-func migrate(db *sql.DB) error {
+// migration, so that a crash leaves it at some whole version. The upgrade
+// of a database of an older version goes to upgrading, when set.
+func migrate(db *sql.DB, upgrading func(Upgrade)) error {
+	if upgrading != nil {
+		if u, ok := upgradeOf(db); ok {
+			upgrading(u)
+			u.Done = true
+			defer upgrading(u)
+		}
+	}
 	for {
 		done, err := migrateOne(db)
 		if err != nil || done {
 			return err
 		}
 	}
+}
+
+// upgradeOf is the upgrade that migrate would make of db: ok when db
+// is of an older version and its log can be counted. A file that fails
+// here fails in migrateOne, with the error it always had.
+func upgradeOf(db *sql.DB) (u Upgrade, ok bool) {
+	u.To = schemaVersion
+	if db.QueryRow("PRAGMA user_version").Scan(&u.From) != nil || u.From < 1 || u.From >= u.To {
+		return u, false
+	}
+	return u, db.QueryRow("SELECT count(*) FROM review").Scan(&u.Reviews) == nil
 }
 
 // migrateOne applies the next migration, if any; done reports that none

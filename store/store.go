@@ -39,6 +39,17 @@ type Options struct {
 	// ReadOnly opens the database for reading only and takes no lock, so
 	// it works while the app runs. The directory and file must exist.
 	ReadOnly bool
+	// Upgrading, when set, is told when a writer starts upgrading a
+	// database written by an older moatquiz, and when it ends: seconds
+	// at a million reviews.
+	Upgrading func(Upgrade)
+}
+
+// Upgrade is the upgrade of a database to this moatquiz's schema.
+type Upgrade struct {
+	From, To int  // the schema versions
+	Reviews  int  // how many reviews the log holds
+	Done     bool // the upgrade ended: done, or failed and rolled back
 }
 
 // DB is an open store. Its methods may be called from several goroutines;
@@ -74,7 +85,7 @@ func Open(dir string, opt Options) (*DB, error) {
 	if opt.ReadOnly {
 		return openReader(abs)
 	}
-	return openWriter(abs)
+	return openWriter(abs, opt.Upgrading)
 }
 
 // Path is the database file.
@@ -108,7 +119,7 @@ func (db *DB) writable() error {
 }
 
 // openWriter opens dir for writing: lock, check, open, migrate, prepare.
-func openWriter(dir string) (*DB, error) {
+func openWriter(dir string, upgrading func(Upgrade)) (*DB, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
@@ -119,7 +130,7 @@ func openWriter(dir string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := openLocked(dir)
+	db, err := openLocked(dir, upgrading)
 	if err != nil {
 		lock.unlock() //nolint:errcheck // reporting the first error
 		return nil, err
@@ -130,7 +141,7 @@ func openWriter(dir string) (*DB, error) {
 
 // openLocked is openWriter once the lock is held. Nothing is written to
 // the file before inspectFile has accepted it.
-func openLocked(dir string) (*DB, error) {
+func openLocked(dir string, upgrading func(Upgrade)) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	wal, shm := absent(path)
 	found := inspection{checked: true} // a new file
@@ -152,7 +163,7 @@ func openLocked(dir string) (*DB, error) {
 	// prepared statement lives on it.
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path, check: checked()}
-	if err := migrate(sdb); err != nil {
+	if err := migrate(sdb, upgrading); err != nil {
 		if m := (*mismatch)(nil); errors.As(err, &m) {
 			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, m.err))
 		}

@@ -876,3 +876,45 @@ func TestDirectoryNamedLikeTheDatabase(t *testing.T) {
 		}
 	}
 }
+
+// TestUpgradeReported: opening a database of an older version for writing
+// says so as the upgrade starts, with the size of the log, and as it
+// ends; a new database, an up-to-date one and a reader say nothing.
+func TestUpgradeReported(t *testing.T) {
+	dir := t.TempDir()
+	var got []Upgrade
+	report := func(u Upgrade) { got = append(got, u) }
+	db, err := Open(dir, Options{Upgrading: report})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	moatquizDB(t, dir, 3)
+	last := schemaVersion
+	withMigration(t, "CREATE TABLE extra (x INTEGER)")
+	if db, err := Open(dir, Options{ReadOnly: true, Upgrading: report}); err == nil {
+		db.Close()
+	}
+	if len(got) != 0 {
+		t.Fatalf("before the upgrade: reports %+v", got)
+	}
+	db, err = Open(dir, Options{Upgrading: report})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	want := []Upgrade{{From: last, To: last + 1, Reviews: 3}, {From: last, To: last + 1, Reviews: 3, Done: true}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("reports %+v, want %+v", got, want)
+	}
+	got = nil
+	db = openW(t, dir)
+	db.Close()
+	if db, err = Open(dir, Options{Upgrading: report}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if len(got) != 0 {
+		t.Errorf("an up-to-date database reported %+v", got)
+	}
+}

@@ -65,6 +65,7 @@ type home struct {
 	settings [numSettings]setting
 	status   string // a message for the learner, e.g. "nothing is due"
 	loaded   bool
+	reading  string // while loading: how far a new deck's reading has got
 	tag      string // the Cards setting's tag, "" for none (cardsSetting)
 }
 
@@ -238,7 +239,11 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 	help := km.Global.Help.Help()
 	header := spread(st.Title.Render("moatquiz"), st.Subtle.Render(help.Key+" "+help.Desc), width)
 	if !h.loaded {
-		return fit(header+"\n\n"+st.Subtle.Render("loading decks"+glyphEllipsis), width, height)
+		loading := "loading decks" + glyphEllipsis
+		if h.reading != "" {
+			loading = h.reading
+		}
+		return fit(header+"\n\n"+st.Subtle.Render(truncate(loading, width)), width, height)
 	}
 	footer := h.footer(st, km, width, height)
 	room := height - bodyTop(header, height) - lines(footer)

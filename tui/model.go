@@ -28,6 +28,9 @@ type Config struct {
 	Start *Start
 	// Mono draws without colour (NO_COLOR).
 	Mono bool
+	// Readings, when set, reports the first reading of large deck files
+	// as the Backend loads them.
+	Readings <-chan Reading
 }
 
 // Backend is what the app asks of the learner's decks and progress.
@@ -178,7 +181,7 @@ type (
 // Init loads the decks (and the remembered choices) and asks the terminal
 // for its background colour.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor)
+	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor, awaitReading(m.cfg.Readings))
 }
 
 // restyle builds the styles for the terminal's background and colours.
@@ -287,6 +290,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case decksMsg:
 		return m.onDecks(msg)
+	case readingMsg:
+		return m.onReading(msg)
 	case sessionMsg:
 		return m.onSession(msg)
 	case savedMsg:
@@ -352,7 +357,7 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 	if msg.req != m.decksReq {
 		return m, nil
 	}
-	m.home.loaded = true
+	m.home.loaded, m.home.reading = true, ""
 	if msg.err != nil {
 		m.home.status = msg.err.Error()
 		if len(msg.rows) == 0 {

@@ -30,8 +30,13 @@ func (g *Globals) dataDir() string {
 	return filepath.Join(xdg.DataHome, "moatquiz")
 }
 
-// library is the decks of the data directory.
-func (g *Globals) library() *library.Library { return library.New(g.dataDir()) }
+// library is the decks of the data directory; the first reading of a
+// large deck shows on stderr when it is a terminal.
+func (g *Globals) library() *library.Library {
+	lib := library.New(g.dataDir())
+	showReadings(lib, os.Stderr)
+	return lib
+}
 
 // loadConfig reads the config file. A missing file gives the defaults
 // only at the default path: a file named by --config or MOATQUIZ_CONFIG

@@ -47,6 +47,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Scheduling: cfg.Scheduling,
 		Clock:      clk,
 		Start:      start,
+		Readings:   sendReadings(lib),
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {

@@ -9,11 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/hangul"
@@ -260,29 +258,12 @@ func markKnown(dataDir string, words []string, stdout io.Writer) error {
 // loadAnalyzer loads the Korean dictionary, showing on stderr that it is
 // loading (it takes a second or two) when stderr is a terminal.
 func loadAnalyzer(stderr io.Writer) *mine.Analyzer {
-	f, ok := stderr.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	f := terminal(stderr)
+	if f == nil {
 		return mine.Load()
 	}
-	done, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		start, tick := time.Now(), time.NewTicker(100*time.Millisecond)
-		defer tick.Stop()
-		for {
-			fmt.Fprintf(f, "\rloading the Korean dictionary (mecab-ko-dic)… %.1f s", time.Since(start).Seconds())
-			select {
-			case <-done:
-				fmt.Fprint(f, "\r\x1b[K") // clear the line
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	a := mine.Load()
-	close(done)
-	<-stopped
-	return a
+	defer showElapsed(f, "loading the Korean dictionary (mecab-ko-dic)…")()
+	return mine.Load()
 }
 
 // preview is what mining found: every word with its status, and the new
