@@ -214,6 +214,12 @@ var migrations = []string{
 		flag INTEGER NOT NULL CHECK (flag BETWEEN 1 AND 4),
 		PRIMARY KEY (deck, card)
 	) STRICT, WITHOUT ROWID;`,
+
+	// 8: the reviews undone after they were given, by uid: an import or
+	// a sync does not bring them back, and sync tells other machines.
+	`CREATE TABLE undone_review (
+		uid TEXT NOT NULL PRIMARY KEY
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same

@@ -1,0 +1,327 @@
+package library
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/termtext"
+)
+
+// SyncFolder is the folder, inside the sync folder, of the review logs.
+const SyncFolder = "moatquiz-reviews"
+
+// gzipOver is the size from which a machine's new log is gzipped.
+const gzipOver = 64 << 10
+
+// SyncResult says what a sync did.
+type SyncResult struct {
+	Files   int      // log files read
+	Added   int      // reviews from other machines added to the log
+	Undone  int      // undos read
+	Items   int      // items rescheduled by the reviews added
+	Written int      // reviews and undos this machine wrote to the folder
+	File    string   // the file written, "" when there was nothing new
+	Partial []string // files whose last line is still being written: read next time
+	Bad     []string // lines that are not reviews, as file:line: what; skipped
+}
+
+// undoJSON is a line of a sync log saying a review was undone.
+type undoJSON struct {
+	Undo string `json:"undo"`
+}
+
+// syncLog is what the sync folder's logs hold.
+type syncLog struct {
+	reviews []quiz.Review
+	undone  []string
+	has     map[string]bool // the uids of the folder's reviews
+	undos   map[string]bool // the uids of the folder's undos
+}
+
+// MachineID returns this data folder's machine id, made on first use and
+// kept in the file machine-id: the name of the files it writes to a sync
+// folder.
+func (l *Library) MachineID() (string, error) {
+	path := filepath.Join(l.dataDir, "machine-id")
+	if b, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(b)) > 0 {
+		return string(bytes.TrimSpace(b)), nil
+	}
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	id := hex.EncodeToString(b)
+	if err := os.MkdirAll(l.dataDir, 0o755); err != nil {
+		return "", fmt.Errorf("machine id: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(id+"\n"), 0o644); err != nil {
+		return "", fmt.Errorf("machine id: %w", err)
+	}
+	return id, nil
+}
+
+// Sync merges db's review log with the logs in the sync folder dir: it
+// adds the reviews of other machines that the log lacks and drops those
+// undone, replaying the items they touch with sch, and writes to a new
+// file of its own, named by machine and now, the reviews and undos of
+// this log that no file in the folder holds. Any file of the folder is
+// read, a sync tool's conflict copies too, since reviews merge by uid.
+func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
+	var res SyncResult
+	machine, err := l.MachineID()
+	if err != nil {
+		return res, err
+	}
+	logs := filepath.Join(dir, SyncFolder)
+	if err := reachable(dir, logs); err != nil {
+		return res, err
+	}
+	in, err := readSyncLogs(logs, &res)
+	if err != nil {
+		return res, err
+	}
+	out, err := outgoing(db, in)
+	if err != nil {
+		return res, err
+	}
+	added, err := db.Merge(store.Merge{Reviews: in.reviews, Undone: in.undone, Replay: out.items()}, quiz.NewReplayer(sch).Replay)
+	if err != nil {
+		return res, err
+	}
+	res.Added, res.Undone = len(added), len(in.undone)
+	res.Items = len(outbox{reviews: added}.items())
+	if len(out.reviews)+len(out.undone) > 0 {
+		res.Written = len(out.reviews) + len(out.undone)
+		res.File, err = writeSyncLog(db, logs, machine, now, out)
+	}
+	return res, err
+}
+
+// reachable checks that the sync folder dir is there, and makes its
+// folder of logs.
+func reachable(dir, logs string) error {
+	fi, err := os.Stat(dir)
+	if err == nil && !fi.IsDir() {
+		err = errors.New("not a folder")
+	}
+	if err != nil {
+		return fmt.Errorf("sync folder %s cannot be reached (%v): is the drive mounted or the folder moved? Nothing was changed; your reviews stay here until the next sync",
+			termtext.QuoteIfUnsafe(dir), err)
+	}
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		return fmt.Errorf("sync folder: %w; nothing was changed", err)
+	}
+	return nil
+}
+
+// readSyncLogs reads every log in the folder logs: files named *.jsonl
+// or *.jsonl.gz, hidden ones (a file being written) left out.
+func readSyncLogs(logs string, res *SyncResult) (syncLog, error) {
+	in := syncLog{has: map[string]bool{}, undos: map[string]bool{}}
+	entries, err := os.ReadDir(logs)
+	if err != nil {
+		return in, fmt.Errorf("sync folder: %w; nothing was changed", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") ||
+			!strings.HasSuffix(name, ".jsonl") && !strings.HasSuffix(name, ".jsonl.gz") {
+			continue
+		}
+		res.Files++
+		if err := readSyncFile(filepath.Join(logs, name), &in, res); err != nil {
+			return in, err
+		}
+	}
+	return in, nil
+}
+
+// readSyncFile reads one log into in. A last line without its newline
+// that is not a review is a line still being written: left for the next
+// sync. Other bad lines are skipped and listed.
+func readSyncFile(path string, in *syncLog, res *SyncResult) error {
+	data, err := readMaybeGzip(path)
+	cut := errors.Is(err, io.ErrUnexpectedEOF)
+	if err != nil && !cut {
+		return fmt.Errorf("sync: read %s: %w", termtext.QuoteIfUnsafe(path), err)
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	for n, line := range lines {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		err := in.add(line)
+		if err != nil && n == len(lines)-1 {
+			cut = true
+			continue
+		}
+		if err != nil {
+			res.Bad = append(res.Bad, termtext.Strip(fmt.Sprintf("%s:%d: %v", path, n+1, err)))
+		}
+	}
+	if cut {
+		res.Partial = append(res.Partial, termtext.Strip(path))
+	}
+	return nil
+}
+
+// readMaybeGzip reads the file at path, gunzipped when its name ends in
+// .gz. A gzip stream cut short gives what it holds and io.ErrUnexpectedEOF.
+func readMaybeGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReader(f)
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, io.ErrUnexpectedEOF
+		}
+		r = zr
+	}
+	return io.ReadAll(r)
+}
+
+// add reads one line of a log: a review or an undo.
+func (in *syncLog) add(line []byte) error {
+	var u undoJSON
+	if json.Unmarshal(line, &u) == nil && u.Undo != "" {
+		in.undone = append(in.undone, u.Undo)
+		in.undos[u.Undo] = true
+		return nil
+	}
+	r, err := parseReview(line)
+	if err != nil {
+		return err
+	}
+	in.reviews = append(in.reviews, r)
+	in.has[r.UID] = true
+	return nil
+}
+
+// outbox is what this machine writes to the folder.
+type outbox struct {
+	reviews []quiz.Review
+	undone  []string
+}
+
+// outgoing is what db holds and no log in the folder does.
+func outgoing(db *store.DB, in syncLog) (outbox, error) {
+	var out outbox
+	err := db.Reviews(func(r quiz.Review) error {
+		if !in.has[r.UID] {
+			out.reviews = append(out.reviews, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	undone, err := db.Undone()
+	for _, uid := range undone {
+		if !in.undos[uid] {
+			out.undone = append(out.undone, uid)
+		}
+	}
+	return out, err
+}
+
+// items are the items of the reviews going out: replayed at a sync, so
+// that their states are what every machine's replay gives.
+func (o outbox) items() []quiz.ItemID {
+	var ids []quiz.ItemID
+	seen := map[quiz.ItemID]bool{}
+	for _, r := range o.reviews {
+		if !seen[r.Item] {
+			seen[r.Item] = true
+			ids = append(ids, r.Item)
+		}
+	}
+	return ids
+}
+
+// writeSyncLog writes out to a new file of machine in logs, named by the
+// time now, whole or not at all: it is written under a hidden name and
+// renamed. The reviews are written with the states db holds after the
+// merge. It returns the file's path.
+func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox) (string, error) {
+	var buf bytes.Buffer
+	want := map[string]bool{}
+	for _, r := range out.reviews {
+		want[r.UID] = true
+	}
+	err := db.Reviews(func(r quiz.Review) error {
+		if want[r.UID] {
+			return writeLine(&buf, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	for _, uid := range out.undone {
+		b, _ := json.Marshal(undoJSON{Undo: uid})
+		buf.Write(append(b, '\n'))
+	}
+	ext := ".jsonl"
+	data := buf.Bytes()
+	if len(data) > gzipOver {
+		ext, data = ".jsonl.gz", gzipped(data)
+	}
+	return publish(logs, machine+"-"+now.UTC().Format("20060102T150405.000Z"), ext, data)
+}
+
+// gzipped is data compressed.
+func gzipped(data []byte) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(data) //nolint:errcheck // a bytes.Buffer does not fail
+	zw.Close()     //nolint:errcheck // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// publish writes data to a new file logs/base+ext (base-2, -3, ... when
+// the name is taken, as after a clock set back), through a hidden file
+// renamed, so that a sync tool never copies half of it.
+func publish(logs, base, ext string, data []byte) (string, error) {
+	tmp, err := os.CreateTemp(logs, ".writing-*")
+	if err != nil {
+		return "", fmt.Errorf("sync: write to the folder: %w; your reviews stay here until the next sync", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	for n := 1; err == nil; n++ {
+		name := filepath.Join(logs, base+ext)
+		if n > 1 {
+			name = filepath.Join(logs, fmt.Sprintf("%s-%d%s", base, n, ext))
+		}
+		if _, serr := os.Lstat(name); errors.Is(serr, fs.ErrNotExist) {
+			if err = os.Rename(tmp.Name(), name); err == nil {
+				return name, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("sync: write to the folder: %w; your reviews stay here until the next sync", err)
+}
