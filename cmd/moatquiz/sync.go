@@ -56,13 +56,17 @@ func syncWith(lib *library.Library, db *store.DB, dir string, sch quiz.Schedulin
 // syncReport says what a sync with dir did, one line, then a line per
 // file left for later or bad line skipped.
 func syncReport(dir string, res library.SyncResult) string {
-	s := fmt.Sprintf("synced with %s: %s from other machines", termtext.QuoteIfUnsafe(dir), count(res.Added, "review"))
+	var parts []string
 	if res.Added > 0 {
-		s += fmt.Sprintf(" (%s rescheduled)", count(res.Items, "item"))
+		parts = append(parts, fmt.Sprintf("%s from other machines (%s rescheduled)", count(res.Added, "review"), count(res.Items, "item")))
 	}
 	if res.Written > 0 {
-		s += fmt.Sprintf("; this machine's %s written to the folder", count(res.Written, "new change"))
+		parts = append(parts, fmt.Sprintf("this machine's %s written to the folder", count(res.Written, "new change")))
 	}
+	if len(parts) == 0 {
+		parts = append(parts, "nothing new either way")
+	}
+	s := fmt.Sprintf("synced with %s: %s", termtext.QuoteIfUnsafe(dir), strings.Join(parts, "; "))
 	for _, p := range res.Partial {
 		s += fmt.Sprintf("\n  %s is still being written: its last line is read at the next sync", termtext.QuoteIfUnsafe(p))
 	}
