@@ -39,17 +39,47 @@ type SyncResult struct {
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
 }
 
-// undoJSON is a line of a sync log saying a review was undone.
-type undoJSON struct {
-	Undo string `json:"undo"`
+// eventJSON is a line of a sync log that is not a review: an undo,
+// naming the review undone, or a suspend event.
+type eventJSON struct {
+	Undo    string `json:"undo,omitempty"`
+	Suspend *bool  `json:"suspend,omitempty"` // suspended (true) or unsuspended by hand
+	Deck    string `json:"deck,omitempty"`
+	Card    string `json:"card,omitempty"`
+	Item    string `json:"item,omitempty"`
+	At      string `json:"at,omitempty"`
+}
+
+// suspendLine is the line of e.
+func suspendLine(e store.SuspendEvent) eventJSON {
+	return eventJSON{Suspend: &e.Suspended, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
+}
+
+// key identifies a suspend event among those of the folder.
+func (e eventJSON) key() string {
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", e.Deck, e.Card, e.Item, e.At, *e.Suspend)
+}
+
+// event reads a suspend event's line.
+func (e eventJSON) event() (store.SuspendEvent, error) {
+	at, err := time.Parse(time.RFC3339, e.At)
+	switch {
+	case e.Deck == "" || e.Card == "" || e.Item == "":
+		return store.SuspendEvent{}, errors.New(`a suspend event needs "deck", "card" and "item"`)
+	case err != nil:
+		return store.SuspendEvent{}, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
+	}
+	return store.SuspendEvent{Item: quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, At: at.UTC(), Suspended: *e.Suspend}, nil
 }
 
 // syncLog is what the sync folder's logs hold.
 type syncLog struct {
 	reviews []quiz.Review
 	undone  []string
+	suspend []store.SuspendEvent
 	has     map[string]bool // the uids of the folder's reviews
 	undos   map[string]bool // the uids of the folder's undos
+	events  map[string]bool // the keys of the folder's suspend events
 }
 
 // MachineID returns this data folder's machine id, made on first use and
@@ -78,7 +108,7 @@ func (l *Library) MachineID() (string, error) {
 // adds the reviews of other machines that the log lacks and drops those
 // undone, replaying the items they touch with sch, and writes to a new
 // file of its own, named by machine and now, the reviews and undos of
-// this log that no file in the folder holds. Any file of the folder is
+// this log that no file in the folder holds, and its suspend events. Any file of the folder is
 // read, a sync tool's conflict copies too, since reviews merge by uid.
 func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
 	var res SyncResult
@@ -98,14 +128,15 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	if err != nil {
 		return res, err
 	}
-	added, err := db.Merge(store.Merge{Reviews: in.reviews, Undone: in.undone, Replay: out.items()}, quiz.NewReplayer(sch).Replay)
+	m := store.Merge{Reviews: in.reviews, Undone: in.undone, Suspend: in.suspend, Replay: out.items()}
+	added, err := db.Merge(m, quiz.NewReplayer(sch).Replay)
 	if err != nil {
 		return res, err
 	}
 	res.Added, res.Undone = len(added), len(in.undone)
 	res.Items = len(outbox{reviews: added}.items())
-	if len(out.reviews)+len(out.undone) > 0 {
-		res.Written = len(out.reviews) + len(out.undone)
+	if out.size() > 0 {
+		res.Written = out.size()
 		res.File, err = writeSyncLog(db, logs, machine, now, out)
 	}
 	return res, err
@@ -131,7 +162,7 @@ func reachable(dir, logs string) error {
 // readSyncLogs reads every log in the folder logs: files named *.jsonl
 // or *.jsonl.gz, hidden ones (a file being written) left out.
 func readSyncLogs(logs string, res *SyncResult) (syncLog, error) {
-	in := syncLog{has: map[string]bool{}, undos: map[string]bool{}}
+	in := syncLog{has: map[string]bool{}, undos: map[string]bool{}, events: map[string]bool{}}
 	entries, err := os.ReadDir(logs)
 	if err != nil {
 		return in, fmt.Errorf("sync folder: %w; nothing was changed", err)
@@ -199,13 +230,21 @@ func readMaybeGzip(path string) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// add reads one line of a log: a review or an undo.
+// add reads one line of a log: a review, an undo or a suspend event.
 func (in *syncLog) add(line []byte) error {
-	var u undoJSON
-	if json.Unmarshal(line, &u) == nil && u.Undo != "" {
-		in.undone = append(in.undone, u.Undo)
-		in.undos[u.Undo] = true
+	var e eventJSON
+	if json.Unmarshal(line, &e) == nil && e.Undo != "" {
+		in.undone = append(in.undone, e.Undo)
+		in.undos[e.Undo] = true
 		return nil
+	}
+	if e.Suspend != nil {
+		ev, err := e.event()
+		if err == nil {
+			in.suspend = append(in.suspend, ev)
+			in.events[e.key()] = true
+		}
+		return err
 	}
 	r, err := parseReview(line)
 	if err != nil {
@@ -220,6 +259,7 @@ func (in *syncLog) add(line []byte) error {
 type outbox struct {
 	reviews []quiz.Review
 	undone  []string
+	suspend []eventJSON
 }
 
 // outgoing is what db holds and no log in the folder does.
@@ -240,8 +280,20 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 			out.undone = append(out.undone, uid)
 		}
 	}
+	if err != nil {
+		return out, err
+	}
+	err = db.SuspendEvents(func(e store.SuspendEvent) error {
+		if line := suspendLine(e); !in.events[line.key()] {
+			out.suspend = append(out.suspend, line)
+		}
+		return nil
+	})
 	return out, err
 }
+
+// size is how many lines go out.
+func (o outbox) size() int { return len(o.reviews) + len(o.undone) + len(o.suspend) }
 
 // items are the items of the reviews going out: replayed at a sync, so
 // that their states are what every machine's replay gives.
@@ -252,6 +304,12 @@ func (o outbox) items() []quiz.ItemID {
 		if !seen[r.Item] {
 			seen[r.Item] = true
 			ids = append(ids, r.Item)
+		}
+	}
+	for _, e := range o.suspend {
+		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
 		}
 	}
 	return ids
@@ -276,9 +334,16 @@ func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox)
 	if err != nil {
 		return "", err
 	}
+	events := out.suspend
 	for _, uid := range out.undone {
-		b, _ := json.Marshal(undoJSON{Undo: uid})
-		buf.Write(append(b, '\n'))
+		events = append(events, eventJSON{Undo: uid})
+	}
+	for _, e := range events {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return "", err
+		}
+		buf.Write(termtext.EscapeJSON(append(b, '\n')))
 	}
 	ext := ".jsonl"
 	data := buf.Bytes()

@@ -80,6 +80,17 @@ func (m *machine) study(t *testing.T, rng *rand.Rand, clock *time.Time, n int) {
 	}
 }
 
+// suspend suspends (on) or unsuspends card c<card> by hand at *clock,
+// moved on a minute.
+func (m *machine) suspend(t *testing.T, card int, on bool, clock *time.Time) {
+	t.Helper()
+	*clock = clock.Add(time.Minute)
+	id := quiz.ItemID{Deck: "sync", Card: fmt.Sprintf("c%d", card), Item: quiz.ItemFact}
+	if _, err := m.db.SetSuspended([]quiz.ItemID{id}, on, *clock); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // sync syncs m with folder at now.
 func (m *machine) sync(t *testing.T, folder string, now time.Time) SyncResult {
 	t.Helper()
@@ -302,8 +313,34 @@ func TestSyncUndo(t *testing.T) {
 	same(t, ms, 2)
 }
 
-// TestSyncConverges: whatever order three machines sync in, after every
-// machine has synced twice in a row all hold the same states.
+// TestSyncSuspend: a card suspended on A is suspended on B after both
+// sync; unsuspended later on B, it is unsuspended on A too, though A's
+// clock is hours behind B's.
+func TestSyncSuspend(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	rng := rand.New(rand.NewPCG(9, 10))
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(5 * time.Hour)
+	ms[0].study(t, rng, &clockA, 4)
+	ms[0].suspend(t, 0, true, &clockA)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	id := quiz.ItemID{Deck: "sync", Card: "c0", Item: quiz.ItemFact}
+	if !ms[1].states(t)[id].Suspended {
+		t.Errorf("c0, suspended on A, is not suspended on B")
+	}
+	ms[1].suspend(t, 0, false, &clockB)
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	if ms[0].states(t)[id].Suspended {
+		t.Errorf("c0, unsuspended on B, is still suspended on A")
+	}
+	same(t, ms, 4)
+}
+
+// TestSyncConverges: whatever order three machines study, suspend,
+// unsuspend and sync in, after every machine has synced twice in a row
+// all hold the same states.
 func TestSyncConverges(t *testing.T) {
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -311,12 +348,15 @@ func TestSyncConverges(t *testing.T) {
 			ms, folder := machines(t, 3), t.TempDir()
 			start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 			clocks := []time.Time{start, start.Add(-3 * time.Hour), start.Add(2 * time.Hour)}
-			for range 12 {
+			for range 16 {
 				i := rng.IntN(3)
-				if rng.IntN(2) == 0 {
+				switch rng.IntN(3) {
+				case 0:
 					ms[i].study(t, rng, &clocks[i], 1+rng.IntN(3))
 					clocks[i] = clocks[i].Add(time.Duration(rng.IntN(30)) * time.Hour)
-				} else {
+				case 1:
+					ms[i].suspend(t, rng.IntN(4), rng.IntN(2) == 0, &clocks[i])
+				default:
 					ms[i].sync(t, folder, clocks[i])
 				}
 			}

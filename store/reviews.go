@@ -74,15 +74,16 @@ func (db *DB) ImportReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review
 
 // Merge is what a sync brings into the log.
 type Merge struct {
-	Reviews []quiz.Review // reviews to add: those the log lacks are added
-	Undone  []string      // uids of reviews undone: dropped from the log, never added again
-	Replay  []quiz.ItemID // items to replay even when nothing of theirs changes
+	Reviews []quiz.Review  // reviews to add: those the log lacks are added
+	Undone  []string       // uids of reviews undone: dropped from the log, never added again
+	Suspend []SuspendEvent // suspends and unsuspends by hand: the latest of an item holds
+	Replay  []quiz.ItemID  // items to replay even when nothing of theirs changes
 }
 
 // Merge applies m in one transaction, as ImportReviews does: it adds the
-// reviews the log lacks, drops the undone ones, and replays every item
-// whose history changed, and those of m.Replay. It returns the reviews
-// added.
+// reviews the log lacks, drops the undone ones, keeps the suspend events,
+// and replays every item whose history changed, and those of m.Replay.
+// It returns the reviews added.
 func (db *DB) Merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err := db.writable(); err != nil {
 		return nil, fmt.Errorf("import reviews: %w", err)
@@ -118,7 +119,11 @@ func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range append(undone, m.Replay...) {
+	suspended, err := addEvents(tx, m.Suspend)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Concat(undone, suspended, m.Replay) {
 		if _, ok := byItem[id]; !ok {
 			byItem[id] = nil // replayed with the reviews it has
 		}
@@ -244,11 +249,17 @@ func (db *DB) replayItem(tx *sql.Tx, id quiz.ItemID, added []quiz.Review, replay
 			return err
 		}
 	}
+	st, evented, err := settle(tx, id, st)
+	if err != nil {
+		return err
+	}
 	if st == nil {
 		return dropState(tx, &db.stmts, id, stored)
 	}
-	if _, last := was[history[len(history)-1].UID]; last && stored != nil {
-		st.Suspended = stored.Suspended
+	if !evented && len(history) > 0 && stored != nil { // suspended by hand before events were kept
+		if _, last := was[history[len(history)-1].UID]; last {
+			st.Suspended = stored.Suspended
+		}
 	}
 	return upsert(tx, db.stmts.upsertState, id, *st)
 }

@@ -215,10 +215,21 @@ var migrations = []string{
 		PRIMARY KEY (deck, card)
 	) STRICT, WITHOUT ROWID;`,
 
-	// 8: the reviews undone after they were given, by uid: an import or
-	// a sync does not bring them back, and sync tells other machines.
+	// 8: what sync merges besides reviews. undone_review: the reviews
+	// undone after they were given, by uid, so that no import or sync
+	// brings them back. suspend_event: each suspend and unsuspend of an
+	// item by hand (at: UTC ms), so that every machine settles on the
+	// latest.
 	`CREATE TABLE undone_review (
 		uid TEXT NOT NULL PRIMARY KEY
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE suspend_event (
+		deck      TEXT    NOT NULL,
+		card      TEXT    NOT NULL,
+		item      TEXT    NOT NULL,
+		at        INTEGER NOT NULL,
+		suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
+		PRIMARY KEY (deck, card, item, at, suspended)
 	) STRICT, WITHOUT ROWID;`,
 }
 
