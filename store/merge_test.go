@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -21,7 +22,7 @@ func undoneVersion(t *testing.T) int {
 
 // TestMigrationToUndone: a database from before undos were kept is
 // migrated in place, keeps its log, and then keeps what is undone, which
-// no import brings back.
+// no import brings back, and suspend events in order.
 func TestMigrationToUndone(t *testing.T) {
 	dir := t.TempDir()
 	saved := migrations
@@ -58,5 +59,18 @@ func TestMigrationToUndone(t *testing.T) {
 	added, err := db.ImportReviews([]quiz.Review{last}, replay)
 	if err != nil || len(added) != 0 {
 		t.Errorf("import of the undone review added %v, %v; want nothing", added, err)
+	}
+	now := last.ReviewedAt.Add(time.Hour)
+	if _, err := db.SetSuspended([]quiz.ItemID{log[0].Item}, true, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSuspended([]quiz.ItemID{log[0].Item}, false, now); err != nil { // the browser's undo
+		t.Fatal(err)
+	}
+	var events []SuspendEvent
+	db.SuspendEvents(func(e SuspendEvent) error { events = append(events, e); return nil })
+	want := []SuspendEvent{{Item: log[0].Item, At: now, Suspended: true}, {Item: log[0].Item, At: now.Add(time.Millisecond)}}
+	if !reflect.DeepEqual(events, want) {
+		t.Errorf("suspend events = %+v, want %+v: an undo at the same moment comes after", events, want)
 	}
 }
