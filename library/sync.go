@@ -37,6 +37,9 @@ type SyncResult struct {
 	File    string   // the file written, "" when there was nothing new
 	Partial []string // files whose last line is still being written: read next time
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
+
+	Decks     []string       // the ids of the decks the sync changed here
+	Conflicts []DeckConflict // cards edited on two machines: one kept renamed
 }
 
 // eventJSON is a line of a sync log that is not a review: an undo,
@@ -110,6 +113,7 @@ func (l *Library) MachineID() (string, error) {
 // file of its own, named by machine and now, the reviews and undos of
 // this log that no file in the folder holds, and its suspend events. Any file of the folder is
 // read, a sync tool's conflict copies too, since reviews merge by uid.
+// The learner's decks are merged too (see syncDecks).
 func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
 	var res SyncResult
 	machine, err := l.MachineID()
@@ -137,8 +141,11 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	res.Items = len(outbox{reviews: added}.items())
 	if out.size() > 0 {
 		res.Written = out.size()
-		res.File, err = writeSyncLog(db, logs, machine, now, out)
+		if res.File, err = writeSyncLog(db, logs, machine, now, out); err != nil {
+			return res, err
+		}
 	}
+	res.Decks, res.Conflicts, err = l.syncDecks(dir, machine, now)
 	return res, err
 }
 

@@ -63,10 +63,17 @@ func syncReport(dir string, res library.SyncResult) string {
 	if res.Written > 0 {
 		parts = append(parts, fmt.Sprintf("this machine's %s written to the folder", count(res.Written, "new change")))
 	}
+	if len(res.Decks) > 0 {
+		parts = append(parts, fmt.Sprintf("%s updated here (%s)", count(len(res.Decks), "deck"), termtext.Strip(strings.Join(res.Decks, ", "))))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing new either way")
 	}
 	s := fmt.Sprintf("synced with %s: %s", termtext.QuoteIfUnsafe(dir), strings.Join(parts, "; "))
+	for _, c := range res.Conflicts {
+		s += fmt.Sprintf("\n  card %s of deck %s was edited on two machines: the newer edit keeps it, the other is card %s",
+			termtext.QuoteIfUnsafe(c.Card), termtext.QuoteIfUnsafe(c.Deck), termtext.QuoteIfUnsafe(c.Renamed))
+	}
 	for _, p := range res.Partial {
 		s += fmt.Sprintf("\n  %s is still being written: its last line is read at the next sync", termtext.QuoteIfUnsafe(p))
 	}
