@@ -67,6 +67,9 @@ func (l *Library) syncDecks(dir, machine string, now time.Time) (changedDecks []
 		return nil, nil, err
 	}
 	for _, id := range sortedKeys(local, remote) {
+		if d, ok := local[id]; ok && d == nil {
+			continue
+		}
 		if marks[id] == nil {
 			marks[id] = map[string]cardMark{}
 		}
@@ -254,7 +257,8 @@ func (d *rawDeck) encode() []byte {
 	return b.Bytes()
 }
 
-// readDecks reads the deck files of folder by deck id (the file name).
+// readDecks reads the deck files of folder by deck id (the file name);
+// a file that is not a deck with card ids is there as nil.
 func readDecks(folder string) (map[string]*rawDeck, error) {
 	decks := map[string]*rawDeck{}
 	entries, err := os.ReadDir(folder)
@@ -273,9 +277,8 @@ func readDecks(folder string) (map[string]*rawDeck, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sync decks: %w", err)
 		}
-		if d, ok := parseRawDeck(b); ok {
-			decks[id] = d
-		}
+		d, _ := parseRawDeck(b)
+		decks[id] = d // nil: not a deck with card ids (a deck being edited, another file): left alone
 	}
 	return decks, nil
 }
@@ -299,6 +302,9 @@ func remoteDecks(folder, machine string) (map[string][]remoteCopy, error) {
 			return nil, err
 		}
 		for id, d := range decks {
+			if d == nil {
+				continue
+			}
 			marks := map[string]cardMark{}
 			if b, err := os.ReadFile(filepath.Join(folder, m.Name(), id+".times.json")); err == nil {
 				json.Unmarshal(b, &marks) //nolint:errcheck // no times: every card counts as edited at the epoch
@@ -358,7 +364,7 @@ func sortedKeys(local map[string]*rawDeck, remote map[string][]remoteCopy) []str
 		ids = append(ids, id)
 	}
 	for id := range remote {
-		if local[id] == nil {
+		if _, ok := local[id]; !ok {
 			ids = append(ids, id)
 		}
 	}

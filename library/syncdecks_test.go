@@ -89,8 +89,8 @@ func TestSyncDecks(t *testing.T) {
 }
 
 // TestSyncDecksLeavesOthersAlone: a file of the decks folder that is not a
-// deck with card ids is neither changed nor published, and a card removed
-// on A is not brought back by B's copy.
+// deck with card ids (a deck half edited too) is neither changed nor
+// published, and a card removed on A is not brought back by B's copy.
 func TestSyncDecksLeavesOthersAlone(t *testing.T) {
 	ms, folder := machines(t, 2), t.TempDir()
 	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
@@ -112,6 +112,15 @@ func TestSyncDecksLeavesOthersAlone(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(folder, DeckFolder, machineID(t, ms[0]), "notes.json")); err == nil {
 		t.Errorf("notes.json, not a deck, was published")
+	}
+	editing := []byte(`{"format": 1, "id": "sync", "cards": [{"id": "c0", "prom`)
+	path := filepath.Join(ms[1].lib.DecksDir(), "sync.json")
+	if err := os.WriteFile(path, editing, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, at.Add(2*time.Hour))
+	if b, _ := os.ReadFile(path); string(b) != string(editing) {
+		t.Errorf("B's deck, half edited, was overwritten with\n%s", b)
 	}
 }
 
