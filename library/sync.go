@@ -108,12 +108,12 @@ func (l *Library) MachineID() (string, error) {
 }
 
 // Sync merges db's review log with the logs in the sync folder dir: it
-// adds the reviews of other machines that the log lacks and drops those
-// undone, replaying the items they touch with sch, and writes to a new
-// file of its own, named by machine and now, the reviews and undos of
-// this log that no file in the folder holds, and its suspend events. Any file of the folder is
-// read, a sync tool's conflict copies too, since reviews merge by uid.
-// The learner's decks are merged too (see syncDecks).
+// adds the reviews and suspend events of other machines that the log
+// lacks and drops the reviews undone, replaying the items they touch with
+// sch; then it writes to a new file of its own, named by machine and now,
+// what this log holds and no file in the folder does. Every log file in
+// the folder is read, a sync tool's conflict copies too, since reviews
+// merge by uid. The learner's decks are merged too (see syncDecks).
 func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
 	var res SyncResult
 	machine, err := l.MachineID()

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -257,6 +258,11 @@ func (d *rawDeck) encode() []byte {
 	return b.Bytes()
 }
 
+// deckFileID is the name of a deck file that sync merges, before .json:
+// a deck id. Other files, a sync tool's conflict copies among them
+// ("mine (conflicted copy).json"), are left alone.
+var deckFileID = regexp.MustCompile(`^[a-z0-9_-]{1,64}$`)
+
 // readDecks reads the deck files of folder by deck id (the file name);
 // a file that is not a deck with card ids is there as nil.
 func readDecks(folder string) (map[string]*rawDeck, error) {
@@ -270,7 +276,7 @@ func readDecks(folder string) (map[string]*rawDeck, error) {
 	}
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || e.IsDir() || strings.HasPrefix(id, ".") || strings.HasSuffix(id, ".times") {
+		if !ok || e.IsDir() || !deckFileID.MatchString(id) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(folder, e.Name()))

@@ -133,3 +133,26 @@ func machineID(t *testing.T, m *machine) string {
 	}
 	return id
 }
+
+// TestSyncDecksSkipsConflictCopies: a sync tool's conflict copy of a
+// machine's deck copy does not become a deck of its own.
+func TestSyncDecksSkipsConflictCopies(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	ms[0].sync(t, folder, at)
+	copyDir := filepath.Join(folder, DeckFolder, machineID(t, ms[0]))
+	b, err := os.ReadFile(filepath.Join(copyDir, "sync.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(copyDir, "sync (conflicted copy).json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, at)
+	entries, _ := os.ReadDir(ms[1].lib.DecksDir())
+	for _, e := range entries {
+		if e.Name() != "sync.json" {
+			t.Errorf("B's decks folder got %s", e.Name())
+		}
+	}
+}
