@@ -156,8 +156,11 @@ func reachable(dir, logs string) error {
 	if err == nil && !fi.IsDir() {
 		err = errors.New("not a folder")
 	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err // the path is said once
+	}
 	if err != nil {
-		return fmt.Errorf("sync folder %s cannot be reached (%v): is the drive mounted or the folder moved? Nothing was changed; your reviews stay here until the next sync",
+		return fmt.Errorf("sync folder %s cannot be reached (%v): is the drive mounted, or the folder moved? Nothing was changed; your reviews stay here until the next sync",
 			termtext.QuoteIfUnsafe(dir), err)
 	}
 	if err := os.MkdirAll(logs, 0o755); err != nil {

@@ -88,8 +88,12 @@ func finishSync(lib *library.Library, db *store.DB, dir string, sch quiz.Schedul
 	if dir == "" {
 		return nil
 	}
-	fmt.Fprintf(os.Stderr, "moatquiz: at start: %s\n", <-started)
-	fmt.Fprintf(os.Stderr, "moatquiz: at quit: %s\n", syncMessage(lib, db, dir, sch))
+	start, quit := <-started, syncMessage(lib, db, dir, sch)
+	if start == quit { // a folder away all along
+		fmt.Fprintf(os.Stderr, "moatquiz: at start and at quit: %s\n", quit)
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "moatquiz: at start: %s\nmoatquiz: at quit: %s\n", start, quit)
 	return nil
 }
 
