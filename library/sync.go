@@ -373,30 +373,38 @@ func gzipped(data []byte) []byte {
 }
 
 // publish writes data to a new file logs/base+ext (base-2, -3, ... when
-// the name is taken, as after a clock set back), through a hidden file
-// renamed, so that a sync tool never copies half of it.
+// the name is taken, as after a clock set back), whole or not at all.
 func publish(logs, base, ext string, data []byte) (string, error) {
-	tmp, err := os.CreateTemp(logs, ".writing-*")
-	if err != nil {
+	name := filepath.Join(logs, base+ext)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		name = filepath.Join(logs, fmt.Sprintf("%s-%d%s", base, n, ext))
+	}
+	if err := writeWhole(name, data); err != nil {
 		return "", fmt.Errorf("sync: write to the folder: %w; your reviews stay here until the next sync", err)
 	}
+	return name, nil
+}
+
+// writeWhole writes data to path through a hidden file renamed, so that
+// neither a crash nor a sync tool ever sees half of it.
+func writeWhole(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".writing-*")
+	if err != nil {
+		return err
+	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err == nil {
+	_, err = tmp.Write(data)
+	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	for n := 1; err == nil; n++ {
-		name := filepath.Join(logs, base+ext)
-		if n > 1 {
-			name = filepath.Join(logs, fmt.Sprintf("%s-%d%s", base, n, ext))
-		}
-		if _, serr := os.Lstat(name); errors.Is(serr, fs.ErrNotExist) {
-			if err = os.Rename(tmp.Name(), name); err == nil {
-				return name, nil
-			}
-		}
+	if err != nil {
+		return err
 	}
-	return "", fmt.Errorf("sync: write to the folder: %w; your reviews stay here until the next sync", err)
+	return os.Rename(tmp.Name(), path)
 }

@@ -343,19 +343,9 @@ func writeJSONFile(path string, data []byte) error {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("sync decks: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".writing-*")
+	err := os.MkdirAll(filepath.Dir(path), 0o755)
 	if err == nil {
-		_, err = tmp.Write(data)
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		os.Remove(tmp.Name())
+		err = writeWhole(path, data)
 	}
 	if err != nil {
 		return fmt.Errorf("sync decks: write %s: %w", path, err)
