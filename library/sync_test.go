@@ -259,8 +259,9 @@ func TestSyncTruncatedAndConflictCopies(t *testing.T) {
 	same(t, ms, 4)
 }
 
-// TestSyncGzipAndUnreachable: a large new log is gzipped and read back;
-// a folder that is not there is a clear error and changes nothing.
+// TestSyncGzipAndUnreachable: a large new log is gzipped and read back,
+// half of it while it is being copied and the rest once it is whole; a
+// folder that is not there is a clear error and changes nothing.
 func TestSyncGzipAndUnreachable(t *testing.T) {
 	ms, folder := machines(t, 2), t.TempDir()
 	reviews := make([]quiz.Review, 600)
@@ -282,12 +283,30 @@ func TestSyncGzipAndUnreachable(t *testing.T) {
 		t.Errorf("%s is not gzip: %v", res.File, err)
 	}
 	f.Close()
-	ms[1].sync(t, folder, at)
+	whole, _ := os.ReadFile(res.File)
+	os.WriteFile(res.File, whole[:len(whole)/2], 0o644) // still being copied
+	got := ms[1].sync(t, folder, at)
+	if len(got.Partial) != 1 || got.Added == 0 || got.Added >= 600 || len(got.Bad) != 0 {
+		t.Errorf("sync of half a gzipped log = %+v; want some reviews added, the file partial", got)
+	}
+	os.WriteFile(res.File, whole, 0o644)
+	if got := ms[1].sync(t, folder, at); got.Added+len(got.Partial) == 0 {
+		t.Errorf("sync of the whole gzipped log added nothing")
+	}
 	same(t, ms, 600)
 
+	ms[1].lib.ImportReviews(ms[1].db, []quiz.Review{{Item: reviews[0].Item, Rating: fsrs.Again,
+		ReviewedAt: at.AddDate(1, 0, 0), Mode: quiz.ModeReview, Question: quiz.QuestionFlip}}, quiz.DefaultScheduling())
+	before := ms[1].export(t)
 	_, err := ms[1].lib.Sync(ms[1].db, filepath.Join(folder, "unmounted"), quiz.DefaultScheduling(), at)
 	if err == nil || !strings.Contains(err.Error(), "cannot be reached") || !strings.Contains(err.Error(), "Nothing was changed") {
 		t.Errorf("sync to a missing folder: %v", err)
+	}
+	if ms[1].export(t) != before {
+		t.Errorf("a sync to a missing folder changed the log")
+	}
+	if got := ms[1].sync(t, folder, at); got.Written != 1 {
+		t.Errorf("once the folder is back, the sync wrote %d reviews, want the 1 studied meanwhile", got.Written)
 	}
 }
 
