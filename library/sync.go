@@ -31,7 +31,7 @@ const gzipOver = 64 << 10
 type SyncResult struct {
 	Files   int      // log files read
 	Added   int      // reviews from other machines added to the log
-	Undone  int      // undos read
+	Undone  int      // undos of other machines applied
 	Items   int      // items rescheduled by the reviews added
 	Written int      // reviews and undos this machine wrote to the folder
 	File    string   // the file written, "" when there was nothing new
@@ -132,12 +132,16 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	if err != nil {
 		return res, err
 	}
-	m := store.Merge{Reviews: in.reviews, Undone: in.undone, Suspend: in.suspend, Replay: out.items()}
+	if out.reviews, err = reviewsOf(db, out.uids); err != nil {
+		return res, err
+	}
+	m := in.lacking(out)
+	m.Replay = out.items()
 	added, err := db.Merge(m, quiz.NewReplayer(sch).Replay)
 	if err != nil {
 		return res, err
 	}
-	res.Added, res.Undone = len(added), len(in.undone)
+	res.Added, res.Undone = len(added), len(m.Undone)
 	res.Items = len(outbox{reviews: added}.items())
 	if out.size() > 0 {
 		res.Written = out.size()
@@ -265,19 +269,43 @@ func (in *syncLog) add(line []byte) error {
 	return nil
 }
 
-// outbox is what this machine writes to the folder.
+// outbox is what this machine writes to the folder, and what it holds.
 type outbox struct {
-	reviews []quiz.Review
+	uids    map[string]bool // of the reviews
+	reviews []quiz.Review   // those reviews, read once they are needed
 	undone  []string
 	suspend []eventJSON
+	held    map[string]bool // the uids of the reviews, undos and keys of the events the log holds
+}
+
+// lacking is what of the folder's logs db lacks, as out found it.
+func (in syncLog) lacking(out outbox) store.Merge {
+	var m store.Merge
+	for _, r := range in.reviews {
+		if !out.held[r.UID] {
+			m.Reviews = append(m.Reviews, r)
+		}
+	}
+	for _, uid := range in.undone {
+		if !out.held["undo "+uid] {
+			m.Undone = append(m.Undone, uid)
+		}
+	}
+	for _, e := range in.suspend {
+		if !out.held[suspendLine(e).key()] {
+			m.Suspend = append(m.Suspend, e)
+		}
+	}
+	return m
 }
 
 // outgoing is what db holds and no log in the folder does.
 func outgoing(db *store.DB, in syncLog) (outbox, error) {
-	var out outbox
-	err := db.Reviews(func(r quiz.Review) error {
-		if !in.has[r.UID] {
-			out.reviews = append(out.reviews, r)
+	out := outbox{held: map[string]bool{}, uids: map[string]bool{}}
+	err := db.ReviewUIDs(func(uid string) error {
+		out.held[uid] = true
+		if !in.has[uid] {
+			out.uids[uid] = true
 		}
 		return nil
 	})
@@ -286,6 +314,7 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	}
 	undone, err := db.Undone()
 	for _, uid := range undone {
+		out.held["undo "+uid] = true
 		if !in.undos[uid] {
 			out.undone = append(out.undone, uid)
 		}
@@ -294,7 +323,9 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 		return out, err
 	}
 	err = db.SuspendEvents(func(e store.SuspendEvent) error {
-		if line := suspendLine(e); !in.events[line.key()] {
+		line := suspendLine(e)
+		out.held[line.key()] = true
+		if !in.events[line.key()] {
 			out.suspend = append(out.suspend, line)
 		}
 		return nil
@@ -302,8 +333,24 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	return out, err
 }
 
+// reviewsOf is the reviews of db with the uids, oldest first; none read
+// when there are none.
+func reviewsOf(db *store.DB, uids map[string]bool) ([]quiz.Review, error) {
+	var out []quiz.Review
+	if len(uids) == 0 {
+		return nil, nil
+	}
+	err := db.Reviews(func(r quiz.Review) error {
+		if uids[r.UID] {
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // size is how many lines go out.
-func (o outbox) size() int { return len(o.reviews) + len(o.undone) + len(o.suspend) }
+func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.suspend) }
 
 // items are the items of the reviews going out: replayed at a sync, so
 // that their states are what every machine's replay gives.
@@ -331,18 +378,14 @@ func (o outbox) items() []quiz.ItemID {
 // merge. It returns the file's path.
 func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox) (string, error) {
 	var buf bytes.Buffer
-	want := map[string]bool{}
-	for _, r := range out.reviews {
-		want[r.UID] = true
-	}
-	err := db.Reviews(func(r quiz.Review) error {
-		if want[r.UID] {
-			return writeLine(&buf, r)
-		}
-		return nil
-	})
+	reviews, err := reviewsOf(db, out.uids)
 	if err != nil {
 		return "", err
+	}
+	for _, r := range reviews {
+		if err := writeLine(&buf, r); err != nil {
+			return "", err
+		}
 	}
 	events := out.suspend
 	for _, uid := range out.undone {

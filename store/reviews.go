@@ -343,3 +343,30 @@ func (db *DB) itemState(tx *sql.Tx, id quiz.ItemID) (*quiz.ItemState, error) {
 	}
 	return &st, nil
 }
+
+// ReviewUIDs calls fn with the uid of every review in the log: what a
+// sync compares with the folder, without reading whole reviews.
+func (db *DB) ReviewUIDs(fn func(uid string) error) error {
+	rows, err := db.sql.Query("SELECT uid FROM review")
+	if err != nil {
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+	}
+	defer rows.Close()
+	var uids []string
+	for rows.Next() {
+		var uid sql.NullString
+		if err := rows.Scan(&uid); err != nil {
+			return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+		}
+		uids = append(uids, uid.String)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+	}
+	for _, uid := range uids {
+		if err := fn(uid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
