@@ -311,7 +311,8 @@ func TestSyncGzipAndUnreachable(t *testing.T) {
 }
 
 // TestSyncUndo: a review undone after it was synced is dropped on every
-// machine, and no sync brings it back.
+// machine, and no sync brings it back. The undo goes out in a second log
+// of the same time (a clock set back), under a name of its own.
 func TestSyncUndo(t *testing.T) {
 	ms, folder := machines(t, 2), t.TempDir()
 	rng := rand.New(rand.NewPCG(7, 8))
@@ -324,7 +325,9 @@ func TestSyncUndo(t *testing.T) {
 	if err := ms[0].db.Unrecord(&last); err != nil {
 		t.Fatal(err)
 	}
-	ms[0].sync(t, folder, clock)
+	if res := ms[0].sync(t, folder, clock); !strings.HasSuffix(res.File, "-2.jsonl") {
+		t.Errorf("a second log at the same time was written to %s, want a name ending -2.jsonl", res.File)
+	}
 	if res := ms[1].sync(t, folder, clock); res.Undone != 1 {
 		t.Errorf("B read %d undos, want 1", res.Undone)
 	}
