@@ -24,7 +24,8 @@ var (
 	sqlAddEvent = "INSERT OR IGNORE INTO suspend_event (deck, card, item, at, suspended) VALUES (?, ?, ?, ?, ?)"
 	sqlLatest   = "SELECT at, suspended FROM suspend_event WHERE deck = ? AND card = ? AND item = ? " +
 		"ORDER BY at DESC, suspended DESC LIMIT 1"
-	sqlEvents = "SELECT deck, card, item, at, suspended FROM suspend_event ORDER BY at, deck, card, item"
+	sqlLastReview = "SELECT last_review FROM item_state WHERE deck = ? AND card = ? AND item = ?"
+	sqlEvents     = "SELECT deck, card, item, at, suspended FROM suspend_event ORDER BY at, deck, card, item"
 )
 
 // addEvents saves the events the store lacks and returns their items.
@@ -43,15 +44,21 @@ func addEvents(tx *sql.Tx, events []SuspendEvent) ([]quiz.ItemID, error) {
 }
 
 // addLocalEvent saves a suspend (on) or unsuspend of item id done here
-// at now: after the item's latest event, so that an undo at the same
-// moment (the browser's) comes after what it undoes.
+// at now, or just after the item's latest event and review if now is not
+// (an undo at the same moment, a clock behind the session's): what is
+// done here comes after what the item's history holds here.
 func addLocalEvent(tx *sql.Tx, id quiz.ItemID, now time.Time, on bool) error {
 	var at, was int64
 	err := tx.QueryRow(sqlLatest, id.Deck, id.Card, id.Item).Scan(&at, &was)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	when := max(now.UnixMilli(), at+1)
+	var last sql.NullInt64
+	err = tx.QueryRow(sqlLastReview, id.Deck, id.Card, id.Item).Scan(&last)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	when := max(now.UnixMilli(), at+1, last.Int64+1)
 	_, err = addEvents(tx, []SuspendEvent{{Item: id, At: fromMS(when), Suspended: on}})
 	return err
 }

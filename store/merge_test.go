@@ -74,3 +74,28 @@ func TestMigrationToUndone(t *testing.T) {
 		t.Errorf("suspend events = %+v, want %+v: an undo at the same moment comes after", events, want)
 	}
 }
+
+// TestSuspendAfterReviewWithClockBehind: a suspend done here comes after
+// the item's reviews here even when the clock is behind them, so a later
+// replay (a sync bringing an older review) keeps the item suspended.
+func TestSuspendAfterReviewWithClockBehind(t *testing.T) {
+	db := openW(t, t.TempDir())
+	replay := quiz.NewReplayer(quiz.DefaultScheduling()).Replay
+	id := quiz.ItemID{Deck: "article", Card: "moat", Item: quiz.ItemFact}
+	review := func(at time.Time) quiz.Review {
+		return quiz.Review{Item: id, Rating: 3, ReviewedAt: at, Mode: quiz.ModeReview, Question: quiz.QuestionFlip}
+	}
+	ahead := time.Date(2030, 1, 1, 9, 0, 0, 0, time.UTC)
+	if _, err := db.ImportReviews([]quiz.Review{review(ahead)}, replay); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSuspended([]quiz.ItemID{id}, true, ahead.AddDate(-3, 0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportReviews([]quiz.Review{review(ahead.AddDate(0, 0, -9))}, replay); err != nil {
+		t.Fatal(err)
+	}
+	if !states(t, db)[id].Suspended {
+		t.Error("the item suspended after its review is unsuspended by the replay of an older review")
+	}
+}
