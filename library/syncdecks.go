@@ -25,12 +25,25 @@ const DeckFolder = "moatquiz-decks"
 const deckTimesFile = "sync-decks.json"
 
 // cardMark is what a machine knows of one card: the hash of its JSON, when
-// it was last edited, and the hash both sides had at the last sync (Base).
+// it was last edited, and every version (hash) it has held or taken in,
+// so that a version one side has seen and moved on from is never taken
+// for a new edit.
 type cardMark struct {
 	Hash string    `json:"hash"`
 	At   time.Time `json:"at"`
-	Base string    `json:"base,omitempty"`
+	Seen []string  `json:"seen"`
 }
+
+// edited is m moved to version hash, edited at at, keeping what it saw.
+func (m cardMark) edited(hash string, at time.Time, seen ...[]string) cardMark {
+	all := slices.Concat(append(seen, m.Seen, []string{hash, m.Hash})...)
+	slices.Sort(all)
+	all = slices.DeleteFunc(slices.Compact(all), func(h string) bool { return h == "" })
+	return cardMark{Hash: hash, At: at, Seen: all}
+}
+
+// saw reports whether m has held version hash.
+func (m cardMark) saw(hash string) bool { return slices.Contains(m.Seen, hash) }
 
 // rawDeck is a deck file as JSON: its fields, and its cards by id in order.
 type rawDeck struct {
@@ -46,10 +59,11 @@ type DeckConflict struct {
 }
 
 // syncDecks merges the learner's decks with the other machines' copies in
-// dir: a card one side has is added to the other, a card that differs
-// takes the newer edit, and a card both sides edited since they last had
-// it alike keeps the newer edit under its id and the other under a new
-// id (conflicts), on every machine alike.
+// dir: a card one side has is added to the other; a card that differs
+// takes the other side's version when that side has moved on from this
+// one (it has held it); and a card each side edited without seeing the
+// other's version keeps the newer edit under its id and the other under
+// a new id (conflicts), on every machine alike.
 // It then publishes this machine's decks and their cards' edit times, and
 // returns the ids of the decks it changed here.
 func (l *Library) syncDecks(dir, machine string, now time.Time) (changedDecks []string, conflicts []DeckConflict, err error) {
@@ -108,7 +122,7 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 	}
 	for _, id := range d.ids { // edits made here since the last sync
 		if h := cardHash(d.cards[id]); marks[id].Hash != h {
-			marks[id] = cardMark{Hash: h, At: now, Base: marks[id].Base}
+			marks[id] = marks[id].edited(h, now)
 		}
 	}
 	var conflicts []DeckConflict
@@ -121,38 +135,21 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 			switch {
 			case !has && mine.Hash == "": // new to this machine (one deleted here stays deleted)
 				d.put(id, card)
-				marks[id] = cardMark{Hash: theirs.Hash, At: theirs.At, Base: theirs.Hash}
+				marks[id] = theirs.edited(theirs.Hash, theirs.At)
 				changed = true
-			case !has || mine.Hash == theirs.Hash:
-				mine.Base = theirs.Hash
-				marks[id] = mine
-			case mine.Base != "" && mine.Hash != mine.Base && theirs.Hash != mine.Base: // both edited it
-				conflicts = append(conflicts, d.conflict(id, card, theirs, marks))
-				changed = true
-			case newer(theirs, mine):
+			case !has || mine.Hash == theirs.Hash || mine.saw(theirs.Hash): // nothing new from them
+				marks[id] = mine.edited(mine.Hash, mine.At, theirs.Seen, []string{theirs.Hash})
+			case theirs.saw(mine.Hash): // they have moved on from this version
 				d.cards[id] = card
-				marks[id] = cardMark{Hash: theirs.Hash, At: theirs.At, Base: theirs.Hash}
+				marks[id] = mine.edited(theirs.Hash, theirs.At, theirs.Seen)
+				changed = true
+			default: // both edited it
+				conflicts = append(conflicts, d.conflict(id, card, theirs, marks))
 				changed = true
 			}
 		}
 	}
-	for _, id := range d.ids { // a card no other machine has: this copy is where it starts
-		if m := marks[id]; m.Base == "" && !inCopies(copies, id) {
-			m.Base = m.Hash
-			marks[id] = m
-		}
-	}
 	return d, conflicts, changed
-}
-
-// inCopies reports whether another machine has card id.
-func inCopies(copies []remoteCopy, id string) bool {
-	for _, rc := range copies {
-		if _, ok := rc.deck.cards[id]; ok {
-			return true
-		}
-	}
-	return false
 }
 
 // conflict settles a card both sides edited: the newer edit keeps id;
@@ -171,9 +168,8 @@ func (d *rawDeck) conflict(id string, card json.RawMessage, theirs cardMark, mar
 	}
 	renamed += "-conflict-" + lose.Hash[:6]
 	d.put(renamed, withID(card, renamed))
-	marks[id] = cardMark{Hash: win.Hash, At: win.At, Base: win.Hash}
-	h := cardHash(d.cards[renamed])
-	marks[renamed] = cardMark{Hash: h, At: lose.At, Base: h}
+	marks[id] = mine.edited(win.Hash, win.At, theirs.Seen, []string{theirs.Hash})
+	marks[renamed] = cardMark{}.edited(cardHash(d.cards[renamed]), lose.At)
 	return DeckConflict{Card: id, Renamed: renamed}
 }
 
@@ -328,7 +324,7 @@ func publishDeck(folder, id string, d *rawDeck, marks map[string]cardMark) error
 	}
 	times := map[string]cardMark{}
 	for _, c := range d.ids {
-		times[c] = cardMark{Hash: marks[c].Hash, At: marks[c].At}
+		times[c] = marks[c]
 	}
 	b, _ := json.Marshal(times)
 	if err := writeJSONFile(filepath.Join(folder, id+".times.json"), b); err != nil {

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -43,8 +44,8 @@ func (m *machine) editPrompt(t *testing.T, c, prompt string) {
 
 // TestSyncDecks: a deck made on A reaches B; a card edited on one side
 // takes the edit on the other; a card edited on both keeps the newer
-// edit under its id and the other renamed, said on both; in the end both
-// hold the same cards.
+// edit under its id and the other renamed, said by the machine that finds
+// it; in the end both hold the same cards.
 func TestSyncDecks(t *testing.T) {
 	ms, folder := machines(t, 2), t.TempDir()
 	mine := syncDeck()
@@ -69,8 +70,8 @@ func TestSyncDecks(t *testing.T) {
 	if len(res.Conflicts) != 1 || res.Conflicts[0].Card != "c3" || !strings.HasPrefix(res.Conflicts[0].Renamed, "c3-conflict-") {
 		t.Errorf("B's conflicts = %+v, want c3 renamed", res.Conflicts)
 	}
-	if res := sync(ms[0]); len(res.Conflicts) != 1 {
-		t.Errorf("A's conflicts = %+v, want c3's", res.Conflicts)
+	if res := sync(ms[0]); len(res.Conflicts) != 0 {
+		t.Errorf("A's conflicts = %+v, want none: B settled c3", res.Conflicts)
 	}
 	sync(ms[1])
 	a, b := ms[0].deckCards(t, "mine"), ms[1].deckCards(t, "mine")
@@ -153,6 +154,49 @@ func TestSyncDecksSkipsConflictCopies(t *testing.T) {
 	for _, e := range entries {
 		if e.Name() != "sync.json" {
 			t.Errorf("B's decks folder got %s", e.Name())
+		}
+	}
+}
+
+// TestSyncDecksThreeWayConflict: a card edited on three machines before
+// any of them synced keeps all three versions on every machine, the
+// newest under its id, whatever order they sync in.
+func TestSyncDecksThreeWayConflict(t *testing.T) {
+	for _, order := range [][]int{{0, 1, 2, 0, 1, 2}, {2, 1, 0, 2, 1, 0}, {1, 2, 0, 1, 2, 0}} {
+		ms, folder := machines(t, 3), t.TempDir()
+		clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		for _, m := range ms {
+			m.sync(t, folder, clock)
+		}
+		for _, m := range ms {
+			m.sync(t, folder, clock)
+		}
+		for i, m := range ms {
+			d, _ := m.lib.Deck("sync")
+			d.Cards[0].PromptEn = fmt.Sprintf("Edited on %d?", i)
+			writeDeck(t, m.lib, d)
+		}
+		for _, i := range order {
+			clock = clock.Add(time.Hour)
+			ms[i].sync(t, folder, clock)
+		}
+		want := ms[0].deckCards(t, "sync")
+		if len(want) != 10 {
+			t.Errorf("order %v: %d cards, want the 8 and 2 renamed", order, len(want))
+		}
+		prompts := map[string]bool{}
+		for _, c := range want {
+			prompts[c.PromptEn] = true
+		}
+		for i := range 3 {
+			if !prompts[fmt.Sprintf("Edited on %d?", i)] {
+				t.Errorf("order %v: the edit of machine %d is lost", order, i)
+			}
+		}
+		for i, m := range ms[1:] {
+			if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+				t.Errorf("order %v: machine %d's cards differ from machine 0's", order, i+1)
+			}
 		}
 	}
 }
