@@ -64,10 +64,11 @@ type Replay func(history []quiz.Review) (*quiz.ItemState, error)
 // not hold yet (by quiz.ReviewUID; a review given twice is added once,
 // an undone one never), and replays the whole history of every item that
 // got one: each of its reviews is saved with the states the replay gives
-// it, and the item with its state after the last. An item whose last
-// review was in the log already keeps whether it is suspended (the
-// learner may have unsuspended a leech since). It returns the reviews
-// added, with their UIDs, IDs and states, in the order given.
+// it, and the item with its state after the last. Whether it is
+// suspended follows its latest suspend event when that came after its
+// last review; an item with no event whose last review was in the log
+// already keeps whether it is suspended. It returns the reviews added,
+// with their UIDs, IDs and states, in the order given.
 func (db *DB) ImportReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
 	return db.Merge(Merge{Reviews: reviews}, replay)
 }
