@@ -30,6 +30,7 @@ type Config struct {
 	Path       string          // the file read ("" for the built-in defaults)
 	Found      bool            // whether the file existed; false: all defaults
 	Scheduling quiz.Scheduling // FSRS parameters and daily limits
+	SyncDir    string          // the folder the app syncs with on start and quit; "" for none (docs/sync.md)
 }
 
 // Default is the configuration with no file: quiz.DefaultScheduling().
@@ -82,6 +83,9 @@ func Parse(path string, data []byte) (Config, error) {
 			errs = append(errs, &Error{Path: path, Line: lines[k.name], Key: k.name, Msg: msg})
 		}
 	}
+	if f.SyncDir != nil {
+		c.SyncDir = expandHome(*f.SyncDir)
+	}
 	if len(errs) > 0 {
 		sortByLine(errs)
 		return Config{}, errs
@@ -104,6 +108,7 @@ type file struct {
 	RolloverHour     *int64     `toml:"rollover_hour"`
 	AnswerTimeCap    *string    `toml:"answer_time_cap"`
 	Weights          *[]float64 `toml:"weights"`
+	SyncDir          *string    `toml:"sync_dir"`
 }
 
 // withFSRS returns p with Decay and Factor derived from its weights, as

@@ -232,3 +232,23 @@ func TestByteOrderMark(t *testing.T) {
 		t.Errorf("error %v, want one at config.toml:2", err)
 	}
 }
+
+// TestSyncDir: sync_dir takes a full path or one under ~/, and refuses a
+// relative one with the line and what to write.
+func TestSyncDir(t *testing.T) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		t.Skip("no home folder")
+	}
+	c, err := Parse("config.toml", []byte(`sync_dir = "~/Sync/moatquiz"`))
+	if err != nil || c.SyncDir != filepath.Join(home, "Sync", "moatquiz") {
+		t.Errorf("sync_dir under ~ = %q, %v", c.SyncDir, err)
+	}
+	if c, err := Parse("config.toml", []byte("fuzz = true")); err != nil || c.SyncDir != "" {
+		t.Errorf("no sync_dir = %q, %v", c.SyncDir, err)
+	}
+	_, err = Parse("config.toml", []byte("fuzz = true\nsync_dir = \"Sync\""))
+	if err == nil || !strings.Contains(err.Error(), "config.toml:2: sync_dir") || !strings.Contains(err.Error(), "full path") {
+		t.Errorf("a relative sync_dir: %v", err)
+	}
+}

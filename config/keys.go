@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +47,24 @@ var keys = []key{
 	{"rollover_hour", "a whole number from 0 to 23", applyRolloverHour},
 	{"answer_time_cap", `a duration from 1s to 2h, like "60s" or "2m"`, applyAnswerTimeCap},
 	{"weights", "a list of 21 FSRS-6 weights (or the 19 of FSRS-5, or the 17 of FSRS-4.5)", applyWeights},
+	{"sync_dir", `a folder's full path, like "/home/me/Sync/moatquiz" or "~/Sync/moatquiz"`, checkSyncDir},
+}
+
+// checkSyncDir checks the sync folder's path; Parse sets it.
+func checkSyncDir(f *file, _ *quiz.Scheduling, want string) string {
+	if f.SyncDir != nil && !filepath.IsAbs(expandHome(*f.SyncDir)) {
+		return fmt.Sprintf("%q is not allowed: must be %s", *f.SyncDir, want)
+	}
+	return ""
+}
+
+// expandHome replaces a leading ~/ of path by the home folder.
+func expandHome(path string) string {
+	rest, ok := strings.CutPrefix(path, "~/")
+	if home, err := os.UserHomeDir(); ok && err == nil {
+		return filepath.Join(home, rest)
+	}
+	return path
 }
 
 // keyNames lists the keys for the unknown-key message.

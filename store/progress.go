@@ -206,7 +206,8 @@ func upsert(tx *sql.Tx, st *sql.Stmt, id quiz.ItemID, s quiz.ItemState) error {
 // Unrecord undoes review r.ID in one transaction: it deletes the log row
 // and, unless the review was practice, puts back the item's state from
 // before it exactly as the log recorded it (deleting the state of an item
-// that was new). It refuses (ErrNotLatest) when a later scheduled review
+// that was new), and keeps the review's uid as undone (Undone), so that
+// no import or sync brings it back. It refuses (ErrNotLatest) when a later scheduled review
 // of the item exists, and ErrNoReview when r.ID is not in the log.
 func (db *DB) Unrecord(r *quiz.Review) error {
 	if err := db.writable(); err != nil {
@@ -241,6 +242,9 @@ func (db *DB) unrecord(r *quiz.Review) error {
 		if err := restore(tx, &db.stmts, r.ID, id, &before, db.path); err != nil {
 			return err
 		}
+	}
+	if _, err := tx.Exec(sqlMarkUndone, r.ID); err != nil {
+		return err
 	}
 	if _, err := tx.Stmt(db.stmts.deleteReview).Exec(r.ID); err != nil {
 		return err

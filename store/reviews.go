@@ -41,7 +41,13 @@ func init() {
 
 // The SQL of ImportReviews.
 var (
-	sqlHasUID      = "SELECT EXISTS (SELECT 1 FROM review WHERE uid = ?)"
+	sqlHasUID = "SELECT EXISTS (SELECT 1 FROM review WHERE uid = ?1) OR " +
+		"EXISTS (SELECT 1 FROM undone_review WHERE uid = ?1)"
+	sqlMarkUndone  = "INSERT OR IGNORE INTO undone_review (uid) SELECT uid FROM review WHERE id = ?"
+	sqlAddUndone   = "INSERT OR IGNORE INTO undone_review (uid) VALUES (?)"
+	sqlUndoneItems = "SELECT DISTINCT deck, card, item FROM review WHERE uid = ?"
+	sqlDropUndone  = "DELETE FROM review WHERE uid = ?"
+	sqlUndone      = "SELECT uid FROM undone_review ORDER BY uid"
 	sqlItemReviews = "SELECT " + reviewCols + " FROM review WHERE deck = ? AND card = ? AND item = ?"
 	sqlItemState   = "SELECT " + stateCols + " FROM item_state WHERE deck = ? AND card = ? AND item = ?"
 	sqlPutReview   = "INSERT INTO review (id, deck, card, item, rating, reviewed_at, duration_ms, " +
@@ -55,34 +61,49 @@ var (
 type Replay func(history []quiz.Review) (*quiz.ItemState, error)
 
 // ImportReviews adds to the log, in one transaction, the reviews it does
-// not hold yet (by quiz.ReviewUID; a review given twice is added once),
-// and replays the whole history of every item that got one: each of its
-// reviews is saved with the states the replay gives it, and the item
-// with its state after the last. An item whose last review was in the
-// log already keeps whether it is suspended (the learner may have
-// unsuspended a leech since). It returns the reviews added, with their
-// UIDs, IDs and states, in the order given.
+// not hold yet (by quiz.ReviewUID; a review given twice is added once,
+// an undone one never), and replays the whole history of every item that
+// got one: each of its reviews is saved with the states the replay gives
+// it, and the item with its state after the last. Whether it is
+// suspended follows its latest suspend event when that came after its
+// last review; an item with no event whose last review was in the log
+// already keeps whether it is suspended. It returns the reviews added,
+// with their UIDs, IDs and states, in the order given.
 func (db *DB) ImportReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
+	return db.Merge(Merge{Reviews: reviews}, replay)
+}
+
+// Merge is what a sync brings into the log.
+type Merge struct {
+	Reviews []quiz.Review  // reviews to add: those the log lacks are added
+	Undone  []string       // uids of reviews undone: dropped from the log, never added again
+	Suspend []SuspendEvent // suspends and unsuspends by hand: the latest of an item holds
+	Replay  []quiz.ItemID  // items to replay even when nothing of theirs changes
+}
+
+// Merge applies m in one transaction, as ImportReviews does: it adds the
+// reviews the log lacks, drops the undone ones, keeps the suspend events,
+// and replays every item whose history changed, and those of m.Replay.
+// It returns the reviews added.
+func (db *DB) Merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err := db.writable(); err != nil {
 		return nil, fmt.Errorf("import reviews: %w", err)
 	}
-	for i := range reviews {
-		if err := checkReview(&reviews[i]); err != nil {
-			return nil, fmt.Errorf("import review of %s at %s: %w", reviews[i].Item, reviews[i].ReviewedAt.Format(time.RFC3339), err)
+	for i := range m.Reviews {
+		if err := checkReview(&m.Reviews[i]); err != nil {
+			return nil, fmt.Errorf("import review of %s at %s: %w", m.Reviews[i].Item, m.Reviews[i].ReviewedAt.Format(time.RFC3339), err)
 		}
 	}
-	added, err := db.importReviews(reviews, replay)
+	added, err := db.merge(m, replay)
 	if err != nil {
 		return nil, fmt.Errorf("import reviews into %s: %w", db.path, explain(err))
 	}
-	if len(added) > 0 {
-		db.idle.committed()
-	}
+	db.idle.committed()
 	return added, nil
 }
 
-// importReviews is ImportReviews' transaction.
-func (db *DB) importReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
+// merge is Merge's transaction.
+func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	tx, err := db.sql.Begin()
 	if err != nil {
 		return nil, err
@@ -91,9 +112,22 @@ func (db *DB) importReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review
 	if err := db.front.save(db, tx); err != nil {
 		return nil, err
 	}
-	added, byItem, err := newReviews(tx, reviews)
+	undone, err := dropUndone(tx, m.Undone)
 	if err != nil {
 		return nil, err
+	}
+	added, byItem, err := newReviews(tx, m.Reviews)
+	if err != nil {
+		return nil, err
+	}
+	suspended, err := addEvents(tx, m.Suspend)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Concat(undone, suspended, m.Replay) {
+		if _, ok := byItem[id]; !ok {
+			byItem[id] = nil // replayed with the reviews it has
+		}
 	}
 	items := make([]quiz.ItemID, 0, len(byItem))
 	for id := range byItem {
@@ -110,6 +144,54 @@ func (db *DB) importReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review
 		added[i].ID = ids[added[i].UID]
 	}
 	return added, tx.Commit()
+}
+
+// dropUndone marks the uids undone and deletes their reviews; it returns
+// the items that had one.
+func dropUndone(tx *sql.Tx, uids []string) ([]quiz.ItemID, error) {
+	var items []quiz.ItemID
+	for _, uid := range uids {
+		if _, err := tx.Exec(sqlAddUndone, uid); err != nil {
+			return nil, err
+		}
+		rows, err := tx.Query(sqlUndoneItems, uid)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id quiz.ItemID
+			if err := rows.Scan(&id.Deck, &id.Card, &id.Item); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			items = append(items, id)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if _, err := tx.Exec(sqlDropUndone, uid); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// Undone returns the uids of the reviews undone, sorted.
+func (db *DB) Undone() ([]string, error) {
+	rows, err := db.sql.Query(sqlUndone)
+	if err != nil {
+		return nil, fmt.Errorf("read undone reviews from %s: %w", db.path, explain(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var uid string
+		if err := rows.Scan(&uid); err != nil {
+			return nil, fmt.Errorf("read undone reviews from %s: %w", db.path, explain(err))
+		}
+		out = append(out, uid)
+	}
+	return out, rows.Err()
 }
 
 // newReviews returns the reviews the log does not hold, with their times
@@ -168,11 +250,17 @@ func (db *DB) replayItem(tx *sql.Tx, id quiz.ItemID, added []quiz.Review, replay
 			return err
 		}
 	}
-	if st == nil {
-		return nil
+	st, evented, err := settle(tx, id, st)
+	if err != nil {
+		return err
 	}
-	if _, last := was[history[len(history)-1].UID]; last && stored != nil {
-		st.Suspended = stored.Suspended
+	if st == nil {
+		return dropState(tx, &db.stmts, id, stored)
+	}
+	if !evented && len(history) > 0 && stored != nil { // suspended by hand before events were kept
+		if _, last := was[history[len(history)-1].UID]; last {
+			st.Suspended = stored.Suspended
+		}
 	}
 	return upsert(tx, db.stmts.upsertState, id, *st)
 }
@@ -200,6 +288,17 @@ func (db *DB) saveReplayed(tx *sql.Tx, r *quiz.Review, was map[string]quiz.Revie
 		return err
 	}
 	_, err := tx.Exec(sqlPutReview, append([]any{prev.ID}, args...)...)
+	return err
+}
+
+// dropState deletes the state of an item that no review schedules any
+// more (its reviews undone), unless it is suspended: a suspended new
+// item keeps its state, as SetSuspended gives it.
+func dropState(tx *sql.Tx, s *statements, id quiz.ItemID, stored *quiz.ItemState) error {
+	if stored == nil || stored.Suspended {
+		return nil
+	}
+	_, err := tx.Stmt(s.deleteState).Exec(id.Deck, id.Card, id.Item)
 	return err
 }
 
@@ -244,4 +343,31 @@ func (db *DB) itemState(tx *sql.Tx, id quiz.ItemID) (*quiz.ItemState, error) {
 		return nil, damagedRow(db.path, "the state of "+id.String(), err)
 	}
 	return &st, nil
+}
+
+// ReviewUIDs calls fn with the uid of every review in the log: what a
+// sync compares with the folder, without reading whole reviews.
+func (db *DB) ReviewUIDs(fn func(uid string) error) error {
+	rows, err := db.sql.Query("SELECT uid FROM review")
+	if err != nil {
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+	}
+	defer rows.Close()
+	var uids []string
+	for rows.Next() {
+		var uid sql.NullString
+		if err := rows.Scan(&uid); err != nil {
+			return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+		}
+		uids = append(uids, uid.String)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read reviews from %s: %w", db.path, explain(err))
+	}
+	for _, uid := range uids {
+		if err := fn(uid); err != nil {
+			return err
+		}
+	}
+	return nil
 }

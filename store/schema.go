@@ -214,6 +214,23 @@ var migrations = []string{
 		flag INTEGER NOT NULL CHECK (flag BETWEEN 1 AND 4),
 		PRIMARY KEY (deck, card)
 	) STRICT, WITHOUT ROWID;`,
+
+	// 8: what sync merges besides reviews. undone_review: the reviews
+	// undone after they were given, by uid, so that no import or sync
+	// brings them back. suspend_event: each suspend and unsuspend of an
+	// item by hand (at: UTC ms), so that every machine settles on the
+	// latest.
+	`CREATE TABLE undone_review (
+		uid TEXT NOT NULL PRIMARY KEY
+	) STRICT, WITHOUT ROWID;
+	CREATE TABLE suspend_event (
+		deck      TEXT    NOT NULL,
+		card      TEXT    NOT NULL,
+		item      TEXT    NOT NULL,
+		at        INTEGER NOT NULL,
+		suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
+		PRIMARY KEY (deck, card, item, at, suspended)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same

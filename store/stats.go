@@ -235,20 +235,17 @@ func inRange(row string, bounds []bound) error {
 // ErrNoItem is returned by Unsuspend for an item with no stored state.
 var ErrNoItem = errors.New("no such item in the progress")
 
-// Unsuspend schedules a suspended item (a leech) again. It reports
+// Unsuspend schedules a suspended item (a leech) again, as SetSuspended
+// does, now. It reports
 // whether the item was suspended, and ErrNoItem when it has no stored
 // state.
 func (db *DB) Unsuspend(id quiz.ItemID) (bool, error) {
 	if err := db.writable(); err != nil {
 		return false, fmt.Errorf("unsuspend %s: %w", id, err)
 	}
-	res, err := db.sql.Exec("UPDATE item_state SET suspended = 0 WHERE deck = ? AND card = ? AND item = ? AND suspended = 1",
-		id.Deck, id.Card, id.Item)
-	if err != nil {
-		return false, fmt.Errorf("unsuspend %s: %w", id, explain(err))
-	}
-	if n, err := res.RowsAffected(); err != nil || n > 0 {
-		return n > 0, err
+	changed, err := db.SetSuspended([]quiz.ItemID{id}, false, time.Now())
+	if err != nil || len(changed) > 0 {
+		return len(changed) > 0, err
 	}
 	var exists bool
 	err = db.sql.QueryRow("SELECT EXISTS (SELECT 1 FROM item_state WHERE deck = ? AND card = ? AND item = ?)",

@@ -17,9 +17,9 @@ var sqlSuspend = "INSERT INTO item_state (deck, card, item, " + stateCols + ") "
 	"WHERE item_state.suspended != excluded.suspended"
 
 // SetSuspended suspends (on) or unsuspends the items, in one transaction,
-// and returns those it changed: setting them back undoes it. An item with
-// no stored state is suspended as a new item; unsuspending it changes
-// nothing.
+// and returns those it changed: setting them back undoes it. Each change
+// is kept as a suspend event at now, for sync. An item with no stored
+// state is suspended as a new item; unsuspending it changes nothing.
 func (db *DB) SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.ItemID, error) {
 	verb := map[bool]string{true: "suspend", false: "unsuspend"}[on]
 	if err := db.writable(); err != nil {
@@ -45,8 +45,12 @@ func (db *DB) SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.It
 		if err != nil {
 			return nil, fmt.Errorf("%s %s in %s: %w", verb, id, db.path, explain(err))
 		}
-		if n, err := res.RowsAffected(); err == nil && n > 0 {
-			changed = append(changed, id)
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			continue
+		}
+		changed = append(changed, id)
+		if err := addLocalEvent(tx, id, now, on); err != nil {
+			return nil, fmt.Errorf("%s %s in %s: %w", verb, id, db.path, explain(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {

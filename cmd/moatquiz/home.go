@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/moatquiz/moatquiz/library"
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/termtext"
 	"github.com/moatquiz/moatquiz/tui"
 )
 
@@ -49,6 +53,8 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Start:      start,
 		Readings:   sendReadings(lib),
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
+	started := startSync(lib, db, cfg.SyncDir, cfg.Scheduling)
+	defer func() { <-started }() // the store stays open until the sync at start is done
 	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)
@@ -57,7 +63,49 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		return m.Err()
 	}
 	lib.SaveBuiltin()
+	return finishSync(lib, db, cfg.SyncDir, cfg.Scheduling, started)
+}
+
+// startSync syncs with dir, when set, in the background while the app
+// runs; the channel gets its report, then is closed.
+func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling) <-chan string {
+	done := make(chan string, 1)
+	if dir == "" {
+		close(done)
+		return done
+	}
+	go func() {
+		done <- syncMessage(lib, db, dir, sch)
+		close(done)
+	}()
+	return done
+}
+
+// finishSync waits for the sync at start, syncs again with what was
+// studied, and reports both on stderr: the app's screen is gone by then.
+// A sync that fails is reported, not fatal: every answer is saved here,
+// and goes out at the next sync.
+func finishSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, started <-chan string) error {
+	if dir == "" {
+		return nil
+	}
+	start, quit := <-started, syncMessage(lib, db, dir, sch)
+	if start == quit { // a folder away all along
+		fmt.Fprintf(os.Stderr, "moatquiz: at start and at quit: %s\n", quit)
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "moatquiz: at start: %s\nmoatquiz: at quit: %s\n", start, quit)
 	return nil
+}
+
+// syncMessage syncs db with dir and says what it did, or what failed,
+// with whatever would steer the terminal escaped.
+func syncMessage(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling) string {
+	var w strings.Builder
+	if err := syncWith(lib, db, dir, sch, &w); err != nil {
+		w.WriteString(err.Error())
+	}
+	return termtext.Escape(strings.TrimSpace(w.String()))
 }
 
 // terminalOutput is where the app draws: standard output when it is a

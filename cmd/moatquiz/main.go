@@ -44,6 +44,7 @@ type cli struct {
 	Evaluate  evaluateCmd  `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
 	Mine      mineCmd      `cmd:"" help:"Make a deck of the new words of a Korean text."`
 	Romanize  romanizeCmd  `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
+	Sync      syncCmd      `cmd:"" help:"Sync your reviews with a folder your machines share (docs/sync.md)."`
 }
 
 func main() {

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// syncDir runs `moatquiz sync folder` on data directory dir.
+func syncDir(t *testing.T, dir, folder string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := (&syncCmd{Dir: folder}).run(&Globals{DataDir: dir, Config: os.DevNull}, &out); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	return out.String()
+}
+
+// TestSyncCommand: reviews imported on A reach B through the folder, and
+// both export the same log but for the log ids, each machine's own.
+func TestSyncCommand(t *testing.T) {
+	a, b, folder := t.TempDir(), t.TempDir(), t.TempDir()
+	if _, err := importReviews(t, a, writeFile(t, "log.jsonl", jsonlLog())); err != nil {
+		t.Fatal(err)
+	}
+	if out := syncDir(t, a, folder); !strings.Contains(out, "5 new changes written to the folder") {
+		t.Errorf("A's sync said %q", out)
+	}
+	if out := syncDir(t, b, folder); !strings.Contains(out, ": 5 reviews from other machines (2 items rescheduled)") {
+		t.Errorf("B's sync said %q", out)
+	}
+	ids := regexp.MustCompile(`"id":\d+,`)
+	if ea, eb := ids.ReplaceAllString(exportReviews(t, a), ""), ids.ReplaceAllString(exportReviews(t, b), ""); ea != eb {
+		t.Errorf("exports differ:\n%s\n%s", ea, eb)
+	}
+	if _, err := os.Stat(filepath.Join(b, "machine-id")); err != nil {
+		t.Errorf("B keeps no machine id: %v", err)
+	}
+}
+
+// TestSyncNoFolder: with no folder given nor configured, sync says how
+// to give one.
+func TestSyncNoFolder(t *testing.T) {
+	err := (&syncCmd{}).run(&Globals{DataDir: t.TempDir(), Config: os.DevNull}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "sync_dir") {
+		t.Errorf("sync with no folder: %v", err)
+	}
+}

@@ -1,0 +1,453 @@
+package library
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
+	"github.com/moatquiz/moatquiz/store"
+	"github.com/moatquiz/moatquiz/termtext"
+)
+
+// SyncFolder is the folder, inside the sync folder, of the review logs.
+const SyncFolder = "moatquiz-reviews"
+
+// gzipOver is the size from which a machine's new log is gzipped.
+const gzipOver = 64 << 10
+
+// SyncResult says what a sync did.
+type SyncResult struct {
+	Files   int      // log files read
+	Added   int      // reviews from other machines added to the log
+	Undone  int      // undos of other machines applied
+	Items   int      // items rescheduled by the reviews added
+	Written int      // reviews and undos this machine wrote to the folder
+	File    string   // the file written, "" when there was nothing new
+	Partial []string // files whose last line is still being written: read next time
+	Bad     []string // lines that are not reviews, as file:line: what; skipped
+
+	Decks     []string       // the ids of the decks the sync changed here
+	Conflicts []DeckConflict // cards edited on two machines: one kept renamed
+}
+
+// eventJSON is a line of a sync log that is not a review: an undo,
+// naming the review undone, or a suspend event.
+type eventJSON struct {
+	Undo    string `json:"undo,omitempty"`
+	Suspend *bool  `json:"suspend,omitempty"` // suspended (true) or unsuspended by hand
+	Deck    string `json:"deck,omitempty"`
+	Card    string `json:"card,omitempty"`
+	Item    string `json:"item,omitempty"`
+	At      string `json:"at,omitempty"`
+}
+
+// suspendLine is the line of e.
+func suspendLine(e store.SuspendEvent) eventJSON {
+	return eventJSON{Suspend: &e.Suspended, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
+}
+
+// key identifies a suspend event among those of the folder.
+func (e eventJSON) key() string {
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", e.Deck, e.Card, e.Item, e.At, *e.Suspend)
+}
+
+// event reads a suspend event's line.
+func (e eventJSON) event() (store.SuspendEvent, error) {
+	at, err := time.Parse(time.RFC3339, e.At)
+	switch {
+	case e.Deck == "" || e.Card == "" || e.Item == "":
+		return store.SuspendEvent{}, errors.New(`a suspend event needs "deck", "card" and "item"`)
+	case err != nil:
+		return store.SuspendEvent{}, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
+	}
+	return store.SuspendEvent{Item: quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, At: at.UTC(), Suspended: *e.Suspend}, nil
+}
+
+// syncLog is what the sync folder's logs hold.
+type syncLog struct {
+	reviews []quiz.Review
+	undone  []string
+	suspend []store.SuspendEvent
+	has     map[string]bool // the uids of the folder's reviews
+	undos   map[string]bool // the uids of the folder's undos
+	events  map[string]bool // the keys of the folder's suspend events
+}
+
+// MachineID returns this data folder's machine id, made on first use and
+// kept in the file machine-id: the name of the files it writes to a sync
+// folder.
+func (l *Library) MachineID() (string, error) {
+	path := filepath.Join(l.dataDir, "machine-id")
+	if b, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(b)) > 0 {
+		return string(bytes.TrimSpace(b)), nil
+	}
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	id := hex.EncodeToString(b)
+	if err := os.MkdirAll(l.dataDir, 0o755); err != nil {
+		return "", fmt.Errorf("machine id: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(id+"\n"), 0o644); err != nil {
+		return "", fmt.Errorf("machine id: %w", err)
+	}
+	return id, nil
+}
+
+// Sync merges db's review log with the logs in the sync folder dir: it
+// adds the reviews and suspend events of other machines that the log
+// lacks and drops the reviews undone, replaying the items they touch with
+// sch; then it writes to a new file of its own, named by machine and now,
+// what this log holds and no file in the folder does. Every log file in
+// the folder is read, a sync tool's conflict copies too, since reviews
+// merge by uid. The learner's decks are merged too (see syncDecks).
+func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
+	var res SyncResult
+	machine, err := l.MachineID()
+	if err != nil {
+		return res, err
+	}
+	logs := filepath.Join(dir, SyncFolder)
+	if err := reachable(dir, logs); err != nil {
+		return res, err
+	}
+	in, err := readSyncLogs(logs, &res)
+	if err != nil {
+		return res, err
+	}
+	out, err := outgoing(db, in)
+	if err != nil {
+		return res, err
+	}
+	if out.reviews, err = reviewsOf(db, out.uids); err != nil {
+		return res, err
+	}
+	m := in.lacking(out)
+	m.Replay = out.items()
+	added, err := db.Merge(m, quiz.NewReplayer(sch).Replay)
+	if err != nil {
+		return res, err
+	}
+	res.Added, res.Undone = len(added), len(m.Undone)
+	res.Items = len(outbox{reviews: added}.items())
+	if out.size() > 0 {
+		res.Written = out.size()
+		if res.File, err = writeSyncLog(db, logs, machine, now, out); err != nil {
+			return res, err
+		}
+	}
+	res.Decks, res.Conflicts, err = l.syncDecks(dir, machine, now)
+	return res, err
+}
+
+// reachable checks that the sync folder dir is there, and makes its
+// folder of logs.
+func reachable(dir, logs string) error {
+	fi, err := os.Stat(dir)
+	if err == nil && !fi.IsDir() {
+		err = errors.New("not a folder")
+	}
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		err = pe.Err // the path is said once
+	}
+	if err != nil {
+		return fmt.Errorf("sync folder %s cannot be reached (%v): is the drive mounted, or the folder moved? Nothing was changed; your reviews stay here until the next sync",
+			termtext.QuoteIfUnsafe(dir), err)
+	}
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		return fmt.Errorf("sync folder: %w; nothing was changed", err)
+	}
+	return nil
+}
+
+// readSyncLogs reads every log in the folder logs: files named *.jsonl
+// or *.jsonl.gz, hidden ones (a file being written) left out.
+func readSyncLogs(logs string, res *SyncResult) (syncLog, error) {
+	in := syncLog{has: map[string]bool{}, undos: map[string]bool{}, events: map[string]bool{}}
+	entries, err := os.ReadDir(logs)
+	if err != nil {
+		return in, fmt.Errorf("sync folder: %w; nothing was changed", err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") ||
+			!strings.HasSuffix(name, ".jsonl") && !strings.HasSuffix(name, ".jsonl.gz") {
+			continue
+		}
+		res.Files++
+		if err := readSyncFile(filepath.Join(logs, name), &in, res); err != nil {
+			return in, err
+		}
+	}
+	return in, nil
+}
+
+// readSyncFile reads one log into in. A last line without its newline
+// that is not a review is a line still being written: left for the next
+// sync. Other bad lines are skipped and listed.
+func readSyncFile(path string, in *syncLog, res *SyncResult) error {
+	data, err := readMaybeGzip(path)
+	cut := errors.Is(err, io.ErrUnexpectedEOF)
+	if err != nil && !cut {
+		return fmt.Errorf("sync: read %s: %w", termtext.QuoteIfUnsafe(path), err)
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	for n, line := range lines {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		err := in.add(line)
+		if err != nil && n == len(lines)-1 {
+			cut = true
+			continue
+		}
+		if err != nil {
+			res.Bad = append(res.Bad, termtext.Strip(fmt.Sprintf("%s:%d: %v", path, n+1, err)))
+		}
+	}
+	if cut {
+		res.Partial = append(res.Partial, termtext.Strip(path))
+	}
+	return nil
+}
+
+// readMaybeGzip reads the file at path, gunzipped when its name ends in
+// .gz. A gzip stream cut short gives what it holds and io.ErrUnexpectedEOF.
+func readMaybeGzip(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = bufio.NewReader(f)
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, io.ErrUnexpectedEOF
+		}
+		r = zr
+	}
+	return io.ReadAll(r)
+}
+
+// add reads one line of a log: a review, an undo or a suspend event.
+func (in *syncLog) add(line []byte) error {
+	var e eventJSON
+	if json.Unmarshal(line, &e) == nil && e.Undo != "" {
+		in.undone = append(in.undone, e.Undo)
+		in.undos[e.Undo] = true
+		return nil
+	}
+	if e.Suspend != nil {
+		ev, err := e.event()
+		if err == nil {
+			in.suspend = append(in.suspend, ev)
+			in.events[e.key()] = true
+		}
+		return err
+	}
+	r, err := parseReview(line)
+	if err != nil {
+		return err
+	}
+	in.reviews = append(in.reviews, r)
+	in.has[r.UID] = true
+	return nil
+}
+
+// outbox is what this machine writes to the folder, and what it holds.
+type outbox struct {
+	uids    map[string]bool // of the reviews
+	reviews []quiz.Review   // those reviews, read once they are needed
+	undone  []string
+	suspend []eventJSON
+	held    map[string]bool // the uids of the reviews, undos and keys of the events the log holds
+}
+
+// lacking is what of the folder's logs db lacks, as out found it.
+func (in syncLog) lacking(out outbox) store.Merge {
+	var m store.Merge
+	for _, r := range in.reviews {
+		if !out.held[r.UID] {
+			m.Reviews = append(m.Reviews, r)
+		}
+	}
+	for _, uid := range in.undone {
+		if !out.held["undo "+uid] {
+			m.Undone = append(m.Undone, uid)
+		}
+	}
+	for _, e := range in.suspend {
+		if !out.held[suspendLine(e).key()] {
+			m.Suspend = append(m.Suspend, e)
+		}
+	}
+	return m
+}
+
+// outgoing is what db holds and no log in the folder does.
+func outgoing(db *store.DB, in syncLog) (outbox, error) {
+	out := outbox{held: map[string]bool{}, uids: map[string]bool{}}
+	err := db.ReviewUIDs(func(uid string) error {
+		out.held[uid] = true
+		if !in.has[uid] {
+			out.uids[uid] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	undone, err := db.Undone()
+	for _, uid := range undone {
+		out.held["undo "+uid] = true
+		if !in.undos[uid] {
+			out.undone = append(out.undone, uid)
+		}
+	}
+	if err != nil {
+		return out, err
+	}
+	err = db.SuspendEvents(func(e store.SuspendEvent) error {
+		line := suspendLine(e)
+		out.held[line.key()] = true
+		if !in.events[line.key()] {
+			out.suspend = append(out.suspend, line)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// reviewsOf is the reviews of db with the uids, oldest first; none read
+// when there are none.
+func reviewsOf(db *store.DB, uids map[string]bool) ([]quiz.Review, error) {
+	var out []quiz.Review
+	if len(uids) == 0 {
+		return nil, nil
+	}
+	err := db.Reviews(func(r quiz.Review) error {
+		if uids[r.UID] {
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// size is how many lines go out.
+func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.suspend) }
+
+// items are the items of the reviews going out: replayed at a sync, so
+// that their states are what every machine's replay gives.
+func (o outbox) items() []quiz.ItemID {
+	var ids []quiz.ItemID
+	seen := map[quiz.ItemID]bool{}
+	for _, r := range o.reviews {
+		if !seen[r.Item] {
+			seen[r.Item] = true
+			ids = append(ids, r.Item)
+		}
+	}
+	for _, e := range o.suspend {
+		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// writeSyncLog writes out to a new file of machine in logs, named by the
+// time now, whole or not at all: it is written under a hidden name and
+// renamed. The reviews are written with the states db holds after the
+// merge. It returns the file's path.
+func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox) (string, error) {
+	var buf bytes.Buffer
+	reviews, err := reviewsOf(db, out.uids)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range reviews {
+		if err := writeLine(&buf, r); err != nil {
+			return "", err
+		}
+	}
+	events := out.suspend
+	for _, uid := range out.undone {
+		events = append(events, eventJSON{Undo: uid})
+	}
+	for _, e := range events {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return "", err
+		}
+		buf.Write(termtext.EscapeJSON(append(b, '\n')))
+	}
+	ext := ".jsonl"
+	data := buf.Bytes()
+	if len(data) > gzipOver {
+		ext, data = ".jsonl.gz", gzipped(data)
+	}
+	return publish(logs, machine+"-"+now.UTC().Format("20060102T150405.000Z"), ext, data)
+}
+
+// gzipped is data compressed.
+func gzipped(data []byte) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(data) //nolint:errcheck // a bytes.Buffer does not fail
+	zw.Close()     //nolint:errcheck // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// publish writes data to a new file logs/base+ext (base-2, -3, ... when
+// the name is taken, as after a clock set back), whole or not at all.
+func publish(logs, base, ext string, data []byte) (string, error) {
+	name := filepath.Join(logs, base+ext)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		name = filepath.Join(logs, fmt.Sprintf("%s-%d%s", base, n, ext))
+	}
+	if err := writeWhole(name, data); err != nil {
+		return "", fmt.Errorf("sync: write to the folder: %w; your reviews stay here until the next sync", err)
+	}
+	return name, nil
+}
+
+// writeWhole writes data to path through a hidden file renamed, so that
+// neither a crash nor a sync tool ever sees half of it.
+func writeWhole(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".writing-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,202 @@
+package library
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// deckCards is the cards of m's deck id, by card id, as loaded.
+func (m *machine) deckCards(t *testing.T, id string) map[string]quiz.Card {
+	t.Helper()
+	m.lib.Decks()
+	d, err := m.lib.Deck(id)
+	if err != nil {
+		t.Fatalf("deck %s: %v", id, err)
+	}
+	cards := map[string]quiz.Card{}
+	for _, c := range d.Cards {
+		cards[c.ID] = c
+	}
+	return cards
+}
+
+// editPrompt sets the English prompt of card c of m's deck "mine".
+func (m *machine) editPrompt(t *testing.T, c, prompt string) {
+	t.Helper()
+	d, err := m.lib.Deck("mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range d.Cards {
+		if d.Cards[i].ID == c {
+			d.Cards[i].PromptEn = prompt
+		}
+	}
+	writeDeck(t, m.lib, d)
+}
+
+// TestSyncDecks: a deck made on A reaches B; a card edited on one side
+// takes the edit on the other; a card edited on both keeps the newer
+// edit under its id and the other renamed, said by the machine that finds
+// it; in the end both hold the same cards.
+func TestSyncDecks(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	mine := syncDeck()
+	mine.ID = "mine"
+	writeDeck(t, ms[0].lib, mine)
+	clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	sync := func(m *machine) SyncResult { clock = clock.Add(time.Minute); return m.sync(t, folder, clock) }
+	sync(ms[0])
+	if res := sync(ms[1]); !reflect.DeepEqual(res.Decks, []string{"mine"}) {
+		t.Errorf("B's sync changed decks %v, want [mine]", res.Decks)
+	}
+	if got := ms[1].deckCards(t, "mine"); len(got) != 8 {
+		t.Fatalf("B's copy of deck mine has %d cards, want 8", len(got))
+	}
+
+	ms[0].editPrompt(t, "c1", "Edited on A?")
+	ms[1].editPrompt(t, "c2", "Edited on B?")
+	ms[0].editPrompt(t, "c3", "Both, A first?")
+	sync(ms[0])
+	ms[1].editPrompt(t, "c3", "Both, B later?")
+	res := sync(ms[1])
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Card != "c3" || !strings.HasPrefix(res.Conflicts[0].Renamed, "c3-conflict-") {
+		t.Errorf("B's conflicts = %+v, want c3 renamed", res.Conflicts)
+	}
+	if res := sync(ms[0]); len(res.Conflicts) != 0 {
+		t.Errorf("A's conflicts = %+v, want none: B settled c3", res.Conflicts)
+	}
+	sync(ms[1])
+	a, b := ms[0].deckCards(t, "mine"), ms[1].deckCards(t, "mine")
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("the decks differ:\nA %+v\nB %+v", a, b)
+	}
+	renamed := res.Conflicts[0].Renamed
+	for id, want := range map[string]string{"c1": "Edited on A?", "c2": "Edited on B?", "c3": "Both, B later?", renamed: "Both, A first?"} {
+		if a[id].PromptEn != want {
+			t.Errorf("card %s asks %q, want %q", id, a[id].PromptEn, want)
+		}
+	}
+	if len(a) != 9 {
+		t.Errorf("%d cards, want the 8 and the renamed one", len(a))
+	}
+}
+
+// TestSyncDecksLeavesOthersAlone: a file of the decks folder that is not a
+// deck with card ids (a deck half edited too) is neither changed nor
+// published, and a card removed on A is not brought back by B's copy.
+func TestSyncDecksLeavesOthersAlone(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	ms[0].sync(t, folder, at)
+	ms[1].sync(t, folder, at)
+	d, _ := ms[0].lib.Deck("sync")
+	d.Cards = d.Cards[1:]
+	writeDeck(t, ms[0].lib, d)
+	junk := filepath.Join(ms[0].lib.DecksDir(), "notes.json")
+	if err := os.WriteFile(junk, []byte(`{"not": "a deck"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ms[0].sync(t, folder, at.Add(time.Hour))
+	if _, ok := ms[0].deckCards(t, "sync")["c0"]; ok {
+		t.Errorf("c0, removed on A, came back from B's copy")
+	}
+	if b, _ := os.ReadFile(junk); string(b) != `{"not": "a deck"}` {
+		t.Errorf("notes.json became %s", b)
+	}
+	if _, err := os.Stat(filepath.Join(folder, DeckFolder, machineID(t, ms[0]), "notes.json")); err == nil {
+		t.Errorf("notes.json, not a deck, was published")
+	}
+	editing := []byte(`{"format": 1, "id": "sync", "cards": [{"id": "c0", "prom`)
+	path := filepath.Join(ms[1].lib.DecksDir(), "sync.json")
+	if err := os.WriteFile(path, editing, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, at.Add(2*time.Hour))
+	if b, _ := os.ReadFile(path); string(b) != string(editing) {
+		t.Errorf("B's deck, half edited, was overwritten with\n%s", b)
+	}
+}
+
+// machineID is m's machine id.
+func machineID(t *testing.T, m *machine) string {
+	t.Helper()
+	id, err := m.lib.MachineID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// TestSyncDecksSkipsConflictCopies: a sync tool's conflict copy of a
+// machine's deck copy does not become a deck of its own.
+func TestSyncDecksSkipsConflictCopies(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	ms[0].sync(t, folder, at)
+	copyDir := filepath.Join(folder, DeckFolder, machineID(t, ms[0]))
+	b, err := os.ReadFile(filepath.Join(copyDir, "sync.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(copyDir, "sync (conflicted copy).json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, at)
+	entries, _ := os.ReadDir(ms[1].lib.DecksDir())
+	for _, e := range entries {
+		if e.Name() != "sync.json" {
+			t.Errorf("B's decks folder got %s", e.Name())
+		}
+	}
+}
+
+// TestSyncDecksThreeWayConflict: a card edited on three machines before
+// any of them synced keeps all three versions on every machine, the
+// newest under its id, whatever order they sync in.
+func TestSyncDecksThreeWayConflict(t *testing.T) {
+	for _, order := range [][]int{{0, 1, 2, 0, 1, 2}, {2, 1, 0, 2, 1, 0}, {1, 2, 0, 1, 2, 0}} {
+		ms, folder := machines(t, 3), t.TempDir()
+		clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		for _, m := range ms {
+			m.sync(t, folder, clock)
+		}
+		for _, m := range ms {
+			m.sync(t, folder, clock)
+		}
+		for i, m := range ms {
+			d, _ := m.lib.Deck("sync")
+			d.Cards[0].PromptEn = fmt.Sprintf("Edited on %d?", i)
+			writeDeck(t, m.lib, d)
+		}
+		for _, i := range order {
+			clock = clock.Add(time.Hour)
+			ms[i].sync(t, folder, clock)
+		}
+		want := ms[0].deckCards(t, "sync")
+		if len(want) != 10 {
+			t.Errorf("order %v: %d cards, want the 8 and 2 renamed", order, len(want))
+		}
+		prompts := map[string]bool{}
+		for _, c := range want {
+			prompts[c.PromptEn] = true
+		}
+		for i := range 3 {
+			if !prompts[fmt.Sprintf("Edited on %d?", i)] {
+				t.Errorf("order %v: the edit of machine %d is lost", order, i)
+			}
+		}
+		for i, m := range ms[1:] {
+			if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+				t.Errorf("order %v: machine %d's cards differ from machine 0's", order, i+1)
+			}
+		}
+	}
+}
