@@ -76,36 +76,58 @@ type Browser struct {
 
 // OpenBrowser reads every deck that loads and its states as of now
 // (sch's study day); decks that do not load are left out, as in Decks.
+// The search text of a learner's deck is read from the deck cache when it
+// was prepared before.
 func (l *Library) OpenBrowser(st CardStore, sch quiz.Scheduling, now time.Time) (*Browser, error) {
-	decks, _ := l.Decks()
 	b := &Browser{at: map[store.CardID]int{}}
 	start, end := sch.DayStart(now), sch.DayEnd(now)
-	var words [][]string
-	for _, d := range decks {
-		states, err := st.States(d.ID)
+	for _, f := range l.found() {
+		if f.err != nil {
+			continue
+		}
+		d, err := f.file.deck()
 		if err != nil {
+			continue
+		}
+		if err := b.add(st, d, start, end, now); err != nil {
 			return nil, err
 		}
-		buried, err := st.Buried(d.ID, now)
-		if err != nil {
-			return nil, err
+		var texts []search.Text
+		if f.builtin { // a few hundred cards, without a cache entry of their own
+			texts = prepareTexts(d.Cards)
+		} else {
+			texts = l.cache.texts(f.file, d)
 		}
-		flags, err := st.Flags(d.ID)
-		if err != nil {
-			return nil, err
-		}
-		for i := range d.Cards {
-			row, sc := browseCard(d.ID, &d.Cards[i], states, start, end)
-			marks(&row, &sc, i, buried, flags)
-			b.at[store.CardID{Deck: d.ID, Card: row.Card}] = len(b.rows)
-			b.rows = append(b.rows, row)
-			b.cards = append(b.cards, sc)
-			b.source = append(b.source, &d.Cards[i])
-			words = append(words, cardWords(&d.Cards[i]))
+		for i := range texts {
+			b.cards[len(b.cards)-len(texts)+i].Text = &texts[i]
 		}
 	}
-	parallel(len(b.cards), func(i int) { b.cards[i].Text = search.NewText(words[i]...) })
 	return b, nil
+}
+
+// add adds the cards of deck d with their states, without their text.
+func (b *Browser) add(st CardStore, d *quiz.Deck, start, end, now time.Time) error {
+	states, err := st.States(d.ID)
+	if err != nil {
+		return err
+	}
+	buried, err := st.Buried(d.ID, now)
+	if err != nil {
+		return err
+	}
+	flags, err := st.Flags(d.ID)
+	if err != nil {
+		return err
+	}
+	for i := range d.Cards {
+		row, sc := browseCard(d.ID, &d.Cards[i], states, start, end)
+		marks(&row, &sc, i, buried, flags)
+		b.at[store.CardID{Deck: d.ID, Card: row.Card}] = len(b.rows)
+		b.rows = append(b.rows, row)
+		b.cards = append(b.cards, sc)
+		b.source = append(b.source, &d.Cards[i])
+	}
+	return nil
 }
 
 // RefreshStore is what Refresh reads: the store.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -177,3 +178,60 @@ func near(s string, sub []rune, k int) bool {
 
 // isVowel reports whether r is a compatibility jamo vowel.
 func isVowel(r rune) bool { return r >= 'ㅏ' && r <= 'ㅣ' }
+
+// AppendBinary appends t to b in the form Decode reads, so that a cache
+// can keep what NewText prepared rather than prepare it again.
+func (t *Text) AppendBinary(b []byte) []byte {
+	for _, s := range [...]string{t.plain, t.initials, t.roman, t.jamo} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(t.words)))
+	for _, at := range t.words {
+		b = binary.AppendUvarint(b, uint64(at))
+	}
+	return b
+}
+
+// Decode sets t to the Text AppendBinary wrote at the start of s, and
+// returns the rest of s; false when s does not start with one. t keeps
+// substrings of s rather than copies.
+func (t *Text) Decode(s string) (rest string, ok bool) {
+	var parts [4]string
+	for i := range parts {
+		n, s2, ok := uvarint(s)
+		if !ok || n > uint64(len(s2)) {
+			return s, false
+		}
+		parts[i], s = s2[:n], s2[n:]
+	}
+	*t = Text{plain: parts[0], initials: parts[1], roman: parts[2], jamo: parts[3]}
+	n, s, ok := uvarint(s)
+	if !ok || n > uint64(len(s)) {
+		return s, false
+	}
+	if n > 0 {
+		t.words = make([]int, n)
+	}
+	for i := range t.words {
+		var at uint64
+		// startsWord slices initials at each: they must stay in it.
+		if at, s, ok = uvarint(s); !ok || at > uint64(len(t.initials)) {
+			return s, false
+		}
+		t.words[i] = int(at)
+	}
+	return s, true
+}
+
+// uvarint reads the unsigned varint at the start of s, and returns the rest.
+func uvarint(s string) (uint64, string, bool) {
+	var n uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		n |= uint64(s[i]&0x7f) << (7 * i)
+		if s[i] < 0x80 {
+			return n, s[i+1:], true
+		}
+	}
+	return 0, s, false
+}
