@@ -72,6 +72,9 @@ type Browser struct {
 	cards  []search.Card
 	source []*quiz.Card
 	at     map[store.CardID]int // where each card is in rows
+
+	mu   sync.Mutex
+	last *Results // the last search, which a query typed on searches within
 }
 
 // OpenBrowser reads every deck that loads and its states as of now
@@ -144,6 +147,9 @@ func (b *Browser) Refresh(st RefreshStore, rows []CardRow, sch quiz.Scheduling, 
 	for _, r := range rows {
 		byDeck[r.Deck] = append(byDeck[r.Deck], r.Card)
 	}
+	b.mu.Lock()
+	b.last = nil // states change: the next search looks at every card
+	b.mu.Unlock()
 	for deck, cards := range byDeck {
 		found, err := st.CardStates(deck, cards)
 		if err != nil {
@@ -190,25 +196,39 @@ func (b *Browser) Len() int { return len(b.rows) }
 
 // Search returns the cards q matches (nil: all), best matches first when
 // by is SortDeck, else in by's order. The cards are matched on every
-// core; the result holds positions, and rows are built as they are read.
+// core, only those of the last search when q narrows its query (a query
+// typed on); the result holds positions, and rows are built as they are
+// read.
 func (b *Browser) Search(q *search.Query, by Sort) *Results {
-	ranks := make([]int8, len(b.cards)) // -1: no match
-	parallel(len(b.cards), func(i int) {
+	b.mu.Lock()
+	last := b.last
+	b.mu.Unlock()
+	n, card := len(b.cards), func(i int) int32 { return int32(i) }
+	if last != nil && q.Narrows(last.q) {
+		n, card = len(last.hits), func(i int) int32 { return last.hits[i].i }
+	}
+	ranks := make([]int8, n) // -1: no match
+	parallel(n, func(i int) {
 		ranks[i] = -1
-		if r, ok := q.Match(&b.cards[i]); ok {
+		if r, ok := q.Match(&b.cards[card(i)]); ok {
 			ranks[i] = int8(r)
 		}
 	})
 	var hits []hit
 	for i, r := range ranks {
 		if r >= 0 {
-			hits = append(hits, hit{i: int32(i), rank: int32(r), key: b.key(i, by)})
+			c := card(i)
+			hits = append(hits, hit{i: c, rank: int32(r), key: b.key(int(c), by)})
 		}
 	}
 	slices.SortFunc(hits, func(x, y hit) int {
 		return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.rank, y.rank), cmp.Compare(x.i, y.i))
 	})
-	return &Results{b: b, hits: hits}
+	res := &Results{b: b, q: q, hits: hits}
+	b.mu.Lock()
+	b.last = res
+	b.mu.Unlock()
+	return res
 }
 
 // hit is a card a search found: its position in the browser, its rank,
@@ -244,6 +264,7 @@ func (b *Browser) key(i int, by Sort) int64 {
 // Results are the cards a search found, in order.
 type Results struct {
 	b    *Browser
+	q    *search.Query
 	hits []hit
 }
 

@@ -110,7 +110,7 @@ func (n *textNode) match(c *Card) (int, bool) {
 		return RankExact, true
 	case n.initials && t.startsWord(n.squeezed):
 		return RankInitial, true
-	case n.jamo != nil && !n.initials && strings.Contains(t.jamo, n.keys):
+	case n.jamoKind() && strings.Contains(t.jamo, n.keys):
 		return RankInitial, true
 	case n.roman && strings.Contains(t.roman, n.squeezed):
 		return RankRoman, true
