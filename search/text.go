@@ -74,6 +74,7 @@ type textNode struct {
 	jamo     []rune // the 2-set keys of a Hangul word, else nil
 	keys     string // jamo as a string
 	near     int    // jamo that may differ in a near match
+	pieces   []nearPiece
 }
 
 // newText prepares a word or phrase of a query.
@@ -96,6 +97,7 @@ func newText(s string) node {
 			}
 		}
 		n.near = syllables / 2
+		n.pieces = nearPieces(n.jamo, n.near)
 	}
 	return n
 }
@@ -114,7 +116,7 @@ func (n *textNode) match(c *Card) (int, bool) {
 		return RankInitial, true
 	case n.roman && strings.Contains(t.roman, n.squeezed):
 		return RankRoman, true
-	case n.near > 0 && containsNear(t.jamo, n.jamo, n.near):
+	case n.near > 0 && containsNear(t.jamo, n.jamo, n.near, n.pieces):
 		return RankNear, true
 	}
 	return 0, false
@@ -131,25 +133,40 @@ func (t *Text) startsWord(initials string) bool {
 	return false
 }
 
-// containsNear reports whether some run of s (2-set keys) differs from
-// sub in at most k places, each a vowel for a vowel (헤자 for 해자, 거 for
-// 고). With k differences one of k+1 pieces of sub occurs as it is: each
-// place a piece occurs is checked whole.
-func containsNear(s string, sub []rune, k int) bool {
+// nearPieces cuts sub into k+1 pieces for containsNear: with k
+// differences one of them occurs as it is.
+func nearPieces(sub []rune, k int) []nearPiece {
+	var pieces []nearPiece
 	n := len(sub)
 	for p := 0; p <= k; p++ {
 		lo, hi := p*n/(k+1), (p+1)*n/(k+1)
-		if lo == hi {
-			continue
+		if lo < hi {
+			pieces = append(pieces, nearPiece{keys: string(sub[lo:hi]), before: len(string(sub[:lo]))})
 		}
-		piece, before := string(sub[lo:hi]), len(string(sub[:lo]))
+	}
+	return pieces
+}
+
+// nearPiece is a piece of a near query's keys, and how many bytes of
+// keys come before it.
+type nearPiece struct {
+	keys   string
+	before int
+}
+
+// containsNear reports whether some run of s (2-set keys) differs from
+// sub in at most k places, each a vowel for a vowel (헤자 for 해자, 거 for
+// 고); pieces are nearPieces(sub, k). Each place a piece occurs is checked
+// whole.
+func containsNear(s string, sub []rune, k int, pieces []nearPiece) bool {
+	for _, p := range pieces {
 		for off := 0; ; {
-			i := strings.Index(s[off:], piece)
+			i := strings.Index(s[off:], p.keys)
 			if i < 0 {
 				break
 			}
 			// Vowels for vowels keep byte lengths: the run starts before bytes back.
-			if at := off + i - before; at >= 0 && near(s[at:], sub, k) {
+			if at := off + i - p.before; at >= 0 && near(s[at:], sub, k) {
 				return true
 			}
 			off += i + 1
