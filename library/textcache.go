@@ -2,6 +2,7 @@ package library
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,12 +61,19 @@ func prepareTexts(cards []quiz.Card) []search.Text {
 // readTexts reads the text file at file when it holds the texts of n
 // cards prepared from the content with hash sum.
 func readTexts(file, sum string, n int) ([]search.Text, bool) {
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, false
 	}
-	s := string(data)
-	rest, ok := strings.CutPrefix(s, textMagic)
+	defer f.Close()
+	var data strings.Builder // one copy of the file, in the string the texts keep
+	if info, err := f.Stat(); err == nil {
+		data.Grow(int(info.Size()))
+	}
+	if _, err := io.Copy(&data, f); err != nil {
+		return nil, false
+	}
+	rest, ok := strings.CutPrefix(data.String(), textMagic)
 	line, rest, cut := strings.Cut(rest, "\n")
 	var head textHead
 	if !ok || !cut || json.Unmarshal([]byte(line), &head) != nil ||
