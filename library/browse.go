@@ -213,7 +213,7 @@ func (b *Browser) Search(q *search.Query, by Sort) *Results {
 	b.mu.Unlock()
 	n, card := len(b.cards), func(i int) int32 { return int32(i) }
 	if last != nil && q.Narrows(last.q) {
-		n, card = len(last.hits), func(i int) int32 { return last.hits[i].i }
+		n, card = len(last.in), func(i int) int32 { return last.in[i] }
 	}
 	ranks := make([]int8, n) // -1: no match
 	parallel(n, func(i int) {
@@ -222,17 +222,17 @@ func (b *Browser) Search(q *search.Query, by Sort) *Results {
 			ranks[i] = int8(r)
 		}
 	})
-	var hits []hit
+	res := &Results{b: b, q: q}
 	for i, r := range ranks {
 		if r >= 0 {
 			c := card(i)
-			hits = append(hits, hit{i: c, rank: int32(r), key: b.key(int(c), by)})
+			res.in = append(res.in, c)
+			res.hits = append(res.hits, hit{i: c, rank: int32(r), key: b.key(int(c), by)})
 		}
 	}
-	slices.SortFunc(hits, func(x, y hit) int {
+	slices.SortFunc(res.hits, func(x, y hit) int {
 		return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.rank, y.rank), cmp.Compare(x.i, y.i))
 	})
-	res := &Results{b: b, q: q, hits: hits}
 	b.mu.Lock()
 	b.last = res
 	b.mu.Unlock()
@@ -274,6 +274,7 @@ type Results struct {
 	b    *Browser
 	q    *search.Query
 	hits []hit
+	in   []int32 // the hits' positions in deck order: a search within them reads memory in order
 }
 
 // Len is how many cards were found.
