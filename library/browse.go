@@ -1,6 +1,7 @@
 package library
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"runtime"
@@ -215,16 +216,27 @@ func (b *Browser) Search(q *search.Query, by Sort) *Results {
 	if last != nil && q.Narrows(last.q) {
 		n, card = len(last.in), func(i int) int32 { return last.in[i] }
 	}
-	ranks := make([]int8, n) // -1: no match
+	ranks := make([]byte, n) // 0xff: no match
 	parallel(n, func(i int) {
-		ranks[i] = -1
+		ranks[i] = 0xff
 		if r, ok := q.Match(&b.cards[card(i)]); ok {
-			ranks[i] = int8(r)
+			ranks[i] = byte(r)
 		}
 	})
-	res := &Results{b: b, q: q}
+	res := b.results(q, ranks, card, by)
+	b.mu.Lock()
+	b.last = res
+	b.mu.Unlock()
+	return res
+}
+
+// results are the cards q matched, sorted by by: ranks[i] is the rank of
+// the card at card(i), or 0xff.
+func (b *Browser) results(q *search.Query, ranks []byte, card func(int) int32, by Sort) *Results {
+	found := len(ranks) - bytes.Count(ranks, []byte{0xff})
+	res := &Results{b: b, q: q, hits: make([]hit, 0, found), in: make([]int32, 0, found)}
 	for i, r := range ranks {
-		if r >= 0 {
+		if r != 0xff {
 			c := card(i)
 			res.in = append(res.in, c)
 			res.hits = append(res.hits, hit{i: c, rank: int32(r), key: b.key(int(c), by)})
@@ -233,9 +245,6 @@ func (b *Browser) Search(q *search.Query, by Sort) *Results {
 	slices.SortFunc(res.hits, func(x, y hit) int {
 		return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.rank, y.rank), cmp.Compare(x.i, y.i))
 	})
-	b.mu.Lock()
-	b.last = res
-	b.mu.Unlock()
 	return res
 }
 
