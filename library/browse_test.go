@@ -3,6 +3,7 @@ package library
 import (
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -97,16 +98,22 @@ func refreshed(t *testing.T, lib *Library, s *Study, now time.Time) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rows := b.Search(nil, SortDeck).Rows()
 	q, _ := search.Parse("deck:mine is:suspended")
 	if n := b.Search(q, SortDeck).Len(); n != 0 {
 		t.Fatalf("%d suspended before", n)
 	}
-	rows := b.Search(nil, SortDeck).Rows()
 	if _, err := ed.SetSuspended(rows[len(rows)-2].Items, true, now); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Refresh(db, rows, s.scheduling, now); err != nil {
 		t.Fatal(err)
+	}
+	// Typed on after the refresh: searched among every card again, not
+	// among the no card the last search found.
+	typedOn, _ := search.Parse("deck:mine is:suspended ㅎㅈ")
+	if found := b.Search(typedOn, SortDeck).Rows(); len(found) != 1 || found[0].Card != "haeja" {
+		t.Errorf("after Refresh, is:suspended ㅎㅈ finds %v", found)
 	}
 	if found := b.Search(q, SortDeck).Rows(); len(found) != 1 || found[0].Card != "haeja" {
 		t.Errorf("after Refresh, is:suspended finds %v", found)
@@ -274,5 +281,30 @@ func TestBuriedReviewSitsOut(t *testing.T) {
 	}
 	if n := reviews(s.scheduling.DayEnd(now).Add(time.Minute)); n != 1 {
 		t.Errorf("%d reviews the next study day, want 1", n)
+	}
+}
+
+// TestTypedOn: a query typed on, searched among the last results, finds
+// what it finds in a browser just opened, in the same order.
+func TestTypedOn(t *testing.T) {
+	lib, s := browseLib(t)
+	now := time.Now()
+	b, err := lib.OpenBrowser(s.progress.(CardStore), s.scheduling, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"ㅎ", "ㅎㅈ", "h", "ha", "hae", "haeja", "해", "햊", "해자", "헤", "헤자", "t", "tr", "tra", "is:new", "is:new -kind:cloze"} {
+		parsed, err := search.Parse(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := lib.OpenBrowser(s.progress.(CardStore), s.scheduling, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := b.Search(parsed, SortDeck).Rows(), fresh.Search(parsed, SortDeck).Rows()
+		if !slices.EqualFunc(got, want, func(x, y CardRow) bool { return x.Deck == y.Deck && x.Card == y.Card && x.Rank == y.Rank }) {
+			t.Errorf("%q typed on finds %d cards, %d in a new browser", q, len(got), len(want))
+		}
 	}
 }

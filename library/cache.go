@@ -221,7 +221,7 @@ const maxIndex = 16 * deckfile.MaxFileSize
 // writeEntry writes the entry of deck d to file, whole or not at all (a
 // temporary file renamed), so that another moatquiz reading it meanwhile
 // sees the old entry or the new one.
-func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
+func writeEntry(file string, head cacheHead, d *quiz.Deck) error {
 	body, starts := deckfile.EncodeBinary(d)
 	index, ok := buildIndex(d, starts, len(body))
 	if !ok {
@@ -234,31 +234,38 @@ func writeEntry(file string, head cacheHead, d *quiz.Deck) (err error) {
 	if err != nil {
 		return fmt.Errorf("deck cache: %w", err)
 	}
+	if err := writeAtomic(file, slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body, []byte(words))); err != nil {
+		return fmt.Errorf("deck cache: %w", err)
+	}
+	return nil
+}
+
+// writeAtomic writes data to file, whole or not at all (a temporary file
+// renamed), so that another moatquiz reading it meanwhile sees the old
+// file or the new one.
+func writeAtomic(file string, data []byte) (err error) {
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("deck cache: %w", err)
+		return err
 	}
 	tmp, err := os.CreateTemp(dir, ".deck-*.tmp")
 	if err != nil {
-		return fmt.Errorf("deck cache: %w", err)
+		return err
 	}
 	defer func() {
 		if err != nil {
 			os.Remove(tmp.Name())
 		}
 	}()
-	_, err = tmp.Write(slices.Concat([]byte(cacheMagic), line, []byte("\n"), []byte(index.raw), body, []byte(words)))
+	_, err = tmp.Write(data)
 	if err = errors.Join(err, tmp.Close()); err == nil {
 		err = os.Rename(tmp.Name(), file)
 	}
-	if err != nil {
-		return fmt.Errorf("deck cache: %w", err)
-	}
-	return nil
+	return err
 }
 
-// prune removes the entries of deck files other than paths (decks deleted
-// or renamed), and temporary files left by a moatquiz that was killed
+// prune removes the entries (and text files) of deck files other than
+// paths (decks deleted or renamed), and temporary files left by a moatquiz that was killed
 // while writing one.
 func (c deckCache) prune(paths []string) {
 	entries, err := os.ReadDir(c.dir)
@@ -271,7 +278,8 @@ func (c deckCache) prune(paths []string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		stale := strings.HasPrefix(name, "deck-") && !keep[name]
+		stale := strings.HasPrefix(name, "deck-") && !keep[name] ||
+			strings.HasPrefix(name, "text-") && !keep["deck-"+strings.TrimPrefix(name, "text-")]
 		if info, err := e.Info(); err == nil && strings.HasPrefix(name, ".deck-") &&
 			time.Since(info.ModTime()) > time.Hour {
 			stale = true

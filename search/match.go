@@ -91,25 +91,26 @@ func (t tagNode) match(c *Card) (int, bool) {
 	return 0, slices.ContainsFunc(c.Tags, t.p.matches)
 }
 
-// funcNode is a filter given by a function of the card.
-type funcNode func(c *Card) bool
+// funcNode is a filter given by a function of the card. Each is made
+// once, so that the same filter in two queries is the same pointer.
+type funcNode struct{ f func(c *Card) bool }
 
-func (f funcNode) match(c *Card) (int, bool) { return 0, f(c) }
+func (f *funcNode) match(c *Card) (int, bool) { return 0, f.f(c) }
 
 var kinds = map[string]node{
-	"vocab": funcNode(func(c *Card) bool { return c.Kind == quiz.KindVocab }),
-	"fact":  funcNode(func(c *Card) bool { return c.Kind == quiz.KindFact }),
-	"cloze": funcNode(func(c *Card) bool { return c.Kind == quiz.KindCloze }),
+	"vocab": &funcNode{func(c *Card) bool { return c.Kind == quiz.KindVocab }},
+	"fact":  &funcNode{func(c *Card) bool { return c.Kind == quiz.KindFact }},
+	"cloze": &funcNode{func(c *Card) bool { return c.Kind == quiz.KindCloze }},
 }
 
 var states = map[string]node{
-	"new":       funcNode(func(c *Card) bool { return c.State == New }),
-	"learning":  funcNode(func(c *Card) bool { return c.State == Learning }),
-	"review":    funcNode(func(c *Card) bool { return c.State == Review }),
-	"due":       funcNode(func(c *Card) bool { return c.Due }),
-	"suspended": funcNode(func(c *Card) bool { return c.Suspended }),
-	"leech":     funcNode(func(c *Card) bool { return c.Leech }),
-	"buried":    funcNode(func(c *Card) bool { return c.Buried }),
+	"new":       &funcNode{func(c *Card) bool { return c.State == New }},
+	"learning":  &funcNode{func(c *Card) bool { return c.State == Learning }},
+	"review":    &funcNode{func(c *Card) bool { return c.State == Review }},
+	"due":       &funcNode{func(c *Card) bool { return c.Due }},
+	"suspended": &funcNode{func(c *Card) bool { return c.Suspended }},
+	"leech":     &funcNode{func(c *Card) bool { return c.Leech }},
+	"buried":    &funcNode{func(c *Card) bool { return c.Buried }},
 }
 
 // flags are the values of flag: (0: no flag; Anki's 1 red, 2 orange,
@@ -118,7 +119,7 @@ var flags = map[string]node{}
 
 func init() {
 	for f := range 5 {
-		flags[strconv.Itoa(f)] = funcNode(func(c *Card) bool { return c.Flag == f })
+		flags[strconv.Itoa(f)] = &funcNode{func(c *Card) bool { return c.Flag == f }}
 	}
 }
 

@@ -171,3 +171,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestTextBinary: a Text read back from its binary form matches as the
+// Text it was written from, and a form cut short is rejected.
+func TestTextBinary(t *testing.T) {
+	queries := []string{"moat", "해자", "ㅎㅈ", "ㅇㅍㅅㅅ", "해ㅈ", "haeja", "hullyeon", "헤자", "오픈서스", "추론"}
+	for _, c := range cards {
+		b := c.Text.AppendBinary([]byte("x"))
+		var back Text
+		rest, ok := back.Decode(string(b[1:]) + "rest")
+		if !ok || rest != "rest" {
+			t.Fatalf("%s: Decode: ok %v, rest %q", c.ID, ok, rest)
+		}
+		read := *c
+		read.Text = &back
+		for _, q := range queries {
+			parsed, _ := Parse(q)
+			r1, ok1 := parsed.Match(c)
+			r2, ok2 := parsed.Match(&read)
+			if r1 != r2 || ok1 != ok2 {
+				t.Errorf("%s: %q matches %d %v read back, %d %v as prepared", c.ID, q, r2, ok2, r1, ok1)
+			}
+		}
+		for n := range len(b) - 1 {
+			if rest, ok := back.Decode(string(b[1 : 1+n])); ok && rest == "" {
+				t.Errorf("%s: its form cut to %d bytes reads back", c.ID, n)
+			}
+		}
+	}
+}

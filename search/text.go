@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +74,7 @@ type textNode struct {
 	jamo     []rune // the 2-set keys of a Hangul word, else nil
 	keys     string // jamo as a string
 	near     int    // jamo that may differ in a near match
+	pieces   []nearPiece
 }
 
 // newText prepares a word or phrase of a query.
@@ -95,6 +97,7 @@ func newText(s string) node {
 			}
 		}
 		n.near = syllables / 2
+		n.pieces = nearPieces(n.jamo, n.near)
 	}
 	return n
 }
@@ -109,11 +112,11 @@ func (n *textNode) match(c *Card) (int, bool) {
 		return RankExact, true
 	case n.initials && t.startsWord(n.squeezed):
 		return RankInitial, true
-	case n.jamo != nil && !n.initials && strings.Contains(t.jamo, n.keys):
+	case n.jamoKind() && strings.Contains(t.jamo, n.keys):
 		return RankInitial, true
 	case n.roman && strings.Contains(t.roman, n.squeezed):
 		return RankRoman, true
-	case n.near > 0 && containsNear(t.jamo, n.jamo, n.near):
+	case n.near > 0 && containsNear(t.jamo, n.jamo, n.near, n.pieces):
 		return RankNear, true
 	}
 	return 0, false
@@ -130,25 +133,40 @@ func (t *Text) startsWord(initials string) bool {
 	return false
 }
 
-// containsNear reports whether some run of s (2-set keys) differs from
-// sub in at most k places, each a vowel for a vowel (헤자 for 해자, 거 for
-// 고). With k differences one of k+1 pieces of sub occurs as it is: each
-// place a piece occurs is checked whole.
-func containsNear(s string, sub []rune, k int) bool {
+// nearPieces cuts sub into k+1 pieces for containsNear: with k
+// differences one of them occurs as it is.
+func nearPieces(sub []rune, k int) []nearPiece {
+	var pieces []nearPiece
 	n := len(sub)
 	for p := 0; p <= k; p++ {
 		lo, hi := p*n/(k+1), (p+1)*n/(k+1)
-		if lo == hi {
-			continue
+		if lo < hi {
+			pieces = append(pieces, nearPiece{keys: string(sub[lo:hi]), before: len(string(sub[:lo]))})
 		}
-		piece, before := string(sub[lo:hi]), len(string(sub[:lo]))
+	}
+	return pieces
+}
+
+// nearPiece is a piece of a near query's keys, and how many bytes of
+// keys come before it.
+type nearPiece struct {
+	keys   string
+	before int
+}
+
+// containsNear reports whether some run of s (2-set keys) differs from
+// sub in at most k places, each a vowel for a vowel (헤자 for 해자, 거 for
+// 고); pieces are nearPieces(sub, k). Each place a piece occurs is checked
+// whole.
+func containsNear(s string, sub []rune, k int, pieces []nearPiece) bool {
+	for _, p := range pieces {
 		for off := 0; ; {
-			i := strings.Index(s[off:], piece)
+			i := strings.Index(s[off:], p.keys)
 			if i < 0 {
 				break
 			}
 			// Vowels for vowels keep byte lengths: the run starts before bytes back.
-			if at := off + i - before; at >= 0 && near(s[at:], sub, k) {
+			if at := off + i - p.before; at >= 0 && near(s[at:], sub, k) {
 				return true
 			}
 			off += i + 1
@@ -177,3 +195,60 @@ func near(s string, sub []rune, k int) bool {
 
 // isVowel reports whether r is a compatibility jamo vowel.
 func isVowel(r rune) bool { return r >= 'ㅏ' && r <= 'ㅣ' }
+
+// AppendBinary appends t to b in the form Decode reads, so that a cache
+// can keep what NewText prepared rather than prepare it again.
+func (t *Text) AppendBinary(b []byte) []byte {
+	for _, s := range [...]string{t.plain, t.initials, t.roman, t.jamo} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(t.words)))
+	for _, at := range t.words {
+		b = binary.AppendUvarint(b, uint64(at))
+	}
+	return b
+}
+
+// Decode sets t to the Text AppendBinary wrote at the start of s, and
+// returns the rest of s; false when s does not start with one. t keeps
+// substrings of s rather than copies.
+func (t *Text) Decode(s string) (rest string, ok bool) {
+	var parts [4]string
+	for i := range parts {
+		n, s2, ok := uvarint(s)
+		if !ok || n > uint64(len(s2)) {
+			return s, false
+		}
+		parts[i], s = s2[:n], s2[n:]
+	}
+	*t = Text{plain: parts[0], initials: parts[1], roman: parts[2], jamo: parts[3]}
+	n, s, ok := uvarint(s)
+	if !ok || n > uint64(len(s)) {
+		return s, false
+	}
+	if n > 0 {
+		t.words = make([]int, n)
+	}
+	for i := range t.words {
+		var at uint64
+		// startsWord slices initials at each: they must stay in it.
+		if at, s, ok = uvarint(s); !ok || at > uint64(len(t.initials)) {
+			return s, false
+		}
+		t.words[i] = int(at)
+	}
+	return s, true
+}
+
+// uvarint reads the unsigned varint at the start of s, and returns the rest.
+func uvarint(s string) (uint64, string, bool) {
+	var n uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		n |= uint64(s[i]&0x7f) << (7 * i)
+		if s[i] < 0x80 {
+			return n, s[i+1:], true
+		}
+	}
+	return 0, s, false
+}

@@ -22,7 +22,8 @@ var keystrokes = []string{
 }
 
 // browse times, in this process, opening the browser (reading every deck
-// and state and preparing the search text) and each keystroke's search
+// and state, and the search text from the deck cache once a first opening
+// prepared it) and each keystroke's search
 // over every card (parse and match all of them, sorted by due).
 func (r *result) browse(c collection, warm bool) error {
 	db, err := store.Open(c.dir, store.Options{ReadOnly: true})
