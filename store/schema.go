@@ -299,15 +299,21 @@ func migrateOne(db *sql.DB) (done bool, err error) {
 			return false, err
 		}
 	}
-	if _, err := tx.Exec(migrations[v]); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+	last := v + 1
+	if v == 0 { // a new database is made whole, so a kill never leaves it half made
+		last = schemaVersion
+	}
+	for ; v < last; v++ {
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+		}
 	}
 	// PRAGMA arguments cannot be bound parameters; both are our integers.
-	set := fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, v+1)
+	set := fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, last)
 	if _, err := tx.Exec(set); err != nil {
-		return false, fmt.Errorf("migrate to version %d: %w", v+1, err)
+		return false, fmt.Errorf("migrate to version %d: %w", last, err)
 	}
-	if v+1 == schemaVersion { // the tables must now be the ones this version has
+	if last == schemaVersion { // the tables must now be the ones this version has
 		var st statements
 		if err := st.prepare(tx); err != nil {
 			return false, &mismatch{err}

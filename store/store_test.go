@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -916,5 +917,34 @@ func TestUpgradeReported(t *testing.T) {
 	db.Close()
 	if len(got) != 0 {
 		t.Errorf("an up-to-date database reported %+v", got)
+	}
+}
+
+// TestNewDatabaseMadeWhole: a new database gets every table in one
+// transaction, so a moatquiz killed (here: failing) while making it
+// leaves no file of an older schema that stats and export would refuse.
+func TestNewDatabaseMadeWhole(t *testing.T) {
+	saved := migrations
+	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
+	migrations = append(slices.Clone(saved), "CREATE TABLE broken (")
+	schemaVersion = len(migrations)
+	dir := t.TempDir()
+	if _, err := Open(dir, Options{}); err == nil {
+		t.Fatal("Open with a broken last migration succeeded")
+	}
+	db, err := sql.Open("sqlite", filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v, tables int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table'").Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if v != 0 || tables != 0 {
+		t.Errorf("after a failed creation: version %d with %d tables, want 0 and none", v, tables)
 	}
 }
