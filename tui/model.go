@@ -49,6 +49,26 @@ type Backend interface {
 	SaveChoice(c quiz.Choice) error
 	// MoreNew raises the deck's new-item limit by n for today only.
 	MoreNew(deck string, n int) error
+	CardBrowser
+}
+
+// CardBrowser is what the card browser asks of the learner's cards: it
+// opens them once, then searches them at each keystroke; the actions
+// refresh the cards they change and return how to undo them.
+type CardBrowser interface {
+	// OpenCards reads every card with its state at now; it may take
+	// seconds with many cards. It returns how many it read.
+	OpenCards(now time.Time) (int, error)
+	// SearchCards returns the cards query finds (docs/browse.md), in by's
+	// order; a query that does not parse is an error with a Position()
+	// int method, its column.
+	SearchCards(query string, by quiz.CardSort) (quiz.CardList, error)
+	// CardInfo returns a card's memory at now and its reviews.
+	CardInfo(row quiz.CardRow, now time.Time) (*quiz.CardInfo, error)
+	SuspendCards(rows []quiz.CardRow, on bool, now time.Time) (undo func() error, err error)
+	BuryCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
+	FlagCards(rows []quiz.CardRow, flag int, now time.Time) (undo func() error, err error)
+	ResetCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
 }
 
 // Start is a session to start at once.
@@ -71,6 +91,7 @@ const (
 	screenStudy
 	screenSummary
 	screenStats
+	screenBrowse
 )
 
 // Model is the app's root model.
@@ -92,6 +113,7 @@ type Model struct {
 	stats   statsScreen
 	// statsFrom is the screen the stats screen goes back to.
 	statsFrom screen
+	browse    browse
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -289,6 +311,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
 		}
 		return m, nil
+	case cardsOpenedMsg:
+		return m.onCardsOpened(msg)
+	case cardsFoundMsg:
+		return m.onCardsFound(msg)
+	case cardInfoMsg:
+		return m.onCardInfo(msg)
+	case cardsChangedMsg:
+		return m.onCardsChanged(msg)
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
@@ -299,6 +329,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.typedAhead = append(m.typedAhead, msg)
 		case m.screen == screenStudy && !m.help && m.typing():
 			m.study.insert(msg.Content)
+		case m.screen == screenBrowse && m.browse.typing && !m.help:
+			m.browse.query.Insert(msg.Content)
+			return m.search()
 		}
 		return m, nil
 	case tea.KeyPressMsg:

@@ -37,6 +37,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.screen == screenStudy && m.typing() {
 		return m.onTypingKey(msg)
 	}
+	if m.screen == screenBrowse && m.browse.typing && !key.Matches(msg, m.keys.Typing.Help) {
+		return m.onBrowseKey(msg)
+	}
 	msg = shortcut(msg)
 	if key.Matches(msg, m.keys.Global.Help) {
 		m.help = true
@@ -51,6 +54,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.onSummaryKey(msg)
 	case screenStats:
 		return m.onStatsKey(msg)
+	case screenBrowse:
+		return m.onBrowseKey(msg)
 	}
 	return m, nil
 }
@@ -126,6 +131,8 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.cycle(setMode, 1)
 	case key.Matches(msg, km.Stats):
 		return m.showStats()
+	case key.Matches(msg, km.Browse):
+		return m.openBrowse()
 	case key.Matches(msg, km.MoreNew):
 		return m.moreNew()
 	case key.Matches(msg, km.Start):
@@ -206,6 +213,8 @@ func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.goHome()
 	case key.Matches(msg, km.Undo):
 		return m.undo()
+	case key.Matches(msg, km.Browse) && sess.Phase() != quiz.Saving:
+		return m.openBrowse()
 	}
 	switch sess.Phase() {
 	case quiz.Asking:

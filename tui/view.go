@@ -60,6 +60,14 @@ func (m Model) render() (string, *tea.Cursor) {
 		return m.summary.Render(m.styles, m.keys, m.cfg.Start != nil && m.cfg.Start.QuitAfter, w, h), nil
 	case screenStats:
 		return m.stats.Render(m.styles, m.keys.Stats, w, h), nil
+	case screenBrowse:
+		content, col := m.browse.Render(m.styles, m.keys.Browse, m.cfg.Scheduling, m.cfg.Clock(), w, h)
+		if !m.browse.typing || m.browse.info != nil {
+			return content, nil
+		}
+		c := tea.NewCursor(col, 1)
+		c.Shape = tea.CursorBar
+		return content, c
 	}
 	return m.home.Render(m.styles, m.keys, w, h), nil
 }
@@ -81,6 +89,8 @@ func (m Model) helpFirst() string {
 		return "Study"
 	case m.screen == screenStats:
 		return "Stats"
+	case m.screen == screenBrowse:
+		return "Cards"
 	}
 	return "Home"
 }

@@ -1,0 +1,111 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// TestBrowseViews compares the card browser with
+// testdata/TestBrowseViews/*.golden at 80x24 and 40x12 (-update rewrites
+// them): the list, a search, a query error, the info of a studied card.
+func TestBrowseViews(t *testing.T) {
+	views := []struct {
+		name string
+		keys []string
+	}{
+		{"all", []string{"b"}},
+		{"search", []string{"b", "해", "자"}},
+		{"query error", []string{"b", "해", "("}},
+		{"suspended", []string{"b", "enter", "s"}},
+		{"reset asks", []string{"b", "enter", "r"}},
+		{"info", []string{"b", "enter", "i"}},
+	}
+	for _, v := range views {
+		for _, size := range [][2]int{{80, 24}, {40, 12}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", v.name, size[0], size[1]), func(t *testing.T) {
+				m := studiedModel(t, size[0], size[1])
+				m = press(t, m, v.keys...)
+				checkFits(t, m)
+				golden.RequireEqual(t, screenText(m))
+			})
+		}
+	}
+}
+
+// studiedModel is the app at home after 해자 (ko→en) was answered Easy.
+func studiedModel(t *testing.T, w, h int) Model {
+	t.Helper()
+	d := testDeck()
+	m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Limit: 1}}, w, h)
+	return press(t, m, "space", "4", "enter")
+}
+
+// TestBrowseFromStudy: b on the study screen opens the browser on the
+// card shown, and esc goes back to the question.
+func TestBrowseFromStudy(t *testing.T) {
+	m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip}}, 80, 24)
+	m = press(t, m, "space", "3") // past 해자: the next card shows
+	shown := m.session.Question().Item.ID.Card
+	m = press(t, m, "b")
+	if m.screen != screenBrowse {
+		t.Fatalf("b on the study screen shows screen %d", m.screen)
+	}
+	if r, ok := m.browse.selected(); !ok || r.Card != shown {
+		t.Errorf("the browser selects %+v, want the card shown, %s", r, shown)
+	}
+	m = press(t, m, "esc")
+	if m.screen != screenStudy || m.session.Question().Item.ID.Card != shown {
+		t.Errorf("esc goes to screen %d, want the study screen on %s", m.screen, shown)
+	}
+}
+
+// TestBrowseStaleSearch: a search's results that arrive after a later
+// search started are dropped.
+func TestBrowseStaleSearch(t *testing.T) {
+	m := newTestModel(t, newMemProgress(), nil, 80, 24)
+	m = press(t, m, "b")
+	next, old := m.Update(keyMsg("해"))
+	m = next.(Model)
+	next, latest := m.Update(keyMsg("자"))
+	m = next.(Model)
+	m = send(t, m, latest())
+	m = send(t, m, old()) // "해" finds more cards than "해자"
+	if got := m.browse.list.Len(); got != 2 {
+		t.Errorf("after the stale search the list has %d cards, want 해자's 2", got)
+	}
+}
+
+// TestBrowseActions: suspend shows in the row and undoes; reset needs y;
+// o cycles the order; flags show.
+func TestBrowseActions(t *testing.T) {
+	m := studiedModel(t, 80, 24)
+	m = press(t, m, "b", "enter", "s")
+	if r, _ := m.browse.selected(); !r.Suspended || !strings.Contains(screenText(m), "susp") {
+		t.Fatalf("s leaves %+v unsuspended:\n%s", r, screenText(m))
+	}
+	m = press(t, m, "u")
+	if r, _ := m.browse.selected(); r.Suspended {
+		t.Errorf("u leaves %s suspended", r.Card)
+	}
+	m = press(t, m, "r", "n")
+	if r, _ := m.browse.selected(); r.State != "review" {
+		t.Errorf("r then n reset the card: %+v", r)
+	}
+	m = press(t, m, "r", "y")
+	if r, _ := m.browse.selected(); r.State != "new" {
+		t.Errorf("r then y leaves the card %s", r.State)
+	}
+	m = press(t, m, "u", "2")
+	if r, _ := m.browse.selected(); r.State != "review" || r.Flag != 2 {
+		t.Errorf("u then 2: %+v, want review with flag 2", r)
+	}
+	m = press(t, m, "o")
+	if !strings.Contains(screenText(m), "by added") {
+		t.Errorf("o does not sort by added:\n%s", screenText(m))
+	}
+}
