@@ -88,6 +88,9 @@ func (e *CardEdit) Save(exitErr error) (*quiz.Card, error) {
 	return c, err
 }
 
+// Command is the learner's editor on the edit's file.
+func (e *CardEdit) Command() *exec.Cmd { return EditorCommand(e.Path) }
+
 // Close removes the temporary file.
 func (e *CardEdit) Close() { os.Remove(e.Path) }
 

@@ -138,3 +138,34 @@ func (s *Study) refresh(st BrowseStore, rows []quiz.CardRow, now time.Time) erro
 	}
 	return s.cards.browser.Refresh(st, rows, s.scheduling, now)
 }
+
+// EditCard starts editing a card of the learner's deck in their editor;
+// with copyBuiltin, a built-in deck is first copied to their decks
+// (else it is a *BuiltinError).
+func (s *Study) EditCard(deck, card string, copyBuiltin bool) (quiz.CardEdit, error) {
+	return s.edit(deck, copyBuiltin, func() (*CardEdit, error) { return s.lib.EditCard(deck, card) })
+}
+
+// NewCard starts adding a vocab card to the learner's deck from a
+// template, as EditCard does.
+func (s *Study) NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error) {
+	return s.edit(deck, copyBuiltin, func() (*CardEdit, error) { return s.lib.AddCard(deck, CardTemplate(quiz.KindVocab)) })
+}
+
+// edit starts an edit, after copying a built-in deck when asked.
+func (s *Study) edit(deck string, copyBuiltin bool, start func() (*CardEdit, error)) (quiz.CardEdit, error) {
+	e, err := start()
+	var be *BuiltinError
+	if errors.As(err, &be) && copyBuiltin {
+		if _, err = s.lib.CopyDeck(deck); err == nil {
+			e, err = start()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// DeleteCard removes a card from the learner's deck file.
+func (s *Study) DeleteCard(deck, card string) error { return s.lib.DeleteCard(deck, card) }

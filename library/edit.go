@@ -22,6 +22,9 @@ func (e *BuiltinError) Error() string {
 	return fmt.Sprintf("deck %q is built in and read-only: copy it to your decks first (its progress stays)", e.Deck)
 }
 
+// BuiltinDeck is the id of the built-in deck.
+func (e *BuiltinError) BuiltinDeck() string { return e.Deck }
+
 // userDeck is the learner's deck with the id: its file's path and its
 // cards, or a *BuiltinError, or a *NoDeckError.
 func (l *Library) userDeck(id string) (string, *quiz.Deck, error) {

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"os/exec"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -77,4 +78,16 @@ type ReviewInfo struct {
 	Duration time.Duration // time taken to answer
 	Interval uint64        // days scheduled by the answer
 	Mode     Mode
+}
+
+// CardEdit is a card being edited in the learner's editor: run Command,
+// then Save what it left, until Save returns no error (saved) or one that
+// says the edit was abandoned; then Close.
+type CardEdit interface {
+	// Command is the editor on the card's file.
+	Command() *exec.Cmd
+	// Save saves what the editor left once it exited with exitErr.
+	Save(exitErr error) (*Card, error)
+	// Close removes the card's file.
+	Close()
 }

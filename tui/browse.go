@@ -63,10 +63,13 @@ type browse struct {
 	top     int // the first row shown
 	info    *quiz.CardInfo
 	infoReq int
-	confirm string       // a reset awaits y
-	undo    func() error // the last action's undo
-	status  string       // what the last action did
-	failed  bool         // status is an error
+	confirm string // a question y answers: yes runs
+	yes     func(Model) (tea.Model, tea.Cmd)
+	editing quiz.CardEdit // the card in the editor, or whose errors are shown
+	editIn  string        // the deck of the card edited
+	undo    func() error  // the last action's undo
+	status  string        // what the last action did
+	failed  bool          // status is an error
 }
 
 // openBrowse shows the card browser, reading the cards in a command;
@@ -80,13 +83,8 @@ func (m Model) openBrowse() (tea.Model, tea.Cmd) {
 	if m.screen == screenHome && m.startReq != 0 {
 		m.startReq, m.home.status = 0, "" // the session starting is not awaited any more
 	}
-	b.openReq = m.request()
 	m.browse, m.screen = b, screenBrowse
-	be, req, now := m.cfg.Backend, b.openReq, m.cfg.Clock()
-	return m, func() tea.Msg {
-		_, err := be.OpenCards(now)
-		return cardsOpenedMsg{req: req, err: err}
-	}
+	return m.reopen()
 }
 
 // cardCount is how many cards the decks on the home screen hold.
@@ -308,7 +306,13 @@ func (m Model) onActionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, km.Bury):
 		return act("Buried "+name+" until tomorrow.", func() (func() error, error) { return be.BuryCards(rows, now) })
 	case key.Matches(msg, km.Reset):
-		b.confirm = "Reset " + name + " to new? Its progress goes (u undoes). y/n"
+		b.ask("Reset "+name+" to new? Its progress goes (u undoes). y/n", func(m Model) (tea.Model, tea.Cmd) { return m.reset(row) })
+	case key.Matches(msg, km.Delete):
+		b.ask("Delete "+name+" from its deck's file? y/n", func(m Model) (tea.Model, tea.Cmd) { return m.deleteCard(row) })
+	case key.Matches(msg, km.Edit):
+		return m.editCard(row.Deck, row.Card, false)
+	case key.Matches(msg, km.Add):
+		return m.editCard(row.Deck, "", false)
 	case matching(msg, km.Flags) >= 0 || key.Matches(msg, km.NoFlag):
 		flag := matching(msg, km.Flags) + 1
 		return act(fmt.Sprintf("Flag %d on %s.", flag, name), func() (func() error, error) { return be.FlagCards(rows, flag, now) })
@@ -316,15 +320,31 @@ func (m Model) onActionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// onConfirm resets the selected card on y; any other key keeps it.
+// ask shows question until a key answers it: y runs yes.
+func (b *browse) ask(question string, yes func(Model) (tea.Model, tea.Cmd)) {
+	b.confirm, b.yes = question, yes
+}
+
+// onConfirm runs the question's answer on y; any other key declines
+// (and gives up an edit whose errors are shown).
 func (m Model) onConfirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	b := &m.browse
-	b.confirm = ""
-	row, ok := b.selected()
-	if !key.Matches(msg, m.keys.Browse.Yes) || !ok {
-		b.setStatus("Not reset.", false)
-		return m, nil
+	yes := b.yes
+	b.confirm, b.yes = "", nil
+	if key.Matches(msg, m.keys.Browse.Yes) {
+		return yes(m)
 	}
+	b.setStatus("Nothing done.", false)
+	if b.editing != nil {
+		b.editing.Close()
+		b.editing = nil
+		b.setStatus("Edit abandoned: nothing saved.", false)
+	}
+	return m, nil
+}
+
+// reset makes row's card new again in a command.
+func (m Model) reset(row quiz.CardRow) (tea.Model, tea.Cmd) {
 	be, now := m.cfg.Backend, m.cfg.Clock()
 	done := "Reset " + termtext.StripLine(row.Front) + " to new (u undoes)."
 	return m, func() tea.Msg {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +18,9 @@ type fakeCards struct {
 	suspended map[string]bool
 	buried    map[string]bool
 	flags     map[string]int
+	copied    bool    // the decks are copied: their cards can be edited
+	saveErrs  []error // what the next saves of an edit return
+	closed    int     // edits closed
 }
 
 func newFakeCards() *fakeCards {
@@ -161,4 +165,58 @@ func (b fakeBackend) ResetCards(rows []quiz.CardRow, _ time.Time) (func() error,
 		}
 		return nil
 	}, nil
+}
+
+// fakeBuiltin is the error of editing a built-in deck's card.
+type fakeBuiltin struct{ deck string }
+
+func (e fakeBuiltin) Error() string       { return e.deck + " is built in" }
+func (e fakeBuiltin) BuiltinDeck() string { return e.deck }
+
+// fakeEdit is a card edit whose saves return the errors queued, then
+// the card.
+type fakeEdit struct {
+	f    *fakeCards
+	card string
+}
+
+func (e fakeEdit) Command() *exec.Cmd { return exec.Command("true") }
+
+func (e fakeEdit) Save(exitErr error) (*quiz.Card, error) {
+	e.f.mu.Lock()
+	defer e.f.mu.Unlock()
+	if len(e.f.saveErrs) > 0 {
+		err := e.f.saveErrs[0]
+		e.f.saveErrs = e.f.saveErrs[1:]
+		return nil, err
+	}
+	return &quiz.Card{ID: e.card}, exitErr
+}
+
+func (e fakeEdit) Close() {
+	e.f.mu.Lock()
+	defer e.f.mu.Unlock()
+	e.f.closed++
+}
+
+// EditCard edits any card once its deck is copied (every deck of the
+// fake is built in).
+func (b fakeBackend) EditCard(deck, card string, copyBuiltin bool) (quiz.CardEdit, error) {
+	b.cards.mu.Lock()
+	defer b.cards.mu.Unlock()
+	if copyBuiltin {
+		b.cards.copied = true
+	}
+	if !b.cards.copied {
+		return nil, fakeBuiltin{deck}
+	}
+	return fakeEdit{b.cards, card}, nil
+}
+
+func (b fakeBackend) NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error) {
+	return b.EditCard(deck, "new-card", copyBuiltin)
+}
+
+func (b fakeBackend) DeleteCard(deck, card string) error {
+	return fmt.Errorf("%s is built in", deck)
 }

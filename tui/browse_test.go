@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -109,3 +110,38 @@ func TestBrowseActions(t *testing.T) {
 		t.Errorf("o does not sort by added:\n%s", screenText(m))
 	}
 }
+
+// TestBrowseEdit: editing a built-in deck's card asks to copy the deck
+// first; an invalid save shows where it is wrong and y opens the editor
+// again; a valid save says so and closes the edit.
+func TestBrowseEdit(t *testing.T) {
+	m := studiedModel(t, 80, 24)
+	m = press(t, m, "b", "enter", "e")
+	if !strings.Contains(screenText(m), "is built in: copy it to your decks") {
+		t.Fatalf("e on a built-in card does not offer the copy:\n%s", screenText(m))
+	}
+	fake := m.cfg.Backend.(fakeBackend).cards
+	fake.saveErrs = []error{fakeErrorList{"card.json:4:5: meanings must be text"}}
+	m = press(t, m, "y")
+	if !fake.copied || m.browse.editing == nil {
+		t.Fatalf("y does not copy the deck and start the edit")
+	}
+	m = send(t, m, editorDoneMsg{})
+	if !strings.Contains(screenText(m), "card.json:4:5: meanings must be text — y: edit again") {
+		t.Fatalf("an invalid save does not show its position:\n%s", screenText(m))
+	}
+	m = press(t, m, "y")
+	m = send(t, m, editorDoneMsg{})
+	if !strings.Contains(screenText(m), "Saved v-haeja.") || fake.closed != 1 || m.browse.editing != nil {
+		t.Errorf("the valid save: closed %d times, screen:\n%s", fake.closed, screenText(m))
+	}
+	if r, _ := m.browse.selected(); r.Card != "v-haeja" {
+		t.Errorf("after the save the browser selects %s", r.Card)
+	}
+}
+
+// fakeErrorList is a card's errors, as deckfile.ErrorList unwraps.
+type fakeErrorList struct{ msg string }
+
+func (e fakeErrorList) Error() string   { return e.msg }
+func (e fakeErrorList) Unwrap() []error { return []error{errors.New(e.msg)} }

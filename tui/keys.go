@@ -113,6 +113,9 @@ type BrowseKeys struct {
 	Flags    [4]key.Binding // flag 1-4
 	NoFlag   key.Binding
 	Flag     key.Binding // the flag keys, for the help
+	Edit     key.Binding // the card's JSON in $VISUAL/$EDITOR
+	Add      key.Binding // a new card in the selected card's deck
+	Delete   key.Binding
 	Yes      key.Binding
 	Undo     key.Binding
 	Back     key.Binding
@@ -215,6 +218,9 @@ func DefaultBrowseKeys() BrowseKeys {
 		},
 		NoFlag: b([]string{"0"}, "0", "no flag"),
 		Flag:   b([]string{"0", "1", "2", "3", "4"}, "0-4", "flag"),
+		Edit:   b([]string{"e"}, "e", "edit"),
+		Add:    b([]string{"a"}, "a", "add a card"),
+		Delete: b([]string{"x", "delete"}, "x", "delete"),
 		Yes:    b([]string{"y"}, "y", "yes"),
 		Undo:   b([]string{"u", "ctrl+z"}, "u", "undo"),
 		Back:   b([]string{"esc", "q"}, "esc", "back"),
@@ -292,12 +298,12 @@ var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, Summa
 
 // ShortHelp is the card list's footer.
 func (k BrowseKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Info, k.Search, k.Sort, k.Suspend, k.Bury, k.Reset, k.Flag, k.Undo, k.Back}
+	return []key.Binding{k.Info, k.Search, k.Sort, k.Edit, k.Suspend, k.Bury, k.Reset, k.Flag, k.Add, k.Delete, k.Undo, k.Back}
 }
 
 // FullHelp is the card browser's column of the help.
 func (k BrowseKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Search, k.ToList, k.Up, k.Down, k.Sort, k.Info, k.Suspend, k.Bury, k.Reset, k.Flag, k.Undo, k.Back}}
+	return [][]key.Binding{{k.Search, k.ToList, k.Up, k.Down, k.Sort, k.Info, k.Edit, k.Add, k.Delete, k.Suspend, k.Bury, k.Reset, k.Flag, k.Undo, k.Back}}
 }
 
 // ShortHelp is the stats screen's footer.

@@ -69,6 +69,14 @@ type CardBrowser interface {
 	BuryCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
 	FlagCards(rows []quiz.CardRow, flag int, now time.Time) (undo func() error, err error)
 	ResetCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
+	// EditCard starts editing a card in the learner's editor, and NewCard
+	// adding one; a card of a built-in deck is an error with a
+	// BuiltinDeck() string method unless copyBuiltin copies the deck to
+	// the learner's decks first.
+	EditCard(deck, card string, copyBuiltin bool) (quiz.CardEdit, error)
+	NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error)
+	// DeleteCard removes a card from its deck's file.
+	DeleteCard(deck, card string) error
 }
 
 // Start is a session to start at once.
@@ -319,6 +327,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onCardInfo(msg)
 	case cardsChangedMsg:
 		return m.onCardsChanged(msg)
+	case editStartedMsg:
+		return m.onEditStarted(msg)
+	case editorDoneMsg:
+		return m.onEditorDone(msg)
+	case editSavedMsg:
+		return m.onEditSaved(msg)
+	case cardDeletedMsg:
+		return m.onCardDeleted(msg)
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
