@@ -232,7 +232,7 @@ func (m Model) onQueryKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		b.move(map[string]int{"up": -1, "down": 1}[msg.String()])
 	case key.Matches(msg, km.ToList):
 		b.typing = false
-	case key.Matches(msg, km.Back):
+	case key.Matches(msg, tk.Back): // esc: q and the other letters are typed
 		return m.leaveBrowse()
 	case key.Matches(msg, tk.Backspace):
 		b.query.Backspace()

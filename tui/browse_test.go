@@ -145,3 +145,16 @@ type fakeErrorList struct{ msg string }
 
 func (e fakeErrorList) Error() string   { return e.msg }
 func (e fakeErrorList) Unwrap() []error { return []error{errors.New(e.msg)} }
+
+// TestBrowseQueryTakesLetters: on the search line, q, j, k and ? are
+// typed into the query, not taken as keys; esc leaves.
+func TestBrowseQueryTakesLetters(t *testing.T) {
+	m := newTestModel(t, newMemProgress(), nil, 80, 24)
+	m = press(t, m, "b", "q", "j", "k", "?")
+	if m.screen != screenBrowse || m.help || m.browse.query.Value() != "qjk?" {
+		t.Fatalf("typing qjk? gives screen %d, help %v, query %q", m.screen, m.help, m.browse.query.Value())
+	}
+	if m = press(t, m, "esc"); m.screen != screenHome {
+		t.Errorf("esc on the search line goes to screen %d, want home", m.screen)
+	}
+}
