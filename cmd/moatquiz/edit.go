@@ -22,7 +22,11 @@ type editCmd struct {
 
 // Run opens the card's JSON in $VISUAL or $EDITOR and saves it into its
 // deck once it is valid.
-func (c *editCmd) Run(g *Globals) error {
+func (c *editCmd) Run(g *Globals) error { return c.run(g, os.Stdout, os.Stderr) }
+
+// run edits the card, saying what it did on out and the card's errors on
+// errOut.
+func (c *editCmd) run(g *Globals, out, errOut io.Writer) error {
 	deck, card, ok := strings.Cut(c.Card, "/")
 	if !ok || deck == "" || card == "" {
 		return usageError{fmt.Errorf("%s is not DECK/CARD: moatquiz cards lists the cards with their ids", termtext.QuoteIfUnsafe(c.Card))}
@@ -31,7 +35,7 @@ func (c *editCmd) Run(g *Globals) error {
 	e, err := lib.EditCard(deck, card)
 	var be *library.BuiltinError
 	if errors.As(err, &be) && c.Copy {
-		if err = copyDeck(lib, deck, os.Stderr); err == nil {
+		if err = copyDeck(lib, deck, errOut); err == nil {
 			e, err = lib.EditCard(deck, card)
 		}
 	}
@@ -41,7 +45,7 @@ func (c *editCmd) Run(g *Globals) error {
 	if err != nil {
 		return err
 	}
-	return runEditor(e, os.Stdout, os.Stderr)
+	return runEditor(e, out, errOut)
 }
 
 // copyDeck copies a built-in deck to the learner's decks and says where.
@@ -65,7 +69,11 @@ type addCmd struct {
 
 // Run adds a card to the learner's deck: from the flags, or from a
 // template edited in $VISUAL or $EDITOR.
-func (c *addCmd) Run(g *Globals) error {
+func (c *addCmd) Run(g *Globals) error { return c.run(g, os.Stdout, os.Stderr) }
+
+// run adds the card, saying what it did on out and the card's errors on
+// errOut.
+func (c *addCmd) run(g *Globals, out, errOut io.Writer) error {
 	lib := g.library()
 	text, err := c.card()
 	if err != nil {
@@ -76,14 +84,14 @@ func (c *addCmd) Run(g *Globals) error {
 		return err
 	}
 	if c.Word == "" {
-		return runEditor(e, os.Stdout, os.Stderr)
+		return runEditor(e, out, errOut)
 	}
 	defer e.Close()
 	added, err := lib.SaveCard(c.Deck, "", "the card of --word", text)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stdout, "added %s/%s\n", c.Deck, termtext.StripLine(added.ID))
+	fmt.Fprintf(out, "added %s/%s\n", c.Deck, termtext.StripLine(added.ID))
 	return nil
 }
 
