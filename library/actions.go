@@ -85,33 +85,14 @@ func cards(rows []CardRow) []store.CardID {
 	return out
 }
 
-// CardInfo is a card's history and memory, as the browser's info pane
-// shows it.
-type CardInfo struct {
-	Items   []ItemInfo   // in the card's item order
-	Reviews []ReviewInfo // oldest first
-}
+// CardInfo is a card's history and memory (quiz.CardInfo).
+type CardInfo = quiz.CardInfo
 
 // ItemInfo is one item's memory now.
-type ItemInfo struct {
-	ID             quiz.ItemID
-	State          string    // new, learning, review or relearning
-	Due            time.Time // zero while new
-	Stability      float64   // days
-	Difficulty     float64   // 1 to 10
-	Retrievability float64   // the chance of recall now, 0 to 1; 0 while new
-	Suspended      bool
-}
+type ItemInfo = quiz.ItemInfo
 
 // ReviewInfo is one answer in a card's log.
-type ReviewInfo struct {
-	Item     quiz.ItemID
-	At       time.Time
-	Rating   fsrs.Rating
-	Duration time.Duration // time taken to answer
-	Interval uint64        // days scheduled by the answer
-	Mode     quiz.Mode
-}
+type ReviewInfo = quiz.ReviewInfo
 
 // Info returns row's card's items with their memory at now (read from
 // st, with sch's parameters) and its review log.
@@ -127,6 +108,7 @@ func Info(e CardEditor, st CardStore, row CardRow, sch quiz.Scheduling, now time
 		if s, ok := states[id]; ok && s.Card.State != fsrs.New {
 			c := s.Card
 			it.State, it.Due, it.Stability, it.Difficulty, it.Suspended = stateName(c.State), c.Due, c.Stability, c.Difficulty, s.Suspended
+			it.LastReview = c.LastReview
 			it.Retrievability, _ = f.Retrievability(c, now) //nolint:errcheck // 0 for a card it cannot judge
 		} else if ok {
 			it.Suspended = s.Suspended

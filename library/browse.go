@@ -28,42 +28,25 @@ type CardStore interface {
 	Flags(deck string) (map[string]int, error)
 }
 
-// CardRow is one card of a listing, as the browser and `moatquiz cards`
-// show it.
-type CardRow struct {
-	Deck, Card string
-	Kind       quiz.Kind
-	Front      string // the word, prompt or cloze text
-	Back       string // the meanings, answer or translation
-	Items      []quiz.ItemID
-	// State is new, learning or review: the least advanced of its items.
-	State      string
-	Due        time.Time // the earliest due of an item studied; zero when all are new
-	Lapses     int       // the most of any item
-	Difficulty float64   // the highest of any item (FSRS, 1 to 10); 0 when new
-	Added      time.Time // when its first item was first studied; zero when new
-	Suspended  bool      // some item is suspended
-	Buried     bool      // buried until the next study day
-	Flag       int       // 0 (none) to 4 (Anki's red, orange, green, blue)
-	Position   int       // the card's place in its deck
-	Rank       int       // how well it matched the query (search.RankExact best)
-}
+// CardRow is one card of a listing (quiz.CardRow: the app's screens
+// read it too).
+type CardRow = quiz.CardRow
 
 // Sort is an order of a listing.
-type Sort string
+type Sort = quiz.CardSort
 
 // The orders a listing can take; ties keep deck order.
 const (
-	SortDeck       Sort = ""           // by deck, then the deck's order
-	SortDue        Sort = "due"        // earliest due first, new cards last
-	SortAdded      Sort = "added"      // first studied first, new cards last
-	SortLapses     Sort = "lapses"     // most lapses first
-	SortDifficulty Sort = "difficulty" // most difficult first
+	SortDeck       = quiz.SortDeck
+	SortDue        = quiz.SortDue
+	SortAdded      = quiz.SortAdded
+	SortLapses     = quiz.SortLapses
+	SortDifficulty = quiz.SortDifficulty
 )
 
 // Sorts are the orders a learner can choose, in the order a screen
 // cycles through them.
-var Sorts = []Sort{SortDue, SortAdded, SortLapses, SortDifficulty}
+var Sorts = quiz.CardSorts
 
 // Browser is every card of the library with its state and words prepared
 // for search: open it once (it reads every deck and state), then Search

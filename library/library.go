@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -108,7 +109,7 @@ type foundDeck struct {
 // found finds every deck file as Files does, without reading the cards
 // of those whose cache entry has them.
 func (l *Library) found() []foundDeck {
-	files := append(l.builtinDecks(), l.userDecks()...)
+	files := shadow(l.builtinDecks(), l.userDecks())
 	owner := map[string]string{} // deck id → path of the deck that has it
 	for i := range files {
 		f := &files[i]
@@ -125,6 +126,21 @@ func (l *Library) found() []foundDeck {
 		owner[id] = f.path
 	}
 	return files
+}
+
+// shadow is the built-in decks then the learner's, less the built-in
+// decks the learner copied (CopyDeck): a deck of theirs named ID.json
+// whose id is ID. Another file with a built-in deck's id stays an error.
+func shadow(builtin, user []foundDeck) []foundDeck {
+	copied := map[string]bool{}
+	for _, f := range user {
+		if f.err == nil && filepath.Base(f.path) == f.file.header().ID+".json" {
+			copied[f.file.header().ID] = true
+		}
+	}
+	return append(slices.DeleteFunc(builtin, func(f foundDeck) bool {
+		return f.err == nil && copied[f.file.header().ID]
+	}), user...)
 }
 
 // Decks returns the decks that load, in the order of Files, and the

@@ -17,6 +17,7 @@ type Study struct {
 	progress   Progress
 	scheduling quiz.Scheduling
 	clock      quiz.Clock
+	cards      openCards // the app's card browser, once opened
 }
 
 // Study returns l with the learner's progress, scheduling and clock.

@@ -32,6 +32,10 @@ type SyntaxError struct {
 	Msg    string // what is wrong and what was expected
 }
 
+// Position is the column the error is at, 1-based, in characters: where
+// a screen points to.
+func (e *SyntaxError) Position() int { return e.Column }
+
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("query column %d: %s", e.Column, e.Msg)
 }

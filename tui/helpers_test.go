@@ -291,11 +291,12 @@ type fakeBackend struct {
 	stats    func(stats.Query) (*stats.Stats, error) // nil: no figures
 	more     map[string]int                          // new items added to today's limit, by deck
 	mine     func(path string) (*Mined, error)       // nil: mining fails
+	cards    *fakeCards                              // the card browser's marks
 }
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
 func backend(decks func() ([]*quiz.Deck, error), p *memProgress, sch quiz.Scheduling) fakeBackend {
-	return fakeBackend{decks: decks, progress: p, sch: sch, more: map[string]int{}}
+	return fakeBackend{decks: decks, progress: p, sch: sch, more: map[string]int{}, cards: newFakeCards()}
 }
 
 // schedOf is the scheduling of deck id today: more new items.

@@ -18,6 +18,7 @@ type KeyMap struct {
 	Summary SummaryKeys
 	Stats   StatsKeys
 	Mine    MineKeys
+	Browse  BrowseKeys
 }
 
 // GlobalKeys work on every screen.
@@ -40,6 +41,7 @@ type HomeKeys struct {
 	Stats     key.Binding // disabled when the app has no stats
 	MoreNew   key.Binding // more new cards today in the picked deck
 	Mine      key.Binding // make a deck of a Korean text's words
+	Browse    key.Binding // the card browser
 	Quit      key.Binding
 }
 
@@ -55,6 +57,7 @@ type StudyKeys struct {
 	Hint    key.Binding
 	Undo    key.Binding
 	Back    key.Binding
+	Browse  key.Binding // the card browser, on the card shown
 }
 
 // TypingKeys work while a typed answer is being written.
@@ -108,6 +111,31 @@ type MineKeys struct {
 	Cancel key.Binding
 }
 
+// BrowseKeys work in the card browser.
+type BrowseKeys struct {
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Select   key.Binding // ↑↓ while the search line has the keys
+	Search   key.Binding // the search line takes the keys
+	ToList   key.Binding // the list takes the keys
+	Sort     key.Binding // cycle the order
+	Info     key.Binding // the selected card's history
+	Suspend  key.Binding // suspend or unsuspend
+	Bury     key.Binding
+	Reset    key.Binding    // to new, after Yes
+	Flags    [4]key.Binding // flag 1-4
+	NoFlag   key.Binding
+	Flag     key.Binding // the flag keys, for the help
+	Edit     key.Binding // the card's JSON in $VISUAL/$EDITOR
+	Add      key.Binding // a new card in the selected card's deck
+	Delete   key.Binding
+	Yes      key.Binding
+	Undo     key.Binding
+	Back     key.Binding
+}
+
 // bind is a binding of keys shown as help and desc.
 func bind(keys []string, help, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -134,6 +162,7 @@ func DefaultKeyMap() KeyMap {
 			Stats:     b([]string{"s"}, "s", "stats"),
 			MoreNew:   b([]string{"+", "="}, "+", fmt.Sprintf("%d more new today", moreNewStep)),
 			Mine:      b([]string{"m"}, "m", "mine a text"),
+			Browse:    b([]string{"b"}, "b", "browse cards"),
 			Quit:      b([]string{"q"}, "q", "quit"),
 		},
 		Study: StudyKeys{
@@ -153,6 +182,7 @@ func DefaultKeyMap() KeyMap {
 			Hint:   b([]string{"tab"}, "tab", "hint"),
 			Undo:   b([]string{"u", "ctrl+z"}, "u", "undo"),
 			Back:   b([]string{"q", "esc"}, "q/esc", "home"),
+			Browse: b([]string{"b"}, "b", "this card in the browser"),
 		},
 		Typing: TypingKeys{
 			Submit:    b([]string{"enter"}, "enter", "check"),
@@ -187,6 +217,38 @@ func DefaultKeyMap() KeyMap {
 			Write:  b([]string{"enter"}, "enter", "write the deck"),
 			Cancel: b([]string{"esc"}, "esc", "cancel"),
 		},
+		Browse: DefaultBrowseKeys(),
+	}
+}
+
+// DefaultBrowseKeys are the card browser's keys.
+func DefaultBrowseKeys() BrowseKeys {
+	b := bind
+	return BrowseKeys{
+		Up:       b([]string{"up", "k"}, "↑/k", "up"),
+		Down:     b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
+		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
+		Select:   b([]string{"up", "down"}, "↑↓", "select"),
+		Search:   b([]string{"/"}, "/", "search"),
+		ToList:   b([]string{"enter", "tab"}, "enter", "to the list"),
+		Sort:     b([]string{"o"}, "o", "sort"),
+		Info:     b([]string{"enter", "i"}, "enter", "card info"),
+		Suspend:  b([]string{"s"}, "s", "suspend/unsuspend"),
+		Bury:     b([]string{"-"}, "-", "bury till tomorrow"),
+		Reset:    b([]string{"r"}, "r", "reset to new"),
+		Flags: [4]key.Binding{
+			b([]string{"1"}, "1", "red flag"), b([]string{"2"}, "2", "orange flag"),
+			b([]string{"3"}, "3", "green flag"), b([]string{"4"}, "4", "blue flag"),
+		},
+		NoFlag: b([]string{"0"}, "0", "no flag"),
+		Flag:   b([]string{"0", "1", "2", "3", "4"}, "0-4", "flag"),
+		Edit:   b([]string{"e"}, "e", "edit"),
+		Add:    b([]string{"a"}, "a", "add a card"),
+		Delete: b([]string{"x", "delete"}, "x", "delete"),
+		Yes:    b([]string{"y"}, "y", "yes"),
+		Undo:   b([]string{"u", "ctrl+z"}, "u", "undo"),
+		Back:   b([]string{"esc", "q"}, "esc", "back"),
 	}
 }
 
@@ -218,12 +280,15 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 	choose, change := k.Up, k.Prev
 	choose.SetHelp("↑↓", "choose")
 	change.SetHelp("←→", "change")
-	return []key.Binding{k.Start, choose, change, k.Stats, k.Mine, k.Quit}
+	browse, mine := k.Browse, k.Mine
+	browse.SetHelp("b", "browse")
+	mine.SetHelp("m", "mine")
+	return []key.Binding{k.Start, choose, change, k.Stats, browse, mine, k.Quit}
 }
 
 // FullHelp is the home screen's column of the help.
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Mine, k.Stats, k.Quit}}
+	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Mine, k.Stats, k.Browse, k.Quit}}
 }
 
 // ShortHelp is the footer of a flip or cloze question.
@@ -233,7 +298,7 @@ func (k StudyKeys) ShortHelp() []key.Binding {
 
 // FullHelp is the study screen's column of the help.
 func (k StudyKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Reveal, k.Choose, k.Grade, k.Accept, k.Hint, k.Undo, k.Back}}
+	return [][]key.Binding{{k.Reveal, k.Choose, k.Grade, k.Accept, k.Hint, k.Undo, k.Browse, k.Back}}
 }
 
 // ShortHelp is the footer while a typed answer is written.
@@ -258,7 +323,17 @@ func (k SummaryKeys) FullHelp() [][]key.Binding {
 }
 
 // Every group of keys is a bubbles help.KeyMap.
-var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}, MineKeys{}}
+var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}, MineKeys{}, BrowseKeys{}}
+
+// ShortHelp is the card list's footer.
+func (k BrowseKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Info, k.Search, k.Sort, k.Edit, k.Suspend, k.Bury, k.Reset, k.Flag, k.Add, k.Delete, k.Undo, k.Back}
+}
+
+// FullHelp is the card browser's column of the help.
+func (k BrowseKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Search, k.ToList, k.Up, k.Down, k.Sort, k.Info, k.Edit, k.Add, k.Delete, k.Suspend, k.Bury, k.Reset, k.Flag, k.Undo, k.Back}}
+}
 
 // ShortHelp is the stats screen's footer.
 func (k StatsKeys) ShortHelp() []key.Binding {
@@ -285,8 +360,8 @@ type HelpGroup struct {
 // FullHelp is the help overlay: one titled column per group.
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
-		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary},
-		{"Typing an answer", k.Typing}, {"Stats", k.Stats}, {"Mine a text", k.Mine}, {anywhere, k.Global},
+		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary}, {"Typing an answer", k.Typing},
+		{"Stats", k.Stats}, {"Cards", k.Browse}, {"Mine a text", k.Mine}, {anywhere, k.Global},
 	}
 }
 

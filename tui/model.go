@@ -58,6 +58,34 @@ type Backend interface {
 	// Mine reads the Korean text file at path and finds its words, for
 	// the mine screen; the first call loads the dictionary (seconds).
 	Mine(path string) (*Mined, error)
+	CardBrowser
+}
+
+// CardBrowser is what the card browser asks of the learner's cards: it
+// opens them once, then searches them at each keystroke; the actions
+// refresh the cards they change and return how to undo them.
+type CardBrowser interface {
+	// OpenCards reads every card with its state at now; it may take
+	// seconds with many cards. It returns how many it read.
+	OpenCards(now time.Time) (int, error)
+	// SearchCards returns the cards query finds (docs/browse.md), in by's
+	// order; a query that does not parse is an error with a Position()
+	// int method, its column.
+	SearchCards(query string, by quiz.CardSort) (quiz.CardList, error)
+	// CardInfo returns a card's memory at now and its reviews.
+	CardInfo(row quiz.CardRow, now time.Time) (*quiz.CardInfo, error)
+	SuspendCards(rows []quiz.CardRow, on bool, now time.Time) (undo func() error, err error)
+	BuryCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
+	FlagCards(rows []quiz.CardRow, flag int, now time.Time) (undo func() error, err error)
+	ResetCards(rows []quiz.CardRow, now time.Time) (undo func() error, err error)
+	// EditCard starts editing a card in the learner's editor, and NewCard
+	// adding one; a card of a built-in deck is an error with a
+	// BuiltinDeck() string method unless copyBuiltin copies the deck to
+	// the learner's decks first.
+	EditCard(deck, card string, copyBuiltin bool) (quiz.CardEdit, error)
+	NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error)
+	// DeleteCard removes a card from its deck's file.
+	DeleteCard(deck, card string) error
 }
 
 // Start is a session to start at once.
@@ -81,6 +109,7 @@ const (
 	screenSummary
 	screenStats
 	screenMine
+	screenBrowse
 )
 
 // Model is the app's root model.
@@ -106,6 +135,7 @@ type Model struct {
 	// pickAfterLoad is the deck the next deck load picks: the deck just
 	// mined.
 	pickAfterLoad string
+	browse        browse
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -309,6 +339,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onMined(msg)
 	case mineWrittenMsg:
 		return m.onMineWritten(msg)
+	case cardsOpenedMsg:
+		return m.onCardsOpened(msg)
+	case cardsFoundMsg:
+		return m.onCardsFound(msg)
+	case cardInfoMsg:
+		return m.onCardInfo(msg)
+	case cardsChangedMsg:
+		return m.onCardsChanged(msg)
+	case editStartedMsg:
+		return m.onEditStarted(msg)
+	case editorDoneMsg:
+		return m.onEditorDone(msg)
+	case editSavedMsg:
+		return m.onEditSaved(msg)
+	case cardDeletedMsg:
+		return m.onCardDeleted(msg)
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
@@ -324,6 +370,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.study.insert(msg.Content)
 		case m.screen == screenMine && m.mine.phase == minePrompt:
 			m.mine.input.Insert(msg.Content)
+		case m.screen == screenBrowse && m.browse.typing && !m.help:
+			m.browse.query.Insert(msg.Content)
+			return m.search()
 		}
 		return m, nil
 	case tea.KeyPressMsg:

@@ -40,6 +40,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.screen == screenMine && m.mine.phase != mineList {
 		return m.onMineKey(msg) // a path is typed: ? and q are text
 	}
+	if m.screen == screenBrowse && m.browse.typing && !key.Matches(msg, m.keys.Typing.Help) {
+		return m.onBrowseKey(msg)
+	}
 	msg = shortcut(msg)
 	if key.Matches(msg, m.keys.Global.Help) {
 		m.help = true
@@ -56,6 +59,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.onStatsKey(msg)
 	case screenMine:
 		return m.onMineKey(msg)
+	case screenBrowse:
+		return m.onBrowseKey(msg)
 	}
 	return m, nil
 }
@@ -132,6 +137,8 @@ func (m Model) onHomeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h.cycle(setMode, 1)
 	case key.Matches(msg, km.Stats):
 		return m.showStats()
+	case key.Matches(msg, km.Browse):
+		return m.openBrowse()
 	case key.Matches(msg, km.MoreNew):
 		return m.moreNew()
 	case key.Matches(msg, km.Mine):
@@ -214,6 +221,8 @@ func (m Model) onStudyKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.goHome()
 	case key.Matches(msg, km.Undo):
 		return m.undo()
+	case key.Matches(msg, km.Browse) && sess.Phase() != quiz.Saving:
+		return m.openBrowse()
 	}
 	switch sess.Phase() {
 	case quiz.Asking:

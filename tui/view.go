@@ -67,6 +67,14 @@ func (m Model) render() (string, *tea.Cursor) {
 			return content, nil
 		}
 		return content, tea.NewCursor(x, y)
+	case screenBrowse:
+		content, col := m.browse.Render(m.styles, m.keys.Browse, m.cfg.Scheduling, m.cfg.Clock(), w, h)
+		if !m.browse.typing || m.browse.info != nil {
+			return content, nil
+		}
+		c := tea.NewCursor(col, 1)
+		c.Shape = tea.CursorBar
+		return content, c
 	}
 	return m.home.Render(m.styles, m.keys, w, h), nil
 }
@@ -92,6 +100,8 @@ func (m Model) helpFirst() string {
 		return "Summary"
 	case m.screen == screenMine:
 		return "Mine a text"
+	case m.screen == screenBrowse:
+		return "Cards"
 	}
 	return "Home"
 }

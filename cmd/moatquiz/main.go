@@ -42,6 +42,8 @@ type cli struct {
 	Unsuspend unsuspendCmd `cmd:"" help:"Schedule again the suspended cards a query finds."`
 	Optimize  optimizeCmd  `cmd:"" help:"Fit the FSRS weights to your reviews; keep them if they predict better."`
 	Evaluate  evaluateCmd  `cmd:"" help:"Show how well the FSRS weights in use predict your reviews."`
+	Add       addCmd       `cmd:"" help:"Add a card to one of your decks: in $VISUAL/$EDITOR, or a vocab card from --word and --meaning."`
+	Edit      editCmd      `cmd:"" help:"Edit a card (DECK/CARD) in $VISUAL/$EDITOR; its progress stays."`
 	Mine      mineCmd      `cmd:"" help:"Make a deck of the new words of a Korean text."`
 	Romanize  romanizeCmd  `cmd:"" help:"Romanize Korean text (Revised Romanization)."`
 	Sync      syncCmd      `cmd:"" help:"Sync your reviews with a folder your machines share (docs/sync.md)."`

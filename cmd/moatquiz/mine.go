@@ -99,7 +99,7 @@ func writeMinedDeck(path string, d *quiz.Deck) error {
 	if err := deckfile.Encode(io.Discard, path, d); err != nil {
 		return fmt.Errorf("mine: the deck does not validate (please report this): %w", err)
 	}
-	if err := writeFileAtomic(path, func(w io.Writer) error { return deckfile.Write(w, d) }); err != nil {
+	if err := library.WriteFileAtomic(path, func(w io.Writer) error { return deckfile.Write(w, d) }); err != nil {
 		return fmt.Errorf("mine: %w", err)
 	}
 	return nil
@@ -243,7 +243,7 @@ func newMinedDeck(id, file string) *quiz.Deck {
 
 // markKnown adds words to known.txt in the data folder.
 func markKnown(dataDir string, words []string, stdout io.Writer) error {
-	if _, err := mkdirs(dataDir); err != nil {
+	if _, err := library.MakeDirs(dataDir); err != nil {
 		return fmt.Errorf("mine: %w", err)
 	}
 	path := filepath.Join(dataDir, mine.KnownFile)
