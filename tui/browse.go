@@ -433,7 +433,10 @@ func (b *browse) Render(st *Styles, km BrowseKeys, sch quiz.Scheduling, now time
 	var body string
 	switch {
 	case b.info != nil:
-		body = renderInfo(b.info, st, sch, now, width, room)
+		body = renderInfo(b.info, st, sch, now, width, room-1)
+		if row, ok := b.selected(); ok {
+			body = infoTitle(st, row, width) + "\n" + body
+		}
 	case !b.opened && b.status == "":
 		body = st.Subtle.Render(fmt.Sprintf("reading %d cards%s", b.total, glyphEllipsis))
 	default:

@@ -31,13 +31,19 @@ func renderInfo(info *quiz.CardInfo, st *Styles, sch quiz.Scheduling, now time.T
 		out = append(out, st.Subtle.Render(fmt.Sprintf("recall of %s over the next %d days (%%)", studied.ID.Item, curveDays)),
 			charts.Columns(curve(studied, sch, now), map[int]string{0: "now", curveDays - 5: fmt.Sprintf("+%dd", curveDays-5)}, 3, width, chartStyles(*st)))
 	}
-	out = append(out, st.Subtle.Render(fmt.Sprintf("%d reviews", len(info.Reviews))))
+	out = append(out, st.Subtle.Render(plural(len(info.Reviews), "review")))
 	left := room - lines(strings.Join(out, "\n"))
 	revs := info.Reviews[max(len(info.Reviews)-max(left, 0), 0):]
 	for _, r := range revs {
 		out = append(out, truncate(reviewLine(st, r), width))
 	}
 	return strings.Join(out, "\n")
+}
+
+// infoTitle names the card whose info shows: front — back · deck/card.
+func infoTitle(st *Styles, row quiz.CardRow, width int) string {
+	return truncate(st.Text.Render(termtext.StripLine(row.Front)+" — "+termtext.StripLine(row.Back))+
+		st.Subtle.Render(glyphSep+termtext.StripLine(row.Deck+"/"+row.Card)), width)
 }
 
 // itemLine is an item's state, stability, difficulty, retrievability now
