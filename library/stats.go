@@ -3,14 +3,16 @@ package library
 import (
 	"errors"
 
+	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
 	"github.com/moatquiz/moatquiz/store"
 )
 
-// Stats computes the figures of q over the learner's decks, whole: the
-// home screen's rows hold only their headers.
+// Stats computes the figures of q over the learner's decks, read from
+// their indexes (q.Decks is replaced): only the cards of the items listed
+// by name are decoded.
 func (s *Study) Stats(q stats.Query) (*stats.Stats, error) {
-	decks, errs := s.lib.Decks()
+	decks, errs := s.lib.StatsDecks()
 	if len(errs) > 0 && len(decks) == 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -46,3 +48,32 @@ func Stats(p statsRows, q stats.Query) (*stats.Stats, error) {
 	}
 	return stats.Compute(q, rows), nil
 }
+
+// StatsDecks returns the decks that load, in the order of Files, as the
+// figures read them: from their indexes, without their cards. The errors
+// are those of the decks that do not load.
+func (l *Library) StatsDecks() ([]stats.Deck, []error) {
+	var (
+		decks []stats.Deck
+		errs  []error
+	)
+	for _, f := range l.found() {
+		if f.err != nil {
+			errs = append(errs, f.err)
+			continue
+		}
+		decks = append(decks, statsDeck{f.file})
+	}
+	return decks, errs
+}
+
+// statsDeck is a deck file as the figures read it: its index, and its
+// cards decoded one by one.
+type statsDeck struct{ f *deckFile }
+
+func (d statsDeck) Header() *quiz.Deck                   { return d.f.header() }
+func (d statsDeck) Len() int                             { return d.f.index.Cards }
+func (d statsDeck) ItemNames(pos int) []string           { return d.f.index.names(pos) }
+func (d statsDeck) Tags(pos int) []string                { return d.f.index.tags(pos) }
+func (d statsDeck) Find(id string) (int, bool)           { return d.f.index.find(id) }
+func (d statsDeck) Cards(pos []int) ([]quiz.Card, error) { return d.f.cards(pos) }

@@ -29,28 +29,26 @@ func (c *counter) items(s *Stats, rows []Item) {
 // rows are linked to their card, then each card's items looked up among
 // them.
 func (c *counter) members(rows []Item) (found []*Item, total int) {
-	heads := make(map[string][]int, len(c.decks)) // deck → card index → its first row + 1 (0: none)
+	heads := make(map[string][]int, len(c.decks)) // deck → card position → its first row + 1 (0: none)
 	for _, d := range c.decks {
-		heads[d.ID] = make([]int, len(d.Cards))
+		heads[d.Header().ID] = make([]int, d.Len())
 	}
 	next := make([]int, len(rows)) // the card's row after each row, + 1
 	for i, r := range rows {
-		if ci, ok := c.index[r.ID.Deck].cards[r.ID.Card]; ok {
-			next[i], heads[r.ID.Deck][ci] = heads[r.ID.Deck][ci], i+1
+		if _, pos, ok := c.find(r.ID.Deck, r.ID.Card); ok {
+			next[i], heads[r.ID.Deck][pos] = heads[r.ID.Deck][pos], i+1
 		}
 	}
 	for _, d := range c.decks {
-		first, ci := heads[d.ID], 0
-		items := d.Items()
-		total += len(items)
-		for _, it := range items {
-			for &d.Cards[ci] != it.Card {
-				ci++
-			}
-			for j := first[ci]; j > 0; j = next[j-1] {
-				if rows[j-1].ID.Item == it.ID.Item {
-					found = append(found, &rows[j-1])
-					break
+		first := heads[d.Header().ID]
+		for pos := range d.Len() {
+			for _, name := range d.ItemNames(pos) {
+				total++
+				for j := first[pos]; j > 0; j = next[j-1] {
+					if rows[j-1].ID.Item == name {
+						found = append(found, &rows[j-1])
+						break
+					}
 				}
 			}
 		}
@@ -115,10 +113,11 @@ func (c *counter) lapsed(s *Stats, items []*Item) {
 		return cmp.Or(strings.Compare(a.ID.Deck, b.ID.Deck), strings.Compare(a.ID.Card, b.ID.Card),
 			strings.Compare(a.ID.Item, b.ID.Item))
 	})
+	labels := c.labels(lapsed)
 	s.Lapsed, s.Leeches = []Lapsed{}, []Lapsed{}
-	for _, it := range lapsed {
+	for i, it := range lapsed {
 		l := Lapsed{Item: it.ID.String(), Lapses: it.Lapses, Suspended: it.Suspended,
-			Leech: it.Lapses >= quiz.LeechThreshold, Label: quiz.ItemLabel(c.card(it.ID.Deck, it.ID.Card), it.ID.Item)}
+			Leech: it.Lapses >= quiz.LeechThreshold, Label: labels[i]}
 		if len(s.Lapsed) < MostLapsedCount {
 			s.Lapsed = append(s.Lapsed, l)
 		}
@@ -145,4 +144,29 @@ func lapseFloor(items []*Item) int {
 		floor, n = min(floor, lapses), n+count[lapses]
 	}
 	return max(floor, 1)
+}
+
+// labels are the items' labels, their cards decoded in one read per
+// deck; a deck whose cards cannot be read leaves its labels empty.
+func (c *counter) labels(items []*Item) []string {
+	labels := make([]string, len(items))
+	for _, d := range c.decks {
+		var at, pos []int // the items of d and their cards' positions
+		for i, it := range items {
+			if p, ok := d.Find(it.ID.Card); it.ID.Deck == d.Header().ID && ok {
+				at, pos = append(at, i), append(pos, p)
+			}
+		}
+		if len(pos) == 0 {
+			continue
+		}
+		cards, err := d.Cards(pos)
+		if err != nil {
+			continue
+		}
+		for j, i := range at {
+			labels[i] = quiz.ItemLabel(&cards[j], items[i].ID.Item)
+		}
+	}
+	return labels
 }

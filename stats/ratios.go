@@ -17,9 +17,10 @@ func (c *counter) ratios(s *Stats, cards []CardAnswers) {
 			continue
 		}
 		decks.add(ca.Deck, ca.Answers, ca.Correct)
-		if card := c.card(ca.Deck, ca.Card); card != nil {
-			for i, tag := range card.Tags {
-				if !slices.Contains(card.Tags[:i], tag) {
+		if d, pos, ok := c.find(ca.Deck, ca.Card); ok {
+			cardTags := d.Tags(pos)
+			for i, tag := range cardTags {
+				if !slices.Contains(cardTags[:i], tag) {
 					raw.add(tag, ca.Answers, ca.Correct)
 				}
 			}
@@ -31,7 +32,7 @@ func (c *counter) ratios(s *Stats, cards []CardAnswers) {
 	titles := make(map[string]string)
 	for _, d := range c.q.Decks {
 		if d != nil {
-			titles[d.ID] = termtext.OneLine(d.Title)
+			titles[d.Header().ID] = termtext.OneLine(d.Header().Title)
 		}
 	}
 	s.Decks, s.Tags = []DeckRatio{}, []TagRatio{}

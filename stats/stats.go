@@ -35,12 +35,13 @@ var RetentionPeriods = []int{7, 30, 365}
 type Query struct {
 	// Deck is the id of the one deck to count, or "" for all decks.
 	Deck string
-	// Decks are the decks' contents: which items exist (the items without
-	// a stored state are new), the cards' tags, and the deck titles and
-	// item labels shown. Items of cards no longer in their deck are left
+	// Decks are the decks' contents, as their indexes hold them: which
+	// items exist (the items without a stored state are new), the cards'
+	// tags, and the deck titles and item labels shown. The library fills
+	// them in; the screens leave them empty. Items of cards no longer in their deck are left
 	// out of the item counts, the forecast and the lapse lists; their
 	// answers still count in the answer figures.
-	Decks []*quiz.Deck
+	Decks []Deck
 	// Now is the current time in the learner's time zone: study days are
 	// counted in Now.Location().
 	Now time.Time
@@ -219,7 +220,7 @@ type Lapsed struct {
 func (q Query) Scope() (deck string, decks []string, since []time.Time, until time.Time) {
 	c := newCounter(q)
 	for _, d := range c.decks {
-		decks = append(decks, d.ID)
+		decks = append(decks, d.Header().ID)
 	}
 	for _, days := range RetentionPeriods {
 		since = append(since, c.addDays(c.today, 1-days))
@@ -230,7 +231,6 @@ func (q Query) Scope() (deck string, decks []string, since []time.Time, until ti
 // Compute computes every figure of q from rows.
 func Compute(q Query, rows Rows) *Stats {
 	c := newCounter(q)
-	c.indexCards()
 	s := &Stats{
 		Deck: q.Deck, Now: q.Now, Timezone: zoneName(q.Now),
 		RolloverHour: c.sch.RolloverHour, Today: date(c.today),
@@ -247,48 +247,34 @@ type counter struct {
 	q     Query
 	sch   quiz.Scheduling
 	loc   *time.Location
-	today time.Time            // the start of the current study day
-	decks []*quiz.Deck         // the decks in scope
-	index map[string]cardIndex // the scope's decks by id (built by Compute)
-}
-
-// cardIndex finds a deck's cards by id: their index in its Cards.
-type cardIndex struct {
-	deck  *quiz.Deck
-	cards map[string]int
+	today time.Time       // the start of the current study day
+	decks []Deck          // the decks in scope
+	byID  map[string]Deck // the decks in scope by id
 }
 
 // newCounter prepares q's scope.
 func newCounter(q Query) *counter {
 	c := &counter{q: q, sch: q.Scheduling, loc: q.Now.Location()}
 	c.today = c.sch.DayStart(q.Now)
+	c.byID = make(map[string]Deck)
 	for _, d := range q.Decks {
-		if d != nil && (q.Deck == "" || d.ID == q.Deck) {
+		if d != nil && (q.Deck == "" || d.Header().ID == q.Deck) {
 			c.decks = append(c.decks, d)
+			c.byID[d.Header().ID] = d
 		}
 	}
 	return c
 }
 
-// indexCards fills index.
-func (c *counter) indexCards() {
-	c.index = make(map[string]cardIndex, len(c.decks))
-	for _, d := range c.decks {
-		ci := cardIndex{deck: d, cards: make(map[string]int, len(d.Cards))}
-		for i := range d.Cards {
-			ci.cards[d.Cards[i].ID] = i
-		}
-		c.index[d.ID] = ci
+// find is the scope's deck with the id and the position of its card with
+// the id; false when there is none.
+func (c *counter) find(deck, card string) (Deck, int, bool) {
+	d := c.byID[deck]
+	if d == nil {
+		return nil, 0, false
 	}
-}
-
-// card is the scope's card of deck with the id, nil when there is none.
-func (c *counter) card(deck, id string) *quiz.Card {
-	ci := c.index[deck]
-	if i, ok := ci.cards[id]; ok {
-		return &ci.deck.Cards[i]
-	}
-	return nil
+	pos, ok := d.Find(card)
+	return d, pos, ok
 }
 
 // zoneName names t's time zone: its IANA name when known ("Asia/Seoul"),

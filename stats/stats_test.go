@@ -25,18 +25,27 @@ func zone(t *testing.T, name string) *time.Location {
 
 // statsDecks are the decks of the stats fixture: article has 6 items
 // (f1, f2, v1 ko-en and en-ko, z1 c1 and c2), other has 1 (o1).
-func statsDecks() []*quiz.Deck {
-	return []*quiz.Deck{
-		{ID: "article", Title: "구글 메모\x1b[31m", Cards: []quiz.Card{
+func statsDecks() []Deck {
+	return wholeDecks(
+		&quiz.Deck{ID: "article", Title: "구글 메모\x1b[31m", Cards: []quiz.Card{
 			{ID: "f1", Kind: quiz.KindFact, Tags: []string{"people", "memo"}, Prompt: "누가 메모를\n유출했나?"},
 			{ID: "f2", Kind: quiz.KindFact, Tags: []string{"memo", "memo"}, Prompt: "해자란?"},
 			{ID: "v1", Kind: quiz.KindVocab, Tags: []string{"vocab"}, Word: "해자"},
 			{ID: "z1", Kind: quiz.KindCloze, Text: "{{c1::구글}}의 {{c2::메모}}"},
 		}},
-		{ID: "other", Title: "Other", Cards: []quiz.Card{
+		&quiz.Deck{ID: "other", Title: "Other", Cards: []quiz.Card{
 			{ID: "o1", Kind: quiz.KindFact, Tags: []string{"memo"}, PromptEn: "Who?"},
 		}},
+	)
+}
+
+// wholeDecks are the decks held whole.
+func wholeDecks(decks ...*quiz.Deck) []Deck {
+	out := make([]Deck, len(decks))
+	for i, d := range decks {
+		out[i] = WholeDeck(d)
 	}
+	return out
 }
 
 // itemState is an item state for the fixture.
@@ -391,7 +400,7 @@ func TestStatsForecastDST(t *testing.T) {
 		log = append(log, logged{id: "d/" + id + "/fact", at: now, rating: fsrs.Good,
 			after: itemState(fsrs.Review, 2, 0, d, false)})
 	}
-	q := Query{Decks: []*quiz.Deck{deck}, Now: now, Scheduling: quiz.DefaultScheduling()}
+	q := Query{Decks: wholeDecks(deck), Now: now, Scheduling: quiz.DefaultScheduling()}
 	s := Compute(q, rowsOf(log, q))
 	got := []ForecastDay{s.Forecast.Days[1], s.Forecast.Days[2]}
 	want := []ForecastDay{{"2026-03-07", 1}, {"2026-03-08", 2}}
@@ -435,7 +444,7 @@ func TestStatsMostLapsedOfMany(t *testing.T) {
 		rows.Items = append(rows.Items, Item{ID: quiz.ItemID{Deck: "d", Card: id, Item: quiz.ItemFact},
 			State: fsrs.Review, Lapses: i / 3}) // 0, 0, 0, 1, 1, 1, ... 9, 9, 9
 	}
-	s := Compute(Query{Decks: []*quiz.Deck{deck}, Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}, rows)
+	s := Compute(Query{Decks: wholeDecks(deck), Now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}, rows)
 	var lapsed, leeches []string
 	for _, l := range s.Lapsed {
 		lapsed = append(lapsed, fmt.Sprintf("%s:%d", l.Label, l.Lapses))

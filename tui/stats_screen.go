@@ -82,7 +82,7 @@ func (s *statsScreen) deck() string {
 // loaded.
 func (s *statsScreen) load(req int, b Backend, now time.Time, sch quiz.Scheduling) tea.Cmd {
 	s.loading, s.req = true, req
-	q := stats.Query{Deck: s.deck(), Decks: s.decks, Now: now, Scheduling: sch}
+	q := stats.Query{Deck: s.deck(), Now: now, Scheduling: sch}
 	return func() tea.Msg {
 		st, err := b.Stats(q)
 		return statsLoadedMsg{req: req, stats: st, err: err}

@@ -66,11 +66,11 @@ func (c *statsCmd) figures(g *Globals) (*stats.Stats, error) {
 	}
 	lib := g.library()
 	if c.Deck != "" {
-		if _, err := lib.Deck(c.Deck); err != nil {
+		if _, err := lib.Header(c.Deck); err != nil {
 			return nil, err
 		}
 	}
-	decks, errs := lib.Decks()
+	decks, errs := lib.StatsDecks()
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "moatquiz: skipped a deck: %v\n", e)
 	}
