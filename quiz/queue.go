@@ -51,6 +51,9 @@ type queue struct {
 	reviews  []entry
 	fresh    []entry
 	journal  []change
+	// gone are the items that left the session (Session.Follow): pop
+	// skips them and counts leaves them out, wherever undo puts them.
+	gone map[ItemID]bool
 }
 
 // change is one entry put into a list of the queue at an index, or taken
@@ -102,8 +105,19 @@ func (q *queue) rollback(mark int) {
 	q.journal = q.journal[:mark]
 }
 
-// pop removes and returns the next item to ask at now.
+// pop removes and returns the next item to ask at now, skipping those
+// gone.
 func (q *queue) pop(now time.Time) (entry, bool) {
+	for {
+		e, ok := q.take(now)
+		if !ok || !q.gone[e.item.ID] {
+			return e, ok
+		}
+	}
+}
+
+// take removes and returns the next entry at now.
+func (q *queue) take(now time.Time) (entry, bool) {
 	switch {
 	case len(q.learning) > 0 && !q.learning[0].due.After(now):
 		return q.remove(0, 0), true
@@ -148,6 +162,27 @@ func (q *queue) bury(card string) {
 	}
 }
 
+// leave makes the items of the entries out for gone, whether queued now
+// or put back by a rollback (the journal's), leave the session.
+func (q *queue) leave(out func(entry) bool) {
+	if q.gone == nil {
+		q.gone = map[ItemID]bool{}
+	}
+	mark := func(e entry) {
+		if out(e) {
+			q.gone[e.item.ID] = true
+		}
+	}
+	for _, list := range q.lists() {
+		for _, e := range *list {
+			mark(e)
+		}
+	}
+	for _, c := range q.journal {
+		mark(c.e)
+	}
+}
+
 // limit keeps at most n items: learning first, then reviews, then new.
 func (q *queue) limit(n int) {
 	for _, list := range []*[]entry{&q.learning, &q.reviews, &q.fresh} {
@@ -162,7 +197,9 @@ func (q queue) counts() QueueCounts {
 	var c QueueCounts
 	for _, list := range [][]entry{q.learning, q.reviews, q.fresh} {
 		for _, e := range list {
-			c.add(e.cat, 1)
+			if !q.gone[e.item.ID] {
+				c.add(e.cat, 1)
+			}
 		}
 	}
 	return c

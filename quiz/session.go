@@ -172,6 +172,10 @@ type Session struct {
 	// (WithDeckWords).
 	deckWords func(word string) (meaning string, ok bool)
 
+	// edited are the cards whose text changed during the session
+	// (Follow), by id: their items are asked from it.
+	edited map[string]*Card
+
 	pending *Op
 	resume  Phase    // the phase to return to when pending fails
 	history []graded // the saved answers, for undo and the score
@@ -291,8 +295,12 @@ func (s *Session) advance() {
 	s.show(e, now)
 }
 
-// show makes e the current question, shown at now.
+// show makes e the current question, shown at now, from its card's
+// latest text.
 func (s *Session) show(e entry, now time.Time) {
+	if c, ok := s.edited[e.item.Card.ID]; ok {
+		e.item.Card = c
+	}
 	s.cur, s.question, s.phase = &e, s.ask.question(e.item), Asking
 	s.shownAt, s.typed, s.check, s.hints = now, "", nil, 0
 }
