@@ -169,3 +169,41 @@ func (s *Study) edit(deck string, copyBuiltin bool, start func() (*CardEdit, err
 
 // DeleteCard removes a card from the learner's deck file.
 func (s *Study) DeleteCard(deck, card string) error { return s.lib.DeleteCard(deck, card) }
+
+// CardsNow reads the deck's cards with the ids as they are now, for the
+// session the browser was opened from to follow (quiz.Session.Follow):
+// their text from the deck's file (nil for a card it no longer has),
+// their items' stored states and whether they are buried at now. Its work
+// follows the ids, not the deck.
+func (s *Study) CardsNow(deck string, ids []string, now time.Time) ([]quiz.CardNow, error) {
+	f, err := s.lib.file(deck)
+	if err != nil {
+		return nil, err
+	}
+	buried, err := s.progress.Buried(deck, now)
+	if err != nil {
+		return nil, err
+	}
+	out, at := make([]quiz.CardNow, len(ids)), map[string]int{}
+	var pos, found []int
+	for i, id := range ids {
+		out[i], at[id] = quiz.CardNow{Deck: deck, ID: id, States: map[quiz.ItemID]quiz.ItemState{}, Buried: buried[id]}, i
+		if p, ok := f.index.find(id); ok {
+			pos, found = append(pos, p), append(found, i)
+		}
+	}
+	cards, err := f.cards(pos)
+	if err != nil {
+		return nil, err
+	}
+	for j := range cards {
+		out[found[j]].Card = &cards[j]
+	}
+	rows, err := s.progress.CardStates(deck, ids)
+	for _, r := range rows {
+		if i, ok := at[r.Card]; ok {
+			out[i].States[quiz.ItemID{Deck: deck, Card: r.Card, Item: r.Item}] = r.State
+		}
+	}
+	return out, err
+}
