@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,4 +72,41 @@ func asksHaeja(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestBrowseMidSessionSuspend: b in a session opens the browser on the
+// card shown; suspended there, it is gone when the learner comes back
+// (the next card shows, the counts drop) and is not asked again that
+// session.
+func TestBrowseMidSessionSuspend(t *testing.T) {
+	e2eTest(t)
+	tm := start(t, "study", "--deck", "article", "--limit", "3")
+	if s := tm.waitFor("new 3 · learning 0"); !asksHaeja(s) {
+		t.Fatalf("the session does not ask 해자 first:\n%s", s)
+	}
+	tm.keys("b")
+	tm.waitFor("▸ 해자")
+	tm.keys("s")
+	tm.waitFor("Suspended 해자.")
+	tm.keys("Escape")
+	if s := tm.waitFor("new 2 · learning 0"); asksHaeja(s) || !strings.Contains(s, "0/2") {
+		t.Fatalf("back from the browser the session still asks 해자, or counts it:\n%s", s)
+	}
+	for i := range 2 {
+		tm.waitFor(fmt.Sprintf("%d/2", i))
+		tm.keys("Space")
+		if s := tm.waitFor("4 Easy"); asksHaeja(s) {
+			t.Fatalf("the suspended 해자 is asked again:\n%s", s)
+		}
+		tm.keys("4")
+	}
+	s := tm.waitFor("Session done")
+	if !strings.Contains(s, "answered  2") {
+		t.Errorf("the summary does not count 2 answers:\n%s", s)
+	}
+	tm.keys("Enter")
+	tm.exited()
+	if n := len(tm.reviews()); n != 2 {
+		t.Errorf("%d reviews saved, want 2: leaving 해자 saves none", n)
+	}
 }

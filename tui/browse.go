@@ -70,6 +70,12 @@ type browse struct {
 	undo    func() error  // the last action's undo
 	status  string        // what the last action did
 	failed  bool          // status is an error
+	// live is the deck of the session the browser was opened from ("":
+	// none), touched its cards the actions changed (follow.go).
+	live    string
+	touched []string
+	busy    int  // the actions running
+	leaving bool // going back once they are done
 }
 
 // openBrowse shows the card browser, reading the cards in a command;
@@ -78,7 +84,7 @@ func (m Model) openBrowse() (tea.Model, tea.Cmd) {
 	b := browse{from: m.screen, typing: true, total: m.cardCount()}
 	if m.screen == screenStudy && m.study.q != nil {
 		id := m.study.q.Item.ID
-		b.want, b.typing = quiz.CardRow{Deck: id.Deck, Card: id.Card}, false
+		b.want, b.typing, b.live = quiz.CardRow{Deck: id.Deck, Card: id.Card}, false, m.deck.ID
 	}
 	if m.screen == screenHome && m.startReq != 0 {
 		m.startReq, m.home.status = 0, "" // the session starting is not awaited any more
@@ -212,14 +218,25 @@ func (m Model) onBrowseKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// leaveBrowse goes back to the screen the browser was opened from; home
-// counts again, as the actions may have changed them.
+// leaveBrowse goes back to the screen the browser was opened from, once
+// the actions running are done: home counts again, the session follows
+// the cards changed, as the actions may have changed them.
 func (m Model) leaveBrowse() (tea.Model, tea.Cmd) {
-	if m.browse.from == screenHome {
+	b := &m.browse
+	if b.busy > 0 {
+		b.leaving = true
+		b.setStatus("Going back once the last change is saved"+glyphEllipsis, false)
+		return m, nil
+	}
+	b.leaving = false
+	if b.from == screenHome {
 		return m.goHome()
 	}
-	m.screen = m.browse.from
-	return m, nil
+	m.screen = b.from
+	if len(b.touched) == 0 {
+		return m.typeAhead()
+	}
+	return m.follow()
 }
 
 // onQueryKey edits the search line (searching at each change), or moves
@@ -286,24 +303,26 @@ func (m Model) onActionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, km.Undo) && b.undo != nil {
 		undo := b.undo
 		b.undo = nil
-		return m, func() tea.Msg { return cardsChangedMsg{done: "Undone.", err: undo()} }
+		return m.acting(func() tea.Msg { return cardsChangedMsg{done: "Undone.", err: undo()} })
 	}
 	if !ok {
 		return m, nil
 	}
 	rows, name := []quiz.CardRow{row}, termtext.StripLine(row.Front)
 	act := func(done string, do func() (func() error, error)) (tea.Model, tea.Cmd) {
-		return m, func() tea.Msg {
+		return m.acting(func() tea.Msg {
 			undo, err := do()
 			return cardsChangedMsg{done: done, undo: undo, err: err}
-		}
+		})
 	}
 	switch {
 	case key.Matches(msg, km.Suspend):
+		b.touch(row)
 		on := !row.Suspended
 		verb := map[bool]string{true: "Suspended", false: "Unsuspended"}[on]
 		return act(verb+" "+name+".", func() (func() error, error) { return be.SuspendCards(rows, on, now) })
 	case key.Matches(msg, km.Bury):
+		b.touch(row)
 		return act("Buried "+name+" until tomorrow.", func() (func() error, error) { return be.BuryCards(rows, now) })
 	case key.Matches(msg, km.Reset):
 		b.ask("Reset "+name+" to new? Its progress goes (u undoes). y/n", func(m Model) (tea.Model, tea.Cmd) { return m.reset(row) })
@@ -347,10 +366,11 @@ func (m Model) onConfirm(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) reset(row quiz.CardRow) (tea.Model, tea.Cmd) {
 	be, now := m.cfg.Backend, m.cfg.Clock()
 	done := "Reset " + termtext.StripLine(row.Front) + " to new (u undoes)."
-	return m, func() tea.Msg {
+	m.browse.touch(row)
+	return m.acting(func() tea.Msg {
 		undo, err := be.ResetCards([]quiz.CardRow{row}, now)
 		return cardsChangedMsg{done: done, undo: undo, err: err}
-	}
+	})
 }
 
 // onCardsChanged says what an action did and searches again: the

@@ -33,6 +33,9 @@ type (
 // command; copy first copies a built-in deck to the learner's.
 func (m Model) editCard(deck, card string, copyBuiltin bool) (tea.Model, tea.Cmd) {
 	be := m.cfg.Backend
+	if card != "" {
+		m.browse.touch(quiz.CardRow{Deck: deck, Card: card})
+	}
 	return m, func() tea.Msg {
 		var e quiz.CardEdit
 		var err error
@@ -74,10 +77,10 @@ func (m Model) onEditorDone(msg editorDoneMsg) (tea.Model, tea.Cmd) {
 	if e == nil {
 		return m, nil
 	}
-	return m, func() tea.Msg {
+	return m.acting(func() tea.Msg {
 		card, err := e.Save(msg.err)
 		return editSavedMsg{card: card, err: err}
-	}
+	})
 }
 
 // onEditSaved reads the cards again on the card saved; an invalid card
@@ -105,7 +108,8 @@ func (m Model) onEditSaved(msg editSavedMsg) (tea.Model, tea.Cmd) {
 // deleteCard removes row's card from its deck in a command.
 func (m Model) deleteCard(row quiz.CardRow) (tea.Model, tea.Cmd) {
 	be := m.cfg.Backend
-	return m, func() tea.Msg { return cardDeletedMsg{be.DeleteCard(row.Deck, row.Card)} }
+	m.browse.touch(row)
+	return m.acting(func() tea.Msg { return cardDeletedMsg{be.DeleteCard(row.Deck, row.Card)} })
 }
 
 // onCardDeleted reads the cards again, or says why the card stays.

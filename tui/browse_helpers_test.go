@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,10 +23,14 @@ type fakeCards struct {
 	copied    bool    // the decks are copied: their cards can be edited
 	saveErrs  []error // what the next saves of an edit return
 	closed    int     // edits closed
+	// saveAs is what the next valid save of an edit writes, kept in
+	// saved by deck/card (nil: a card of the id only, not kept).
+	saveAs *quiz.Card
+	saved  map[string]*quiz.Card
 }
 
 func newFakeCards() *fakeCards {
-	return &fakeCards{suspended: map[string]bool{}, buried: map[string]bool{}, flags: map[string]int{}}
+	return &fakeCards{suspended: map[string]bool{}, buried: map[string]bool{}, flags: map[string]int{}, saved: map[string]*quiz.Card{}}
 }
 
 // fakeQueryError is a query the fake cannot read: one with "(".
@@ -176,8 +182,8 @@ func (e fakeBuiltin) BuiltinDeck() string { return e.deck }
 // fakeEdit is a card edit whose saves return the errors queued, then
 // the card.
 type fakeEdit struct {
-	f    *fakeCards
-	card string
+	f          *fakeCards
+	deck, card string
 }
 
 func (e fakeEdit) Command() *exec.Cmd { return exec.Command("true") }
@@ -189,6 +195,10 @@ func (e fakeEdit) Save(exitErr error) (*quiz.Card, error) {
 		err := e.f.saveErrs[0]
 		e.f.saveErrs = e.f.saveErrs[1:]
 		return nil, err
+	}
+	if c := e.f.saveAs; c != nil && exitErr == nil {
+		e.f.saved[e.deck+"/"+e.card], e.f.saveAs = c, nil
+		return c, nil
 	}
 	return &quiz.Card{ID: e.card}, exitErr
 }
@@ -210,7 +220,7 @@ func (b fakeBackend) EditCard(deck, card string, copyBuiltin bool) (quiz.CardEdi
 	if !b.cards.copied {
 		return nil, fakeBuiltin{deck}
 	}
-	return fakeEdit{b.cards, card}, nil
+	return fakeEdit{b.cards, deck, card}, nil
 }
 
 func (b fakeBackend) NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error) {
@@ -219,4 +229,32 @@ func (b fakeBackend) NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, erro
 
 func (b fakeBackend) DeleteCard(deck, card string) error {
 	return fmt.Errorf("%s is built in", deck)
+}
+
+// CardsNow reads the cards of the deck as the edits saved them, with
+// their states, suspension and burial.
+func (b fakeBackend) CardsNow(deck string, ids []string, _ time.Time) ([]quiz.CardNow, error) {
+	decks, _ := b.decks()
+	states, _ := b.progress.States(deck)
+	b.cards.mu.Lock()
+	defer b.cards.mu.Unlock()
+	var out []quiz.CardNow
+	for _, d := range decks {
+		for _, c := range d.Cards {
+			if d.ID != deck || !slices.Contains(ids, c.ID) {
+				continue
+			}
+			k := deck + "/" + c.ID
+			now := quiz.CardNow{Deck: deck, ID: c.ID, Card: cmp.Or(b.cards.saved[k], &c), States: map[quiz.ItemID]quiz.ItemState{}, Buried: b.cards.buried[k]}
+			for _, name := range now.Card.ItemNames() {
+				id := quiz.ItemID{Deck: deck, Card: c.ID, Item: name}
+				if st, ok := states[id]; ok || b.cards.suspended[k] {
+					st.Suspended = b.cards.suspended[k]
+					now.States[id] = st
+				}
+			}
+			out = append(out, now)
+		}
+	}
+	return out, nil
 }

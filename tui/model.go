@@ -86,6 +86,10 @@ type CardBrowser interface {
 	NewCard(deck string, copyBuiltin bool) (quiz.CardEdit, error)
 	// DeleteCard removes a card from its deck's file.
 	DeleteCard(deck, card string) error
+	// CardsNow reads the deck's cards with these ids as they are now
+	// (text, states, burial at now), for the session the browser was
+	// opened from to follow.
+	CardsNow(deck string, ids []string, now time.Time) ([]quiz.CardNow, error)
 }
 
 // Start is a session to start at once.
@@ -148,8 +152,12 @@ type Model struct {
 	requests int // the last request number given
 	decksReq int // the deck load awaited
 	startReq int // the session start awaited, 0 when none
+	// followReq is the reading of the cards the browser changed that the
+	// session awaits, 0 when none.
+	followReq int
 	// typedAhead are the keys (and pastes) that arrived while an answer was
-	// being saved: they are handled, in order, once it is saved.
+	// being saved (or keys had to wait: saving): they are handled, in
+	// order, once it is saved.
 	typedAhead []tea.Msg
 
 	// The learner's remembered choices (see choice.go).
@@ -199,6 +207,13 @@ type (
 	}
 	// savedMsg is the result of running a session Op.
 	savedMsg struct{ res quiz.Result }
+	// followMsg carries the cards the browser changed as they are now,
+	// for the session to follow.
+	followMsg struct {
+		req   int
+		cards []quiz.CardNow
+		err   error
+	}
 	// nextDueMsg says when the next cards of a finished session's deck are
 	// due, for its summary.
 	nextDueMsg struct {
@@ -326,6 +341,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSession(msg)
 	case savedMsg:
 		return m.onSaved(msg.res)
+	case followMsg:
+		return m.onFollow(msg)
 	case choiceSavedMsg:
 		return m.onChoiceSaved(msg)
 	case moreNewMsg:
@@ -345,16 +362,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onCardsFound(msg)
 	case cardInfoMsg:
 		return m.onCardInfo(msg)
-	case cardsChangedMsg:
-		return m.onCardsChanged(msg)
+	case cardsChangedMsg, editSavedMsg, cardDeletedMsg:
+		return m.onChanged(msg)
 	case editStartedMsg:
 		return m.onEditStarted(msg)
 	case editorDoneMsg:
 		return m.onEditorDone(msg)
-	case editSavedMsg:
-		return m.onEditSaved(msg)
-	case cardDeletedMsg:
-		return m.onCardDeleted(msg)
 	case statsLoadedMsg:
 		m.stats.loaded(msg, m.styles)
 		return m, nil
@@ -381,10 +394,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// saving reports whether the study screen waits for an answer to be
-// saved.
+// saving reports whether keys must wait: the study screen waits for an
+// answer to be saved or for the cards the browser changed, or the
+// browser for its last action before going back.
 func (m Model) saving() bool {
-	return m.screen == screenStudy && m.session != nil && m.session.Phase() == quiz.Saving
+	switch m.screen {
+	case screenStudy:
+		return m.followReq != 0 || m.session != nil && m.session.Phase() == quiz.Saving
+	case screenBrowse:
+		return m.browse.leaving
+	}
+	return false
 }
 
 // typeAhead handles the keys that arrived while an answer was saved, in
@@ -547,11 +567,7 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		m.study.ask(m.session.Question())
 		m.study.notice = "Undone."
 	case m.session.Phase() == quiz.Finished:
-		m.summary = newSummary(m.session, m.deck, m.cfg.Clock())
-		m.screen = screenSummary
-		find := nextDue(m.session)
-		next, cmd := m.typeAhead()
-		return next, tea.Batch(find, cmd)
+		return m.toSummary()
 	default:
 		m.study.ask(m.session.Question())
 		if res.Review().Leech() {
@@ -559,6 +575,16 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m.typeAhead()
+}
+
+// toSummary shows the finished session's summary and finds when its
+// deck is next due, then handles the keys typed meanwhile.
+func (m Model) toSummary() (tea.Model, tea.Cmd) {
+	m.summary = newSummary(m.session, m.deck, m.cfg.Clock())
+	m.screen = screenSummary
+	find := nextDue(m.session)
+	next, cmd := m.typeAhead()
+	return next, tea.Batch(find, cmd)
 }
 
 // leechNotice announces on the study screen the leech the last answer

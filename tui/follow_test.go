@@ -1,0 +1,93 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/moatquiz/moatquiz/quiz"
+)
+
+// flipping is the app studying testDeck with flip questions: 해자 first,
+// then leak, 유출 and the cloze card, all new.
+func flipping(t *testing.T) Model {
+	t.Helper()
+	return studying(t, newMemProgress(), quiz.Options{Kind: quiz.QuestionFlip}, 80, 24)
+}
+
+// TestBrowseSuspendLeavesSession: the card shown, suspended in the
+// browser, is not asked when the learner comes back: the next card is,
+// ungraded, and the counts drop; it is not asked later either.
+func TestBrowseSuspendLeavesSession(t *testing.T) {
+	m := flipping(t)
+	if !strings.Contains(screenText(m), "new 4") {
+		t.Fatalf("the session does not start with 4 new:\n%s", screenText(m))
+	}
+	m = press(t, m, "b", "s", "esc")
+	q := m.session.Question()
+	if m.screen != screenStudy || q == nil || q.Item.ID.Card == "v-haeja" {
+		t.Fatalf("back from suspending 해자: screen %d asks %v, want the next card", m.screen, q)
+	}
+	p := m.cfg.Backend.(fakeBackend).progress
+	if text := screenText(m); !strings.Contains(text, "new 3") || p.count() != 0 {
+		t.Errorf("after 해자 left: %d reviews saved, screen:\n%s\nwant none saved and new 3", p.count(), text)
+	}
+	for range 10 {
+		if m.screen != screenStudy {
+			break
+		}
+		if m.session.Question().Item.ID.Card == "v-haeja" {
+			t.Fatalf("the suspended 해자 is asked again")
+		}
+		m = press(t, m, "space", "4")
+	}
+}
+
+// TestBrowseEditShowsInSession: the card shown, edited in the browser,
+// is asked in its new text when the learner comes back.
+func TestBrowseEditShowsInSession(t *testing.T) {
+	m := flipping(t)
+	fake := m.cfg.Backend.(fakeBackend).cards
+	edited := testDeck().Cards[0]
+	edited.Word = "해자들"
+	fake.saveAs = &edited
+	m = press(t, m, "b", "e", "y") // the deck is built in: y copies it
+	m = send(t, m, editorDoneMsg{})
+	m = press(t, m, "esc")
+	if text := screenText(m); m.screen != screenStudy || !strings.Contains(text, "해자들") {
+		t.Errorf("back from the edit, screen %d shows:\n%s\nwant the new word 해자들", m.screen, text)
+	}
+}
+
+// TestBrowseThenUndo: after coming back from the browser, where the card
+// shown was suspended, undo still takes back the answer before it.
+func TestBrowseThenUndo(t *testing.T) {
+	m := flipping(t)
+	m = press(t, m, "space", "3") // 해자 answered: leak shows
+	m = press(t, m, "b", "s", "esc", "u")
+	p := m.cfg.Backend.(fakeBackend).progress
+	if q := m.session.Question(); q == nil || q.Item.ID.Card != "v-haeja" || p.count() != 0 {
+		t.Fatalf("undo after the browser asks %v with %d reviews saved, want 해자 again and none", q, p.count())
+	}
+	m = press(t, m, "space", "3")
+	if q := m.session.Question(); q == nil || q.Item.ID.Card == "leak" {
+		t.Errorf("after the undo the suspended leak card is asked again")
+	}
+}
+
+// TestBrowseBackWaitsForAction: esc pressed before an action is saved
+// goes back once it is, and the session follows it; keys typed
+// meanwhile wait for the session.
+func TestBrowseBackWaitsForAction(t *testing.T) {
+	m := flipping(t)
+	m = press(t, m, "b")
+	next, suspend := m.Update(keyMsg("s"))
+	m = next.(Model)
+	m = press(t, m, "esc", "space")
+	if m.screen != screenBrowse {
+		t.Fatalf("esc while suspending goes to screen %d at once", m.screen)
+	}
+	m = send(t, m, suspend())
+	if q := m.session.Question(); m.screen != screenStudy || q.Item.ID.Card == "v-haeja" || m.session.Phase() != quiz.Answered {
+		t.Errorf("once suspended: screen %d, %v in phase %v; want the next card revealed by the space typed", m.screen, q.Item.ID, m.session.Phase())
+	}
+}
