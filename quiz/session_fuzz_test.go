@@ -15,7 +15,8 @@ var typedAnswers = []string{"기술력", "구글", "해자", "moat", "훈련", "
 
 // FuzzSession drives a study session with any sequence of the learner's
 // actions (reveal, type, choose, grade with any rating, undo, a stale op
-// applied again, time passing) and saves that fail at random: it never
+// applied again, time passing, a card deleted, buried or edited outside
+// the session and followed) and saves that fail at random: it never
 // panics, and after every step the session is consistent: a question
 // exactly while not finished, of a kind that is answered, its choice
 // options holding the right one; the saved log as long as the answers
@@ -26,6 +27,7 @@ func FuzzSession(f *testing.F) {
 	f.Add([]byte{1, 3 | 4<<3, 2 | 2<<3, 3 | 2<<3, 5, 6, 7}, uint8(3), true, int64(2))
 	f.Add([]byte{2, 3 | 3<<3 | 0x80, 3 | 3<<3, 4 | 0x80, 4, 4, 4}, uint8(1), false, int64(3))
 	f.Add([]byte{6 | 0xf8, 0, 3 | 3<<3, 6 | 0xf8, 1, 3 | 1<<3}, uint8(2), false, int64(4))
+	f.Add([]byte{0, 3 | 4<<3, 7 | 1<<3, 4, 7 | 7<<3, 0, 7 | 13<<3, 3 | 3<<3, 4}, uint8(0), false, int64(5))
 	f.Fuzz(func(t *testing.T, actions []byte, opt uint8, practice bool, seed int64) {
 		kinds := []QuestionKind{QuestionFlip, QuestionChoice, QuestionTyped, QuestionMixed}
 		dirs := []Direction{DirBoth, DirKoEn, DirEnKo}
@@ -74,12 +76,38 @@ func FuzzSession(f *testing.F) {
 			case 6:
 				c.add(time.Duration(arg*arg) * time.Minute)
 			case 7:
+				if arg > 0 {
+					follow(t, s, p, arg, i)
+				}
 				s.Score()
 				s.NextDue()
 			}
 			checkSession(t, s, p, opts, i)
 		}
 	})
+}
+
+// follow has s follow a card of the test deck (arg picks it) deleted,
+// buried or edited, and fails if the question then is of the card that
+// left.
+func follow(t *testing.T, s *Session, p *memProgress, arg, i int) {
+	t.Helper()
+	d := testDeck()
+	card := &d.Cards[arg%len(d.Cards)]
+	card.Explain = &Bilingual{Ko: "고침", En: "edited"}
+	c := now(p, d, card.ID)
+	switch arg / len(d.Cards) % 3 {
+	case 0:
+		c.Card = nil
+	case 1:
+		c.Buried = true
+	}
+	if err := s.Follow([]CardNow{c}); err != nil {
+		t.Fatalf("action %d: %v", i, err)
+	}
+	if q := s.Question(); q != nil && q.Item.ID.Card == card.ID && c.leaves(entry{item: q.Item}) {
+		t.Fatalf("action %d: %s left but is asked", i, q.Item.ID)
+	}
 }
 
 // checkSession fails unless s is consistent after action i.
