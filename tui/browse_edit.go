@@ -48,11 +48,17 @@ func (m Model) editCard(deck, card string, copyBuiltin bool) (tea.Model, tea.Cmd
 	}
 }
 
-// onEditStarted opens the editor, or offers to copy a built-in deck.
+// onEditStarted opens the editor, or offers to copy a built-in deck;
+// once the learner has left the browser, it gives the edit up.
 func (m Model) onEditStarted(msg editStartedMsg) (tea.Model, tea.Cmd) {
 	b := &m.browse
 	var builtin interface{ BuiltinDeck() string }
 	switch {
+	case m.screen != screenBrowse:
+		if msg.edit != nil {
+			msg.edit.Close()
+		}
+		return m, nil
 	case errors.As(msg.err, &builtin):
 		b.ask("Deck "+termtext.StripLine(msg.deck)+" is built in: copy it to your decks to edit it? (progress stays) y/n",
 			func(m Model) (tea.Model, tea.Cmd) { return m.editCard(msg.deck, msg.card, true) })

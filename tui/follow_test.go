@@ -91,3 +91,19 @@ func TestBrowseBackWaitsForAction(t *testing.T) {
 		t.Errorf("once suspended: screen %d, %v in phase %v; want the next card revealed by the space typed", m.screen, q.Item.ID, m.session.Phase())
 	}
 }
+
+// TestBrowseEditAfterLeaving: an edit that starts once the learner has
+// gone back to the session is given up: no editor opens over the study
+// screen.
+func TestBrowseEditAfterLeaving(t *testing.T) {
+	m := flipping(t)
+	fake := m.cfg.Backend.(fakeBackend).cards
+	fake.copied = true
+	m = press(t, m, "b")
+	next, edit := m.Update(keyMsg("e"))
+	m = press(t, next.(Model), "esc")
+	next, cmd := m.Update(edit())
+	if m = next.(Model); cmd != nil || m.browse.editing != nil || fake.closed != 1 || m.screen != screenStudy {
+		t.Errorf("the late edit: command %v, editing %v, closed %d times, screen %d; want none, given up, study", cmd != nil, m.browse.editing, fake.closed, m.screen)
+	}
+}
