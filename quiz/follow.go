@@ -18,7 +18,7 @@ type CardNow struct {
 // leaves reports whether queued entry e leaves the session because of
 // its card now: the card is deleted or buried, the item suspended, gone
 // from the card's text, or reset to new after it was queued as learning
-// or review (a reset card waits for a later day's new items).
+// or review (a reset card waits to be asked as new in a later session).
 func (c CardNow) leaves(e entry) bool {
 	if c.Card == nil || c.Buried || !slices.Contains(itemNames(c.Card), e.item.ID.Item) {
 		return true
@@ -50,14 +50,7 @@ func (s *Session) Follow(cards []CardNow) error {
 		c, ok := now[e.item.Card.ID]
 		return ok && c.leaves(e)
 	})
-	for id, c := range now {
-		if c.Card != nil {
-			if s.edited == nil {
-				s.edited = map[string]*Card{}
-			}
-			s.edited[id] = c.Card
-		}
-	}
+	s.noteEdits(now)
 	if s.cur == nil {
 		return nil
 	}
@@ -69,4 +62,17 @@ func (s *Session) Follow(cards []CardNow) error {
 		s.show(*s.cur, s.clock())
 	}
 	return nil
+}
+
+// noteEdits keeps the text of the cards now, by id, for show to ask
+// their items from.
+func (s *Session) noteEdits(now map[string]CardNow) {
+	if s.edited == nil {
+		s.edited = map[string]*Card{}
+	}
+	for id, c := range now {
+		if c.Card != nil {
+			s.edited[id] = c.Card
+		}
+	}
 }
