@@ -25,7 +25,7 @@ func (noStates) Unsuspend(quiz.ItemID) (bool, error)                   { return 
 // answer away.
 func TestSiblingsApart(t *testing.T) {
 	d := &quiz.Deck{Format: 1, ID: "t", Title: "t", TitleEn: "t", Lang: "ko", Source: quiz.Source{Publisher: "p"}}
-	Merge(d, Load().Mine("구글 직원이 메모를 썼다. 연구자들은 좋은 결과를 얻었다."), func(string) []string { return []string{"x"} })
+	Merge(d, analyzer().Mine("구글 직원이 메모를 썼다. 연구자들은 좋은 결과를 얻었다."), func(string) []string { return []string{"x"} })
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	s, err := quiz.NewSession(d, noStates{}, quiz.DefaultScheduling(), func() time.Time { return now }, quiz.Options{Kind: quiz.QuestionFlip})
 	if err != nil {
