@@ -59,7 +59,8 @@ func TestMineStudyMineAgain(t *testing.T) {
 
 // TestMineInApp (issue 20): m on the home screen, the path of a Korean
 // text, one word unchecked, enter: the new deck is on the home screen,
-// picked, without the word unchecked, and studies.
+// picked, without the word unchecked, and studies; mining the text again
+// in the same run finds its words in the deck.
 func TestMineInApp(t *testing.T) {
 	e2eTest(t)
 	tm := newTerm(t)
@@ -87,6 +88,13 @@ func TestMineInApp(t *testing.T) {
 	tm.waitFor("3 Good")
 	tm.keys("3")
 	tm.waitFor("1/")
+	tm.keys("Escape")
+	tm.waitFor("enter study")
+	tm.keys("m") // again: the dictionary, let go after the first, loads anew
+	tm.waitFor("enter read the file")
+	tm.text(text)
+	tm.keys("Enter")
+	tm.waitWithin("4 in the deck", time.Minute)
 	tm.keys("Escape")
 	tm.waitFor("enter study")
 	tm.keys("q")

@@ -1,10 +1,12 @@
 package mine
 
 import (
+	"runtime"
+	"runtime/debug"
 	"strings"
-	"sync"
+	_ "unsafe" // for go:linkname
 
-	ko "github.com/ikawaha/kagome-dict-ko"
+	_ "github.com/ikawaha/kagome-dict-ko" // the dictionary's data, for loadDict
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
@@ -12,29 +14,46 @@ import (
 )
 
 // Analyzer splits Korean sentences into morphemes with mecab-ko-dic and
-// finds the words in them. Loading its dictionary takes a second or two
-// and about 300 MB, so only `moatquiz mine` makes one.
+// finds the words in them. Its dictionary takes a second or two to load
+// and about 300 MB, so only `moatquiz mine` makes one, and the memory
+// goes back once the Analyzer is dropped.
 type Analyzer struct {
 	tk      *tokenizer.Tokenizer
 	dropped map[string]lStem // 만드 → 만들: see droppedL
 }
 
-var (
-	loadOnce sync.Once
-	loaded   *Analyzer
-)
+// loadDict decodes the dictionary compiled into kagome-dict-ko (full:
+// with its entries' features). Its exported ko.Dict keeps what it loads in
+// a package variable for good, so the app would hold 300 MB until it
+// quits; this, the function behind it, keeps nothing. A change of its
+// signature in kagome-dict-ko breaks the build or the package's tests.
+//
+//go:linkname loadDict github.com/ikawaha/kagome-dict-ko.loadDict
+func loadDict(full bool) *dict.Dict
 
-// Load returns the analyzer, loading the dictionary on the first call.
+// Load loads the dictionary and returns an analyzer of it. Every call
+// loads it anew and nothing else keeps it: drop the Analyzer when done.
 func Load() *Analyzer {
-	loadOnce.Do(func() {
-		d := ko.Dict()
-		tk, err := tokenizer.New(d, tokenizer.OmitBosEos())
-		if err != nil {
-			panic(err) // only for a nil dictionary, which ko.Dict never returns
-		}
-		loaded = &Analyzer{tk: tk, dropped: droppedL(d)}
-	})
-	return loaded
+	return newAnalyzer(loadDict(true))
+}
+
+// FreeMemory collects the analyzers dropped and gives their memory back
+// to the system, for a program that goes on after mining (the app). It
+// collects twice: kagome keeps its last lattice, which points to the
+// dictionary, in a sync.Pool, which lets go of it only at the second
+// collection.
+func FreeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+// newAnalyzer returns the analyzer of the dictionary d.
+func newAnalyzer(d *dict.Dict) *Analyzer {
+	tk, err := tokenizer.New(d, tokenizer.OmitBosEos())
+	if err != nil {
+		panic(err) // only for a nil dictionary, which loadDict never returns
+	}
+	return &Analyzer{tk: tk, dropped: droppedL(d)}
 }
 
 // Occurrence is one word found in a sentence: its dictionary form and
@@ -80,7 +99,7 @@ func (a *Analyzer) morphs(s string) []morph {
 		if len(f) > featExpression && (f[featType] == "Inflect" || f[featType] == "Preanalysis") {
 			first, _, _ := strings.Cut(f[featExpression], "+")
 			if lemma, tag, ok := strings.Cut(first, "/"); ok && strings.HasPrefix(tag, m.tag) {
-				m.first = lemma
+				m.first = strings.Clone(lemma) // not a piece of the dictionary, kept alive by it
 			}
 		}
 		if l, ok := a.dropped[t.Surface]; ok && (m.tag == "VV" || m.tag == "VA") && (m.first == t.Surface || m.first == l.full) {

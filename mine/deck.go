@@ -3,6 +3,7 @@ package mine
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 
 	"github.com/moatquiz/moatquiz/hangul"
@@ -75,14 +76,16 @@ func clozeText(w Word, meanings []string) string {
 	return b.String()
 }
 
-// Merge adds the cards of words to deck, after the cards it has, the
-// vocab cards first and then the cloze cards, so that a word's cloze does
-// not come right after its vocab card (which would give it away): a word
-// whose cards are there already keeps them as they are (the learner may
-// have edited them), except that a meaning now known replaces the
-// [quiz.NoMeaning] placeholder. meaning returns a word's meanings, nil
-// when none is known. Merge returns how many words it added, and how
-// many placeholders it replaced.
+// Merge adds the cards of words to deck, so that a word's cloze is not
+// asked right after its vocab card (which would give it away): new cards
+// are studied in deck order, so the vocab cards added go before the
+// deck's first cloze card (at its end when it has none) and the cloze
+// cards added at its end, each in the order of words. The cards there
+// already keep their order. A word whose cards are there already keeps
+// them as they are (the learner may have edited them), except that a
+// meaning now known replaces the [quiz.NoMeaning] placeholder. meaning
+// returns a word's meanings, nil when none is known. Merge returns how
+// many words it added, and how many placeholders it replaced.
 func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) (added, filled int) {
 	for i := range deck.Cards {
 		c := &deck.Cards[i]
@@ -92,7 +95,7 @@ func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) (added,
 		}
 	}
 	have := CardSet(deck)
-	var clozes []quiz.Card
+	var vocabs, clozes []quiz.Card
 	for _, w := range words {
 		if Has(have, w.Word) {
 			continue
@@ -101,11 +104,16 @@ func Merge(deck *quiz.Deck, words []Word, meaning func(string) []string) (added,
 			if c.Kind == quiz.KindCloze {
 				clozes = append(clozes, c)
 			} else {
-				deck.Cards = append(deck.Cards, c)
+				vocabs = append(vocabs, c)
 			}
 		}
 		added++
 	}
+	firstCloze := slices.IndexFunc(deck.Cards, func(c quiz.Card) bool { return c.Kind == quiz.KindCloze })
+	if firstCloze < 0 {
+		firstCloze = len(deck.Cards)
+	}
+	deck.Cards = slices.Insert(deck.Cards, firstCloze, vocabs...)
 	deck.Cards = append(deck.Cards, clozes...)
 	return added, filled
 }

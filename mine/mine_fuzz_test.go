@@ -21,7 +21,7 @@ func FuzzMine(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	a := Load()
+	a := analyzer()
 	f.Fuzz(func(t *testing.T, text string) {
 		ws := a.Mine(text)
 		d := &quiz.Deck{Format: 1, ID: "f", Title: "f", TitleEn: "f", Lang: "ko", Source: quiz.Source{Publisher: "p"}}

@@ -15,7 +15,7 @@ import (
 // words returns the dictionary forms Mine finds in text, in its order.
 func words(text string) []string {
 	var out []string
-	for _, w := range Load().Mine(text) {
+	for _, w := range analyzer().Mine(text) {
 		out = append(out, w.Word)
 	}
 	return out
@@ -59,7 +59,7 @@ func TestDictionaryForms(t *testing.T) {
 // TestMineRanks checks that words come most frequent first, with their
 // counts, and ties in the order they first appear.
 func TestMineRanks(t *testing.T) {
-	ws := Load().Mine("학교에 갔다. 사과를 먹었다. 사과를 또 먹었다. 사과가 좋다.")
+	ws := analyzer().Mine("학교에 갔다. 사과를 먹었다. 사과를 또 먹었다. 사과가 좋다.")
 	var got []string
 	for _, w := range ws[:3] {
 		got = append(got, w.Word+":"+string(rune('0'+w.Count)))
@@ -98,7 +98,7 @@ const article = `# 구글의 메모
 // meaning is known, the glossary's meaning otherwise; the source
 // sentence on every card; and a deck the loader accepts.
 func TestCards(t *testing.T) {
-	ws := Load().Mine(article)
+	ws := analyzer().Mine(article)
 	d := &quiz.Deck{Format: 1, ID: "t", Title: "t", TitleEn: "t", Lang: "ko", Source: quiz.Source{Publisher: "p"}}
 	meanings := map[string][]string{"해자": {"moat"}}
 	if n, _ := Merge(d, ws, func(w string) []string { return meanings[w] }); n != len(ws) {
@@ -148,7 +148,7 @@ func TestCards(t *testing.T) {
 func TestMergeAgain(t *testing.T) {
 	d := &quiz.Deck{Format: 1, ID: "t", Title: "t", TitleEn: "t", Lang: "ko", Source: quiz.Source{Publisher: "p"}}
 	none := func(string) []string { return nil }
-	Merge(d, Load().Mine(article), none)
+	Merge(d, analyzer().Mine(article), none)
 	ids := CardSet(d)
 	vocab, _ := CardIDs("메모")
 	for i := range d.Cards {
@@ -156,10 +156,10 @@ func TestMergeAgain(t *testing.T) {
 			d.Cards[i].Meanings = []string{"memo", "note"}
 		}
 	}
-	if n, filled := Merge(d, Load().Mine(article), func(string) []string { return []string{"x"} }); n != 0 || filled != len(ids)/2-1 {
+	if n, filled := Merge(d, analyzer().Mine(article), func(string) []string { return []string{"x"} }); n != 0 || filled != len(ids)/2-1 {
 		t.Errorf("mining again added %d words, filled %d meanings", n, filled)
 	}
-	if n, _ := Merge(d, Load().Mine(article+"\n새로운 단어를 배웠다."), none); n != 3 {
+	if n, _ := Merge(d, analyzer().Mine(article+"\n새로운 단어를 배웠다."), none); n != 3 {
 		t.Errorf("mining a longer text added %d words, want 3 (새롭다, 단어, 배우다)", n)
 	}
 	seen := map[string]bool{}

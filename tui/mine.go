@@ -284,7 +284,7 @@ func (s *mineScreen) renderPrompt(st *Styles, km MineKeys, title string, width, 
 	switch {
 	case s.phase == mineLoading:
 		field = truncate(termtext.Strip(s.path), width-len(label))
-		note = st.Hint.Render("Loading the Korean dictionary and finding the words" + glyphEllipsis + " (seconds, the first time)")
+		note = st.Hint.Render("Loading the Korean dictionary and finding the words" + glyphEllipsis + " (a few seconds)")
 	case s.err != "":
 		note = st.Error.Render(termtext.Strip(s.err))
 	}

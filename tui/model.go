@@ -56,7 +56,8 @@ type Backend interface {
 	// stats screen; it reports whether the item was suspended.
 	Unsuspend(id quiz.ItemID) (bool, error)
 	// Mine reads the Korean text file at path and finds its words, for
-	// the mine screen; the first call loads the dictionary (seconds).
+	// the mine screen; every call loads the dictionary (seconds) and lets
+	// it go before it returns.
 	Mine(path string) (*Mined, error)
 	CardBrowser
 }

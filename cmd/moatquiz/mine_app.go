@@ -29,6 +29,7 @@ func (b appBackend) Mine(path string) (*tui.Mined, error) {
 		return nil, err
 	}
 	words := mine.Load().Mine(text)
+	mine.FreeMemory() // the dictionary's 300 MB: the list and the deck need only the words
 	p := m.preview(words, 0)
 	out := &tui.Mined{Deck: m.deck.ID, Exists: m.existed, Words: make([]tui.MinedWord, len(p.words))}
 	for i, pw := range p.words {
