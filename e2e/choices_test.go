@@ -21,14 +21,14 @@ func TestSettingsSurviveARestart(t *testing.T) {
 	}
 	tm.launch()
 	tm.waitFor("내 단어")
-	tm.keys("j", "Tab", "Right", "Right", "Down", "Right", "Right", "Down", "Right", "q") // typed, en→ko, practice
+	tm.keys("j", "Tab", "Right", "Right", "Down", "Right", "Right", "Down", "Right", "Down", "Right", "q") // typed, en→ko, practice, vocab
 	tm.exited()
 
 	// TERM=dumb marks the chosen values with brackets.
 	tm.launchShell(strings.Replace(tm.appCommand(), "TERM=xterm-256color", "TERM=dumb", 1))
 	s := tm.waitFor("내 단어")
 	// A deck of vocabulary alone has no facts language to choose.
-	for _, want := range []string{"▸ 내 단어", "[typed]", "[en→ko]", "[practice]"} {
+	for _, want := range []string{"▸ 내 단어", "[typed]", "[en→ko]", "[practice]", "[vocab]"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("started again, the home screen lacks %q:\n%s", want, s)
 		}

@@ -731,3 +731,54 @@ func TestFilteredPracticeMatchesWholeDeck(t *testing.T) {
 		sameSessions(t, rng, whole, part)
 	}
 }
+
+// TestCardFilterRemembered: the Cards setting and the tag chosen for a
+// deck are remembered with its other settings across a restart of the
+// store and the library, and the session they start asks only those
+// cards.
+func TestCardFilterRemembered(t *testing.T) {
+	dir := t.TempDir()
+	d := randomDeck(rand.New(rand.NewPCG(3, 4)), "tagged", 60)
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	open := func() (*store.DB, *Study) {
+		db, err := store.Open(dir, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return db, New(dir).Study(db, quiz.DefaultScheduling(), func() time.Time { return now })
+	}
+	db, study := open()
+	want := quiz.ChoiceOf("tagged", quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn, Lang: "ko",
+		Practice: true, Cards: quiz.CardsVocab, Tag: "memo"})
+	if err := study.SaveChoice(want); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	db, study = open()
+	defer db.Close()
+	got, err := study.Choices()
+	if err != nil || len(got) != 1 || got[0] != want {
+		t.Fatalf("after a restart, Choices = %+v, %v; want %+v", got, err, want)
+	}
+	s, err := study.StartSession(status(t, study, now, "tagged").Deck, got[0].Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Phase() == quiz.Finished {
+		t.Fatal("the remembered choice studies nothing")
+	}
+	for asked := 0; s.Phase() != quiz.Finished && asked < 20; asked++ {
+		c := s.Question().Item.Card
+		if c.Kind != quiz.KindVocab || !slices.Contains(c.Tags, "memo") {
+			t.Fatalf("the remembered vocab #memo asks card %s, a %s tagged %v", c.ID, c.Kind, c.Tags)
+		}
+		s.Reveal()
+		op, err := s.Grade(fsrs.Easy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Apply(op.Run())
+	}
+}

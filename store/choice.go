@@ -9,11 +9,12 @@ import (
 
 // The SQL of the remembered choices.
 const (
-	sqlChoices    = "SELECT deck, kind, direction, lang, mode FROM deck_choice ORDER BY chosen DESC"
-	sqlSaveChoice = "INSERT INTO deck_choice (deck, kind, direction, lang, mode, chosen) " +
-		"VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(chosen), 0) + 1 FROM deck_choice)) " +
+	sqlChoices    = "SELECT deck, kind, direction, lang, mode, cards, tag FROM deck_choice ORDER BY chosen DESC"
+	sqlSaveChoice = "INSERT INTO deck_choice (deck, kind, direction, lang, mode, cards, tag, chosen) " +
+		"VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(chosen), 0) + 1 FROM deck_choice)) " +
 		"ON CONFLICT (deck) DO UPDATE SET kind = excluded.kind, direction = excluded.direction, " +
-		"lang = excluded.lang, mode = excluded.mode, chosen = excluded.chosen"
+		"lang = excluded.lang, mode = excluded.mode, cards = excluded.cards, tag = excluded.tag, " +
+		"chosen = excluded.chosen"
 )
 
 // Choices returns the learner's remembered choices, one per deck, the
@@ -27,7 +28,7 @@ func (db *DB) Choices() ([]quiz.Choice, error) {
 	var out []quiz.Choice
 	for rows.Next() {
 		var c quiz.Choice
-		if err := rows.Scan(&c.Deck, &c.Kind, &c.Direction, &c.Lang, &c.Mode); err != nil {
+		if err := rows.Scan(&c.Deck, &c.Kind, &c.Direction, &c.Lang, &c.Mode, &c.Cards, &c.Tag); err != nil {
 			return nil, fmt.Errorf("read your choices from %s: %w", db.path, explain(err))
 		}
 		out = append(out, c)
@@ -66,7 +67,8 @@ func (db *DB) saveChoice(c quiz.Choice) error {
 	if err := db.front.save(db, tx); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(sqlSaveChoice, c.Deck, string(c.Kind), string(c.Direction), c.Lang, string(c.Mode)); err != nil {
+	if _, err := tx.Exec(sqlSaveChoice, c.Deck, string(c.Kind), string(c.Direction), c.Lang, string(c.Mode),
+		string(c.Cards), c.Tag); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -29,8 +31,8 @@ func saveChoice(t testing.TB, db *DB, c quiz.Choice) {
 	}
 }
 
-// TestChoicesRemembered: one choice per deck, the last deck chosen first,
-// kept across a restart and readable while the app runs; a reader cannot
+// TestChoicesRemembered: one choice per deck (its Cards setting and tag
+// too), the last deck chosen first, kept across a restart and readable while the app runs; a reader cannot
 // change them.
 func TestChoicesRemembered(t *testing.T) {
 	dir := t.TempDir()
@@ -38,11 +40,13 @@ func TestChoicesRemembered(t *testing.T) {
 	if got := choices(t, db); len(got) != 0 {
 		t.Errorf("a new database remembers %+v", got)
 	}
-	article := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "en", Mode: quiz.ModePractice}
-	news := quiz.Choice{Deck: "news", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview}
+	article := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "en", Mode: quiz.ModePractice,
+		Cards: quiz.CardsVocab, Tag: "memo"}
+	news := quiz.Choice{Deck: "news", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview,
+		Cards: quiz.CardsFacts}
 	saveChoice(t, db, article)
 	saveChoice(t, db, news)
-	article.Mode, article.Kind = quiz.ModeAhead, quiz.QuestionMixed
+	article.Mode, article.Kind, article.Cards, article.Tag = quiz.ModeAhead, quiz.QuestionMixed, quiz.CardsAll, "LLM"
 	saveChoice(t, db, article)
 	want := []quiz.Choice{article, news}
 	if got := choices(t, db); !reflect.DeepEqual(got, want) {
@@ -127,12 +131,53 @@ func TestMigrationToChoices(t *testing.T) {
 	if got := choices(t, db); len(got) != 0 {
 		t.Errorf("a migrated database remembers %+v", got)
 	}
-	c := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirKoEn, Lang: "en", Mode: quiz.ModeReview}
+	c := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirKoEn, Lang: "en", Mode: quiz.ModeReview,
+		Cards: quiz.CardsVocab}
 	saveChoice(t, db, c)
 	db.Close()
 	db = openW(t, copied)
 	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{c}) {
 		t.Errorf("after a restart, Choices = %+v, want %+v", got, c)
+	}
+}
+
+// TestMigrationToCardFilter opens a copy of a database written before the
+// Cards setting and the tag were remembered, holding a choice: migrated in
+// place, the choice is kept and studies all cards; then a Cards setting
+// and a tag are remembered across a restart.
+func TestMigrationToCardFilter(t *testing.T) {
+	old, copied := t.TempDir(), t.TempDir()
+	saved := migrations
+	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
+	v := slices.IndexFunc(saved, func(m string) bool { return strings.Contains(m, "ADD COLUMN cards") })
+	if v < 0 {
+		t.Fatal("no migration adds the Cards setting")
+	}
+	migrations, schemaVersion = saved[:v], v
+	db := openW(t, old)
+	if _, err := db.sql.Exec(`INSERT INTO deck_choice (deck, kind, direction, lang, mode, chosen)
+		VALUES ('article', 'typed', 'en-ko', 'en', 'practice', 1), ('news', 'flip', 'both', 'ko', 'review', 2)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	copyFile(t, filepath.Join(old, FileName), filepath.Join(copied, FileName))
+	migrations, schemaVersion = saved, len(saved)
+
+	db = openW(t, copied)
+	if got, _ := versions(t, db); got != schemaVersion {
+		t.Errorf("user_version %d after migrating, want %d", got, schemaVersion)
+	}
+	news := quiz.Choice{Deck: "news", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview, Cards: quiz.CardsAll}
+	article := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "en", Mode: quiz.ModePractice, Cards: quiz.CardsAll}
+	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{news, article}) {
+		t.Errorf("migrated choices = %+v, want %+v", got, []quiz.Choice{news, article})
+	}
+	article.Cards, article.Tag = quiz.CardsFacts, "memo"
+	saveChoice(t, db, article)
+	db.Close()
+	db = openW(t, copied)
+	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{article, news}) {
+		t.Errorf("after a restart, Choices = %+v, want %+v", got, []quiz.Choice{article, news})
 	}
 }
 

@@ -231,6 +231,11 @@ var migrations = []string{
 		suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
 		PRIMARY KEY (deck, card, item, at, suspended)
 	) STRICT, WITHOUT ROWID;`,
+
+	// 9: the Cards setting (all, vocab or facts) and the tag studied
+	// join the remembered choices; a choice saved before studied all.
+	`ALTER TABLE deck_choice ADD COLUMN cards TEXT NOT NULL DEFAULT 'all';
+	ALTER TABLE deck_choice ADD COLUMN tag TEXT NOT NULL DEFAULT '';`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same

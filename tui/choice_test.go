@@ -40,7 +40,7 @@ func shown(m Model) quiz.Choice {
 func TestChoicesSurviveARestart(t *testing.T) {
 	p := newMemProgress()
 	m := press(t, decksOver(t, p), "down", "tab", "right", "right", "down", "right", "down", "right", "down", "right")
-	want := quiz.Choice{Deck: "beta", Kind: quiz.QuestionTyped, Direction: quiz.DirKoEn, Lang: "en", Mode: quiz.ModePractice}
+	want := quiz.Choice{Deck: "beta", Kind: quiz.QuestionTyped, Direction: quiz.DirKoEn, Lang: "en", Mode: quiz.ModePractice, Cards: quiz.CardsAll}
 	if got := shown(m); got != want {
 		t.Fatalf("the keys chose %+v, want %+v", got, want)
 	}
@@ -65,8 +65,8 @@ func TestChoicesSurviveARestart(t *testing.T) {
 func TestEachDeckKeepsItsSettings(t *testing.T) {
 	p := newMemProgress()
 	p.choices = []quiz.Choice{
-		{Deck: "beta", Kind: quiz.QuestionChoice, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeAhead},
-		{Deck: "alpha", Kind: quiz.QuestionMixed, Direction: quiz.DirBoth, Lang: "en", Mode: quiz.ModeReview},
+		{Deck: "beta", Kind: quiz.QuestionChoice, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeAhead, Cards: quiz.CardsVocab},
+		{Deck: "alpha", Kind: quiz.QuestionMixed, Direction: quiz.DirBoth, Lang: "en", Mode: quiz.ModeReview, Cards: quiz.CardsFacts},
 	}
 	m := decksOver(t, p)
 	if got := shown(m); got != p.choices[0] {
@@ -82,11 +82,58 @@ func TestEachDeckKeepsItsSettings(t *testing.T) {
 	}
 
 	p = newMemProgress()
-	p.choices = []quiz.Choice{{Deck: "alpha", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeReview}}
+	p.choices = []quiz.Choice{{Deck: "alpha", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeReview, Cards: quiz.CardsVocab}}
 	m = press(t, decksOver(t, p), "down")
-	want := quiz.Choice{Deck: "beta", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeReview}
+	want := quiz.Choice{Deck: "beta", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "ko", Mode: quiz.ModeReview, Cards: quiz.CardsVocab}
 	if got := shown(m); got != want {
 		t.Errorf("a deck with no settings of its own shows %+v, want those shown before, %+v", got, want)
+	}
+}
+
+// TestCardsFilterSurvivesARestart: the Cards setting, a tag or vocab
+// only, chosen on the home screen is remembered for its deck: the next
+// run shows it and enter studies only those cards.
+func TestCardsFilterSurvivesARestart(t *testing.T) {
+	d := testDeck()
+	d.Cards[1].Tags = []string{"memo"}
+	d.Cards[2].Tags = []string{"llm", "memo"}
+	p := newMemProgress()
+	start := func() Model {
+		m := newDeckModel(t, d, p, nil, 80, 24)
+		m.bare = true // the chosen value in brackets
+		m.restyle()
+		return m
+	}
+	quit := func(m Model) {
+		if _, quit := drive(t, m, keyMsg("q")); !quit {
+			t.Fatal("q did not quit")
+		}
+	}
+	quit(press(t, start(), "up", "right", "right", "right", "right")) // Cards: all vocab facts #llm #memo
+	m := start()
+	if got := m.home.options(); got.Tag != "memo" || got.Cards != quiz.CardsAll {
+		t.Errorf("the next run studies %+v, want every card tagged memo", got)
+	}
+	if s := screenText(m); !strings.Contains(s, "[#memo]") {
+		t.Errorf("the next run does not show #memo chosen:\n%s", s)
+	}
+	m = press(t, m, "enter")
+	var asked []string
+	for m.session != nil && m.session.Phase() != quiz.Finished {
+		asked = append(asked, m.session.Question().Item.ID.Card)
+		m = press(t, m, "space", "4")
+	}
+	if strings.Join(asked, " ") != "leak v-yuchul" {
+		t.Errorf("enter asks %v, want the cards tagged memo: leak v-yuchul", asked)
+	}
+
+	quit(press(t, start(), "up", "left", "left", "left")) // back to vocab
+	m = start()
+	if got := m.home.options(); got.Tag != "" || got.Cards != quiz.CardsVocab {
+		t.Errorf("the next run studies %+v, want vocabulary only", got)
+	}
+	if s := screenText(m); !strings.Contains(s, "[vocab]") {
+		t.Errorf("the next run does not show vocab chosen:\n%s", s)
 	}
 }
 

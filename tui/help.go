@@ -1,32 +1,102 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
 
-// renderHelp draws the full key help for a terminal of width x height: the
-// groups side by side when they fit; else, in small terminals, the keys
-// run together, first the group named first (the current screen's).
+// renderHelp draws the key help for a terminal of width x height: first
+// the group of the screen shown (titled first), then the keys that work
+// anywhere and the other screens' groups, each whole or not at all, as
+// many as fit. A group's topic columns stand side by side when they fit,
+// else one under the other; in the smallest terminals the screen's own
+// group loses its last columns, whose keys its footer shows.
 func renderHelp(km *KeyMap, st *Styles, first string, width, height int) string {
-	groups := km.FullHelp()
-	h := st.keyHelp()
-	cols := make([]string, len(groups))
-	for i, g := range groups {
-		cols[i] = st.Title.Render(g.Title) + "\n" + h.FullHelpView(g.Keys.FullHelp())
+	head := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
+	groups := relevant(km.FullHelp(), first)
+	gap := "\n\n"
+	own, n := helpBlock(groups[0], st, width, height-2)
+	if tight, m := helpBlock(groups[0], st, width, height-1); m > n || lines(own) > height-2 {
+		gap, own, n = "\n", tight, m
 	}
-	title := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
-	body := grid(cols, width)
-	if lines(body)+2 > height {
-		body = flowing(relevant(groups, first), st, width)
+	blocks, room := []string{own}, height-len(gap)
+	for _, g := range groups[1:] {
+		b, _ := helpBlock(g, st, width, room)
+		more := append(slices.Clip(blocks), b)
+		if lines(grid(more, width, "\n\n")) <= room {
+			blocks = more
+		}
 	}
-	return fit(title+"\n\n"+body, width, height)
+	body := grid(blocks, width, "\n\n")
+	if note := helpNote(n < len(groups[0].Keys.FullHelp()), len(blocks) < len(groups)); note != "" && lines(body)+2 <= room {
+		body += "\n\n" + st.Subtle.Render(note)
+	}
+	return fit(head+gap+body, width, height)
 }
 
-// relevant orders the groups for a small terminal: the group titled
-// first, the keys that work anywhere, then the others.
+// helpNote says where the keys left out of the help are: in a larger
+// terminal, or on their screens.
+func helpNote(ownCut, groupsLeft bool) string {
+	switch {
+	case ownCut:
+		return "more keys in a larger terminal"
+	case groupsLeft:
+		return "each screen's ? shows its keys"
+	}
+	return ""
+}
+
+// helpBlock is a group's title and its topic columns, as many (n) as fit
+// in height: the later ones are left out first. Columns that do not fit
+// side by side go one under the other, a blank line between topics, or
+// where that is too tall, aligned and without the blank.
+func helpBlock(g HelpGroup, st *Styles, width, height int) (block string, n int) {
+	topics := g.Keys.FullHelp()
+	for n = len(topics); ; n-- {
+		loose := grid(helpColumns(topics[:n], st, 0), width, "\n\n")
+		tight := grid(helpColumns(topics[:n], st, keyWidth(topics[:n])), width, "\n")
+		for _, body := range []string{loose, tight} {
+			if block = st.Title.Render(g.Title) + "\n" + body; n <= 1 || lines(block) <= height {
+				return block, n
+			}
+		}
+	}
+}
+
+// helpColumns renders each topic as a column of keys and what they do,
+// the keys padded to keys cells (0: as wide as the column's widest).
+func helpColumns(topics [][]key.Binding, st *Styles, keys int) []string {
+	h := st.keyHelp()
+	if keys > 0 {
+		h.Styles.FullKey = h.Styles.FullKey.Width(keys + 1)
+	}
+	var cols []string
+	for _, t := range topics {
+		if c := h.FullHelpView([][]key.Binding{t}); c != "" {
+			cols = append(cols, c)
+		}
+	}
+	return cols
+}
+
+// keyWidth is the widest key label of the enabled bindings.
+func keyWidth(topics [][]key.Binding) int {
+	w := 0
+	for _, t := range topics {
+		for _, b := range t {
+			if b.Enabled() {
+				w = max(w, lipgloss.Width(b.Help().Key))
+			}
+		}
+	}
+	return w
+}
+
+// relevant orders the groups: the group titled first, the keys that work
+// anywhere, then the others.
 func relevant(groups []HelpGroup, first string) []HelpGroup {
 	out := make([]HelpGroup, 0, len(groups))
 	for _, title := range []string{first, anywhere} {
@@ -44,23 +114,9 @@ func relevant(groups []HelpGroup, first string) []HelpGroup {
 	return out
 }
 
-// flowing is the help for small terminals: each group's title, then its
-// keys run together like a footer.
-func flowing(groups []HelpGroup, st *Styles, width int) string {
-	out := make([]string, 0, len(groups))
-	for _, g := range groups {
-		var keys []key.Binding
-		for _, col := range g.Keys.FullHelp() {
-			keys = append(keys, col...)
-		}
-		out = append(out, st.Title.Render(g.Title)+"\n"+keysLine(st, keys, width, len(keys)))
-	}
-	return strings.Join(out, "\n")
-}
-
 // grid lays the columns out side by side, as many a row as fit in width,
-// rows one under the other.
-func grid(cols []string, width int) string {
+// the rows one under the other, sep between them.
+func grid(cols []string, width int, sep string) string {
 	var rows []string
 	for len(cols) > 0 {
 		n := len(cols)
@@ -70,7 +126,7 @@ func grid(cols []string, width int) string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, spaced(cols[:n])...))
 		cols = cols[n:]
 	}
-	return strings.Join(rows, "\n\n")
+	return strings.Join(rows, sep)
 }
 
 // spaced puts three spaces after every column but the last.

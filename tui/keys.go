@@ -154,7 +154,7 @@ func DefaultKeyMap() KeyMap {
 			Down:      b([]string{"down", "j"}, "↓/j", "down"),
 			Prev:      b([]string{"left", "h"}, "←/h", "previous choice"),
 			Next:      b([]string{"right", "l", "tab"}, "→/l", "next choice"),
-			Settings:  b([]string{"tab"}, "tab", "deck's settings"),
+			Settings:  b([]string{"tab"}, "tab", "settings"),
 			Start:     b([]string{"enter", "space"}, "enter", "study"),
 			Kind:      b([]string{"c"}, "c", "question kind"),
 			Direction: b([]string{"d"}, "d", "direction"),
@@ -286,9 +286,17 @@ func (k HomeKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Start, choose, change, k.Stats, browse, mine, k.Quit}
 }
 
-// FullHelp is the home screen's column of the help.
+// FullHelp is the home screen's keys in the help, by topic: moving and
+// starting, the settings, then the other screens (in the footer too).
 func (k HomeKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Prev, k.Next, k.Settings, k.Start, k.Kind, k.Direction, k.Practice, k.MoreNew, k.Mine, k.Stats, k.Browse, k.Quit}}
+	choose, change := k.Up, k.Prev
+	choose.SetHelp("↑↓/jk", "choose")
+	change.SetHelp("←→/hl", "change")
+	return [][]key.Binding{
+		{choose, change, k.Start, k.Settings},
+		{k.Kind, k.Direction, k.Practice, k.MoreNew},
+		{k.Stats, k.Browse, k.Mine, k.Quit},
+	}
 }
 
 // ShortHelp is the footer of a flip or cloze question.
@@ -296,9 +304,9 @@ func (k StudyKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Reveal, k.Hint, k.Undo, k.Back}
 }
 
-// FullHelp is the study screen's column of the help.
+// FullHelp is the study screen's keys in the help: answering, then the rest.
 func (k StudyKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Reveal, k.Choose, k.Grade, k.Accept, k.Hint, k.Undo, k.Browse, k.Back}}
+	return [][]key.Binding{{k.Reveal, k.Choose, k.Grade, k.Accept}, {k.Hint, k.Undo, k.Browse, k.Back}}
 }
 
 // ShortHelp is the footer while a typed answer is written.
@@ -306,9 +314,9 @@ func (k TypingKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Submit, k.Compose, k.Hint, k.Undo, k.Back, k.Help}
 }
 
-// FullHelp is the typing column of the help.
+// FullHelp is the typing keys in the help: answering, then editing and leaving.
 func (k TypingKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Backspace, k.Clear, k.Undo, k.Back, k.Help}}
+	return [][]key.Binding{{k.Submit, k.Hint, k.Compose, k.Help}, {k.Backspace, k.Clear, k.Undo, k.Back}}
 }
 
 // ShortHelp is the summary's footer, most needed first: what does not
@@ -317,9 +325,9 @@ func (k SummaryKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Done, k.Unsuspend, k.Down, k.Undo, k.Stats}
 }
 
-// FullHelp is the summary's column of the help.
+// FullHelp is the summary's keys in the help: acting, then moving.
 func (k SummaryKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Done, k.Unsuspend, k.Up, k.Down, k.Undo, k.Stats}}
+	return [][]key.Binding{{k.Done, k.Undo, k.Unsuspend}, {k.Up, k.Down, k.Stats}}
 }
 
 // Every group of keys is a bubbles help.KeyMap.
@@ -330,9 +338,15 @@ func (k BrowseKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Info, k.Search, k.Sort, k.Edit, k.Suspend, k.Bury, k.Reset, k.Flag, k.Add, k.Delete, k.Undo, k.Back}
 }
 
-// FullHelp is the card browser's column of the help.
+// FullHelp is the card browser's keys in the help: finding cards, editing
+// them, scheduling them, then undo and back.
 func (k BrowseKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Search, k.ToList, k.Up, k.Down, k.Sort, k.Info, k.Edit, k.Add, k.Delete, k.Suspend, k.Bury, k.Reset, k.Flag, k.Undo, k.Back}}
+	return [][]key.Binding{
+		{k.Search, k.ToList, k.Up, k.Down, k.Sort},
+		{k.Info, k.Edit, k.Add, k.Delete},
+		{k.Suspend, k.Bury, k.Reset, k.Flag},
+		{k.Undo, k.Back},
+	}
 }
 
 // ShortHelp is the stats screen's footer.
@@ -340,9 +354,9 @@ func (k StatsKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Next, k.Back, k.Unsuspend, k.Mark}
 }
 
-// FullHelp is the stats column of the help.
+// FullHelp is the stats keys in the help: scrolling, decks, leeches.
 func (k StatsKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.Next, k.Prev, k.Unsuspend, k.Mark, k.Back}}
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown}, {k.Next, k.Prev, k.Back}, {k.Unsuspend, k.Mark}}
 }
 
 // ShortHelp is the keys that work anywhere.
@@ -351,13 +365,13 @@ func (k GlobalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Q
 // FullHelp is the column of the keys that work anywhere.
 func (k GlobalKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// HelpGroup is one titled column of the help overlay.
+// HelpGroup is one titled group of the help overlay.
 type HelpGroup struct {
 	Title string
 	Keys  help.KeyMap
 }
 
-// FullHelp is the help overlay: one titled column per group.
+// FullHelp is the help overlay: one titled group per screen.
 func (k KeyMap) FullHelp() []HelpGroup {
 	return []HelpGroup{
 		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary}, {"Typing an answer", k.Typing},
@@ -373,7 +387,7 @@ func (k MineKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Toggle, k.All, k.Write, k.Cancel}
 }
 
-// FullHelp is the mine column of the help.
+// FullHelp is the mine keys in the help: the path, then the words.
 func (k MineKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Read, k.Up, k.Down, k.Toggle, k.All, k.Write, k.Cancel}}
+	return [][]key.Binding{{k.Read, k.Cancel}, {k.Up, k.Down, k.Toggle, k.All, k.Write}}
 }

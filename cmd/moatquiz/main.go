@@ -13,6 +13,7 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -108,6 +109,9 @@ func helpArgs(args []string) []string {
 // words where the flag parser's read oddly.
 func usageMessage(err error) string {
 	msg := err.Error()
+	if s, ok := enumMessage(msg); ok {
+		return s
+	}
 	// kong's message for a flag value of the wrong type
 	kongValue := regexp.MustCompile(`^(--[\w-]+): expected (\w+) value but got "(.*)" \(([^)]*)\)`)
 	m := kongValue.FindStringSubmatch(msg)
@@ -121,6 +125,49 @@ func usageMessage(err error) string {
 	default:
 		return fmt.Sprintf("%s needs %s value, not %q", m[1], article(m[2]), m[3])
 	}
+}
+
+// kongEnum is kong's message for a value its flag does not allow: the
+// flag, the allowed values and the value given, each in Go quotes.
+var (
+	kongEnum = regexp.MustCompile(`^(\S+) must be one of ((?:` + goQuoted + `,?)*) but got (` + goQuoted + `)$`)
+	quoted   = regexp.MustCompile(goQuoted)
+)
+
+// goQuoted matches a string in Go quotes.
+const goQuoted = `"(?:[^"\\]|\\.)*"`
+
+// enumMessage rewrites kong's message for a value outside a flag's list
+// as "--kind typd: unknown value; use flip, choice, typed or mixed", the
+// value shown safely; ok is false for other messages.
+func enumMessage(msg string) (s string, ok bool) {
+	m := kongEnum.FindStringSubmatch(msg)
+	if m == nil {
+		return "", false
+	}
+	got, err := strconv.Unquote(m[3])
+	if err != nil {
+		return "", false
+	}
+	var allowed []string
+	for _, q := range quoted.FindAllString(m[2], -1) {
+		if v, err := strconv.Unquote(q); err == nil && v != "" { // "" is "not given"
+			allowed = append(allowed, v)
+		}
+	}
+	shown := termtext.QuoteIfUnsafe(got)
+	if got == "" || strings.Contains(got, " ") { // quoted to show where it ends
+		shown = termtext.Quote(got)
+	}
+	return fmt.Sprintf("%s %s: unknown value; use %s", m[1], shown, orList(allowed)), true
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // article is kong's name of a value type with "a" or "an", in words.

@@ -31,6 +31,39 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestEnumFlagErrors: a value a flag does not allow is a usage error
+// (exit 2) naming the flag, the value, shown safely, and the values
+// allowed, then where the help is.
+func TestEnumFlagErrors(t *testing.T) {
+	t.Setenv("MOATQUIZ_DATA_DIR", t.TempDir())
+	t.Setenv("MOATQUIZ_CONFIG", os.DevNull)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"study", "--deck", "article", "--cards", "words"},
+			"moatquiz: --cards words: unknown value; use all, vocab or facts\nRun \"moatquiz study --help\""},
+		{[]string{"study", "--deck", "article", "--kind=typd"},
+			"moatquiz: --kind typd: unknown value; use flip, choice, typed or mixed\n"},
+		{[]string{"study", "--deck", "article", "--direction", "ko"},
+			"moatquiz: --direction ko: unknown value; use ko-en, en-ko or both\n"},
+		{[]string{"study", "--deck", "article", "--lang", "fr"}, "moatquiz: --lang fr: unknown value; use ko or en\n"},
+		{[]string{"study", "--deck", "article", "--cards="}, `moatquiz: --cards "": unknown value; use all, vocab or facts`},
+		{[]string{"cards", "--sort", "new"},
+			"moatquiz: --sort new: unknown value; use due, added, lapses or difficulty\nRun \"moatquiz cards --help\""},
+		{[]string{"export", "deck", "article", "--format", `tsv "x"`}, `moatquiz: --format "tsv \"x\"": unknown value; use json or csv`},
+		{[]string{"add", "--deck", "mine", "--kind", "note"}, "moatquiz: --kind note: unknown value; use vocab, fact or cloze\n"},
+		{[]string{"study", "--deck", "article", "--kind", "\x1b]0;pwned\x07typed\u202e"},
+			`moatquiz: --kind "\x1b]0;pwned\atyped\u202e": unknown value; use flip, choice, typed or mixed`},
+	} {
+		var stderr bytes.Buffer
+		code := run(tc.args, &stderr)
+		if code != 2 || !strings.HasPrefix(stderr.String(), tc.want) || strings.ContainsAny(stderr.String(), "\x1b\x07\u202e") {
+			t.Errorf("moatquiz %q: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr.String(), tc.want)
+		}
+	}
+}
+
 // TestHelpArgs: `moatquiz help [COMMAND]` is `moatquiz [COMMAND] --help`.
 func TestHelpArgs(t *testing.T) {
 	for in, want := range map[string]string{

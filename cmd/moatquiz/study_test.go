@@ -62,7 +62,7 @@ func TestStudyCustomFlags(t *testing.T) {
 	}{
 		{[]string{"study", "--deck", "article", "--tag", "nope"},
 			`moatquiz: --tag nope: no card of deck "article" has it; its tags: adjective, adverb,`},
-		{[]string{"study", "--deck", "article", "--cards", "words"}, `--cards must be one of "all","vocab","facts" but got "words"`},
+		{[]string{"study", "--deck", "article", "--cards", "words"}, "--cards words: unknown value; use all, vocab or facts"},
 		{[]string{"study", "--deck", "article", "--more-new=-5"}, "--more-new=-5: give how many more new cards to study today, from 1 to 9999"},
 		{[]string{"study", "--deck", "article", "--more-new", "10000"}, "--more-new=10000: give how many"},
 	} {
