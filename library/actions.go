@@ -16,8 +16,8 @@ type CardEditor interface {
 	Bury(cards []store.CardID, until time.Time) (map[store.CardID]time.Time, error)
 	BuryUntil(cards map[store.CardID]time.Time) error
 	SetFlags(flags map[store.CardID]int) (map[store.CardID]int, error)
-	Reset(ids []quiz.ItemID) (map[quiz.ItemID]quiz.ItemState, error)
-	Restore(states map[quiz.ItemID]quiz.ItemState) error
+	Reset(ids []quiz.ItemID, now time.Time) (store.Resetting, error)
+	Restore(r store.Resetting) error
 	CardReviews(deck, card string) ([]quiz.Review, error)
 }
 
@@ -57,11 +57,12 @@ func Flag(e CardEditor, rows []CardRow, flag int) (Change, error) {
 	}}, err
 }
 
-// Reset makes every item of the rows new again; their review log stays.
-func Reset(e CardEditor, rows []CardRow) (Change, error) {
-	before, err := e.Reset(items(rows))
-	ch := Change{Undo: func() error { return e.Restore(before) }}
-	for id := range before {
+// Reset makes every item of the rows new again at now; their review log
+// stays, and the reset is an event that sync takes to other machines.
+func Reset(e CardEditor, rows []CardRow, now time.Time) (Change, error) {
+	r, err := e.Reset(items(rows), now)
+	ch := Change{Undo: func() error { return e.Restore(r) }}
+	for id := range r.Before {
 		ch.Items = append(ch.Items, id)
 	}
 	return ch, err

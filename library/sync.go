@@ -43,36 +43,51 @@ type SyncResult struct {
 }
 
 // eventJSON is a line of a sync log that is not a review: an undo,
-// naming the review undone, or a suspend event.
+// naming the review (or reset) undone, a suspend event, or an event of
+// the kind Event names ("reset"). An older moatquiz reads a line of a
+// kind it does not know as a bad review line: it lists it and skips it.
 type eventJSON struct {
 	Undo    string `json:"undo,omitempty"`
 	Suspend *bool  `json:"suspend,omitempty"` // suspended (true) or unsuspended by hand
+	Event   string `json:"event,omitempty"`
 	Deck    string `json:"deck,omitempty"`
 	Card    string `json:"card,omitempty"`
 	Item    string `json:"item,omitempty"`
 	At      string `json:"at,omitempty"`
 }
 
+// eventReset is the Event of a reset to new.
+const eventReset = "reset"
+
 // suspendLine is the line of e.
 func suspendLine(e store.SuspendEvent) eventJSON {
 	return eventJSON{Suspend: &e.Suspended, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
 }
 
-// key identifies a suspend event among those of the folder.
-func (e eventJSON) key() string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", e.Deck, e.Card, e.Item, e.At, *e.Suspend)
+// resetLine is the line of e.
+func resetLine(e store.ResetEvent) eventJSON {
+	return eventJSON{Event: eventReset, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
 }
 
-// event reads a suspend event's line.
-func (e eventJSON) event() (store.SuspendEvent, error) {
+// key identifies a suspend or reset event among those of the folder.
+func (e eventJSON) key() string {
+	kind := e.Event
+	if e.Suspend != nil {
+		kind = fmt.Sprint("suspend ", *e.Suspend)
+	}
+	return strings.Join([]string{kind, e.Deck, e.Card, e.Item, e.At}, "\x00")
+}
+
+// itemAt reads the item and time of an event's line.
+func (e eventJSON) itemAt(kind string) (quiz.ItemID, time.Time, error) {
 	at, err := time.Parse(time.RFC3339, e.At)
 	switch {
 	case e.Deck == "" || e.Card == "" || e.Item == "":
-		return store.SuspendEvent{}, errors.New(`a suspend event needs "deck", "card" and "item"`)
+		return quiz.ItemID{}, at, fmt.Errorf(`a %s event needs "deck", "card" and "item"`, kind)
 	case err != nil:
-		return store.SuspendEvent{}, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
+		return quiz.ItemID{}, at, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
 	}
-	return store.SuspendEvent{Item: quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, At: at.UTC(), Suspended: *e.Suspend}, nil
+	return quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, at.UTC(), nil
 }
 
 // syncLog is what the sync folder's logs hold.
@@ -80,9 +95,10 @@ type syncLog struct {
 	reviews []quiz.Review
 	undone  []string
 	suspend []store.SuspendEvent
+	resets  []store.ResetEvent
 	has     map[string]bool // the uids of the folder's reviews
 	undos   map[string]bool // the uids of the folder's undos
-	events  map[string]bool // the keys of the folder's suspend events
+	events  map[string]bool // the keys of the folder's suspend and reset events
 }
 
 // MachineID returns this data folder's machine id, made on first use and
@@ -252,13 +268,8 @@ func (in *syncLog) add(line []byte) error {
 		in.undos[e.Undo] = true
 		return nil
 	}
-	if e.Suspend != nil {
-		ev, err := e.event()
-		if err == nil {
-			in.suspend = append(in.suspend, ev)
-			in.events[e.key()] = true
-		}
-		return err
+	if e.Suspend != nil || e.Event != "" {
+		return in.addEvent(e)
 	}
 	r, err := parseReview(line)
 	if err != nil {
@@ -269,12 +280,35 @@ func (in *syncLog) add(line []byte) error {
 	return nil
 }
 
+// addEvent reads a suspend or reset event; one of a kind this moatquiz
+// does not know (written by a newer one) is an error: listed and skipped.
+func (in *syncLog) addEvent(e eventJSON) error {
+	kind := "suspend"
+	if e.Suspend == nil {
+		kind = e.Event
+	}
+	if kind != "suspend" && kind != eventReset {
+		return fmt.Errorf("an event of a kind this moatquiz does not know (%q), perhaps from a newer moatquiz: update this one to apply it", e.Event)
+	}
+	id, at, err := e.itemAt(kind)
+	if err != nil {
+		return err
+	}
+	if kind == eventReset {
+		in.resets = append(in.resets, store.ResetEvent{Item: id, At: at})
+	} else {
+		in.suspend = append(in.suspend, store.SuspendEvent{Item: id, At: at, Suspended: *e.Suspend})
+	}
+	in.events[e.key()] = true
+	return nil
+}
+
 // outbox is what this machine writes to the folder, and what it holds.
 type outbox struct {
 	uids    map[string]bool // of the reviews
 	reviews []quiz.Review   // those reviews, read once they are needed
 	undone  []string
-	suspend []eventJSON
+	events  []eventJSON     // suspend and reset events
 	held    map[string]bool // the uids of the reviews, undos and keys of the events the log holds
 }
 
@@ -294,6 +328,11 @@ func (in syncLog) lacking(out outbox) store.Merge {
 	for _, e := range in.suspend {
 		if !out.held[suspendLine(e).key()] {
 			m.Suspend = append(m.Suspend, e)
+		}
+	}
+	for _, e := range in.resets {
+		if !out.held[resetLine(e).key()] {
+			m.Resets = append(m.Resets, e)
 		}
 	}
 	return m
@@ -322,15 +361,19 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	if err != nil {
 		return out, err
 	}
-	err = db.SuspendEvents(func(e store.SuspendEvent) error {
-		line := suspendLine(e)
-		out.held[line.key()] = true
-		if !in.events[line.key()] {
-			out.suspend = append(out.suspend, line)
-		}
-		return nil
-	})
-	return out, err
+	if err := db.SuspendEvents(func(e store.SuspendEvent) error { return out.event(in, suspendLine(e)) }); err != nil {
+		return out, err
+	}
+	return out, db.ResetEvents(func(e store.ResetEvent) error { return out.event(in, resetLine(e)) })
+}
+
+// event notes an event's line that db holds, to go out unless in has it.
+func (o *outbox) event(in syncLog, line eventJSON) error {
+	o.held[line.key()] = true
+	if !in.events[line.key()] {
+		o.events = append(o.events, line)
+	}
+	return nil
 }
 
 // reviewsOf is the reviews of db with the uids, oldest first; none read
@@ -350,7 +393,7 @@ func reviewsOf(db *store.DB, uids map[string]bool) ([]quiz.Review, error) {
 }
 
 // size is how many lines go out.
-func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.suspend) }
+func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.events) }
 
 // items are the items of the reviews going out: replayed at a sync, so
 // that their states are what every machine's replay gives.
@@ -363,7 +406,7 @@ func (o outbox) items() []quiz.ItemID {
 			ids = append(ids, r.Item)
 		}
 	}
-	for _, e := range o.suspend {
+	for _, e := range o.events {
 		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
@@ -387,7 +430,7 @@ func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox)
 			return "", err
 		}
 	}
-	events := out.suspend
+	events := out.events
 	for _, uid := range out.undone {
 		events = append(events, eventJSON{Undo: uid})
 	}

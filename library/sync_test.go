@@ -92,6 +92,24 @@ func (m *machine) suspend(t *testing.T, card int, on bool, clock *time.Time) {
 	}
 }
 
+// reset resets card c<card> to new at *clock, moved on a minute, as the
+// browser does; it returns what undoes it.
+func (m *machine) reset(t *testing.T, card int, clock *time.Time) func() error {
+	t.Helper()
+	*clock = clock.Add(time.Minute)
+	row := CardRow{Deck: "sync", Card: fmt.Sprintf("c%d", card), Items: []quiz.ItemID{cardItem(card)}}
+	ch, err := Reset(m.db, []CardRow{row}, *clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch.Undo
+}
+
+// cardItem is the item of card c<card> of the sync deck.
+func cardItem(card int) quiz.ItemID {
+	return quiz.ItemID{Deck: "sync", Card: fmt.Sprintf("c%d", card), Item: quiz.ItemFact}
+}
+
 // undoLast undoes the latest review of m's log, as a session's undo
 // would, when no later review of its item stands in the way.
 func (m *machine) undoLast(t *testing.T) {
@@ -376,8 +394,8 @@ func TestSyncSuspend(t *testing.T) {
 }
 
 // TestSyncConverges: whatever order three machines study, suspend,
-// unsuspend, undo and sync in, after every machine has synced twice in a row
-// all hold the same states.
+// unsuspend, undo, reset (and undo a reset) and sync in, after every
+// machine has synced twice in a row all hold the same states.
 func TestSyncConverges(t *testing.T) {
 	for seed := range uint64(12) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -385,9 +403,10 @@ func TestSyncConverges(t *testing.T) {
 			ms, folder := machines(t, 3), t.TempDir()
 			start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 			clocks := []time.Time{start, start.Add(-3 * time.Hour), start.Add(2 * time.Hour)}
-			for range 16 {
+			var undoReset func() error
+			for range 20 {
 				i := rng.IntN(3)
-				switch rng.IntN(4) {
+				switch rng.IntN(6) {
 				case 0:
 					ms[i].study(t, rng, &clocks[i], 1+rng.IntN(3))
 					clocks[i] = clocks[i].Add(time.Duration(rng.IntN(30)) * time.Hour)
@@ -395,6 +414,15 @@ func TestSyncConverges(t *testing.T) {
 					ms[i].suspend(t, rng.IntN(4), rng.IntN(2) == 0, &clocks[i])
 				case 2:
 					ms[i].undoLast(t)
+				case 3:
+					undoReset = ms[i].reset(t, rng.IntN(4), &clocks[i])
+				case 4:
+					if undoReset != nil {
+						if err := undoReset(); err != nil {
+							t.Fatal(err)
+						}
+						undoReset = nil
+					}
 				default:
 					ms[i].sync(t, folder, clocks[i])
 				}
@@ -404,5 +432,81 @@ func TestSyncConverges(t *testing.T) {
 			}
 			same(t, ms, strings.Count(ms[0].export(t), "\n")+1)
 		})
+	}
+}
+
+// studied is a card of the sync deck that m has studied (not new).
+func (m *machine) studied(t *testing.T) int {
+	t.Helper()
+	for card := range 8 {
+		if st, ok := m.states(t)[cardItem(card)]; ok && st.Card.State != fsrs.New {
+			return card
+		}
+	}
+	t.Fatal("no card studied")
+	return 0
+}
+
+// TestSyncReset: a card reset to new on A is new on B after both sync,
+// though B holds its reviews; B's reviews after the reset schedule it
+// from new on both; and an undo of the reset on A, synced, puts the
+// schedule back on B too.
+func TestSyncReset(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	rng := rand.New(rand.NewPCG(11, 12))
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(2 * time.Hour)
+	ms[0].study(t, rng, &clockA, 8)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	card := ms[0].studied(t)
+	undo := ms[0].reset(t, card, &clockA)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	if st, ok := ms[1].states(t)[cardItem(card)]; ok {
+		t.Errorf("c%d, reset on A, is %v on B, want new", card, st.Card.State)
+	}
+	same(t, ms, 8)
+
+	if err := undo(); err != nil {
+		t.Fatal(err)
+	}
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	if st, ok := ms[1].states(t)[cardItem(card)]; !ok || st.Card.State == fsrs.New {
+		t.Errorf("c%d, its reset undone on A, is still new on B", card)
+	}
+	same(t, ms, 8)
+
+	ms[0].reset(t, card, &clockA)
+	ms[1].study(t, rng, &clockB, 12)
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	same(t, ms, 20)
+}
+
+// TestSyncUnknownEvent: a line of an event kind this moatquiz does not
+// know (from a newer one) is listed and skipped, the rest of its file
+// read; and a reset line, read as an older moatquiz reads it (as a
+// review), is a bad line, not a review.
+func TestSyncUnknownEvent(t *testing.T) {
+	ms, folder := machines(t, 1), t.TempDir()
+	logs := filepath.Join(folder, SyncFolder)
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	review := `{"deck":"sync","card":"c1","item":"fact","rating":3,"reviewed_at":"2027-03-01T09:00:00.000Z","mode":"review","question":"flip"}`
+	data := `{"event":"bury","deck":"sync","card":"c0","item":"fact","at":"2027-03-01T09:00:00.000Z"}` + "\n" + review + "\n"
+	if err := os.WriteFile(filepath.Join(logs, "newer-20270301T090000.000Z.jsonl"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := ms[0].sync(t, folder, time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC))
+	if res.Added != 1 || len(res.Bad) != 1 || !strings.Contains(res.Bad[0], `:1: an event of a kind this moatquiz does not know ("bury")`) {
+		t.Errorf("added %d, bad %q; want the review added and line 1 listed as an unknown event", res.Added, res.Bad)
+	}
+	line, _ := json.Marshal(resetLine(store.ResetEvent{Item: cardItem(0), At: time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)}))
+	if _, err := parseReview(line); err == nil {
+		t.Errorf("an older moatquiz reads the reset line %s as a review", line)
 	}
 }

@@ -147,6 +147,17 @@ func (db *DB) flags(deck string) (map[string]int, error) {
 // eachCard runs fn in one write transaction; verb and n name the work in
 // errors.
 func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) error) error) error {
+	return db.write(verb, n, func(tx *sql.Tx) error {
+		return fn(func(q string, args ...any) error {
+			_, err := tx.Exec(q, args...)
+			return err
+		})
+	})
+}
+
+// write runs fn in one write transaction; verb and n name the work in
+// errors.
+func (db *DB) write(verb string, n int, fn func(tx *sql.Tx) error) error {
 	if err := db.writable(); err != nil {
 		return fmt.Errorf("%s: %w", verb, err)
 	}
@@ -155,58 +166,13 @@ func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) err
 		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	exec := func(q string, args ...any) error {
-		_, err := tx.Exec(q, args...)
-		return explain(err)
-	}
-	if err := fn(exec); err != nil {
-		return fmt.Errorf("%s %d cards in %s: %w", verb, n, db.path, err)
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("%s %d cards in %s: %w", verb, n, db.path, explain(err))
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
 	}
 	return nil
-}
-
-// Reset makes the items new again, in one transaction: their stored
-// states are deleted, their review log kept. It returns the states they
-// had, which Restore takes to undo it.
-func (db *DB) Reset(ids []quiz.ItemID) (map[quiz.ItemID]quiz.ItemState, error) {
-	before := map[quiz.ItemID]quiz.ItemState{}
-	decks := map[string]map[quiz.ItemID]quiz.ItemState{}
-	for _, id := range ids {
-		if decks[id.Deck] == nil {
-			st, err := db.readStates(id.Deck)
-			if err != nil {
-				return nil, err
-			}
-			decks[id.Deck] = st
-		}
-		if s, ok := decks[id.Deck][id]; ok {
-			before[id] = s
-		}
-	}
-	err := db.eachCard("reset", len(ids), func(exec func(string, ...any) error) error {
-		for id := range before {
-			if err := exec(sqlDeleteState, id.Deck, id.Card, id.Item); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return before, err
-}
-
-// Restore saves the states as the items' own: the undo of Reset.
-func (db *DB) Restore(states map[quiz.ItemID]quiz.ItemState) error {
-	return db.eachCard("restore", len(states), func(exec func(string, ...any) error) error {
-		for id, s := range states {
-			if err := exec(sqlUpsertState, append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // CardReviews returns the review log of the deck's card, oldest first.

@@ -44,7 +44,8 @@ func addEvents(tx *sql.Tx, events []SuspendEvent) ([]quiz.ItemID, error) {
 }
 
 // addLocalEvent saves a suspend (on) or unsuspend of item id done here
-// at now, or just after the item's latest event and review if now is not
+// at now, or just after the item's latest event and review (at its
+// latest reset, which an event at its moment follows) if now is not
 // (an undo at the same moment, a clock behind the session's): what is
 // done here comes after what the item's history holds here.
 func addLocalEvent(tx *sql.Tx, id quiz.ItemID, now time.Time, on bool) error {
@@ -58,17 +59,22 @@ func addLocalEvent(tx *sql.Tx, id quiz.ItemID, now time.Time, on bool) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	when := max(now.UnixMilli(), at+1, last.Int64+1)
+	var reset int64
+	if err := tx.QueryRow(sqlLastReset, id.Deck, id.Card, id.Item).Scan(&reset); err != nil {
+		return err
+	}
+	when := max(now.UnixMilli(), at+1, last.Int64+1, reset)
 	_, err = addEvents(tx, []SuspendEvent{{Item: id, At: fromMS(when), Suspended: on}})
 	return err
 }
 
 // settle sets whether item id, whose reviews leave it in state st (nil:
 // none scheduled it), is suspended: as its latest suspend event says when
-// that came at or after its last review, else as the reviews leave it.
-// It returns the state to keep, nil for none. ok is false when the item
-// has no event (a store from before events were kept).
-func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState) (out *quiz.ItemState, ok bool, err error) {
+// that came at or after its last review and its latest reset (zero: none),
+// else as the reviews leave it. It returns the state to keep, nil for
+// none. ok is false when the item has no event (a store from before
+// events were kept).
+func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState, reset time.Time) (out *quiz.ItemState, ok bool, err error) {
 	var at, on int64
 	err = tx.QueryRow(sqlLatest, id.Deck, id.Card, id.Item).Scan(&at, &on)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -78,6 +84,7 @@ func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState) (out *quiz.ItemState
 		return nil, false, err
 	}
 	switch when := fromMS(at); {
+	case when.Before(reset): // the reset made it new and unsuspended
 	case st == nil: // suspended before it was ever studied
 		return &quiz.ItemState{Card: fsrs.NewCard(when), Suspended: on == 1}, true, nil
 	case !when.Before(st.Card.LastReview):

@@ -231,6 +231,19 @@ var migrations = []string{
 		suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
 		PRIMARY KEY (deck, card, item, at, suspended)
 	) STRICT, WITHOUT ROWID;`,
+	// 9: reset_event: each reset of an item to new (at: UTC ms), by
+	// which every machine replays only the reviews after it; uid is its
+	// stable id (ResetEvent.UID), which an undo of it puts in
+	// undone_review beside the undone reviews.
+	`CREATE TABLE reset_event (
+		deck TEXT    NOT NULL,
+		card TEXT    NOT NULL,
+		item TEXT    NOT NULL,
+		at   INTEGER NOT NULL,
+		uid  TEXT    NOT NULL,
+		PRIMARY KEY (deck, card, item, at)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX reset_event_uid ON reset_event (uid);`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same
