@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -394,19 +395,24 @@ func TestSyncSuspend(t *testing.T) {
 }
 
 // TestSyncConverges: whatever order three machines study, suspend,
-// unsuspend, undo, reset (and undo a reset) and sync in, after every
-// machine has synced twice in a row all hold the same states.
+// unsuspend, undo, reset (and undo a reset), edit and remove cards and
+// sync in, after every machine has synced twice in a row all hold the
+// same states and cards.
 func TestSyncConverges(t *testing.T) {
-	for seed := range uint64(12) {
+	for seed := range uint64(16) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 99))
 			ms, folder := machines(t, 3), t.TempDir()
 			start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 			clocks := []time.Time{start, start.Add(-3 * time.Hour), start.Add(2 * time.Hour)}
+			ms[0].study(t, rng, &clocks[0], 4)
+			for _, i := range []int{0, 1, 2, 0, 1} { // the deck as given is a version every machine has had
+				ms[i].sync(t, folder, clocks[i])
+			}
 			var undoReset func() error
 			for range 20 {
 				i := rng.IntN(3)
-				switch rng.IntN(6) {
+				switch rng.IntN(8) {
 				case 0:
 					ms[i].study(t, rng, &clocks[i], 1+rng.IntN(3))
 					clocks[i] = clocks[i].Add(time.Duration(rng.IntN(30)) * time.Hour)
@@ -416,6 +422,10 @@ func TestSyncConverges(t *testing.T) {
 					ms[i].undoLast(t)
 				case 3:
 					undoReset = ms[i].reset(t, rng.IntN(4), &clocks[i])
+				case 5:
+					ms[i].removeCard(t, fmt.Sprintf("c%d", rng.IntN(8)))
+				case 6:
+					ms[i].editPrompt(t, "sync", fmt.Sprintf("c%d", rng.IntN(8)), fmt.Sprintf("Edit %d?", rng.IntN(1000)))
 				case 4:
 					if undoReset != nil {
 						if err := undoReset(); err != nil {
@@ -431,6 +441,12 @@ func TestSyncConverges(t *testing.T) {
 				ms[i].sync(t, folder, clocks[i])
 			}
 			same(t, ms, strings.Count(ms[0].export(t), "\n")+1)
+			cards := ms[0].deckCards(t, "sync")
+			for i, m := range ms[1:] {
+				if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, cards) {
+					t.Errorf("machine %d's cards differ from machine 0's:\n%v\nwant\n%v", i+1, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(cards)))
+				}
+			}
 		})
 	}
 }
