@@ -241,6 +241,18 @@ func TestSyncDecksRemoval(t *testing.T) {
 			t.Errorf("machine %d holds %d cards (or other ones than A), want the 7 left", i, len(got))
 		}
 	}
+
+	if err := os.Remove(filepath.Join(ms[1].lib.DecksDir(), "sync.json")); err != nil {
+		t.Fatal(err)
+	}
+	sync(1) // a deck file removed comes back whole, and its cards are not removed elsewhere
+	sync(1)
+	sync(0)
+	for i, m := range ms[:2] {
+		if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+			t.Errorf("after B removed its deck file, machine %d holds %d cards, want the 7", i, len(got))
+		}
+	}
 }
 
 // TestSyncDecksRemovalAndEdit: a card removed on A and edited on B
