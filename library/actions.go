@@ -13,9 +13,9 @@ import (
 // history read: the store.
 type CardEditor interface {
 	SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.ItemID, error)
-	Bury(cards []store.CardID, until time.Time) (map[store.CardID]time.Time, error)
-	BuryUntil(cards map[store.CardID]time.Time) error
-	SetFlags(flags map[store.CardID]int) (map[store.CardID]int, error)
+	Bury(cards []store.CardID, until, now time.Time) (map[store.CardID]time.Time, error)
+	BuryUntil(cards map[store.CardID]time.Time, now time.Time) error
+	SetFlags(flags map[store.CardID]int, now time.Time) (map[store.CardID]int, error)
 	Reset(ids []quiz.ItemID, now time.Time) (store.Resetting, error)
 	Restore(r store.Resetting) error
 	CardReviews(deck, card string) ([]quiz.Review, error)
@@ -40,19 +40,19 @@ func Suspend(e CardEditor, rows []CardRow, on bool, now time.Time) (Change, erro
 // Bury keeps the rows' cards out of every session until the next study
 // day of sch (its rollover hour).
 func Bury(e CardEditor, rows []CardRow, sch quiz.Scheduling, now time.Time) (Change, error) {
-	before, err := e.Bury(cards(rows), sch.DayEnd(now))
-	return Change{Undo: func() error { return e.BuryUntil(before) }}, err
+	before, err := e.Bury(cards(rows), sch.DayEnd(now), now)
+	return Change{Undo: func() error { return e.BuryUntil(before, now) }}, err
 }
 
-// Flag sets the rows' cards' flag: 0 (none) to store.MaxFlag.
-func Flag(e CardEditor, rows []CardRow, flag int) (Change, error) {
+// Flag sets the rows' cards' flag at now: 0 (none) to store.MaxFlag.
+func Flag(e CardEditor, rows []CardRow, flag int, now time.Time) (Change, error) {
 	set := map[store.CardID]int{}
 	for _, c := range cards(rows) {
 		set[c] = flag
 	}
-	before, err := e.SetFlags(set)
+	before, err := e.SetFlags(set, now)
 	return Change{Undo: func() error {
-		_, err := e.SetFlags(before)
+		_, err := e.SetFlags(before, now)
 		return err
 	}}, err
 }

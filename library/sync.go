@@ -44,8 +44,9 @@ type SyncResult struct {
 
 // eventJSON is a line of a sync log that is not a review: an undo,
 // naming the review (or reset) undone, a suspend event, or an event of
-// the kind Event names ("reset"). An older moatquiz reads a line of a
-// kind it does not know as a bad review line: it lists it and skips it.
+// the kind Event names ("reset", "flag", "bury"). An older moatquiz reads
+// a line of a kind it does not know as a bad review line: it lists it
+// and skips it.
 type eventJSON struct {
 	Undo    string `json:"undo,omitempty"`
 	Suspend *bool  `json:"suspend,omitempty"` // suspended (true) or unsuspended by hand
@@ -53,10 +54,13 @@ type eventJSON struct {
 	Deck    string `json:"deck,omitempty"`
 	Card    string `json:"card,omitempty"`
 	Item    string `json:"item,omitempty"`
+	Flag    *int   `json:"flag,omitempty"`  // a flag event's flag, 0 (none) to store.MaxFlag
+	Until   string `json:"until,omitempty"` // when a bury event's burial ends; none: unburied
 	At      string `json:"at,omitempty"`
 }
 
-// eventReset is the Event of a reset to new.
+// eventReset is the Event of a reset to new; those of flags and burials
+// are store.MarkFlag and store.MarkBury.
 const eventReset = "reset"
 
 // suspendLine is the line of e.
@@ -69,25 +73,72 @@ func resetLine(e store.ResetEvent) eventJSON {
 	return eventJSON{Event: eventReset, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
 }
 
-// key identifies a suspend or reset event among those of the folder.
+// markLine is the line of e.
+func markLine(e store.MarkEvent) eventJSON {
+	line := eventJSON{Event: e.Kind, Deck: e.Card.Deck, Card: e.Card.Card, At: rfc3339ms(e.At)}
+	switch {
+	case e.Kind == store.MarkFlag:
+		flag := int(e.Value)
+		line.Flag = &flag
+	case e.Value != 0:
+		line.Until = rfc3339ms(time.UnixMilli(e.Value))
+	}
+	return line
+}
+
+// key identifies a suspend, reset, flag or bury event among those of the
+// folder.
 func (e eventJSON) key() string {
-	kind := e.Event
+	kind, flag := e.Event, ""
 	if e.Suspend != nil {
 		kind = fmt.Sprint("suspend ", *e.Suspend)
 	}
-	return strings.Join([]string{kind, e.Deck, e.Card, e.Item, e.At}, "\x00")
+	if e.Flag != nil {
+		flag = fmt.Sprint(*e.Flag)
+	}
+	return strings.Join([]string{kind, e.Deck, e.Card, e.Item, e.At, flag, e.Until}, "\x00")
 }
 
 // itemAt reads the item and time of an event's line.
 func (e eventJSON) itemAt(kind string) (quiz.ItemID, time.Time, error) {
+	at, err := e.cardAt(kind)
+	if err == nil && e.Item == "" {
+		err = fmt.Errorf(`a %s event needs "deck", "card" and "item"`, kind)
+	}
+	return quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, at, err
+}
+
+// cardAt checks that an event's line names a card, and reads its time.
+func (e eventJSON) cardAt(kind string) (time.Time, error) {
 	at, err := time.Parse(time.RFC3339, e.At)
 	switch {
-	case e.Deck == "" || e.Card == "" || e.Item == "":
-		return quiz.ItemID{}, at, fmt.Errorf(`a %s event needs "deck", "card" and "item"`, kind)
+	case e.Deck == "" || e.Card == "":
+		return at, fmt.Errorf(`a %s event needs "deck" and "card"`, kind)
 	case err != nil:
-		return quiz.ItemID{}, at, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
+		return at, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
 	}
-	return quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, at.UTC(), nil
+	return at.UTC(), nil
+}
+
+// mark reads a flag or bury event's line.
+func (e eventJSON) mark() (store.MarkEvent, error) {
+	at, err := e.cardAt(e.Event)
+	m := store.MarkEvent{Card: store.CardID{Deck: e.Deck, Card: e.Card}, Kind: e.Event, At: at}
+	switch {
+	case err != nil:
+		return m, err
+	case e.Event == store.MarkFlag && (e.Flag == nil || *e.Flag < 0 || *e.Flag > store.MaxFlag):
+		return m, fmt.Errorf(`a flag event needs "flag", 0 (none) to %d`, store.MaxFlag)
+	case e.Event == store.MarkFlag:
+		m.Value = int64(*e.Flag)
+	case e.Until != "":
+		until, err := time.Parse(time.RFC3339, e.Until)
+		if err != nil || until.UnixMilli() <= 0 {
+			return m, fmt.Errorf(`"until" %q is not an RFC 3339 time`, e.Until)
+		}
+		m.Value = until.UnixMilli()
+	}
+	return m, nil
 }
 
 // syncLog is what the sync folder's logs hold.
@@ -96,9 +147,10 @@ type syncLog struct {
 	undone  []string
 	suspend []store.SuspendEvent
 	resets  []store.ResetEvent
+	marks   []store.MarkEvent
 	has     map[string]bool // the uids of the folder's reviews
 	undos   map[string]bool // the uids of the folder's undos
-	events  map[string]bool // the keys of the folder's suspend and reset events
+	events  map[string]bool // the keys of the folder's suspend, reset, flag and bury events
 }
 
 // MachineID returns this data folder's machine id, made on first use and
@@ -280,27 +332,33 @@ func (in *syncLog) add(line []byte) error {
 	return nil
 }
 
-// addEvent reads a suspend or reset event; one of a kind this moatquiz
-// does not know (written by a newer one) is an error: listed and skipped.
+// addEvent reads a suspend, reset, flag or bury event; one of a kind
+// this moatquiz does not know (written by a newer one) is an error:
+// listed and skipped.
 func (in *syncLog) addEvent(e eventJSON) error {
-	kind := "suspend"
-	if e.Suspend == nil {
-		kind = e.Event
-	}
-	if kind != "suspend" && kind != eventReset {
+	var err error
+	switch {
+	case e.Suspend != nil || e.Event == eventReset:
+		kind := map[bool]string{true: "suspend", false: eventReset}[e.Suspend != nil]
+		var id quiz.ItemID
+		var at time.Time
+		if id, at, err = e.itemAt(kind); err == nil && e.Suspend != nil {
+			in.suspend = append(in.suspend, store.SuspendEvent{Item: id, At: at, Suspended: *e.Suspend})
+		} else if err == nil {
+			in.resets = append(in.resets, store.ResetEvent{Item: id, At: at})
+		}
+	case e.Event == store.MarkFlag || e.Event == store.MarkBury:
+		var m store.MarkEvent
+		if m, err = e.mark(); err == nil {
+			in.marks = append(in.marks, m)
+		}
+	default:
 		return fmt.Errorf("an event of a kind this moatquiz does not know (%q), perhaps from a newer moatquiz: update this one to apply it", e.Event)
 	}
-	id, at, err := e.itemAt(kind)
-	if err != nil {
-		return err
+	if err == nil {
+		in.events[e.key()] = true
 	}
-	if kind == eventReset {
-		in.resets = append(in.resets, store.ResetEvent{Item: id, At: at})
-	} else {
-		in.suspend = append(in.suspend, store.SuspendEvent{Item: id, At: at, Suspended: *e.Suspend})
-	}
-	in.events[e.key()] = true
-	return nil
+	return err
 }
 
 // outbox is what this machine writes to the folder, and what it holds.
@@ -308,7 +366,7 @@ type outbox struct {
 	uids    map[string]bool // of the reviews
 	reviews []quiz.Review   // those reviews, read once they are needed
 	undone  []string
-	events  []eventJSON     // suspend and reset events
+	events  []eventJSON     // suspend, reset, flag and bury events
 	held    map[string]bool // the uids of the reviews, undos and keys of the events the log holds
 }
 
@@ -333,6 +391,11 @@ func (in syncLog) lacking(out outbox) store.Merge {
 	for _, e := range in.resets {
 		if !out.held[resetLine(e).key()] {
 			m.Resets = append(m.Resets, e)
+		}
+	}
+	for _, e := range in.marks {
+		if !out.held[markLine(e).key()] {
+			m.Marks = append(m.Marks, e)
 		}
 	}
 	return m
@@ -364,7 +427,10 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	if err := db.SuspendEvents(func(e store.SuspendEvent) error { return out.event(in, suspendLine(e)) }); err != nil {
 		return out, err
 	}
-	return out, db.ResetEvents(func(e store.ResetEvent) error { return out.event(in, resetLine(e)) })
+	if err := db.ResetEvents(func(e store.ResetEvent) error { return out.event(in, resetLine(e)) }); err != nil {
+		return out, err
+	}
+	return out, db.MarkEvents(func(e store.MarkEvent) error { return out.event(in, markLine(e)) })
 }
 
 // event notes an event's line that db holds, to go out unless in has it.
@@ -407,7 +473,7 @@ func (o outbox) items() []quiz.ItemID {
 		}
 	}
 	for _, e := range o.events {
-		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); !seen[id] {
+		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); e.Item != "" && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
 		}

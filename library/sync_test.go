@@ -106,6 +106,27 @@ func (m *machine) reset(t *testing.T, card int, clock *time.Time) func() error {
 	return ch.Undo
 }
 
+// flag sets card c<card>'s flag at *clock, moved on a minute, as the
+// browser does.
+func (m *machine) flag(t *testing.T, card, flag int, clock *time.Time) {
+	t.Helper()
+	*clock = clock.Add(time.Minute)
+	row := CardRow{Deck: "sync", Card: fmt.Sprintf("c%d", card), Items: []quiz.ItemID{cardItem(card)}}
+	if _, err := Flag(m.db, []CardRow{row}, flag, *clock); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// flags is m's flags of the sync deck.
+func (m *machine) flags(t *testing.T) map[string]int {
+	t.Helper()
+	f, err := m.db.Flags("sync")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // cardItem is the item of card c<card> of the sync deck.
 func cardItem(card int) quiz.ItemID {
 	return quiz.ItemID{Deck: "sync", Card: fmt.Sprintf("c%d", card), Item: quiz.ItemFact}
@@ -395,9 +416,9 @@ func TestSyncSuspend(t *testing.T) {
 }
 
 // TestSyncConverges: whatever order three machines study, suspend,
-// unsuspend, undo, reset (and undo a reset), edit and remove cards and
-// sync in, after every machine has synced twice in a row all hold the
-// same states and cards.
+// unsuspend, undo, reset (and undo a reset), flag, edit and remove cards
+// and sync in, after every machine has synced twice in a row all hold the
+// same states, flags and cards.
 func TestSyncConverges(t *testing.T) {
 	for seed := range uint64(16) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -412,7 +433,7 @@ func TestSyncConverges(t *testing.T) {
 			var undoReset func() error
 			for range 20 {
 				i := rng.IntN(3)
-				switch rng.IntN(8) {
+				switch rng.IntN(9) {
 				case 0:
 					ms[i].study(t, rng, &clocks[i], 1+rng.IntN(3))
 					clocks[i] = clocks[i].Add(time.Duration(rng.IntN(30)) * time.Hour)
@@ -422,6 +443,8 @@ func TestSyncConverges(t *testing.T) {
 					ms[i].undoLast(t)
 				case 3:
 					undoReset = ms[i].reset(t, rng.IntN(4), &clocks[i])
+				case 7:
+					ms[i].flag(t, rng.IntN(4), rng.IntN(store.MaxFlag+1), &clocks[i])
 				case 5:
 					ms[i].removeCard(t, fmt.Sprintf("c%d", rng.IntN(8)))
 				case 6:
@@ -441,8 +464,11 @@ func TestSyncConverges(t *testing.T) {
 				ms[i].sync(t, folder, clocks[i])
 			}
 			same(t, ms, strings.Count(ms[0].export(t), "\n")+1)
-			cards := ms[0].deckCards(t, "sync")
+			cards, flags := ms[0].deckCards(t, "sync"), ms[0].flags(t)
 			for i, m := range ms[1:] {
+				if got := m.flags(t); !reflect.DeepEqual(got, flags) {
+					t.Errorf("machine %d's flags are %v, machine 0's %v", i+1, got, flags)
+				}
 				if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, cards) {
 					t.Errorf("machine %d's cards differ from machine 0's:\n%v\nwant\n%v", i+1, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(cards)))
 				}
@@ -504,8 +530,8 @@ func TestSyncReset(t *testing.T) {
 
 // TestSyncUnknownEvent: a line of an event kind this moatquiz does not
 // know (from a newer one) is listed and skipped, the rest of its file
-// read; and a reset line, read as an older moatquiz reads it (as a
-// review), is a bad line, not a review.
+// read; and reset, flag and bury lines, read as an older moatquiz reads
+// them (as reviews), are bad lines, not reviews.
 func TestSyncUnknownEvent(t *testing.T) {
 	ms, folder := machines(t, 1), t.TempDir()
 	logs := filepath.Join(folder, SyncFolder)
@@ -513,16 +539,64 @@ func TestSyncUnknownEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	review := `{"deck":"sync","card":"c1","item":"fact","rating":3,"reviewed_at":"2027-03-01T09:00:00.000Z","mode":"review","question":"flip"}`
-	data := `{"event":"bury","deck":"sync","card":"c0","item":"fact","at":"2027-03-01T09:00:00.000Z"}` + "\n" + review + "\n"
+	data := `{"event":"note","deck":"sync","card":"c0","text":"from a newer moatquiz","at":"2027-03-01T09:00:00.000Z"}` + "\n" + review + "\n" +
+		`{"event":"flag","deck":"sync","card":"c0","flag":9,"at":"2027-03-01T09:00:00.000Z"}` + "\n"
 	if err := os.WriteFile(filepath.Join(logs, "newer-20270301T090000.000Z.jsonl"), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res := ms[0].sync(t, folder, time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC))
-	if res.Added != 1 || len(res.Bad) != 1 || !strings.Contains(res.Bad[0], `:1: an event of a kind this moatquiz does not know ("bury")`) {
-		t.Errorf("added %d, bad %q; want the review added and line 1 listed as an unknown event", res.Added, res.Bad)
+	if res.Added != 1 || len(res.Bad) != 2 || !strings.Contains(res.Bad[0], `:1: an event of a kind this moatquiz does not know ("note")`) ||
+		!strings.Contains(res.Bad[1], `:3: a flag event needs "flag", 0 (none) to 4`) {
+		t.Errorf("added %d, bad %q; want the review added, line 1 listed as an unknown event and line 3 as a bad flag", res.Added, res.Bad)
 	}
-	line, _ := json.Marshal(resetLine(store.ResetEvent{Item: cardItem(0), At: time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)}))
-	if _, err := parseReview(line); err == nil || !strings.Contains(err.Error(), `"rating" is 0`) {
-		t.Errorf("an older moatquiz reads the reset line %s as %v, want a bad review line (docs/sync.md says so)", line, err)
+	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		line eventJSON
+		says string
+	}{
+		{resetLine(store.ResetEvent{Item: cardItem(0), At: at}), `"rating" is 0`},
+		{markLine(store.MarkEvent{Card: store.CardID{Deck: "sync", Card: "c0"}, Kind: store.MarkFlag, At: at, Value: 2}), `"item" are needed`},
+		{markLine(store.MarkEvent{Card: store.CardID{Deck: "sync", Card: "c0"}, Kind: store.MarkBury, At: at, Value: at.UnixMilli()}), `"item" are needed`},
+	} {
+		line, _ := json.Marshal(c.line)
+		if _, err := parseReview(line); err == nil || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("an older moatquiz reads the line %s as %v, want a bad review line (docs/sync.md says so)", line, err)
+		}
+	}
+}
+
+// TestSyncFlagsAndBury: a card flagged and one buried on A are flagged
+// and buried on B after both sync; unflagged and unburied later on B,
+// though A's clock is hours behind B's, they are so on A too.
+func TestSyncFlagsAndBury(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(5 * time.Hour)
+	sch := quiz.DefaultScheduling()
+	ms[0].flag(t, 0, 2, &clockA)
+	row := CardRow{Deck: "sync", Card: "c1", Items: []quiz.ItemID{cardItem(1)}}
+	if _, err := Bury(ms[0].db, []CardRow{row}, sch, clockA); err != nil {
+		t.Fatal(err)
+	}
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	buried := func(m *machine) bool {
+		b, err := m.db.Buried("sync", clockA)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b["c1"]
+	}
+	if f := ms[1].flags(t); f["c0"] != 2 || !buried(ms[1]) {
+		t.Errorf("on B, c0's flag is %d (want 2 as on A) and c1 buried is %v (want true)", f["c0"], buried(ms[1]))
+	}
+	ms[1].flag(t, 0, 0, &clockB)
+	if err := ms[1].db.BuryUntil(map[store.CardID]time.Time{{Deck: "sync", Card: "c1"}: {}}, clockB); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	if f := ms[0].flags(t); len(f) != 0 || buried(ms[0]) {
+		t.Errorf("on A, flags are %v (want none, as on B) and c1 buried is %v (want false)", f, buried(ms[0]))
 	}
 }

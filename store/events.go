@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -95,28 +94,11 @@ func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState, reset time.Time) (ou
 
 // SuspendEvents calls fn with every suspend event, oldest first.
 func (db *DB) SuspendEvents(fn func(SuspendEvent) error) error {
-	rows, err := db.sql.Query(sqlEvents)
-	if err != nil {
-		return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-	}
-	defer rows.Close()
-	var all []SuspendEvent
-	for rows.Next() {
+	return eachRow(db, "suspend events", sqlEvents, func(rows *sql.Rows) (SuspendEvent, error) {
 		var e SuspendEvent
 		var at, on int64
-		if err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at, &on); err != nil {
-			return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-		}
+		err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at, &on)
 		e.At, e.Suspended = fromMS(at), on == 1
-		all = append(all, e)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-	}
-	for _, e := range all {
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return nil
+		return e, err
+	}, fn)
 }

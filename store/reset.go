@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -45,6 +44,7 @@ var (
 	sqlItemResets = "SELECT at FROM reset_event WHERE deck = ? AND card = ? AND item = ? ORDER BY at"
 	sqlResets     = "SELECT deck, card, item, at FROM reset_event ORDER BY at, deck, card, item"
 	sqlResetItems = "SELECT deck, card, item FROM reset_event WHERE uid = ?"
+	sqlIsUndone   = "SELECT EXISTS (SELECT 1 FROM undone_review WHERE uid = ?)"
 	sqlDropReset  = "DELETE FROM reset_event WHERE uid = ?"
 	sqlLastReset  = "SELECT coalesce(max(at), 0) FROM reset_event WHERE deck = ? AND card = ? AND item = ?"
 	// sqlLatestOfItem is the time of an item's latest review, suspend or reset.
@@ -84,15 +84,24 @@ func (db *DB) Reset(ids []quiz.ItemID, now time.Time) (Resetting, error) {
 }
 
 // localReset keeps the reset of item id done here at now, moved after
-// the item's latest review and suspend event.
+// the item's latest review, suspend and reset, and off the moments of
+// its resets undone.
 func localReset(tx *sql.Tx, id quiz.ItemID, now time.Time) (ResetEvent, error) {
 	var last int64
 	if err := tx.QueryRow(sqlLatestOfItem, id.Deck, id.Card, id.Item).Scan(&last); err != nil {
 		return ResetEvent{}, err
 	}
 	e := ResetEvent{Item: id, At: fromMS(max(now.UnixMilli(), last+1))}
-	_, err := addResets(tx, []ResetEvent{e})
-	return e, err
+	for { // not at the moment of a reset undone (a reset, undone, made again with the clock behind)
+		var undone bool
+		if err := tx.QueryRow(sqlIsUndone, e.UID()).Scan(&undone); err != nil || !undone {
+			if err == nil {
+				_, err = addResets(tx, []ResetEvent{e})
+			}
+			return e, err
+		}
+		e.At = e.At.Add(time.Millisecond)
+	}
 }
 
 // Restore undoes Reset: its events are undone (dropped, and kept as
@@ -180,28 +189,11 @@ func replaySpans(replay Replay, history []quiz.Review, resets []time.Time) ([]qu
 
 // ResetEvents calls fn with every reset event, oldest first.
 func (db *DB) ResetEvents(fn func(ResetEvent) error) error {
-	rows, err := db.sql.Query(sqlResets)
-	if err != nil {
-		return fmt.Errorf("read reset events from %s: %w", db.path, explain(err))
-	}
-	defer rows.Close()
-	var all []ResetEvent
-	for rows.Next() {
+	return eachRow(db, "reset events", sqlResets, func(rows *sql.Rows) (ResetEvent, error) {
 		var e ResetEvent
 		var at int64
-		if err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at); err != nil {
-			return fmt.Errorf("read reset events from %s: %w", db.path, explain(err))
-		}
+		err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at)
 		e.At = fromMS(at)
-		all = append(all, e)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read reset events from %s: %w", db.path, explain(err))
-	}
-	for _, e := range all {
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return nil
+		return e, err
+	}, fn)
 }

@@ -14,7 +14,7 @@ import (
 // made at the version before reset_event) is migrated in place with its
 // log and states; a reset then keeps an event, after the item's latest
 // review, and its undo puts the state back and the event among the undone,
-// so that no sync brings it back.
+// so that no sync brings it back; a flag keeps an event too.
 func TestMigrationToResets(t *testing.T) {
 	dir := t.TempDir()
 	saved := migrations
@@ -75,5 +75,22 @@ func TestMigrationToResets(t *testing.T) {
 	}
 	if got := states(t, db)[id]; !reflect.DeepEqual(got, items[id]) {
 		t.Errorf("a merge brought the undone reset back: %s is %+v", id, got)
+	}
+	if _, err := db.Reset([]quiz.ItemID{id}, last.Add(-time.Hour)); err != nil { // made again, the clock still behind
+		t.Fatal(err)
+	}
+	events = nil
+	db.ResetEvents(func(e ResetEvent) error { events = append(events, e); return nil })
+	if want := []ResetEvent{{Item: id, At: last.Add(2 * time.Millisecond)}}; !reflect.DeepEqual(events, want) {
+		t.Errorf("reset events = %+v, want %+v: off the moment of the reset undone", events, want)
+	}
+	flagged := CardID{Deck: id.Deck, Card: id.Card}
+	if _, err := db.SetFlags(map[CardID]int{flagged: 2}, last); err != nil {
+		t.Fatal(err)
+	}
+	var marks []MarkEvent
+	db.MarkEvents(func(e MarkEvent) error { marks = append(marks, e); return nil })
+	if want := []MarkEvent{{Card: flagged, Kind: MarkFlag, At: last, Value: 2}}; !reflect.DeepEqual(marks, want) {
+		t.Errorf("mark events = %+v, want %+v", marks, want)
 	}
 }

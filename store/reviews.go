@@ -79,13 +79,14 @@ type Merge struct {
 	Undone  []string       // uids of reviews undone: dropped from the log, never added again
 	Suspend []SuspendEvent // suspends and unsuspends by hand: the latest of an item holds
 	Resets  []ResetEvent   // resets to new: an item's reviews before its latest one do not count
+	Marks   []MarkEvent    // flags and burials of cards: the latest of a card holds
 	Replay  []quiz.ItemID  // items to replay even when nothing of theirs changes
 }
 
 // Merge applies m in one transaction, as ImportReviews does: it adds the
 // reviews the log lacks, drops the undone ones (and resets undone), keeps
-// the suspend and reset events,
-// and replays every item whose history changed, and those of m.Replay.
+// the suspend, reset, flag and bury events, and replays every item whose
+// history changed, and those of m.Replay.
 // It returns the reviews added.
 func (db *DB) Merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err := db.writable(); err != nil {
@@ -128,6 +129,9 @@ func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	}
 	reset, err := addResets(tx, m.Resets)
 	if err != nil {
+		return nil, err
+	}
+	if _, err := addMarks(tx, m.Marks); err != nil {
 		return nil, err
 	}
 	for _, id := range slices.Concat(undone, suspended, reset, m.Replay) {

@@ -234,7 +234,9 @@ var migrations = []string{
 	// 9: reset_event: each reset of an item to new (at: UTC ms), by
 	// which every machine replays only the reviews after it; uid is its
 	// stable id (ResetEvent.UID), which an undo of it puts in
-	// undone_review beside the undone reviews.
+	// undone_review beside the undone reviews. card_mark_event: each
+	// change of a card's flag (value: the flag, 0 none) or burial (value:
+	// its end, UTC ms, 0 none), so that every machine settles on the latest.
 	`CREATE TABLE reset_event (
 		deck TEXT    NOT NULL,
 		card TEXT    NOT NULL,
@@ -243,7 +245,15 @@ var migrations = []string{
 		uid  TEXT    NOT NULL,
 		PRIMARY KEY (deck, card, item, at)
 	) STRICT, WITHOUT ROWID;
-	CREATE INDEX reset_event_uid ON reset_event (uid);`,
+	CREATE INDEX reset_event_uid ON reset_event (uid);
+	CREATE TABLE card_mark_event (
+		deck  TEXT    NOT NULL,
+		card  TEXT    NOT NULL,
+		kind  TEXT    NOT NULL CHECK (kind IN ('flag', 'bury')),
+		at    INTEGER NOT NULL,
+		value INTEGER NOT NULL,
+		PRIMARY KEY (deck, card, kind, at, value)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same
