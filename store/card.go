@@ -129,17 +129,6 @@ func (db *DB) flags(deck string) (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// eachCard runs fn in one write transaction; verb and n name the work in
-// errors.
-func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) error) error) error {
-	return db.write(verb, n, func(tx *sql.Tx) error {
-		return fn(func(q string, args ...any) error {
-			_, err := tx.Exec(q, args...)
-			return err
-		})
-	})
-}
-
 // write runs fn in one write transaction; verb and n name the work in
 // errors.
 func (db *DB) write(verb string, n int, fn func(tx *sql.Tx) error) error {
