@@ -32,6 +32,7 @@ type SyncResult struct {
 	Files   int      // log files read
 	Added   int      // reviews from other machines added to the log
 	Undone  int      // undos of other machines applied
+	Events  int      // suspends, resets, flags and burials of other machines applied
 	Items   int      // items rescheduled by the reviews added
 	Written int      // reviews and undos this machine wrote to the folder
 	File    string   // the file written, "" when there was nothing new
@@ -210,6 +211,7 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 		return res, err
 	}
 	res.Added, res.Undone = len(added), len(m.Undone)
+	res.Events = len(m.Suspend) + len(m.Resets) + len(m.Marks)
 	res.Items = len(outbox{reviews: added}.items())
 	if out.size() > 0 {
 		res.Written = out.size()
@@ -389,7 +391,7 @@ func (in syncLog) lacking(out outbox) store.Merge {
 		}
 	}
 	for _, e := range in.resets {
-		if !out.held[resetLine(e).key()] {
+		if !out.held[resetLine(e).key()] && !out.held["undo "+e.UID()] {
 			m.Resets = append(m.Resets, e)
 		}
 	}

@@ -514,7 +514,12 @@ func TestSyncReset(t *testing.T) {
 		t.Fatal(err)
 	}
 	ms[0].sync(t, folder, clockA)
-	ms[1].sync(t, folder, clockB)
+	if res := ms[1].sync(t, folder, clockB); res.Events != 0 || res.Undone != 1 {
+		t.Errorf("B's sync applied %d card changes and %d undos, want the undo alone", res.Events, res.Undone)
+	}
+	if res := ms[0].sync(t, folder, clockA); res.Events != 0 {
+		t.Errorf("A's sync applied %d card changes, want none: the reset in the folder is undone", res.Events)
+	}
 	if st, ok := ms[1].states(t)[cardItem(card)]; !ok || st.Card.State == fsrs.New {
 		t.Errorf("c%d, its reset undone on A, is still new on B", card)
 	}
@@ -579,7 +584,9 @@ func TestSyncFlagsAndBury(t *testing.T) {
 		t.Fatal(err)
 	}
 	ms[0].sync(t, folder, clockA)
-	ms[1].sync(t, folder, clockB)
+	if res := ms[1].sync(t, folder, clockB); res.Events != 2 {
+		t.Errorf("B's sync applied %d card changes, want the flag and the bury", res.Events)
+	}
 	buried := func(m *machine) bool {
 		b, err := m.db.Buried("sync", clockA)
 		if err != nil {

@@ -60,6 +60,9 @@ func syncReport(dir string, res library.SyncResult) string {
 	if res.Added > 0 {
 		parts = append(parts, fmt.Sprintf("%s from other machines (%s rescheduled)", count(res.Added, "review"), count(res.Items, "item")))
 	}
+	if res.Events > 0 {
+		parts = append(parts, fmt.Sprintf("%s from other machines (suspends, resets, flags, burials)", count(res.Events, "card change")))
+	}
 	if res.Written > 0 {
 		parts = append(parts, fmt.Sprintf("this machine's %s written to the folder", count(res.Written, "new change")))
 	}

@@ -52,16 +52,18 @@ func TestSyncNoFolder(t *testing.T) {
 	}
 }
 
-// TestSyncReportConflicts: the report says how each card changed on two
-// machines was settled, a removal among the changes too.
+// TestSyncReportConflicts: the report counts the card changes from other
+// machines, and says how each card changed on two machines was settled,
+// a removal among the changes too.
 func TestSyncReportConflicts(t *testing.T) {
-	res := library.SyncResult{Conflicts: []library.DeckConflict{
+	res := library.SyncResult{Events: 2, Conflicts: []library.DeckConflict{
 		{Deck: "mine", Card: "c1", Renamed: "c1-conflict-4f1a2b"},
 		{Deck: "mine", Card: "c2", Removed: true},
 		{Deck: "mine", Card: "c3", Renamed: "c3-conflict-9e0d1c", Removed: true},
 	}}
 	out := syncReport("/sync", res)
 	for _, want := range []string{
+		"2 card changes from other machines (suspends, resets, flags, burials)",
 		"card c1 of deck mine was edited on two machines: the newer edit keeps it, the other is card c1-conflict-4f1a2b",
 		"card c2 of deck mine was removed on one machine and edited on another: the newer edit keeps it",
 		"card c3 of deck mine was edited on one machine and removed on another: the newer removal holds, the edit is card c3-conflict-9e0d1c",
