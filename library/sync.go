@@ -34,7 +34,7 @@ type SyncResult struct {
 	Undone  int      // undos of other machines applied
 	Events  int      // suspends, resets, flags and burials of other machines applied
 	Items   int      // items rescheduled by the reviews added
-	Written int      // reviews and undos this machine wrote to the folder
+	Written int      // reviews, undos and events this machine wrote to the folder
 	File    string   // the file written, "" when there was nothing new
 	Partial []string // files whose last line is still being written: read next time
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
@@ -340,14 +340,15 @@ func (in *syncLog) add(line []byte) error {
 func (in *syncLog) addEvent(e eventJSON) error {
 	var err error
 	switch {
-	case e.Suspend != nil || e.Event == eventReset:
-		kind := map[bool]string{true: "suspend", false: eventReset}[e.Suspend != nil]
-		var id quiz.ItemID
-		var at time.Time
-		if id, at, err = e.itemAt(kind); err == nil && e.Suspend != nil {
-			in.suspend = append(in.suspend, store.SuspendEvent{Item: id, At: at, Suspended: *e.Suspend})
-		} else if err == nil {
-			in.resets = append(in.resets, store.ResetEvent{Item: id, At: at})
+	case e.Suspend != nil:
+		ev := store.SuspendEvent{Suspended: *e.Suspend}
+		if ev.Item, ev.At, err = e.itemAt("suspend"); err == nil {
+			in.suspend = append(in.suspend, ev)
+		}
+	case e.Event == eventReset:
+		var ev store.ResetEvent
+		if ev.Item, ev.At, err = e.itemAt(eventReset); err == nil {
+			in.resets = append(in.resets, ev)
 		}
 	case e.Event == store.MarkFlag || e.Event == store.MarkBury:
 		var m store.MarkEvent

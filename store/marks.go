@@ -48,7 +48,7 @@ func (db *DB) setMarks(kind string, values map[CardID]int64, now time.Time) erro
 				return err
 			}
 			when := fromMS(max(now.UnixMilli(), at.UnixMilli()+1))
-			if _, err := addMarks(tx, []MarkEvent{{Card: c, Kind: kind, At: when, Value: v}}); err != nil {
+			if err := addMarks(tx, []MarkEvent{{Card: c, Kind: kind, At: when, Value: v}}); err != nil {
 				return fmt.Errorf("%s/%s: %w", c.Deck, c.Card, err)
 			}
 		}
@@ -68,22 +68,20 @@ func latestMark(tx *sql.Tx, c CardID, kind string) (time.Time, int64, error) {
 }
 
 // addMarks saves the mark events the store lacks and sets each card's
-// mark as its latest event says; it returns how many it saved.
-func addMarks(tx *sql.Tx, events []MarkEvent) (int, error) {
-	n := 0
+// mark as its latest event says.
+func addMarks(tx *sql.Tx, events []MarkEvent) error {
 	for _, e := range events {
 		q, ok := markSQL[e.Kind]
 		if !ok {
-			return n, fmt.Errorf("a mark of kind %q", e.Kind)
+			return fmt.Errorf("%s/%s: %q is not a kind of mark", e.Card.Deck, e.Card.Card, e.Kind)
 		}
 		res, err := tx.Exec(sqlAddMark, e.Card.Deck, e.Card.Card, e.Kind, e.At.UnixMilli(), e.Value)
 		if err != nil {
-			return n, err
+			return err
 		}
 		if added, err := res.RowsAffected(); err != nil || added == 0 {
 			continue
 		}
-		n++
 		_, v, err := latestMark(tx, e.Card, e.Kind)
 		if err == nil && v == 0 {
 			_, err = tx.Exec(q[0], e.Card.Deck, e.Card.Card)
@@ -91,10 +89,10 @@ func addMarks(tx *sql.Tx, events []MarkEvent) (int, error) {
 			_, err = tx.Exec(q[1], e.Card.Deck, e.Card.Card, v)
 		}
 		if err != nil {
-			return n, err
+			return err
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // MarkEvents calls fn with every flag and bury event, oldest first.

@@ -131,7 +131,7 @@ func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := addMarks(tx, m.Marks); err != nil {
+	if err := addMarks(tx, m.Marks); err != nil {
 		return nil, err
 	}
 	for _, id := range slices.Concat(undone, suspended, reset, m.Replay) {
