@@ -79,3 +79,56 @@ func exported(t *testing.T, tm *term) string {
 	}
 	return regexp.MustCompile(`"id":\d+,`).ReplaceAllString(string(out), "")
 }
+
+// TestResetReachesTheOtherMachine: a card reset to new in A's browser
+// (r, y) is new on B after A quits (its quit sync) and B syncs, though B
+// holds the card's reviews: neither lists it among the cards studied.
+func TestResetReachesTheOtherMachine(t *testing.T) {
+	e2eTest(t)
+	folder := t.TempDir()
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("sync_dir = "+`"`+folder+`"`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a, b := newTerm(t), newTerm(t)
+	studyFlip(a, cfg, 2)
+	cli(t, b, cfg, "sync")
+	if got := cli(t, b, cfg, "cards", "--", "-is:new"); !strings.Contains(got, "1 cards") {
+		t.Fatalf("B does not list the card A studied (of its 2 answers, one was of a vocab card with other items new):\n%s", got)
+	}
+	a.launchShell(strings.Replace(a.appCommand(), "MOATQUIZ_CONFIG="+os.DevNull, "MOATQUIZ_CONFIG="+shq(cfg), 1))
+	a.waitFor("Decks")
+	a.keys("b")
+	a.text("is:learning")
+	a.waitFor("learn")
+	a.keys("Enter")
+	a.waitFor("enter card info")
+	a.keys("r")
+	a.waitFor("to new? Its")
+	a.keys("y")
+	a.waitFor("to new (u undo")
+	a.keys("Escape")
+	a.waitFor("Decks")
+	a.keys("q")
+	a.exited()
+	if got := cli(t, b, cfg, "sync"); !strings.Contains(got, "1 card change from other machines") {
+		t.Errorf("B's sync does not say it took the reset:\n%s", got)
+	}
+	ca, cb := cli(t, a, cfg, "cards", "--", "-is:new"), cli(t, b, cfg, "cards", "--", "-is:new")
+	if ca != cb || !strings.Contains(ca, "0 cards") {
+		t.Errorf("A or B lists the card reset as studied:\nA\n%s\nB\n%s", ca, cb)
+	}
+}
+
+// cli runs `moatquiz args...` on tm's data directory with config cfg and
+// returns its output.
+func cli(t *testing.T, tm *term, cfg string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "MOATQUIZ_DATA_DIR="+tm.data, "MOATQUIZ_CONFIG="+cfg)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("moatquiz %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}

@@ -13,11 +13,11 @@ import (
 // history read: the store.
 type CardEditor interface {
 	SetSuspended(ids []quiz.ItemID, on bool, now time.Time) ([]quiz.ItemID, error)
-	Bury(cards []store.CardID, until time.Time) (map[store.CardID]time.Time, error)
-	BuryUntil(cards map[store.CardID]time.Time) error
-	SetFlags(flags map[store.CardID]int) (map[store.CardID]int, error)
-	Reset(ids []quiz.ItemID) (map[quiz.ItemID]quiz.ItemState, error)
-	Restore(states map[quiz.ItemID]quiz.ItemState) error
+	Bury(cards []store.CardID, until, now time.Time) (map[store.CardID]time.Time, error)
+	BuryUntil(cards map[store.CardID]time.Time, now time.Time) error
+	SetFlags(flags map[store.CardID]int, now time.Time) (map[store.CardID]int, error)
+	Reset(ids []quiz.ItemID, now time.Time) (store.Resetting, error)
+	Restore(r store.Resetting) error
 	CardReviews(deck, card string) ([]quiz.Review, error)
 }
 
@@ -40,28 +40,29 @@ func Suspend(e CardEditor, rows []CardRow, on bool, now time.Time) (Change, erro
 // Bury keeps the rows' cards out of every session until the next study
 // day of sch (its rollover hour).
 func Bury(e CardEditor, rows []CardRow, sch quiz.Scheduling, now time.Time) (Change, error) {
-	before, err := e.Bury(cards(rows), sch.DayEnd(now))
-	return Change{Undo: func() error { return e.BuryUntil(before) }}, err
+	before, err := e.Bury(cards(rows), sch.DayEnd(now), now)
+	return Change{Undo: func() error { return e.BuryUntil(before, now) }}, err
 }
 
-// Flag sets the rows' cards' flag: 0 (none) to store.MaxFlag.
-func Flag(e CardEditor, rows []CardRow, flag int) (Change, error) {
+// Flag sets the rows' cards' flag at now: 0 (none) to store.MaxFlag.
+func Flag(e CardEditor, rows []CardRow, flag int, now time.Time) (Change, error) {
 	set := map[store.CardID]int{}
 	for _, c := range cards(rows) {
 		set[c] = flag
 	}
-	before, err := e.SetFlags(set)
+	before, err := e.SetFlags(set, now)
 	return Change{Undo: func() error {
-		_, err := e.SetFlags(before)
+		_, err := e.SetFlags(before, now)
 		return err
 	}}, err
 }
 
-// Reset makes every item of the rows new again; their review log stays.
-func Reset(e CardEditor, rows []CardRow) (Change, error) {
-	before, err := e.Reset(items(rows))
-	ch := Change{Undo: func() error { return e.Restore(before) }}
-	for id := range before {
+// Reset makes every item of the rows new again at now; their review log
+// stays, and the reset is an event that sync takes to other machines.
+func Reset(e CardEditor, rows []CardRow, now time.Time) (Change, error) {
+	r, err := e.Reset(items(rows), now)
+	ch := Change{Undo: func() error { return e.Restore(r) }}
+	for id := range r.Before {
 		ch.Items = append(ch.Items, id)
 	}
 	return ch, err

@@ -165,7 +165,7 @@ func TestBuryUntilTomorrow(t *testing.T) {
 func TestFlag(t *testing.T) {
 	lib, s := browseLib(t)
 	now := time.Now()
-	ch, err := Flag(s.progress.(CardEditor), find(t, lib, s, "moat", now), 2)
+	ch, err := Flag(s.progress.(CardEditor), find(t, lib, s, "moat", now), 2, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +178,7 @@ func TestFlag(t *testing.T) {
 	if rows := find(t, lib, s, "flag:0", now); len(rows) != 2 {
 		t.Errorf("flag:0 after the undo finds %v", rows)
 	}
-	if _, err := Flag(s.progress.(CardEditor), find(t, lib, s, "moat", now), 5); err == nil {
+	if _, err := Flag(s.progress.(CardEditor), find(t, lib, s, "moat", now), 5, now); err == nil {
 		t.Error("flag 5 is accepted")
 	}
 }
@@ -219,7 +219,7 @@ func TestInfoAndReset(t *testing.T) {
 	if it.State != "review" || !it.Due.Equal(c.Due) || it.Retrievability <= 0 || it.Retrievability >= 1 || info.Items[1].State != "new" {
 		t.Errorf("items %+v", info.Items)
 	}
-	ch, err := Reset(db, []CardRow{row})
+	ch, err := Reset(db, []CardRow{row}, now)
 	if err != nil || len(ch.Items) != 1 {
 		t.Fatalf("Reset: %v %v", ch.Items, err)
 	}

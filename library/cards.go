@@ -101,12 +101,12 @@ func (s *Study) BuryCards(rows []quiz.CardRow, now time.Time) (func() error, err
 
 // FlagCards sets the rows' cards' flag, 0 (none) to 4.
 func (s *Study) FlagCards(rows []quiz.CardRow, flag int, now time.Time) (func() error, error) {
-	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Flag(st, rows, flag) })
+	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Flag(st, rows, flag, now) })
 }
 
 // ResetCards makes the rows' cards new again; their review log stays.
 func (s *Study) ResetCards(rows []quiz.CardRow, now time.Time) (func() error, error) {
-	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Reset(st, rows) })
+	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Reset(st, rows, now) })
 }
 
 // act runs an action on the rows and refreshes them in the browser; the

@@ -32,8 +32,9 @@ type SyncResult struct {
 	Files   int      // log files read
 	Added   int      // reviews from other machines added to the log
 	Undone  int      // undos of other machines applied
+	Events  int      // suspends, resets, flags and burials of other machines applied
 	Items   int      // items rescheduled by the reviews added
-	Written int      // reviews and undos this machine wrote to the folder
+	Written int      // reviews, undos and events this machine wrote to the folder
 	File    string   // the file written, "" when there was nothing new
 	Partial []string // files whose last line is still being written: read next time
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
@@ -43,36 +44,102 @@ type SyncResult struct {
 }
 
 // eventJSON is a line of a sync log that is not a review: an undo,
-// naming the review undone, or a suspend event.
+// naming the review (or reset) undone, a suspend event, or an event of
+// the kind Event names ("reset", "flag", "bury"). An older moatquiz reads
+// a line of a kind it does not know as a bad review line: it lists it
+// and skips it.
 type eventJSON struct {
 	Undo    string `json:"undo,omitempty"`
 	Suspend *bool  `json:"suspend,omitempty"` // suspended (true) or unsuspended by hand
+	Event   string `json:"event,omitempty"`
 	Deck    string `json:"deck,omitempty"`
 	Card    string `json:"card,omitempty"`
 	Item    string `json:"item,omitempty"`
+	Flag    *int   `json:"flag,omitempty"`  // a flag event's flag, 0 (none) to store.MaxFlag
+	Until   string `json:"until,omitempty"` // when a bury event's burial ends; none: unburied
 	At      string `json:"at,omitempty"`
 }
+
+// eventReset is the Event of a reset to new; those of flags and burials
+// are store.MarkFlag and store.MarkBury.
+const eventReset = "reset"
 
 // suspendLine is the line of e.
 func suspendLine(e store.SuspendEvent) eventJSON {
 	return eventJSON{Suspend: &e.Suspended, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
 }
 
-// key identifies a suspend event among those of the folder.
-func (e eventJSON) key() string {
-	return fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t", e.Deck, e.Card, e.Item, e.At, *e.Suspend)
+// resetLine is the line of e.
+func resetLine(e store.ResetEvent) eventJSON {
+	return eventJSON{Event: eventReset, Deck: e.Item.Deck, Card: e.Item.Card, Item: e.Item.Item, At: rfc3339ms(e.At)}
 }
 
-// event reads a suspend event's line.
-func (e eventJSON) event() (store.SuspendEvent, error) {
+// markLine is the line of e.
+func markLine(e store.MarkEvent) eventJSON {
+	line := eventJSON{Event: e.Kind, Deck: e.Card.Deck, Card: e.Card.Card, At: rfc3339ms(e.At)}
+	switch {
+	case e.Kind == store.MarkFlag:
+		flag := int(e.Value)
+		line.Flag = &flag
+	case e.Value != 0:
+		line.Until = rfc3339ms(time.UnixMilli(e.Value))
+	}
+	return line
+}
+
+// key identifies a suspend, reset, flag or bury event among those of the
+// folder.
+func (e eventJSON) key() string {
+	kind, flag := e.Event, ""
+	if e.Suspend != nil {
+		kind = fmt.Sprint("suspend ", *e.Suspend)
+	}
+	if e.Flag != nil {
+		flag = fmt.Sprint(*e.Flag)
+	}
+	return strings.Join([]string{kind, e.Deck, e.Card, e.Item, e.At, flag, e.Until}, "\x00")
+}
+
+// itemAt reads the item and time of an event's line.
+func (e eventJSON) itemAt(kind string) (quiz.ItemID, time.Time, error) {
+	at, err := e.cardAt(kind)
+	if err == nil && e.Item == "" {
+		err = fmt.Errorf(`a %s event needs "deck", "card" and "item"`, kind)
+	}
+	return quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, at, err
+}
+
+// cardAt checks that an event's line names a card, and reads its time.
+func (e eventJSON) cardAt(kind string) (time.Time, error) {
 	at, err := time.Parse(time.RFC3339, e.At)
 	switch {
-	case e.Deck == "" || e.Card == "" || e.Item == "":
-		return store.SuspendEvent{}, errors.New(`a suspend event needs "deck", "card" and "item"`)
+	case e.Deck == "" || e.Card == "":
+		return at, fmt.Errorf(`a %s event needs "deck" and "card"`, kind)
 	case err != nil:
-		return store.SuspendEvent{}, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
+		return at, fmt.Errorf(`"at" %q is not an RFC 3339 time`, e.At)
 	}
-	return store.SuspendEvent{Item: quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}, At: at.UTC(), Suspended: *e.Suspend}, nil
+	return at.UTC(), nil
+}
+
+// mark reads a flag or bury event's line.
+func (e eventJSON) mark() (store.MarkEvent, error) {
+	at, err := e.cardAt(e.Event)
+	m := store.MarkEvent{Card: store.CardID{Deck: e.Deck, Card: e.Card}, Kind: e.Event, At: at}
+	switch {
+	case err != nil:
+		return m, err
+	case e.Event == store.MarkFlag && (e.Flag == nil || *e.Flag < 0 || *e.Flag > store.MaxFlag):
+		return m, fmt.Errorf(`a flag event needs "flag", 0 (none) to %d`, store.MaxFlag)
+	case e.Event == store.MarkFlag:
+		m.Value = int64(*e.Flag)
+	case e.Until != "":
+		until, err := time.Parse(time.RFC3339, e.Until)
+		if err != nil || until.UnixMilli() <= 0 {
+			return m, fmt.Errorf(`"until" %q is not an RFC 3339 time`, e.Until)
+		}
+		m.Value = until.UnixMilli()
+	}
+	return m, nil
 }
 
 // syncLog is what the sync folder's logs hold.
@@ -80,9 +147,11 @@ type syncLog struct {
 	reviews []quiz.Review
 	undone  []string
 	suspend []store.SuspendEvent
+	resets  []store.ResetEvent
+	marks   []store.MarkEvent
 	has     map[string]bool // the uids of the folder's reviews
 	undos   map[string]bool // the uids of the folder's undos
-	events  map[string]bool // the keys of the folder's suspend events
+	events  map[string]bool // the keys of the folder's suspend, reset, flag and bury events
 }
 
 // MachineID returns this data folder's machine id, made on first use and
@@ -142,6 +211,7 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 		return res, err
 	}
 	res.Added, res.Undone = len(added), len(m.Undone)
+	res.Events = len(m.Suspend) + len(m.Resets) + len(m.Marks)
 	res.Items = len(outbox{reviews: added}.items())
 	if out.size() > 0 {
 		res.Written = out.size()
@@ -252,13 +322,8 @@ func (in *syncLog) add(line []byte) error {
 		in.undos[e.Undo] = true
 		return nil
 	}
-	if e.Suspend != nil {
-		ev, err := e.event()
-		if err == nil {
-			in.suspend = append(in.suspend, ev)
-			in.events[e.key()] = true
-		}
-		return err
+	if e.Suspend != nil || e.Event != "" {
+		return in.addEvent(e)
 	}
 	r, err := parseReview(line)
 	if err != nil {
@@ -269,12 +334,42 @@ func (in *syncLog) add(line []byte) error {
 	return nil
 }
 
+// addEvent reads a suspend, reset, flag or bury event; one of a kind
+// this moatquiz does not know (written by a newer one) is an error:
+// listed and skipped.
+func (in *syncLog) addEvent(e eventJSON) error {
+	var err error
+	switch {
+	case e.Suspend != nil:
+		ev := store.SuspendEvent{Suspended: *e.Suspend}
+		if ev.Item, ev.At, err = e.itemAt("suspend"); err == nil {
+			in.suspend = append(in.suspend, ev)
+		}
+	case e.Event == eventReset:
+		var ev store.ResetEvent
+		if ev.Item, ev.At, err = e.itemAt(eventReset); err == nil {
+			in.resets = append(in.resets, ev)
+		}
+	case e.Event == store.MarkFlag || e.Event == store.MarkBury:
+		var m store.MarkEvent
+		if m, err = e.mark(); err == nil {
+			in.marks = append(in.marks, m)
+		}
+	default:
+		return fmt.Errorf("an event of a kind this moatquiz does not know (%q), perhaps from a newer moatquiz: update this one to apply it", e.Event)
+	}
+	if err == nil {
+		in.events[e.key()] = true
+	}
+	return err
+}
+
 // outbox is what this machine writes to the folder, and what it holds.
 type outbox struct {
 	uids    map[string]bool // of the reviews
 	reviews []quiz.Review   // those reviews, read once they are needed
 	undone  []string
-	suspend []eventJSON
+	events  []eventJSON     // suspend, reset, flag and bury events
 	held    map[string]bool // the uids of the reviews, undos and keys of the events the log holds
 }
 
@@ -294,6 +389,16 @@ func (in syncLog) lacking(out outbox) store.Merge {
 	for _, e := range in.suspend {
 		if !out.held[suspendLine(e).key()] {
 			m.Suspend = append(m.Suspend, e)
+		}
+	}
+	for _, e := range in.resets {
+		if !out.held[resetLine(e).key()] && !out.held["undo "+e.UID()] {
+			m.Resets = append(m.Resets, e)
+		}
+	}
+	for _, e := range in.marks {
+		if !out.held[markLine(e).key()] {
+			m.Marks = append(m.Marks, e)
 		}
 	}
 	return m
@@ -322,15 +427,22 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	if err != nil {
 		return out, err
 	}
-	err = db.SuspendEvents(func(e store.SuspendEvent) error {
-		line := suspendLine(e)
-		out.held[line.key()] = true
-		if !in.events[line.key()] {
-			out.suspend = append(out.suspend, line)
-		}
-		return nil
-	})
-	return out, err
+	if err := db.SuspendEvents(func(e store.SuspendEvent) error { return out.event(in, suspendLine(e)) }); err != nil {
+		return out, err
+	}
+	if err := db.ResetEvents(func(e store.ResetEvent) error { return out.event(in, resetLine(e)) }); err != nil {
+		return out, err
+	}
+	return out, db.MarkEvents(func(e store.MarkEvent) error { return out.event(in, markLine(e)) })
+}
+
+// event notes an event's line that db holds, to go out unless in has it.
+func (o *outbox) event(in syncLog, line eventJSON) error {
+	o.held[line.key()] = true
+	if !in.events[line.key()] {
+		o.events = append(o.events, line)
+	}
+	return nil
 }
 
 // reviewsOf is the reviews of db with the uids, oldest first; none read
@@ -350,7 +462,7 @@ func reviewsOf(db *store.DB, uids map[string]bool) ([]quiz.Review, error) {
 }
 
 // size is how many lines go out.
-func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.suspend) }
+func (o outbox) size() int { return len(o.uids) + len(o.undone) + len(o.events) }
 
 // items are the items of the reviews going out: replayed at a sync, so
 // that their states are what every machine's replay gives.
@@ -363,8 +475,8 @@ func (o outbox) items() []quiz.ItemID {
 			ids = append(ids, r.Item)
 		}
 	}
-	for _, e := range o.suspend {
-		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); !seen[id] {
+	for _, e := range o.events {
+		if id := (quiz.ItemID{Deck: e.Deck, Card: e.Card, Item: e.Item}); e.Item != "" && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
 		}
@@ -387,7 +499,7 @@ func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox)
 			return "", err
 		}
 	}
-	events := out.suspend
+	events := out.events
 	for _, uid := range out.undone {
 		events = append(events, eventJSON{Undo: uid})
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -90,6 +91,45 @@ func (m *machine) suspend(t *testing.T, card int, on bool, clock *time.Time) {
 	if _, err := m.db.SetSuspended([]quiz.ItemID{id}, on, *clock); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// reset resets card c<card> to new at *clock, moved on a minute, as the
+// browser does; it returns what undoes it.
+func (m *machine) reset(t *testing.T, card int, clock *time.Time) func() error {
+	t.Helper()
+	*clock = clock.Add(time.Minute)
+	row := CardRow{Deck: "sync", Card: fmt.Sprintf("c%d", card), Items: []quiz.ItemID{cardItem(card)}}
+	ch, err := Reset(m.db, []CardRow{row}, *clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ch.Undo
+}
+
+// flag sets card c<card>'s flag at *clock, moved on a minute, as the
+// browser does.
+func (m *machine) flag(t *testing.T, card, flag int, clock *time.Time) {
+	t.Helper()
+	*clock = clock.Add(time.Minute)
+	row := CardRow{Deck: "sync", Card: fmt.Sprintf("c%d", card), Items: []quiz.ItemID{cardItem(card)}}
+	if _, err := Flag(m.db, []CardRow{row}, flag, *clock); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// flags is m's flags of the sync deck.
+func (m *machine) flags(t *testing.T) map[string]int {
+	t.Helper()
+	f, err := m.db.Flags("sync")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// cardItem is the item of card c<card> of the sync deck.
+func cardItem(card int) quiz.ItemID {
+	return quiz.ItemID{Deck: "sync", Card: fmt.Sprintf("c%d", card), Item: quiz.ItemFact}
 }
 
 // undoLast undoes the latest review of m's log, as a session's undo
@@ -376,18 +416,24 @@ func TestSyncSuspend(t *testing.T) {
 }
 
 // TestSyncConverges: whatever order three machines study, suspend,
-// unsuspend, undo and sync in, after every machine has synced twice in a row
-// all hold the same states.
+// unsuspend, undo, reset (and undo a reset), flag, edit and remove cards
+// and sync in, after every machine has synced twice in a row all hold the
+// same states, flags and cards.
 func TestSyncConverges(t *testing.T) {
-	for seed := range uint64(12) {
+	for seed := range uint64(16) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 99))
 			ms, folder := machines(t, 3), t.TempDir()
 			start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 			clocks := []time.Time{start, start.Add(-3 * time.Hour), start.Add(2 * time.Hour)}
-			for range 16 {
+			ms[0].study(t, rng, &clocks[0], 4)
+			for _, i := range []int{0, 1, 2, 0, 1} { // the deck as given is a version every machine has had
+				ms[i].sync(t, folder, clocks[i])
+			}
+			var undoReset func() error
+			for range 20 {
 				i := rng.IntN(3)
-				switch rng.IntN(4) {
+				switch rng.IntN(9) {
 				case 0:
 					ms[i].study(t, rng, &clocks[i], 1+rng.IntN(3))
 					clocks[i] = clocks[i].Add(time.Duration(rng.IntN(30)) * time.Hour)
@@ -395,6 +441,21 @@ func TestSyncConverges(t *testing.T) {
 					ms[i].suspend(t, rng.IntN(4), rng.IntN(2) == 0, &clocks[i])
 				case 2:
 					ms[i].undoLast(t)
+				case 3:
+					undoReset = ms[i].reset(t, rng.IntN(4), &clocks[i])
+				case 7:
+					ms[i].flag(t, rng.IntN(4), rng.IntN(store.MaxFlag+1), &clocks[i])
+				case 5:
+					ms[i].removeCard(t, fmt.Sprintf("c%d", rng.IntN(8)))
+				case 6:
+					ms[i].editPrompt(t, "sync", fmt.Sprintf("c%d", rng.IntN(8)), fmt.Sprintf("Edit %d?", rng.IntN(1000)))
+				case 4:
+					if undoReset != nil {
+						if err := undoReset(); err != nil {
+							t.Fatal(err)
+						}
+						undoReset = nil
+					}
 				default:
 					ms[i].sync(t, folder, clocks[i])
 				}
@@ -403,6 +464,146 @@ func TestSyncConverges(t *testing.T) {
 				ms[i].sync(t, folder, clocks[i])
 			}
 			same(t, ms, strings.Count(ms[0].export(t), "\n")+1)
+			cards, flags := ms[0].deckCards(t, "sync"), ms[0].flags(t)
+			for i, m := range ms[1:] {
+				if got := m.flags(t); !reflect.DeepEqual(got, flags) {
+					t.Errorf("machine %d's flags are %v, machine 0's %v", i+1, got, flags)
+				}
+				if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, cards) {
+					t.Errorf("machine %d's cards differ from machine 0's:\n%v\nwant\n%v", i+1, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(cards)))
+				}
+			}
 		})
+	}
+}
+
+// studied is a card of the sync deck that m has studied (not new).
+func (m *machine) studied(t *testing.T) int {
+	t.Helper()
+	for card := range 8 {
+		if st, ok := m.states(t)[cardItem(card)]; ok && st.Card.State != fsrs.New {
+			return card
+		}
+	}
+	t.Fatal("no card studied")
+	return 0
+}
+
+// TestSyncReset: a card reset to new on A is new on B after both sync,
+// though B holds its reviews; B's reviews after the reset schedule it
+// from new on both; and an undo of the reset on A, synced, puts the
+// schedule back on B too.
+func TestSyncReset(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	rng := rand.New(rand.NewPCG(11, 12))
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(2 * time.Hour)
+	ms[0].study(t, rng, &clockA, 8)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	card := ms[0].studied(t)
+	undo := ms[0].reset(t, card, &clockA)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	if st, ok := ms[1].states(t)[cardItem(card)]; ok {
+		t.Errorf("c%d, reset on A, is %v on B, want new", card, st.Card.State)
+	}
+	same(t, ms, 8)
+
+	if err := undo(); err != nil {
+		t.Fatal(err)
+	}
+	ms[0].sync(t, folder, clockA)
+	if res := ms[1].sync(t, folder, clockB); res.Events != 0 || res.Undone != 1 {
+		t.Errorf("B's sync applied %d card changes and %d undos, want the undo alone", res.Events, res.Undone)
+	}
+	if res := ms[0].sync(t, folder, clockA); res.Events != 0 {
+		t.Errorf("A's sync applied %d card changes, want none: the reset in the folder is undone", res.Events)
+	}
+	if st, ok := ms[1].states(t)[cardItem(card)]; !ok || st.Card.State == fsrs.New {
+		t.Errorf("c%d, its reset undone on A, is still new on B", card)
+	}
+	same(t, ms, 8)
+
+	ms[0].reset(t, card, &clockA)
+	ms[1].study(t, rng, &clockB, 12)
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	same(t, ms, 20)
+}
+
+// TestSyncUnknownEvent: a line of an event kind this moatquiz does not
+// know (from a newer one) is listed and skipped, the rest of its file
+// read; and reset, flag and bury lines, read as an older moatquiz reads
+// them (as reviews), are bad lines, not reviews.
+func TestSyncUnknownEvent(t *testing.T) {
+	ms, folder := machines(t, 1), t.TempDir()
+	logs := filepath.Join(folder, SyncFolder)
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	review := `{"deck":"sync","card":"c1","item":"fact","rating":3,"reviewed_at":"2027-03-01T09:00:00.000Z","mode":"review","question":"flip"}`
+	data := `{"event":"note","deck":"sync","card":"c0","text":"from a newer moatquiz","at":"2027-03-01T09:00:00.000Z"}` + "\n" + review + "\n" +
+		`{"event":"flag","deck":"sync","card":"c0","flag":9,"at":"2027-03-01T09:00:00.000Z"}` + "\n"
+	if err := os.WriteFile(filepath.Join(logs, "newer-20270301T090000.000Z.jsonl"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := ms[0].sync(t, folder, time.Date(2027, 3, 1, 10, 0, 0, 0, time.UTC))
+	if res.Added != 1 || len(res.Bad) != 2 || !strings.Contains(res.Bad[0], `:1: an event of a kind this moatquiz does not know ("note")`) ||
+		!strings.Contains(res.Bad[1], `:3: a flag event needs "flag", 0 (none) to 4`) {
+		t.Errorf("added %d, bad %q; want the review added, line 1 listed as an unknown event and line 3 as a bad flag", res.Added, res.Bad)
+	}
+	at := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		line eventJSON
+		says string
+	}{
+		{resetLine(store.ResetEvent{Item: cardItem(0), At: at}), `"rating" is 0`},
+		{markLine(store.MarkEvent{Card: store.CardID{Deck: "sync", Card: "c0"}, Kind: store.MarkFlag, At: at, Value: 2}), `"item" are needed`},
+		{markLine(store.MarkEvent{Card: store.CardID{Deck: "sync", Card: "c0"}, Kind: store.MarkBury, At: at, Value: at.UnixMilli()}), `"item" are needed`},
+	} {
+		line, _ := json.Marshal(c.line)
+		if _, err := parseReview(line); err == nil || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("an older moatquiz reads the line %s as %v, want a bad review line (docs/sync.md says so)", line, err)
+		}
+	}
+}
+
+// TestSyncFlagsAndBury: a card flagged and one buried on A are flagged
+// and buried on B after both sync; unflagged and unburied later on B,
+// though A's clock is hours behind B's, they are so on A too.
+func TestSyncFlagsAndBury(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(5 * time.Hour)
+	sch := quiz.DefaultScheduling()
+	ms[0].flag(t, 0, 2, &clockA)
+	row := CardRow{Deck: "sync", Card: "c1", Items: []quiz.ItemID{cardItem(1)}}
+	if _, err := Bury(ms[0].db, []CardRow{row}, sch, clockA); err != nil {
+		t.Fatal(err)
+	}
+	ms[0].sync(t, folder, clockA)
+	if res := ms[1].sync(t, folder, clockB); res.Events != 2 {
+		t.Errorf("B's sync applied %d card changes, want the flag and the bury", res.Events)
+	}
+	buried := func(m *machine) bool {
+		b, err := m.db.Buried("sync", clockA)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b["c1"]
+	}
+	if f := ms[1].flags(t); f["c0"] != 2 || !buried(ms[1]) {
+		t.Errorf("on B, c0's flag is %d (want 2 as on A) and c1 buried is %v (want true)", f["c0"], buried(ms[1]))
+	}
+	ms[1].flag(t, 0, 0, &clockB)
+	if err := ms[1].db.BuryUntil(map[store.CardID]time.Time{{Deck: "sync", Card: "c1"}: {}}, clockB); err != nil {
+		t.Fatal(err)
+	}
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	if f := ms[0].flags(t); len(f) != 0 || buried(ms[0]) {
+		t.Errorf("on A, flags are %v (want none, as on B) and c1 buried is %v (want false)", f, buried(ms[0]))
 	}
 }

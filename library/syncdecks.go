@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,6 +35,11 @@ type cardMark struct {
 	Seen []string  `json:"seen"`
 }
 
+// removed is the hash of a card's removal: a version of the card like
+// an edit, so that the newest of edits and removals wins. A removed card's
+// mark (its tombstone) is kept and published.
+const removed = "removed"
+
 // edited is m moved to version hash, edited at at, keeping what it saw.
 func (m cardMark) edited(hash string, at time.Time, seen ...[]string) cardMark {
 	all := slices.Concat(append(seen, m.Seen, []string{hash, m.Hash})...)
@@ -53,9 +59,13 @@ type rawDeck struct {
 }
 
 // DeckConflict is a card edited on two machines since they last synced:
-// the newer edit keeps the id, the other is kept as a card of its own.
+// the newer edit keeps the id, the other is kept as a card of its own
+// (Renamed). A card removed on one machine and edited on another is one
+// too (Removed): a newer edit keeps the card, Renamed is ""; a newer
+// removal removes it and keeps the edit renamed.
 type DeckConflict struct {
 	Deck, Card, Renamed string
+	Removed             bool
 }
 
 // syncDecks merges the learner's decks with the other machines' copies in
@@ -117,8 +127,14 @@ type remoteCopy struct {
 // machine lacks it) and reports the conflicts and whether d changed.
 func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now time.Time) (*rawDeck, []DeckConflict, bool) {
 	changed := d == nil
-	if d == nil {
+	if d == nil { // a deck new here, or whose file was removed: taken whole, as new
+		clear(marks)
 		d = &rawDeck{fields: copies[0].deck.fields, cards: map[string]json.RawMessage{}}
+	}
+	for id, m := range marks { // removals made here since the last sync
+		if _, ok := d.cards[id]; !ok && m.Hash != "" && m.Hash != removed {
+			marks[id] = m.edited(removed, now)
+		}
 	}
 	for _, id := range d.ids { // edits made here since the last sync
 		if h := cardHash(d.cards[id]); marks[id].Hash != h {
@@ -127,23 +143,24 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 	}
 	var conflicts []DeckConflict
 	for _, rc := range copies {
-		for _, id := range rc.deck.ids {
+		for _, id := range rc.ids() {
 			card, theirs := rc.deck.cards[id], rc.marks[id]
-			theirs.Hash = cardHash(card)
-			_, has := d.cards[id]
+			if card != nil {
+				theirs.Hash = cardHash(card)
+			}
 			mine := marks[id]
 			switch {
-			case !has && mine.Hash == "": // new to this machine (one deleted here stays deleted)
-				d.put(id, card)
+			case mine.Hash == "": // new to this machine
+				d.set(id, card)
 				marks[id] = theirs.edited(theirs.Hash, theirs.At)
-				changed = true
-			case !has || mine.Hash == theirs.Hash || mine.saw(theirs.Hash): // nothing new from them
+				changed = changed || card != nil
+			case mine.Hash == theirs.Hash || mine.saw(theirs.Hash): // nothing new from them
 				marks[id] = mine.edited(mine.Hash, mine.At, theirs.Seen, []string{theirs.Hash})
 			case theirs.saw(mine.Hash): // they have moved on from this version
-				d.cards[id] = card
+				d.set(id, card)
 				marks[id] = mine.edited(theirs.Hash, theirs.At, theirs.Seen)
 				changed = true
-			default: // both edited it
+			default: // both edited it, or one removed it
 				conflicts = append(conflicts, d.conflict(id, card, theirs, marks))
 				changed = true
 			}
@@ -152,31 +169,60 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 	return d, conflicts, changed
 }
 
-// conflict settles a card both sides edited: the newer edit keeps id;
-// the other is added under an id made from id and its hash.
+// ids are the ids of the copy's cards, then of those it removed.
+func (rc remoteCopy) ids() []string {
+	ids := slices.Clone(rc.deck.ids)
+	for _, id := range slices.Sorted(maps.Keys(rc.marks)) {
+		if _, ok := rc.deck.cards[id]; !ok && rc.marks[id].Hash == removed {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// conflict settles a card both sides edited (card, theirs: nil when they
+// removed it): the newer edit keeps id; the other is added under an id
+// made from id and its hash, unless it is a removal.
 func (d *rawDeck) conflict(id string, card json.RawMessage, theirs cardMark, marks map[string]cardMark) DeckConflict {
 	mine := marks[id]
 	win, lose := theirs, mine
 	if !newer(theirs, mine) {
 		win, lose = mine, theirs
 	} else {
-		card, d.cards[id] = d.cards[id], card
+		card = d.set(id, card)
 	}
-	renamed := id
-	if len(renamed) > 48 {
-		renamed = renamed[:48]
-	}
-	renamed += "-conflict-" + lose.Hash[:6]
-	d.put(renamed, withID(card, renamed))
 	marks[id] = mine.edited(win.Hash, win.At, theirs.Seen, []string{theirs.Hash})
-	marks[renamed] = cardMark{}.edited(cardHash(d.cards[renamed]), lose.At)
-	return DeckConflict{Card: id, Renamed: renamed}
+	c := DeckConflict{Card: id, Removed: win.Hash == removed || lose.Hash == removed}
+	if lose.Hash == removed {
+		return c
+	}
+	c.Renamed = id
+	if len(c.Renamed) > 48 {
+		c.Renamed = c.Renamed[:48]
+	}
+	c.Renamed += "-conflict-" + lose.Hash[:6]
+	d.put(c.Renamed, withID(card, c.Renamed))
+	marks[c.Renamed] = cardMark{}.edited(cardHash(d.cards[c.Renamed]), lose.At)
+	return c
 }
 
 // newer reports whether edit a is newer than b: by time, then by hash,
 // so that every machine picks the same.
 func newer(a, b cardMark) bool {
 	return a.At.After(b.At) || a.At.Equal(b.At) && a.Hash > b.Hash
+}
+
+// set puts card id, or removes it when card is nil, and returns the card
+// it had (nil: none).
+func (d *rawDeck) set(id string, card json.RawMessage) json.RawMessage {
+	old := d.cards[id]
+	if card != nil {
+		d.put(id, card)
+	} else if old != nil {
+		delete(d.cards, id)
+		d.ids = slices.DeleteFunc(d.ids, func(c string) bool { return c == id })
+	}
+	return old
 }
 
 // put adds or replaces card id.
@@ -323,8 +369,10 @@ func publishDeck(folder, id string, d *rawDeck, marks map[string]cardMark) error
 		return fmt.Errorf("sync decks: %w", err)
 	}
 	times := map[string]cardMark{}
-	for _, c := range d.ids {
-		times[c] = marks[c]
+	for c, m := range marks {
+		if _, ok := d.cards[c]; ok || m.Hash == removed {
+			times[c] = m
+		}
 	}
 	b, _ := json.Marshal(times)
 	if err := writeJSONFile(filepath.Join(folder, id+".times.json"), b); err != nil {

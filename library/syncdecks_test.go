@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,10 +28,10 @@ func (m *machine) deckCards(t *testing.T, id string) map[string]quiz.Card {
 	return cards
 }
 
-// editPrompt sets the English prompt of card c of m's deck "mine".
-func (m *machine) editPrompt(t *testing.T, c, prompt string) {
+// editPrompt sets the English prompt of card c of m's deck.
+func (m *machine) editPrompt(t *testing.T, deck, c, prompt string) {
 	t.Helper()
-	d, err := m.lib.Deck("mine")
+	d, err := m.lib.Deck(deck)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,11 +62,11 @@ func TestSyncDecks(t *testing.T) {
 		t.Fatalf("B's copy of deck mine has %d cards, want 8", len(got))
 	}
 
-	ms[0].editPrompt(t, "c1", "Edited on A?")
-	ms[1].editPrompt(t, "c2", "Edited on B?")
-	ms[0].editPrompt(t, "c3", "Both, A first?")
+	ms[0].editPrompt(t, "mine", "c1", "Edited on A?")
+	ms[1].editPrompt(t, "mine", "c2", "Edited on B?")
+	ms[0].editPrompt(t, "mine", "c3", "Both, A first?")
 	sync(ms[0])
-	ms[1].editPrompt(t, "c3", "Both, B later?")
+	ms[1].editPrompt(t, "mine", "c3", "Both, B later?")
 	res := sync(ms[1])
 	if len(res.Conflicts) != 1 || res.Conflicts[0].Card != "c3" || !strings.HasPrefix(res.Conflicts[0].Renamed, "c3-conflict-") {
 		t.Errorf("B's conflicts = %+v, want c3 renamed", res.Conflicts)
@@ -198,5 +199,97 @@ func TestSyncDecksThreeWayConflict(t *testing.T) {
 				t.Errorf("order %v: machine %d's cards differ from machine 0's", order, i+1)
 			}
 		}
+	}
+}
+
+// removeCard removes card c from m's deck "sync".
+func (m *machine) removeCard(t *testing.T, c string) {
+	t.Helper()
+	d, err := m.lib.Deck("sync")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Cards = slices.DeleteFunc(d.Cards, func(card quiz.Card) bool { return card.ID == c })
+	writeDeck(t, m.lib, d)
+}
+
+// TestSyncDecksRemoval: a card removed on A is removed on B and C when
+// they sync, and no older copy (C's, before C synced again) brings it
+// back to A or B.
+func TestSyncDecksRemoval(t *testing.T) {
+	ms, folder := machines(t, 3), t.TempDir()
+	clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	sync := func(i int) { clock = clock.Add(time.Minute); ms[i].sync(t, folder, clock) }
+	for _, i := range []int{0, 1, 2} {
+		sync(i)
+	}
+	ms[0].removeCard(t, "c0")
+	for _, i := range []int{0, 1, 0, 1} {
+		sync(i)
+	}
+	for i, m := range ms[:2] {
+		if _, ok := m.deckCards(t, "sync")["c0"]; ok {
+			t.Errorf("machine %d holds c0, removed on A, after syncs with C's older copy", i)
+		}
+	}
+	for _, i := range []int{2, 0, 1} {
+		sync(i)
+	}
+	want := ms[0].deckCards(t, "sync")
+	for i, m := range ms {
+		if got := m.deckCards(t, "sync"); len(got) != 7 || !reflect.DeepEqual(got, want) {
+			t.Errorf("machine %d holds %d cards (or other ones than A), want the 7 left", i, len(got))
+		}
+	}
+
+	if err := os.Remove(filepath.Join(ms[1].lib.DecksDir(), "sync.json")); err != nil {
+		t.Fatal(err)
+	}
+	sync(1) // a deck file removed comes back whole, and its cards are not removed elsewhere
+	sync(1)
+	sync(0)
+	for i, m := range ms[:2] {
+		if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+			t.Errorf("after B removed its deck file, machine %d holds %d cards, want the 7", i, len(got))
+		}
+	}
+}
+
+// TestSyncDecksRemovalAndEdit: a card removed on A and edited on B
+// without either seeing the other's change: the newer of the two wins on
+// both, and a removal that wins keeps the edit as a renamed card, so that
+// nothing typed is lost.
+func TestSyncDecksRemovalAndEdit(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	sync := func(i int) SyncResult { clock = clock.Add(time.Minute); return ms[i].sync(t, folder, clock) }
+	sync(0)
+	sync(1)
+
+	ms[0].removeCard(t, "c1")
+	sync(0) // the removal is older
+	ms[1].editPrompt(t, "sync", "c1", "Edited on B after A removed it?")
+	res := sync(1)
+	if len(res.Conflicts) != 1 || res.Conflicts[0] != (DeckConflict{Deck: "sync", Card: "c1", Removed: true}) {
+		t.Errorf("B's conflicts = %+v, want c1 removed and edited, the edit kept", res.Conflicts)
+	}
+	ms[1].editPrompt(t, "sync", "c2", "Edited on B before A removed it?")
+	sync(1)
+	ms[0].removeCard(t, "c2") // the removal is newer: its first sync sees it after B's
+	res = sync(0)
+	if len(res.Conflicts) != 1 || !res.Conflicts[0].Removed || !strings.HasPrefix(res.Conflicts[0].Renamed, "c2-conflict-") {
+		t.Errorf("A's conflicts = %+v, want c2 removed and its edit renamed", res.Conflicts)
+	}
+	sync(1)
+	sync(0)
+	a, b := ms[0].deckCards(t, "sync"), ms[1].deckCards(t, "sync")
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("the decks differ:\nA %+v\nB %+v", a, b)
+	}
+	if a["c1"].PromptEn != "Edited on B after A removed it?" {
+		t.Errorf("c1 asks %q, want B's newer edit", a["c1"].PromptEn)
+	}
+	if _, ok := a["c2"]; ok || len(res.Conflicts) == 1 && a[res.Conflicts[0].Renamed].PromptEn != "Edited on B before A removed it?" {
+		t.Errorf("c2 is there (%v), or B's edit of it is not kept renamed: %+v", ok, a)
 	}
 }

@@ -17,9 +17,10 @@ type CardID struct{ Deck, Card string }
 const MaxFlag = 4
 
 // Bury keeps the cards out of every session until until (the end of the
-// study day), in one transaction. It returns when each card was buried
-// until before (zero: it was not), which BuryUntil takes to undo it.
-func (db *DB) Bury(cards []CardID, until time.Time) (map[CardID]time.Time, error) {
+// study day), in one transaction, as done at now. It returns when each
+// card was buried until before (zero: it was not), which BuryUntil takes
+// to undo it.
+func (db *DB) Bury(cards []CardID, until, now time.Time) (map[CardID]time.Time, error) {
 	before, err := db.buried(cards)
 	if err != nil {
 		return nil, err
@@ -28,26 +29,20 @@ func (db *DB) Bury(cards []CardID, until time.Time) (map[CardID]time.Time, error
 	for _, c := range cards {
 		set[c] = until
 	}
-	return before, db.BuryUntil(set)
+	return before, db.BuryUntil(set, now)
 }
 
-// BuryUntil sets when each card's burial ends; the zero time unburies it.
-func (db *DB) BuryUntil(cards map[CardID]time.Time) error {
-	return db.eachCard("bury", len(cards), func(exec func(string, ...any) error) error {
-		for c, until := range cards {
-			var err error
-			if until.IsZero() {
-				err = exec("DELETE FROM buried_card WHERE deck = ? AND card = ?", c.Deck, c.Card)
-			} else {
-				err = exec("INSERT INTO buried_card VALUES (?, ?, ?) ON CONFLICT (deck, card) DO UPDATE SET until = excluded.until",
-					c.Deck, c.Card, until.UnixMilli())
-			}
-			if err != nil {
-				return fmt.Errorf("%s/%s: %w", c.Deck, c.Card, err)
-			}
+// BuryUntil sets when each card's burial ends, as done at now; the zero
+// time unburies it. Each change is kept as an event, for sync.
+func (db *DB) BuryUntil(cards map[CardID]time.Time, now time.Time) error {
+	values := map[CardID]int64{}
+	for c, until := range cards {
+		values[c] = 0
+		if !until.IsZero() {
+			values[c] = until.UnixMilli()
 		}
-		return nil
-	})
+	}
+	return db.setMarks(MarkBury, values, now)
 }
 
 // buried returns when each card's burial ends (zero: not buried).
@@ -87,9 +82,10 @@ func (db *DB) Buried(deck string, now time.Time) (map[string]bool, error) {
 	return out, rows.Err()
 }
 
-// SetFlags sets each card's flag (0 removes it) in one transaction and
-// returns the flags they had, which SetFlags takes to undo it.
-func (db *DB) SetFlags(flags map[CardID]int) (map[CardID]int, error) {
+// SetFlags sets each card's flag (0 removes it) in one transaction, as
+// done at now, and returns the flags they had, which SetFlags takes to
+// undo it. Each change is kept as an event, for sync.
+func (db *DB) SetFlags(flags map[CardID]int, now time.Time) (map[CardID]int, error) {
 	before := map[CardID]int{}
 	decks := map[string]map[string]int{}
 	for c, f := range flags {
@@ -105,22 +101,11 @@ func (db *DB) SetFlags(flags map[CardID]int) (map[CardID]int, error) {
 		}
 		before[c] = decks[c.Deck][c.Card]
 	}
-	err := db.eachCard("flag", len(flags), func(exec func(string, ...any) error) error {
-		for c, f := range flags {
-			var err error
-			if f == 0 {
-				err = exec("DELETE FROM card_flag WHERE deck = ? AND card = ?", c.Deck, c.Card)
-			} else {
-				err = exec("INSERT INTO card_flag VALUES (?, ?, ?) ON CONFLICT (deck, card) DO UPDATE SET flag = excluded.flag",
-					c.Deck, c.Card, f)
-			}
-			if err != nil {
-				return fmt.Errorf("%s/%s: %w", c.Deck, c.Card, err)
-			}
-		}
-		return nil
-	})
-	return before, err
+	values := map[CardID]int64{}
+	for c, f := range flags {
+		values[c] = int64(f)
+	}
+	return before, db.setMarks(MarkFlag, values, now)
 }
 
 // Flags returns the flags of the deck's cards that have one.
@@ -144,9 +129,9 @@ func (db *DB) flags(deck string) (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// eachCard runs fn in one write transaction; verb and n name the work in
+// write runs fn in one write transaction; verb and n name the work in
 // errors.
-func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) error) error) error {
+func (db *DB) write(verb string, n int, fn func(tx *sql.Tx) error) error {
 	if err := db.writable(); err != nil {
 		return fmt.Errorf("%s: %w", verb, err)
 	}
@@ -155,58 +140,13 @@ func (db *DB) eachCard(verb string, n int, fn func(exec func(string, ...any) err
 		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	exec := func(q string, args ...any) error {
-		_, err := tx.Exec(q, args...)
-		return explain(err)
-	}
-	if err := fn(exec); err != nil {
-		return fmt.Errorf("%s %d cards in %s: %w", verb, n, db.path, err)
+	if err := fn(tx); err != nil {
+		return fmt.Errorf("%s %d cards in %s: %w", verb, n, db.path, explain(err))
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s in %s: %w", verb, db.path, explain(err))
 	}
 	return nil
-}
-
-// Reset makes the items new again, in one transaction: their stored
-// states are deleted, their review log kept. It returns the states they
-// had, which Restore takes to undo it.
-func (db *DB) Reset(ids []quiz.ItemID) (map[quiz.ItemID]quiz.ItemState, error) {
-	before := map[quiz.ItemID]quiz.ItemState{}
-	decks := map[string]map[quiz.ItemID]quiz.ItemState{}
-	for _, id := range ids {
-		if decks[id.Deck] == nil {
-			st, err := db.readStates(id.Deck)
-			if err != nil {
-				return nil, err
-			}
-			decks[id.Deck] = st
-		}
-		if s, ok := decks[id.Deck][id]; ok {
-			before[id] = s
-		}
-	}
-	err := db.eachCard("reset", len(ids), func(exec func(string, ...any) error) error {
-		for id := range before {
-			if err := exec(sqlDeleteState, id.Deck, id.Card, id.Item); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return before, err
-}
-
-// Restore saves the states as the items' own: the undo of Reset.
-func (db *DB) Restore(states map[quiz.ItemID]quiz.ItemState) error {
-	return db.eachCard("restore", len(states), func(exec func(string, ...any) error) error {
-		for id, s := range states {
-			if err := exec(sqlUpsertState, append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // CardReviews returns the review log of the deck's card, oldest first.

@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/open-spaced-repetition/go-fsrs/v4"
@@ -44,7 +43,8 @@ func addEvents(tx *sql.Tx, events []SuspendEvent) ([]quiz.ItemID, error) {
 }
 
 // addLocalEvent saves a suspend (on) or unsuspend of item id done here
-// at now, or just after the item's latest event and review if now is not
+// at now, or just after the item's latest event and review (at its
+// latest reset, which an event at its moment follows) if now is not
 // (an undo at the same moment, a clock behind the session's): what is
 // done here comes after what the item's history holds here.
 func addLocalEvent(tx *sql.Tx, id quiz.ItemID, now time.Time, on bool) error {
@@ -58,17 +58,22 @@ func addLocalEvent(tx *sql.Tx, id quiz.ItemID, now time.Time, on bool) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	when := max(now.UnixMilli(), at+1, last.Int64+1)
+	var reset int64
+	if err := tx.QueryRow(sqlLastReset, id.Deck, id.Card, id.Item).Scan(&reset); err != nil {
+		return err
+	}
+	when := max(now.UnixMilli(), at+1, last.Int64+1, reset)
 	_, err = addEvents(tx, []SuspendEvent{{Item: id, At: fromMS(when), Suspended: on}})
 	return err
 }
 
 // settle sets whether item id, whose reviews leave it in state st (nil:
 // none scheduled it), is suspended: as its latest suspend event says when
-// that came at or after its last review, else as the reviews leave it.
-// It returns the state to keep, nil for none. ok is false when the item
-// has no event (a store from before events were kept).
-func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState) (out *quiz.ItemState, ok bool, err error) {
+// that came at or after its last review and its latest reset (zero: none),
+// else as the reviews leave it. It returns the state to keep, nil for
+// none. ok is false when the item has no event (a store from before
+// events were kept).
+func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState, reset time.Time) (out *quiz.ItemState, ok bool, err error) {
 	var at, on int64
 	err = tx.QueryRow(sqlLatest, id.Deck, id.Card, id.Item).Scan(&at, &on)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -78,6 +83,7 @@ func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState) (out *quiz.ItemState
 		return nil, false, err
 	}
 	switch when := fromMS(at); {
+	case when.Before(reset): // the reset made it new and unsuspended
 	case st == nil: // suspended before it was ever studied
 		return &quiz.ItemState{Card: fsrs.NewCard(when), Suspended: on == 1}, true, nil
 	case !when.Before(st.Card.LastReview):
@@ -88,28 +94,11 @@ func settle(tx *sql.Tx, id quiz.ItemID, st *quiz.ItemState) (out *quiz.ItemState
 
 // SuspendEvents calls fn with every suspend event, oldest first.
 func (db *DB) SuspendEvents(fn func(SuspendEvent) error) error {
-	rows, err := db.sql.Query(sqlEvents)
-	if err != nil {
-		return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-	}
-	defer rows.Close()
-	var all []SuspendEvent
-	for rows.Next() {
+	return eachRow(db, "suspend events", sqlEvents, func(rows *sql.Rows) (SuspendEvent, error) {
 		var e SuspendEvent
 		var at, on int64
-		if err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at, &on); err != nil {
-			return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-		}
+		err := rows.Scan(&e.Item.Deck, &e.Item.Card, &e.Item.Item, &at, &on)
 		e.At, e.Suspended = fromMS(at), on == 1
-		all = append(all, e)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read suspend events from %s: %w", db.path, explain(err))
-	}
-	for _, e := range all {
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return nil
+		return e, err
+	}, fn)
 }

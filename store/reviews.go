@@ -78,12 +78,15 @@ type Merge struct {
 	Reviews []quiz.Review  // reviews to add: those the log lacks are added
 	Undone  []string       // uids of reviews undone: dropped from the log, never added again
 	Suspend []SuspendEvent // suspends and unsuspends by hand: the latest of an item holds
+	Resets  []ResetEvent   // resets to new: an item's reviews before its latest one do not count
+	Marks   []MarkEvent    // flags and burials of cards: the latest of a card holds
 	Replay  []quiz.ItemID  // items to replay even when nothing of theirs changes
 }
 
 // Merge applies m in one transaction, as ImportReviews does: it adds the
-// reviews the log lacks, drops the undone ones, keeps the suspend events,
-// and replays every item whose history changed, and those of m.Replay.
+// reviews the log lacks, drops the undone ones (and resets undone), keeps
+// the suspend, reset, flag and bury events, and replays every item whose
+// history changed, and those of m.Replay.
 // It returns the reviews added.
 func (db *DB) Merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err := db.writable(); err != nil {
@@ -124,7 +127,14 @@ func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, id := range slices.Concat(undone, suspended, m.Replay) {
+	reset, err := addResets(tx, m.Resets)
+	if err != nil {
+		return nil, err
+	}
+	if err := addMarks(tx, m.Marks); err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Concat(undone, suspended, reset, m.Replay) {
 		if _, ok := byItem[id]; !ok {
 			byItem[id] = nil // replayed with the reviews it has
 		}
@@ -146,34 +156,44 @@ func (db *DB) merge(m Merge, replay Replay) ([]quiz.Review, error) {
 	return added, tx.Commit()
 }
 
-// dropUndone marks the uids undone and deletes their reviews; it returns
-// the items that had one.
+// dropUndone marks the uids undone and deletes their reviews and resets;
+// it returns the items that had one.
 func dropUndone(tx *sql.Tx, uids []string) ([]quiz.ItemID, error) {
 	var items []quiz.ItemID
 	for _, uid := range uids {
 		if _, err := tx.Exec(sqlAddUndone, uid); err != nil {
 			return nil, err
 		}
-		rows, err := tx.Query(sqlUndoneItems, uid)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id quiz.ItemID
-			if err := rows.Scan(&id.Deck, &id.Card, &id.Item); err != nil {
-				rows.Close()
+		for _, q := range [][2]string{{sqlUndoneItems, sqlDropUndone}, {sqlResetItems, sqlDropReset}} {
+			ids, err := itemsOf(tx, q[0], uid)
+			if err != nil {
 				return nil, err
 			}
-			items = append(items, id)
-		}
-		if err := rows.Close(); err != nil {
-			return nil, err
-		}
-		if _, err := tx.Exec(sqlDropUndone, uid); err != nil {
-			return nil, err
+			items = append(items, ids...)
+			if _, err := tx.Exec(q[1], uid); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return items, nil
+}
+
+// itemsOf is the items query gives (deck, card, item rows) for uid.
+func itemsOf(tx *sql.Tx, query, uid string) ([]quiz.ItemID, error) {
+	rows, err := tx.Query(query, uid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []quiz.ItemID
+	for rows.Next() {
+		var id quiz.ItemID
+		if err := rows.Scan(&id.Deck, &id.Card, &id.Item); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	return items, rows.Err()
 }
 
 // Undone returns the uids of the reviews undone, sorted.
@@ -240,8 +260,11 @@ func (db *DB) replayItem(tx *sql.Tx, id quiz.ItemID, added []quiz.Review, replay
 	for _, r := range old {
 		was[r.UID] = r
 	}
-	history := append(old, added...)
-	st, err := replay(history)
+	resets, err := itemResets(tx, id)
+	if err != nil {
+		return err
+	}
+	history, st, err := replaySpans(replay, append(old, added...), resets)
 	if err != nil {
 		return err
 	}
@@ -250,14 +273,18 @@ func (db *DB) replayItem(tx *sql.Tx, id quiz.ItemID, added []quiz.Review, replay
 			return err
 		}
 	}
-	st, evented, err := settle(tx, id, st)
+	var reset time.Time
+	if len(resets) > 0 {
+		reset = resets[len(resets)-1]
+	}
+	st, evented, err := settle(tx, id, st, reset)
 	if err != nil {
 		return err
 	}
 	if st == nil {
-		return dropState(tx, &db.stmts, id, stored)
+		return dropState(tx, &db.stmts, id, stored, len(resets) > 0)
 	}
-	if !evented && len(history) > 0 && stored != nil { // suspended by hand before events were kept
+	if !evented && len(resets) == 0 && len(history) > 0 && stored != nil { // suspended by hand before events were kept
 		if _, last := was[history[len(history)-1].UID]; last {
 			st.Suspended = stored.Suspended
 		}
@@ -292,10 +319,11 @@ func (db *DB) saveReplayed(tx *sql.Tx, r *quiz.Review, was map[string]quiz.Revie
 }
 
 // dropState deletes the state of an item that no review schedules any
-// more (its reviews undone), unless it is suspended: a suspended new
-// item keeps its state, as SetSuspended gives it.
-func dropState(tx *sql.Tx, s *statements, id quiz.ItemID, stored *quiz.ItemState) error {
-	if stored == nil || stored.Suspended {
+// more (its reviews undone, or reset), unless it is suspended and was
+// not reset: a suspended new item keeps its state, as SetSuspended gives
+// it.
+func dropState(tx *sql.Tx, s *statements, id quiz.ItemID, stored *quiz.ItemState, reset bool) error {
+	if stored == nil || stored.Suspended && !reset {
 		return nil
 	}
 	_, err := tx.Stmt(s.deleteState).Exec(id.Deck, id.Card, id.Item)

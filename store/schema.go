@@ -236,6 +236,30 @@ var migrations = []string{
 	// join the remembered choices; a choice saved before studied all.
 	`ALTER TABLE deck_choice ADD COLUMN cards TEXT NOT NULL DEFAULT 'all';
 	ALTER TABLE deck_choice ADD COLUMN tag TEXT NOT NULL DEFAULT '';`,
+
+	// 10: reset_event: each reset of an item to new (at: UTC ms), by
+	// which every machine replays only the reviews after it; uid is its
+	// stable id (ResetEvent.UID), which an undo of it puts in
+	// undone_review beside the undone reviews. card_mark_event: each
+	// change of a card's flag (value: the flag, 0 none) or burial (value:
+	// its end, UTC ms, 0 none), so that every machine settles on the latest.
+	`CREATE TABLE reset_event (
+		deck TEXT    NOT NULL,
+		card TEXT    NOT NULL,
+		item TEXT    NOT NULL,
+		at   INTEGER NOT NULL,
+		uid  TEXT    NOT NULL,
+		PRIMARY KEY (deck, card, item, at)
+	) STRICT, WITHOUT ROWID;
+	CREATE INDEX reset_event_uid ON reset_event (uid);
+	CREATE TABLE card_mark_event (
+		deck  TEXT    NOT NULL,
+		card  TEXT    NOT NULL,
+		kind  TEXT    NOT NULL CHECK (kind IN ('flag', 'bury')),
+		at    INTEGER NOT NULL,
+		value INTEGER NOT NULL,
+		PRIMARY KEY (deck, card, kind, at, value)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same

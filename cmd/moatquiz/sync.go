@@ -60,6 +60,9 @@ func syncReport(dir string, res library.SyncResult) string {
 	if res.Added > 0 {
 		parts = append(parts, fmt.Sprintf("%s from other machines (%s rescheduled)", count(res.Added, "review"), count(res.Items, "item")))
 	}
+	if res.Events > 0 {
+		parts = append(parts, fmt.Sprintf("%s from other machines (suspends, resets, flags, burials)", count(res.Events, "card change")))
+	}
 	if res.Written > 0 {
 		parts = append(parts, fmt.Sprintf("this machine's %s written to the folder", count(res.Written, "new change")))
 	}
@@ -71,8 +74,7 @@ func syncReport(dir string, res library.SyncResult) string {
 	}
 	s := fmt.Sprintf("synced with %s: %s", termtext.QuoteIfUnsafe(dir), strings.Join(parts, "; "))
 	for _, c := range res.Conflicts {
-		s += fmt.Sprintf("\n  card %s of deck %s was edited on two machines: the newer edit keeps it, the other is card %s",
-			termtext.QuoteIfUnsafe(c.Card), termtext.QuoteIfUnsafe(c.Deck), termtext.QuoteIfUnsafe(c.Renamed))
+		s += "\n  " + conflictLine(c)
 	}
 	for _, p := range res.Partial {
 		s += fmt.Sprintf("\n  %s is still being written: its last line is read at the next sync", termtext.QuoteIfUnsafe(p))
@@ -82,4 +84,16 @@ func syncReport(dir string, res library.SyncResult) string {
 			count(len(res.Bad), "line"), strings.Join(res.Bad, "\n    "))
 	}
 	return s
+}
+
+// conflictLine says how a card changed on two machines was settled.
+func conflictLine(c library.DeckConflict) string {
+	card, deck, renamed := termtext.QuoteIfUnsafe(c.Card), termtext.QuoteIfUnsafe(c.Deck), termtext.QuoteIfUnsafe(c.Renamed)
+	switch {
+	case c.Removed && c.Renamed == "":
+		return fmt.Sprintf("card %s of deck %s was removed on one machine and edited on another: the newer edit keeps it", card, deck)
+	case c.Removed:
+		return fmt.Sprintf("card %s of deck %s was edited on one machine and removed on another: the newer removal holds, the edit is card %s", card, deck, renamed)
+	}
+	return fmt.Sprintf("card %s of deck %s was edited on two machines: the newer edit keeps it, the other is card %s", card, deck, renamed)
 }

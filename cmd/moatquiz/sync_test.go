@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/moatquiz/moatquiz/library"
 )
 
 // syncDir runs `moatquiz sync folder` on data directory dir.
@@ -47,5 +49,27 @@ func TestSyncNoFolder(t *testing.T) {
 	err := (&syncCmd{}).run(&Globals{DataDir: t.TempDir(), Config: os.DevNull}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "sync_dir") {
 		t.Errorf("sync with no folder: %v", err)
+	}
+}
+
+// TestSyncReportConflicts: the report counts the card changes from other
+// machines, and says how each card changed on two machines was settled,
+// a removal among the changes too.
+func TestSyncReportConflicts(t *testing.T) {
+	res := library.SyncResult{Events: 2, Conflicts: []library.DeckConflict{
+		{Deck: "mine", Card: "c1", Renamed: "c1-conflict-4f1a2b"},
+		{Deck: "mine", Card: "c2", Removed: true},
+		{Deck: "mine", Card: "c3", Renamed: "c3-conflict-9e0d1c", Removed: true},
+	}}
+	out := syncReport("/sync", res)
+	for _, want := range []string{
+		"2 card changes from other machines (suspends, resets, flags, burials)",
+		"card c1 of deck mine was edited on two machines: the newer edit keeps it, the other is card c1-conflict-4f1a2b",
+		"card c2 of deck mine was removed on one machine and edited on another: the newer edit keeps it",
+		"card c3 of deck mine was edited on one machine and removed on another: the newer removal holds, the edit is card c3-conflict-9e0d1c",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report\n%s\nlacks %q", out, want)
+		}
 	}
 }
