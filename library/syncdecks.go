@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -256,8 +257,9 @@ func (d *rawDeck) encode() []byte {
 
 // deckFileID is the name of a deck file that sync merges, before .json:
 // a deck id. Other files, a sync tool's conflict copies among them
-// ("mine (conflicted copy).json"), are left alone.
-var deckFileID = regexp.MustCompile(`^[a-z0-9_-]{1,64}$`)
+// ("mine (conflicted copy).json"), are left alone. Compiled when first
+// used, not in every start's package init.
+var deckFileID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9_-]{1,64}$`) })
 
 // readDecks reads the deck files of folder by deck id (the file name);
 // a file that is not a deck with card ids is there as nil.
@@ -272,7 +274,7 @@ func readDecks(folder string) (map[string]*rawDeck, error) {
 	}
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || e.IsDir() || !deckFileID.MatchString(id) {
+		if !ok || e.IsDir() || !deckFileID().MatchString(id) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(folder, e.Name()))
