@@ -17,6 +17,7 @@ import (
 // inspection is what inspectFile found.
 type inspection struct {
 	writer  bool     // inspected for a writer
+	ownConn bool     // on the writer's connection, which prepares the statements that check the tables
 	version int      // the schema version; 0 for an empty file, one to initialise
 	checked bool     // every page was checked (else a writer checks them in the background)
 	params  []string // the URI parameters a reader connects with
@@ -211,6 +212,9 @@ func inspect(db *sql.DB, path string, found *inspection) error {
 		}
 	} else if v < int64(schemaVersion) {
 		return nil // a reader refuses it as older, without reading more
+	}
+	if found.ownConn {
+		return nil
 	}
 	// The tables must be the ones this version has.
 	var st statements

@@ -153,7 +153,7 @@ func openLocked(dir string, upgrading func(Upgrade)) (*DB, error) {
 			return nil, err
 		}
 		if inspectHere = closedWAL(path); inspectHere {
-			found = inspection{writer: true, params: readerParams()}
+			found = inspection{writer: true, ownConn: true, params: readerParams()}
 			err = truncated(path)
 		} else {
 			found, err = inspectFile(path, true)
