@@ -5,17 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -23,12 +22,9 @@ import (
 // maxText is the most characters one text field may hold.
 const maxText = 4000
 
-// The patterns of ids and language tags, compiled when first used: their
-// counted repeats take ~0.2 ms to compile, which every start of the app
-// would pay in the package's init.
 var (
-	idPattern   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`) })
-	langPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`) })
+	idPattern   = lazyregexp.New(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	langPattern = lazyregexp.New(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
 )
 
 // anyKind is the kind used to read a card whose kind is missing or

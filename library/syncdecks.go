@@ -10,11 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 )
 
 // DeckFolder is the folder, inside the sync folder, of each machine's
@@ -257,9 +257,8 @@ func (d *rawDeck) encode() []byte {
 
 // deckFileID is the name of a deck file that sync merges, before .json:
 // a deck id. Other files, a sync tool's conflict copies among them
-// ("mine (conflicted copy).json"), are left alone. Compiled when first
-// used, not in every start's package init.
-var deckFileID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9_-]{1,64}$`) })
+// ("mine (conflicted copy).json"), are left alone.
+var deckFileID = lazyregexp.New(`^[a-z0-9_-]{1,64}$`)
 
 // readDecks reads the deck files of folder by deck id (the file name);
 // a file that is not a deck with card ids is there as nil.
