@@ -68,12 +68,12 @@ func checkErrors(t *testing.T, err error) {
 // checkDeck fails unless d is a valid deck: cards with unique valid ids,
 // every text safe for a terminal and in NFC.
 func checkDeck(t *testing.T, d *quiz.Deck) {
-	if len(d.Cards) == 0 || !idPattern.MatchString(d.ID) {
+	if len(d.Cards) == 0 || !idPattern().MatchString(d.ID) {
 		t.Fatalf("loaded a deck with id %q and %d cards", d.ID, len(d.Cards))
 	}
 	ids := map[string]bool{}
 	for _, c := range d.Cards {
-		if !idPattern.MatchString(c.ID) || ids[c.ID] {
+		if !idPattern().MatchString(c.ID) || ids[c.ID] {
 			t.Fatalf("loaded a card with id %q, invalid or repeated", c.ID)
 		}
 		ids[c.ID] = true

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -23,8 +23,8 @@ import (
 const maxText = 4000
 
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-	langPattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
+	idPattern   = lazyregexp.New(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	langPattern = lazyregexp.New(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
 )
 
 // anyKind is the kind used to read a card whose kind is missing or
@@ -592,7 +592,7 @@ func (v *validator) deck(root *node) *quiz.Deck {
 	if n := read.get("id"); n != nil && !ValidID(d.ID) {
 		v.add(n.off, fmt.Sprintf(`deck id %s is not valid: %s`, termtext.QuoteShort(d.ID, quoteMost), idRule))
 	}
-	if n := read.get("lang"); n != nil && !langPattern.MatchString(d.Lang) {
+	if n := read.get("lang"); n != nil && !langPattern().MatchString(d.Lang) {
 		v.add(n.off, fmt.Sprintf(`field "lang" is %s: give a language tag such as "ko" or "en-US"`, termtext.QuoteShort(d.Lang, quoteMost)))
 	}
 	if n := read.get("source"); n != nil {
@@ -711,7 +711,7 @@ func member(obj *node, data []byte, name string) *node {
 }
 
 // ValidID reports whether s can be a deck or card id.
-func ValidID(s string) bool { return idPattern.MatchString(s) }
+func ValidID(s string) bool { return idPattern().MatchString(s) }
 
 // cardID checks a card id's form and that no earlier card has it.
 func (v *validator) cardID(n *node, id string, ids map[string]int) {

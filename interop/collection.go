@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"google.golang.org/protobuf/encoding/protowire"
 	"modernc.org/sqlite" // and the database/sql driver "sqlite"
 
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
@@ -384,7 +384,7 @@ func (nt *notetype) note(guid, tags, flds string) note {
 }
 
 // refRE matches a template's field references, {{Field}} or {{filter:Field}}.
-var refRE = regexp.MustCompile(`\{\{([^{}]*)\}\}`)
+var refRE = lazyregexp.New(`\{\{([^{}]*)\}\}`)
 
 // fieldRef is one field reference of a template.
 type fieldRef struct {
@@ -397,7 +397,7 @@ type fieldRef struct {
 // ({{#F}}, {{^F}}, {{/F}}), comments or special fields like FrontSide.
 func (nt *notetype) refs(tmpl string) []fieldRef {
 	var refs []fieldRef
-	for _, m := range refRE.FindAllStringSubmatch(tmpl, -1) {
+	for _, m := range refRE().FindAllStringSubmatch(tmpl, -1) {
 		inner := strings.TrimSpace(m[1])
 		if inner == "" || strings.ContainsAny(inner[:1], "#^/!=") {
 			continue
@@ -435,7 +435,7 @@ func (nt *notetype) fieldIndex(name string) int {
 
 // auxRE matches the names of fields that go with an answer but are not
 // it: pronunciations, parts of speech, media.
-var auxRE = regexp.MustCompile(`(?i)pronunciation|phonetic|\bipa\b|reading|romani[sz]ation|furigana|^pos$|part.of.speech|audio|sound|image|picture|photo`)
+var auxRE = lazyregexp.New(`(?i)pronunciation|phonetic|\bipa\b|reading|romani[sz]ation|furigana|^pos$|part.of.speech|audio|sound|image|picture|photo`)
 
 // answerField picks the answer among the fields the answer side shows (a)
 // that the front does not: the first whose name is not auxiliary, else
@@ -446,7 +446,7 @@ func (nt *notetype) answerField(a []fieldRef, onFront map[int]bool, front int) i
 		if onFront[r.field] || r.field == front {
 			continue
 		}
-		if !auxRE.MatchString(nt.fields[r.field]) {
+		if !auxRE().MatchString(nt.fields[r.field]) {
 			return r.field
 		}
 		if first < 0 {

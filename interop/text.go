@@ -2,13 +2,13 @@ package interop
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/moatquiz/moatquiz/deckfile"
 	"github.com/moatquiz/moatquiz/hangul"
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -147,9 +147,9 @@ func isKoreanEnglish(word, meaning string) bool {
 
 var (
 	// enumRE matches the numbers of an enumeration of meanings: "(1)", "2)", "①".
-	enumRE = regexp.MustCompile(`(?:^|\s)\(?\d{1,2}\)\s*|[\x{2460}-\x{2473}]\s*`)
+	enumRE = lazyregexp.New(`(?:^|\s)\(?\d{1,2}\)\s*|[\x{2460}-\x{2473}]\s*`)
 	// digitCommaRE matches a comma between digits, as in 1,000.
-	digitCommaRE = regexp.MustCompile(`\d,\d`)
+	digitCommaRE = lazyregexp.New(`\d,\d`)
 )
 
 // splitMeanings splits an English gloss into meanings: at enumeration
@@ -159,7 +159,7 @@ var (
 func splitMeanings(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, part := range enumRE.Split(oneLine(s), -1) {
+	for _, part := range enumRE().Split(oneLine(s), -1) {
 		sep := ','
 		if strings.ContainsRune(part, ';') {
 			sep = ';'
@@ -199,7 +199,7 @@ func splitOutside(s string, sep rune) []string {
 		case (r == ')' || r == ']' || r == '}') && depth > 0:
 			depth--
 		case r == sep && depth == 0:
-			if sep == ',' && i > 0 && digitCommaRE.MatchString(s[i-1:min(i+2, len(s))]) {
+			if sep == ',' && i > 0 && digitCommaRE().MatchString(s[i-1:min(i+2, len(s))]) {
 				continue
 			}
 			parts = append(parts, s[start:i])
@@ -252,18 +252,18 @@ func partOfSpeech(given, word string, meanings []string) string {
 }
 
 // adjectiveRE matches an English gloss that reads as an adjective.
-var adjectiveRE = regexp.MustCompile(`^(?:to be |be |very |so |too |quite |rather )|^[a-z-]+(?:ful|ous|ive|ble|al|ic|ent|ant|less|ish|ary|[^l]y)(?:$|[ ,;(])`)
+var adjectiveRE = lazyregexp.New(`^(?:to be |be |very |so |too |quite |rather )|^[a-z-]+(?:ful|ous|ive|ble|al|ic|ent|ant|less|ish|ary|[^l]y)(?:$|[ ,;(])`)
 
 // adjectiveGloss reports whether a lower-case gloss reads as an adjective.
-func adjectiveGloss(gloss string) bool { return adjectiveRE.MatchString(gloss) }
+func adjectiveGloss(gloss string) bool { return adjectiveRE().MatchString(gloss) }
 
 // HTML -------------------------------------------------------------------------
 
 var (
 	// soundRE matches Anki's sound references.
-	soundRE = regexp.MustCompile(`\[sound:([^\]]*)\]`)
+	soundRE = lazyregexp.New(`\[sound:([^\]]*)\]`)
 	// attrRE matches one attribute of a tag.
-	attrRE = regexp.MustCompile(`(?is)\b([a-z][a-z0-9-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+	attrRE = lazyregexp.New(`(?is)\b([a-z][a-z0-9-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 )
 
 // blockTags are the tags that start or end a line.
@@ -310,7 +310,7 @@ func htmlToText(s string) string {
 			b.WriteByte('\n')
 		}
 	}
-	return soundRE.ReplaceAllString(b.String(), "(sound: $1)")
+	return soundRE().ReplaceAllString(b.String(), "(sound: $1)")
 }
 
 // scanTag looks at the "<" at s[i]: for a tag or comment it returns the
@@ -375,7 +375,7 @@ func skipElement(s string, i int, name string) int {
 
 // attr returns the value of a tag's attribute, or "".
 func attr(tag, name string) string {
-	for _, m := range attrRE.FindAllStringSubmatch(tag, -1) {
+	for _, m := range attrRE().FindAllStringSubmatch(tag, -1) {
 		if strings.EqualFold(m[1], name) {
 			return m[2] + m[3] + m[4]
 		}

@@ -11,10 +11,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 )
 
 // DeckFolder is the folder, inside the sync folder, of each machine's
@@ -303,7 +304,7 @@ func (d *rawDeck) encode() []byte {
 // deckFileID is the name of a deck file that sync merges, before .json:
 // a deck id. Other files, a sync tool's conflict copies among them
 // ("mine (conflicted copy).json"), are left alone.
-var deckFileID = regexp.MustCompile(`^[a-z0-9_-]{1,64}$`)
+var deckFileID = lazyregexp.New(`^[a-z0-9_-]{1,64}$`)
 
 // readDecks reads the deck files of folder by deck id (the file name);
 // a file that is not a deck with card ids is there as nil.
@@ -318,7 +319,7 @@ func readDecks(folder string) (map[string]*rawDeck, error) {
 	}
 	for _, e := range entries {
 		id, ok := strings.CutSuffix(e.Name(), ".json")
-		if !ok || e.IsDir() || !deckFileID.MatchString(id) {
+		if !ok || e.IsDir() || !deckFileID().MatchString(id) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(folder, e.Name()))

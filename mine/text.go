@@ -1,13 +1,13 @@
 package mine
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -19,12 +19,12 @@ const maxSentence = 4000
 // quotes, list items), links and images (their text kept), and inline
 // emphasis and code marks.
 var (
-	mdBlock    = regexp.MustCompile(`^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)+`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdEmphasis = regexp.MustCompile("\\*\\*|__|`|~~")
-	mdFence    = regexp.MustCompile("^\\s*(```|~~~)")
-	mdRule     = regexp.MustCompile(`^\s*([-*_])\s*(?:[-*_]\s*){2,}$`)
-	mdHeading  = regexp.MustCompile(`^\s*#{1,6}\s`)
+	mdBlock    = lazyregexp.New(`^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d{1,3}[.)]\s+)+`)
+	mdLink     = lazyregexp.New(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdEmphasis = lazyregexp.New("\\*\\*|__|`|~~")
+	mdFence    = lazyregexp.New("^\\s*(```|~~~)")
+	mdRule     = lazyregexp.New(`^\s*([-*_])\s*(?:[-*_]\s*){2,}$`)
+	mdHeading  = lazyregexp.New(`^\s*#{1,6}\s`)
 )
 
 // Sentences splits a text (UTF-8, NFC or NFD, plain or Markdown) into
@@ -61,23 +61,23 @@ func blocks(text string) []string {
 	fenced := false
 	for _, raw := range strings.Split(text, "\n") {
 		line := raw
-		if mdFence.MatchString(line) {
+		if mdFence().MatchString(line) {
 			flush()
 			fenced = !fenced
 			continue
 		}
-		if fenced || mdRule.MatchString(line) {
+		if fenced || mdRule().MatchString(line) {
 			continue
 		}
-		if mdBlock.MatchString(line) {
+		if mdBlock().MatchString(line) {
 			flush() // a heading, quote or list item starts a block
-			line = mdBlock.ReplaceAllString(line, "")
+			line = mdBlock().ReplaceAllString(line, "")
 		}
-		line = mdEmphasis.ReplaceAllString(mdLink.ReplaceAllString(line, "$1"), "")
+		line = mdEmphasis().ReplaceAllString(mdLink().ReplaceAllString(line, "$1"), "")
 		if words := strings.Fields(line); len(words) > 0 {
 			cur = append(cur, strings.Join(words, " "))
 		}
-		if len(strings.Fields(line)) == 0 || mdHeading.MatchString(raw) {
+		if len(strings.Fields(line)) == 0 || mdHeading().MatchString(raw) {
 			flush() // a blank line ends a paragraph, a heading is one line
 		}
 	}

@@ -17,6 +17,7 @@ import (
 // inspection is what inspectFile found.
 type inspection struct {
 	writer  bool     // inspected for a writer
+	ownConn bool     // on the writer's connection, which prepares the statements that check the tables
 	version int      // the schema version; 0 for an empty file, one to initialise
 	checked bool     // every page was checked (else a writer checks them in the background)
 	params  []string // the URI parameters a reader connects with
@@ -76,17 +77,43 @@ func foreignLog(path string, shmAbsent bool, err error) error {
 // ownHeader reports whether path's header, read without its log, is a
 // moatquiz database's of a schema this moatquiz knows.
 func ownHeader(path string) bool {
+	h, ok := readHeader(path)
+	return ok && ours(h)
+}
+
+// readHeader reads the 100-byte header of the database file at path.
+func readHeader(path string) (h [100]byte, ok bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return h, false
 	}
 	defer f.Close()
-	var h [100]byte
-	if n, _ := f.ReadAt(h[:], 0); n < len(h) {
-		return false
-	}
+	n, _ := f.ReadAt(h[:], 0)
+	return h, n == len(h)
+}
+
+// ours reports whether h is the header of a moatquiz database of a
+// schema this moatquiz knows.
+func ours(h [100]byte) bool {
 	v := int32(binary.BigEndian.Uint32(h[60:64]))
 	return binary.BigEndian.Uint32(h[68:72]) == applicationID && v > 0 && int(v) <= schemaVersion
+}
+
+// closedWAL reports whether the writer's connection may inspect path
+// itself, saving a connection: when opening it read-write changes nothing.
+// That is so for a file in WAL mode (the journal_mode the writer's
+// connection sets is already the file's) with no log holding changes and
+// no rollback journal (either would be applied to the file, or moved into
+// it at close, before the file was accepted). Its header must be a
+// moatquiz database's; the inspection then checks the rest as
+// inspectFile's does, and every page before a migration.
+func closedWAL(path string) bool {
+	h, ok := readHeader(path)
+	if !ok || h[18] != 2 || h[19] != 2 || !ours(h) || !noLog(path) { // 2, 2: WAL mode
+		return false
+	}
+	_, err := os.Lstat(path + "-journal")
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // readerParams are the URI parameters of a connection that only reads.
@@ -185,6 +212,9 @@ func inspect(db *sql.DB, path string, found *inspection) error {
 		}
 	} else if v < int64(schemaVersion) {
 		return nil // a reader refuses it as older, without reading more
+	}
+	if found.ownConn {
+		return nil
 	}
 	// The tables must be the ones this version has.
 	var st statements

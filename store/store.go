@@ -140,16 +140,25 @@ func openWriter(dir string, upgrading func(Upgrade)) (*DB, error) {
 }
 
 // openLocked is openWriter once the lock is held. Nothing is written to
-// the file before inspectFile has accepted it.
+// the file before it has been accepted: by inspectFile on a connection of
+// its own, or, for a file a writer closed (closedWAL), by the same
+// inspection on the writer's connection, which then only reads.
 func openLocked(dir string, upgrading func(Upgrade)) (*DB, error) {
 	path := filepath.Join(dir, FileName)
 	wal, shm := absent(path)
 	found := inspection{checked: true} // a new file
+	inspectHere := false
 	if _, err := os.Stat(path); err == nil {
 		if err := writableFile(path); err != nil {
 			return nil, err
 		}
-		if found, err = inspectFile(path, true); err != nil {
+		if inspectHere = closedWAL(path); inspectHere {
+			found = inspection{writer: true, ownConn: true, params: readerParams()}
+			err = truncated(path)
+		} else {
+			found, err = inspectFile(path, true)
+		}
+		if err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -163,6 +172,11 @@ func openLocked(dir string, upgrading func(Upgrade)) (*DB, error) {
 	// prepared statement lives on it.
 	sdb.SetMaxOpenConns(1)
 	db := &DB{sql: sdb, path: path, check: checked()}
+	if inspectHere {
+		if err := inspect(sdb, path, &found); err != nil {
+			return nil, closeFailed(sdb, path, wal, shm, classify(path, err))
+		}
+	}
 	if err := migrate(sdb, upgrading); err != nil {
 		if m := (*mismatch)(nil); errors.As(err, &m) {
 			return nil, closeFailed(sdb, path, wal, shm, schemaError(path, m.err))

@@ -499,6 +499,25 @@ func TestRejectsOtherFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ErrDamaged, "no column named before_suspended"},
+		// Closed in WAL mode, as a writer leaves it: the writer inspects it
+		// on its own connection (closedWAL).
+		{"tables unlike its schema version, in WAL mode", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 1)
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec("ALTER TABLE review RENAME COLUMN before_suspended TO x"); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			mustClosedWAL(t, path)
+		}, ErrDamaged, "no column named before_suspended"},
+		{"a damaged schema, in WAL mode", func(t *testing.T, dir, path string) {
+			moatquizDB(t, dir, 1)
+			zeroBytes(t, path, 100, pageSize) // the schema table's page, after the file's header
+			mustClosedWAL(t, path)
+		}, ErrDamaged, "damaged"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -528,6 +547,72 @@ func TestRejectsOtherFiles(t *testing.T) {
 				t.Logf("Open(%+v): %v", opt, err)
 			}
 		})
+	}
+}
+
+// mustClosedWAL fails the test unless a writer would inspect path on its
+// own connection.
+func mustClosedWAL(t *testing.T, path string) {
+	t.Helper()
+	if !closedWAL(path) {
+		t.Fatalf("%s is not a closed WAL-mode moatquiz database: the case misses the writer's one-connection open", path)
+	}
+}
+
+// zeroBytes zeroes the bytes of the file at path from offset from to
+// before offset to.
+func zeroBytes(t *testing.T, path string, from, to int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clear(data[from:to])
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestClosedWAL: a writer inspects on its own connection only a file that
+// opening read-write leaves as it is: a moatquiz database a writer closed
+// (WAL mode, an empty log), not one whose log or rollback journal holds
+// changes, nor one in another journal mode.
+func TestClosedWAL(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db := openW(t, dir)
+	record(t, db, review("moat", "fact", 1, quiz.ModeReview, nil))
+	if closedWAL(path) {
+		t.Errorf("closedWAL with a log holding a review = true")
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !closedWAL(path) {
+		t.Errorf("closedWAL of a database its writer closed = false")
+	}
+	if err := os.WriteFile(path+"-journal", []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if closedWAL(path) {
+		t.Errorf("closedWAL beside a rollback journal = true")
+	}
+	os.Remove(path + "-journal")
+	sdb, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdb.Exec("PRAGMA journal_mode = DELETE"); err != nil {
+		t.Fatal(err)
+	}
+	sdb.Close()
+	if closedWAL(path) {
+		t.Errorf("closedWAL of a database in rollback mode = true")
+	}
+	foreign := filepath.Join(t.TempDir(), "other.db")
+	foreignDB(t, foreign)
+	if closedWAL(foreign) {
+		t.Errorf("closedWAL of another program's database = true")
 	}
 }
 

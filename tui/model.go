@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/stats"
@@ -224,10 +225,21 @@ type (
 	}
 )
 
-// Init loads the decks (and the remembered choices) and asks the terminal
-// for its background colour.
+// Init loads the decks (and the remembered choices), asks the terminal
+// for its background colour, and readies the renderer's width table.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor, awaitReading(m.cfg.Readings))
+	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor, awaitReading(m.cfg.Readings),
+		warmWidths)
+}
+
+// warmWidths builds the table of character widths that Bubble Tea's
+// renderer builds when it first draws a character from U+0300 up (Hangul,
+// arrows: go-runewidth's, through ansi.WcWidth; 1-1.5 ms), while the
+// first frame waits for the renderer's first tick, rather than in that
+// frame.
+func warmWidths() tea.Msg {
+	ansi.WcWidth.StringWidth("한")
+	return nil
 }
 
 // restyle builds the styles for the terminal's background and colours.

@@ -60,8 +60,21 @@ func main() {
 // run runs the command line args and returns the exit status: 0, 1 for a
 // failure, 2 for a usage error. Errors go to stderr, after "moatquiz: ".
 func run(args []string, stderr io.Writer) int {
+	if len(args) == 0 { // the app: its start skips building the parser (~1 ms)
+		return finish(stderr, (&homeCmd{}).Run(homeGlobals()))
+	}
 	var c cli
-	parser, err := kong.New(&c,
+	ctx, err := newParser(&c).Parse(helpArgs(args))
+	if err != nil {
+		fmt.Fprintf(stderr, "moatquiz: %s\n%s", termtext.Escape(usageMessage(err)), usageHint(err))
+		return 2
+	}
+	return finish(stderr, ctx.Run())
+}
+
+// newParser is the parser of the command line into c.
+func newParser(c *cli) *kong.Kong {
+	parser, err := kong.New(c,
 		kong.Name("moatquiz"),
 		kong.Description("Flashcards and quizzes in the terminal, with spaced repetition (FSRS-6).\n\n"+
 			"With no command it opens the app. Progress is kept in "+
@@ -73,17 +86,30 @@ func run(args []string, stderr io.Writer) int {
 	if err != nil {
 		panic(err) // the cli struct is wrong: a programming error
 	}
-	ctx, err := parser.Parse(helpArgs(args))
-	if err != nil {
-		fmt.Fprintf(stderr, "moatquiz: %s\n%s", termtext.Escape(usageMessage(err)), usageHint(err))
-		return 2
-	}
-	err = ctx.Run()
+	return parser
+}
+
+// finish reports a command's error on stderr and returns its exit status.
+func finish(stderr io.Writer, err error) int {
 	if err == nil {
 		return 0
 	}
 	printError(stderr, err)
 	return exitCode(err)
+}
+
+// homeGlobals are the Globals of a command line with no arguments, as the
+// parser would set them: from their environment variables, a path
+// expanded as kong's "path" type does ("-" as it is).
+func homeGlobals() *Globals {
+	path := func(env string) string {
+		v, ok := os.LookupEnv(env)
+		if !ok || v == "-" {
+			return v
+		}
+		return kong.ExpandPath(v)
+	}
+	return &Globals{DataDir: path("MOATQUIZ_DATA_DIR"), Config: path("MOATQUIZ_CONFIG")}
 }
 
 // printError reports a command's error on w, unless it is an exitError,

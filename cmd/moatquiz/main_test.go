@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -96,6 +97,36 @@ func TestHostileArguments(t *testing.T) {
 		code := run(args, &stderr)
 		if code == 0 || strings.ContainsAny(stderr.String(), "\x1b\x07\u202e\u009b") || !strings.Contains(stderr.String(), `\x1b`) {
 			t.Errorf("moatquiz %q: exit %d, stderr %q: want an error with the payload escaped", args, code, stderr.String())
+		}
+	}
+}
+
+// TestHomeGlobals: with no arguments moatquiz opens the app without its
+// parser; the data directory and config file it uses are the ones the
+// parser would have set from the environment, whatever it holds.
+func TestHomeGlobals(t *testing.T) {
+	for _, env := range []map[string]string{
+		{},
+		{"MOATQUIZ_DATA_DIR": "/srv/mq", "MOATQUIZ_CONFIG": "/etc/mq.toml"},
+		{"MOATQUIZ_DATA_DIR": "rel/data", "MOATQUIZ_CONFIG": "~/mq.toml"},
+		{"MOATQUIZ_DATA_DIR": "", "MOATQUIZ_CONFIG": "-"},
+		{"MOATQUIZ_DATA_DIR": "~/x/../y", "MOATQUIZ_CONFIG": "./c.toml"},
+	} {
+		for _, name := range []string{"MOATQUIZ_DATA_DIR", "MOATQUIZ_CONFIG"} {
+			if v, ok := env[name]; ok {
+				t.Setenv(name, v)
+			} else {
+				t.Setenv(name, "")
+				os.Unsetenv(name)
+			}
+		}
+		var c cli
+		ctx, err := newParser(&c).Parse(nil)
+		if err != nil {
+			t.Fatalf("env %v: parse: %v", env, err)
+		}
+		if got := homeGlobals(); ctx.Command() != "home" || !reflect.DeepEqual(*got, c.Globals) {
+			t.Errorf("env %v: no arguments give %+v; the parser gives %+v for command %q", env, *got, c.Globals, ctx.Command())
 		}
 	}
 }
