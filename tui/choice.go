@@ -49,13 +49,15 @@ func (m Model) onHomeKeyRemembered(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	next, cmd := m.onHomeKey(msg)
 	m = next.(Model)
 	if !m.remember || m.screen != screenHome {
-		return m, cmd
+		m, recount := m.recount()
+		return m, tea.Batch(cmd, recount)
 	}
 	if id := m.picked(); id != before {
 		m.showChoice(id)
 	}
 	m, save := m.saveChoice()
-	return m, tea.Batch(cmd, save)
+	m, recount := m.recount()
+	return m, tea.Batch(cmd, save, recount)
 }
 
 // picked is the id of the deck picked on the home screen, "" for none.
