@@ -315,11 +315,14 @@ func countedAs(opts quiz.Options) quiz.Options {
 // recount reloads the counts when the picked deck's were counted for
 // other settings than those shown: the learner changed its Cards, tag or
 // Words, or picked a deck counted whole that shows the settings kept.
+// The row is marked as counted so at once: other keys meanwhile do not
+// start the load again.
 func (m Model) recount() (Model, tea.Cmd) {
-	d := m.home.deck()
-	if m.screen != screenHome || d == nil || d.counted == countedAs(m.home.options()) {
+	d, shown := m.home.deck(), countedAs(m.home.options())
+	if m.screen != screenHome || d == nil || d.counted == shown {
 		return m, nil
 	}
+	d.counted = shown
 	return m.reloadDecks()
 }
 
