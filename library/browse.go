@@ -328,10 +328,10 @@ func parallel(n int, fn func(i int)) {
 // browseCard sums up card c's items' states for a listing and a search,
 // for the study day from start to end.
 func browseCard(deck string, c *quiz.Card, states map[quiz.ItemID]quiz.ItemState, start, end time.Time) (CardRow, search.Card) {
-	row := CardRow{Deck: deck, Card: c.ID, Kind: c.Kind, State: "new"}
+	row := CardRow{Deck: deck, Card: c.ID, Kind: c.Kind}
 	row.Front, row.Back = sides(c)
 	sc := search.Card{Deck: deck, ID: c.ID, Kind: c.Kind, Tags: c.Tags}
-	least := fsrs.Relearning + 1
+	least, most := fsrs.Relearning+1, fsrs.New
 	for _, name := range c.ItemNames() {
 		id := quiz.ItemID{Deck: deck, Card: c.ID, Item: name}
 		row.Items = append(row.Items, id)
@@ -341,9 +341,10 @@ func browseCard(deck string, c *quiz.Card, states map[quiz.ItemID]quiz.ItemState
 			continue
 		}
 		addItem(&row, &sc, s, start, end)
-		least = min(least, summary(s.Card.State))
+		least, most = min(least, summary(s.Card.State)), max(most, summary(s.Card.State))
 	}
 	sc.State, row.State = searchState(least)
+	_, row.Furthest = searchState(most)
 	return row, sc
 }
 

@@ -184,7 +184,9 @@ func TestFlag(t *testing.T) {
 }
 
 // TestInfoAndReset: a card answered twice (the real scheduler) shows both
-// answers and its memory; reset makes it new, its undo puts it back.
+// answers and its memory; its row is new (en-ko is) at the furthest in
+// review (ko-en), due when ko-en is; reset makes it new, its undo puts it
+// back.
 func TestInfoAndReset(t *testing.T) {
 	lib, s := browseLib(t)
 	db := s.progress.(CardEditor)
@@ -208,6 +210,9 @@ func TestInfoAndReset(t *testing.T) {
 	}
 	now := t0.Add(48 * time.Hour)
 	row := find(t, lib, s, "haeja", now)[0]
+	if row.State != "new" || row.Furthest != "review" || !row.Due.Equal(c.Due) {
+		t.Errorf("the row of a card reviewed one way: %s, at the furthest %s, due %v; want new, review, %v", row.State, row.Furthest, row.Due, c.Due)
+	}
 	info, err := Info(db, s.progress.(CardStore), row, s.scheduling, now)
 	if err != nil {
 		t.Fatal(err)

@@ -66,6 +66,7 @@ type dayPlan struct {
 	start, end time.Time
 
 	counts          quiz.DeckCounts
+	more            bool            // look whether moreNew: the home screen's plans
 	moreNew         bool            // a new item studied waits beyond the day's new limit
 	reviewed, added int             // scheduled reviews and new items answered today
 	claimed         map[int]bool    // cards answered or taken today, by position
@@ -75,9 +76,7 @@ type dayPlan struct {
 }
 
 // studies reports whether a plan studies the item of the card at
-// position pos of index x. A nil studies takes every item: the home
-// screen's plan, which also looks whether a new item waits beyond the
-// day's limit (moreNew), and so may read one batch of cards more.
+// position pos of index x. A nil studies takes every item.
 type studies func(x *deckIndex, pos int, item string) bool
 
 // optionStudies studies the items a session with opts studies.
@@ -115,9 +114,12 @@ func (p *dayPlan) take(pos int, due time.Time) {
 }
 
 // planDay plans deck f's study day at now for the items studies accepts,
-// with sch's limits (the day's added new items included: daySched).
-func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies) (*dayPlan, error) {
-	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
+// with sch's limits (the day's added new items included: daySched). With
+// more, for the home screen, it also looks whether a new item waits
+// beyond the day's limit (moreNew), and so may read one batch of cards
+// more.
+func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies, more bool) (*dayPlan, error) {
+	p := &dayPlan{f: f, studies: studies, more: more, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
 	id := f.index.Deck.ID
 	buried, err := pr.Buried(id, now)
 	if err != nil {
@@ -265,8 +267,7 @@ const longWalk = 1024
 // deck's frontier on, notes whether one more waits, and moves the
 // frontier past the cards found to have no new item left.
 func (p *dayPlan) pickNew(pr Progress, n int) error {
-	more := p.studies == nil
-	if n == 0 && !more {
+	if n == 0 && !p.more {
 		return nil
 	}
 	x, id := &p.f.index, p.f.index.Deck.ID
@@ -275,7 +276,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 		return err
 	}
 	moved, size := front, newBatch
-	for at := front; at < x.Cards && (p.counts.New < n || more && !p.moreNew); at += size {
+	for at := front; at < x.Cards && (p.counts.New < n || p.more && !p.moreNew); at += size {
 		if p.counts.New == 0 && at > front {
 			size = min(2*size, maxBatch)
 		}
@@ -305,7 +306,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 			switch {
 			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew:
 			case p.counts.New == n:
-				p.moreNew = more
+				p.moreNew = p.more
 			default:
 				p.claimed[pos] = true
 				p.counts.New++

@@ -39,7 +39,7 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 		}
 		x := &f.file.index
 		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Tags: x.allTags(), Bilingual: x.Bilingual}
-		if p, err := s.planDay(f.file, now, nil); err != nil {
+		if p, err := s.planDay(f.file, now, nil, true); err != nil {
 			st.Err = err
 		} else {
 			st.Counts, st.MoreNew = p.counts, p.moreNew
@@ -54,6 +54,23 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 		return list, fmt.Errorf("some decks were left out: %w", err)
 	}
 	return list, nil
+}
+
+// Counts returns deck id's counts for the day of now as a review session
+// with opts would study it (only the items its Cards, Tag and Direction
+// take), and whether such new items wait beyond the day's new limit: the
+// home screen's counts of a deck studied in part. Like Decks, it reads
+// only the day's states.
+func (s *Study) Counts(id string, opts quiz.Options, now time.Time) (quiz.DeckCounts, bool, error) {
+	f, err := s.lib.file(id)
+	if err != nil {
+		return quiz.DeckCounts{}, false, err
+	}
+	p, err := s.planDay(f, now, optionStudies(opts), true)
+	if err != nil {
+		return quiz.DeckCounts{}, false, fmt.Errorf("deck %q: read progress: %w", id, err)
+	}
+	return p.counts, p.moreNew, nil
 }
 
 // Choices returns the learner's remembered choices, one per deck, the
@@ -73,13 +90,14 @@ func (s *Study) daySched(f *deckFile, now time.Time) (quiz.Scheduling, error) {
 	return sch, err
 }
 
-// planDay plans deck f's study day at now with the day's limits.
-func (s *Study) planDay(f *deckFile, now time.Time, st studies) (*dayPlan, error) {
+// planDay plans deck f's study day at now with the day's limits; more
+// also looks whether new items wait beyond the limit (planDay).
+func (s *Study) planDay(f *deckFile, now time.Time, st studies, more bool) (*dayPlan, error) {
 	sch, err := s.daySched(f, now)
 	if err != nil {
 		return nil, err
 	}
-	return planDay(s.progress, f, sch, now, st)
+	return planDay(s.progress, f, sch, now, st, more)
 }
 
 // MaxMoreNew is the most new items MoreNew adds at once, as in Anki's
@@ -143,7 +161,7 @@ func (s *Study) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, er
 // now (with its scheduling sch), or of the cards to study ahead when
 // nothing is due and opts asks to.
 func (s *Study) dayCards(f *deckFile, sch quiz.Scheduling, now time.Time, opts quiz.Options) ([]int, error) {
-	p, err := planDay(s.progress, f, sch, now, optionStudies(opts))
+	p, err := planDay(s.progress, f, sch, now, optionStudies(opts), false)
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +227,7 @@ func (p dayProgress) States(string) (map[quiz.ItemID]quiz.ItemState, error) { re
 // item, no earlier than the next study day.
 func (s *Study) nextDue(f *deckFile, st studies) (time.Time, bool) {
 	now := s.clock()
-	p, err := s.planDay(f, now, st)
+	p, err := s.planDay(f, now, st, false)
 	if err != nil {
 		return time.Time{}, false
 	}

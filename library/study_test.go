@@ -213,6 +213,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 			Practice: rng.IntN(4) == 0, Ahead: ahead || rng.IntN(2) == 0,
 			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
 			Tag:   []string{"", "", "memo", "LLM"}[rng.IntN(4)]}
+		sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
 		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
 		if err != nil {
 			t.Fatal(err)
@@ -235,6 +236,36 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		t.Errorf("sessions by mode %v: want some of each", modes)
 	}
 	t.Logf("%d questions asked alike; sessions by mode %v", questions, modes)
+}
+
+// sameFilteredCounts: the home counts of deck d studied with opts's
+// Cards, Tag and Direction are what a whole-deck review session with them
+// holds at its start, and new items wait beyond the limit when a session
+// without the limit would hold more.
+func sameFilteredCounts(t *testing.T, study *Study, d *quiz.Deck, p quiz.Progress, sch quiz.Scheduling, clock quiz.Clock, opts quiz.Options) {
+	t.Helper()
+	opts.Practice, opts.Ahead, opts.Limit = false, false, 0
+	held := func(sch quiz.Scheduling) quiz.DeckCounts {
+		s, err := quiz.NewSession(d, p, sch, clock, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := s.Remaining()
+		return quiz.DeckCounts{New: r.New, Learning: r.Learning, Review: r.Review}
+	}
+	counts, more, err := study.Counts(d.ID, opts, clock())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := held(sch)
+	if counts != want {
+		t.Errorf("%s cards, tag %q, %s: counts %+v, want %+v", opts.Cards, opts.Tag, opts.Direction, counts, want)
+	}
+	beyond := sch
+	beyond.NewPerDay = 1 << 20
+	if wantMore := held(beyond).New > want.New; more != wantMore {
+		t.Errorf("%s cards, tag %q, %s: new items wait beyond the limit: %v, want %v", opts.Cards, opts.Tag, opts.Direction, more, wantMore)
+	}
 }
 
 // deckTags are the tags of d's cards, sorted, each once.

@@ -17,6 +17,7 @@ type CardRow struct {
 	Items      []ItemID
 	// State is new, learning or review: the least advanced of its items.
 	State      string
+	Furthest   string    // the state of its most advanced item: State when all agree
 	Due        time.Time // the earliest due of an item studied; zero when all are new
 	Lapses     int       // the most of any item
 	Difficulty float64   // the highest of any item (FSRS, 1 to 10); 0 when new

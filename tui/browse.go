@@ -402,19 +402,24 @@ var browseColumns = []browseColumn{
 	{"lapses", 6, func(r quiz.CardRow, _ time.Time) string { return fmt.Sprint(r.Lapses) }},
 	{"kind", 5, func(r quiz.CardRow, _ time.Time) string { return string(r.Kind) }},
 	{"deck", 10, func(r quiz.CardRow, _ time.Time) string { return r.Deck }},
-	{"state", 6, func(r quiz.CardRow, _ time.Time) string { return rowState(r) }},
+	{"state", 7, func(r quiz.CardRow, _ time.Time) string { return rowState(r) }},
 	{"due", 5, func(r quiz.CardRow, now time.Time) string { return rowDue(r, now) }},
 }
 
 // rowState is a card's state as its column shows it: suspended and
-// buried first, then a flag.
+// buried first, then a flag. A card whose items are in different states
+// (a word reviewed one way, new the other) shows its furthest, then its
+// least advanced, shortened: "rev·new".
 func rowState(r quiz.CardRow) string {
 	s := r.State
+	short := map[string]string{"new": "new", "learning": "lrn", "review": "rev"}
 	switch {
 	case r.Suspended:
 		s = "susp"
 	case r.Buried:
 		s = "buried"
+	case r.Furthest != "" && r.Furthest != s:
+		s = short[r.Furthest] + "·" + short[s]
 	case s == "learning":
 		s = "learn"
 	}

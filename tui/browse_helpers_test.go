@@ -77,14 +77,19 @@ func (b fakeBackend) SearchCards(query string, _ quiz.CardSort) (quiz.CardList, 
 func (f *fakeCards) row(deck string, c *quiz.Card, states map[quiz.ItemID]quiz.ItemState) quiz.CardRow {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	r := quiz.CardRow{Deck: deck, Card: c.ID, Kind: c.Kind, State: "new", Front: c.Word + c.Prompt + c.Text,
+	r := quiz.CardRow{Deck: deck, Card: c.ID, Kind: c.Kind, State: "new", Furthest: "new", Front: c.Word + c.Prompt + c.Text,
 		Back: strings.Join(c.Meanings, "; ") + c.Answer + c.Translation}
+	studied := 0
 	for _, name := range c.ItemNames() {
 		id := quiz.ItemID{Deck: deck, Card: c.ID, Item: name}
 		r.Items = append(r.Items, id)
-		if s, ok := states[id]; ok {
-			r.State, r.Due, r.Lapses = "review", s.Card.Due, max(r.Lapses, int(s.Card.Lapses))
+		if s, ok := states[id]; ok { // every item studied is taken to be in review
+			studied++
+			r.Furthest, r.Due, r.Lapses = "review", s.Card.Due, max(r.Lapses, int(s.Card.Lapses))
 		}
+	}
+	if studied == len(r.Items) {
+		r.State = r.Furthest
 	}
 	k := deck + "/" + c.ID
 	r.Suspended, r.Buried, r.Flag = f.suspended[k], f.buried[k], f.flags[k]

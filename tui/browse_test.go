@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,6 +45,20 @@ func studiedModel(t *testing.T, w, h int) Model {
 	d := testDeck()
 	m := newDeckModel(t, d, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Limit: 1}}, w, h)
 	return press(t, m, "space", "4", "enter")
+}
+
+// TestBrowseMixedState: a vocab card reviewed one way and new the other
+// shows both states in the list, with the reviewed way's due date, and
+// each way's state in its info.
+func TestBrowseMixedState(t *testing.T) {
+	m := press(t, studiedModel(t, 80, 24), "b")
+	if row := regexp.MustCompile(`(?m)^. 해자 .*$`).FindString(screenText(m)); !regexp.MustCompile(` 7d +rev·new `).MatchString(row) {
+		t.Errorf("the row of 해자, reviewed ko→en only: %q, want due 7d, rev·new", row)
+	}
+	info := screenText(press(t, m, "enter", "i"))
+	if !regexp.MustCompile(`(?m)^ko-en review .* due 7d$`).MatchString(info) || !regexp.MustCompile(`(?m)^en-ko new$`).MatchString(info) {
+		t.Errorf("the info of 해자 does not give each way's state:\n%s", info)
+	}
 }
 
 // TestBrowseFromStudy: b on the study screen opens the browser on the
@@ -94,15 +109,15 @@ func TestBrowseActions(t *testing.T) {
 		t.Errorf("u leaves %s suspended", r.Card)
 	}
 	m = press(t, m, "r", "n")
-	if r, _ := m.browse.selected(); r.State != "review" {
+	if r, _ := m.browse.selected(); r.Furthest != "review" {
 		t.Errorf("r then n reset the card: %+v", r)
 	}
 	m = press(t, m, "r", "y")
-	if r, _ := m.browse.selected(); r.State != "new" {
-		t.Errorf("r then y leaves the card %s", r.State)
+	if r, _ := m.browse.selected(); r.Furthest != "new" {
+		t.Errorf("r then y leaves the card %s", r.Furthest)
 	}
 	m = press(t, m, "u", "2")
-	if r, _ := m.browse.selected(); r.State != "review" || r.Flag != 2 {
+	if r, _ := m.browse.selected(); r.Furthest != "review" || r.Flag != 2 {
 		t.Errorf("u then 2: %+v, want review with flag 2", r)
 	}
 	m = press(t, m, "o")

@@ -43,19 +43,21 @@ func (m Model) recallChoices(r recall) Model {
 }
 
 // onHomeKeyRemembered handles a home screen key; then a deck newly picked
-// shows its remembered settings, and a changed choice is saved.
+// shows its remembered settings, a changed choice is saved, and the
+// picked deck is counted again if its settings shown changed (recount).
 func (m Model) onHomeKeyRemembered(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	before := m.picked()
 	next, cmd := m.onHomeKey(msg)
 	m = next.(Model)
-	if !m.remember || m.screen != screenHome {
-		return m, cmd
+	var save, recount tea.Cmd
+	if m.remember && m.screen == screenHome {
+		if id := m.picked(); id != before {
+			m.showChoice(id)
+		}
+		m, save = m.saveChoice()
 	}
-	if id := m.picked(); id != before {
-		m.showChoice(id)
-	}
-	m, save := m.saveChoice()
-	return m, tea.Batch(cmd, save)
+	m, recount = m.recount()
+	return m, tea.Batch(cmd, save, recount)
 }
 
 // picked is the id of the deck picked on the home screen, "" for none.

@@ -50,19 +50,15 @@ func (m Model) onMoreNew(msg moreNewMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.home.status = fmt.Sprintf("%d more new cards today in %s: enter studies them.", msg.n, msg.title)
-	m.decksReq = m.request()
-	return m, loadDecks(m.cfg, m.decksReq, false)
+	return m.reloadDecks()
 }
 
 // whyNothing finds why a session of deck with opts has nothing to ask:
-// none of the deck's cards is one opts studies, or new ones wait beyond
-// today's new-card limit. With a filter it reads the deck's every card
-// (a practice session's), so it runs only when nothing is due.
+// none of the deck's cards is one opts studies, or new ones it studies
+// wait beyond today's new-card limit. With a filter it reads the deck's
+// every card (a practice session's), so it runs only when nothing is due.
 func whyNothing(cfg Config, deck *quiz.Deck, opts quiz.Options) (none, limited bool) {
-	list, _ := cfg.Backend.Decks(cfg.Clock())
-	for _, st := range list {
-		limited = limited || st.Deck.ID == deck.ID && st.MoreNew
-	}
+	_, limited, _ = cfg.Backend.Counts(deck.ID, opts, cfg.Clock())
 	if !filtered(opts) {
 		return false, limited
 	}
@@ -71,8 +67,7 @@ func whyNothing(cfg Config, deck *quiz.Deck, opts quiz.Options) (none, limited b
 	if err != nil {
 		return false, false
 	}
-	all := s.Remaining()
-	return all == (quiz.QueueCounts{}), limited && all.New > 0
+	return s.Remaining() == (quiz.QueueCounts{}), limited
 }
 
 // filtered reports whether opts study only part of a deck's items.

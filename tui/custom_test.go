@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,35 @@ func TestManyTagsFit(t *testing.T) {
 	checkFits(t, m)
 	if s := screenText(m); !strings.Contains(s, "#topic-11 12/12") || m.home.options().Tag != "topic-11" {
 		t.Errorf("the last tag chosen at 40 columns:\n%s", s)
+	}
+}
+
+// TestHomeCountsWhatEnterStudies: the picked deck's new count on the
+// home screen is what enter then studies with the Cards setting chosen
+// (all, vocab, facts, a tag), and a deck whose remembered choice is
+// vocabulary is counted so from the start.
+func TestHomeCountsWhatEnterStudies(t *testing.T) {
+	d := testDeck()
+	d.Cards[1].Tags = []string{"memo"}
+	d.Cards[2].Tags = []string{"llm", "memo"}
+	for rights, want := range []int{4, 2, 2, 1, 2} { // all, vocab, facts, #llm, #memo
+		m := press(t, newDeckModel(t, d, newMemProgress(), nil, 80, 24), "up") // the Cards setting
+		for range rights {
+			m = press(t, m, "right")
+		}
+		line := regexp.MustCompile(`(?m)^. ` + regexp.QuoteMeta(d.Title) + ` +` + fmt.Sprint(want) + ` `)
+		if got := m.home.deck().counts.New; got != want || !line.MatchString(screenText(m)) {
+			t.Errorf("Cards %+v: home counts %d new, want %d:\n%s", m.home.options(), got, want, screenText(m))
+		}
+		if m = press(t, m, "enter"); m.session == nil || m.session.Remaining().New != want {
+			t.Errorf("Cards %+v: the session is not the %d new cards counted", m.home.options(), want)
+		}
+	}
+	p := newMemProgress()
+	if err := p.saveChoice(quiz.ChoiceOf(d.ID, quiz.Options{Cards: quiz.CardsVocab})); err != nil {
+		t.Fatal(err)
+	}
+	if m := newDeckModel(t, d, p, nil, 80, 24); m.home.deck().counts.New != 2 {
+		t.Errorf("with vocab remembered the home counts %d new, want 2", m.home.deck().counts.New)
 	}
 }

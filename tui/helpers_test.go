@@ -345,6 +345,30 @@ func (b fakeBackend) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 	return list, err
 }
 
+// Counts are what a whole-deck review session with opts holds at its
+// start, and whether one without the new limit would hold more new items.
+func (b fakeBackend) Counts(id string, opts quiz.Options, now time.Time) (quiz.DeckCounts, bool, error) {
+	decks, _ := b.decks()
+	i := slices.IndexFunc(decks, func(d *quiz.Deck) bool { return d.ID == id })
+	if i < 0 {
+		return quiz.DeckCounts{}, false, fmt.Errorf("no deck %q", id)
+	}
+	opts.Practice, opts.Ahead, opts.Limit = false, false, 0
+	held := func(sch quiz.Scheduling) (quiz.DeckCounts, error) {
+		s, err := quiz.NewSession(decks[i], b.progress, sch, func() time.Time { return now }, opts)
+		if err != nil {
+			return quiz.DeckCounts{}, err
+		}
+		r := s.Remaining()
+		return quiz.DeckCounts{New: r.New, Learning: r.Learning, Review: r.Review}, nil
+	}
+	sch := b.schedOf(id)
+	counts, err := held(sch)
+	sch.NewPerDay = 1 << 20
+	beyond, _ := held(sch)
+	return counts, beyond.New > counts.New, err
+}
+
 func (b fakeBackend) StartSession(d *quiz.Deck, opts quiz.Options) (*quiz.Session, error) {
 	return quiz.NewSession(d, b.progress, b.schedOf(d.ID), func() time.Time { return testNow }, opts)
 }

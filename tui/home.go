@@ -24,6 +24,9 @@ type deckRow struct {
 	// beyond today's new-card limit
 	tags    []string
 	moreNew bool
+	// counted is the part of the settings the counts were counted with
+	// (countedAs): nothing for the whole deck.
+	counted quiz.Options
 }
 
 // setting is one choice on the home screen: a label and its values.

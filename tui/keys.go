@@ -275,6 +275,15 @@ func relabel(b key.Binding, desc string) key.Binding {
 	return b
 }
 
+// withoutHome is the key map of moatquiz study, where there is no home
+// screen: the keys that would go home leave the app, and say so.
+func (k KeyMap) withoutHome() KeyMap {
+	k.Study.Back = relabel(k.Study.Back, "quit")
+	k.Typing.Back = relabel(k.Typing.Back, "quit")
+	k.Summary.Done = relabel(k.Summary.Done, "quit")
+	return k
+}
+
 // ShortHelp is the home screen's footer: "↑↓ choose", "←→ change".
 func (k HomeKeys) ShortHelp() []key.Binding {
 	choose, change := k.Up, k.Prev

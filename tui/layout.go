@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,12 +19,30 @@ const (
 
 // wrap breaks s into lines of at most width cells, at spaces where it can
 // and inside long words where it must. Styles are kept across the breaks.
+// ansi.Wrap also breaks after any hyphen: a flag such as --glossary is
+// kept whole by wrapping it with stand-ins for its hyphens.
 func wrap(s string, width int) string {
 	if width < 1 {
 		return ""
 	}
-	return ansi.Wrap(s, width, "")
+	if strings.Contains(s, flagHyphen) { // the stand-in could not be told apart
+		return ansi.Wrap(s, width, "")
+	}
+	guarded := flagPattern.ReplaceAllStringFunc(s, func(f string) string { return strings.ReplaceAll(f, "-", flagHyphen) })
+	return strings.ReplaceAll(ansi.Wrap(guarded, width, ""), flagHyphen, "-")
 }
+
+// flagPattern is a command-line flag in a message (--glossary,
+// --more-new), styled or not: lipgloss may put SGR sequences, which hold
+// no hyphen, between any two characters. flagHyphen is the stand-in for
+// its hyphens while it is wrapped: the non-breaking hyphen, one cell wide.
+var flagPattern = regexp.MustCompile(`-` + sgrs + `-` + sgrs + `[A-Za-z](?:` + sgrs + `[A-Za-z0-9-])*`)
+
+// sgrs matches any SGR sequences (styles) in a row.
+const sgrs = `(?:\x1b\[[0-9;:]*m)*`
+
+// flagHyphen is the stand-in (flagPattern).
+const flagHyphen = "\u2011"
 
 // fit cuts s to at most height lines of at most width cells each: the
 // last guard before a view reaches the terminal, so that nothing ever

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -147,13 +148,29 @@ func TestOlderDeckCountsAreDropped(t *testing.T) {
 	}
 }
 
-// TestStudyFooterSaysQuit: in moatquiz study, where leaving the session
-// quits the app, the footer says so.
-func TestStudyFooterSaysQuit(t *testing.T) {
-	for _, opts := range []quiz.Options{{}, {Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}} {
-		m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: opts, QuitAfter: true}, 80, 24)
-		if s := screenText(m); !strings.Contains(s, "esc quit") || strings.Contains(s, "esc home") {
-			t.Errorf("%s questions: the footer does not say that esc quits:\n%s", opts.Kind, s)
+// TestLeaveKeysSayWhereTheyGo: the keys that leave a session say "home"
+// when there is a home screen to go back to, and "quit" in moatquiz study,
+// where they quit the app: in the footer and in the help, on flip and
+// typed questions.
+func TestLeaveKeysSayWhereTheyGo(t *testing.T) {
+	home, quit := regexp.MustCompile(`(esc|enter)\s+home\b`), regexp.MustCompile(`esc\s+quit\b`)
+	for _, quitAfter := range []bool{false, true} {
+		says, never := home, quit
+		if quitAfter {
+			says, never = quit, home
+		}
+		for _, tc := range []struct {
+			opts quiz.Options
+			help string
+		}{{quiz.Options{}, "?"}, {quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}, "f1"}} {
+			m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: tc.opts, QuitAfter: quitAfter}, 80, 24)
+			for _, where := range []struct{ name, text string }{
+				{"footer", screenText(m)}, {"help", screenText(press(t, m, tc.help))},
+			} {
+				if !says.MatchString(where.text) || never.MatchString(where.text) {
+					t.Errorf("quit after %v, %s questions: the %s does not say %q:\n%s", quitAfter, tc.opts.Kind, where.name, says, where.text)
+				}
+			}
 		}
 	}
 }

@@ -253,8 +253,7 @@ func (m Model) onMineWritten(msg mineWrittenMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.screen, m.home.status, m.pickAfterLoad = screenHome, msg.summary, msg.deck
-	m.decksReq = m.request()
-	return m, loadDecks(m.cfg, m.decksReq, false)
+	return m.reloadDecks()
 }
 
 // Render draws the mine screen in width x height cells, and where the

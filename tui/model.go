@@ -7,6 +7,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -40,6 +41,11 @@ type Backend interface {
 	// now (a deck there may be only its header: no cards). An error with
 	// decks is shown as a warning over the decks that did load.
 	Decks(now time.Time) ([]quiz.DeckStatus, error)
+	// Counts returns a deck's counts for the day of now as a review
+	// session with opts would study it (only the items its Cards, Tag and
+	// Direction take), and whether such new items wait beyond the day's
+	// new limit.
+	Counts(deck string, opts quiz.Options, now time.Time) (quiz.DeckCounts, bool, error)
 	// StartSession starts a session of a deck Decks returned: the
 	// session reads the deck's cards and progress and saves answers.
 	StartSession(deck *quiz.Deck, opts quiz.Options) (*quiz.Session, error)
@@ -228,7 +234,7 @@ type (
 // Init loads the decks (and the remembered choices), asks the terminal
 // for its background colour, and readies the renderer's width table.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember), tea.RequestBackgroundColor, awaitReading(m.cfg.Readings),
+	return tea.Batch(loadDecks(m.cfg, m.decksReq, m.remember, m.countFilters()), tea.RequestBackgroundColor, awaitReading(m.cfg.Readings),
 		warmWidths)
 }
 
@@ -267,21 +273,87 @@ func (m *Model) request() int {
 
 // loadDecks lists the decks with their counts for today, and with
 // choices the remembered choices; its result carries request number req.
-func loadDecks(cfg Config, req int, choices bool) tea.Cmd {
+// A deck with options in filters (countFilters), or else a recalled
+// choice, that study part of it is counted as they study it.
+func loadDecks(cfg Config, req int, choices bool, filters map[string]quiz.Options) tea.Cmd {
 	return func() tea.Msg {
 		var r recall
+		if filters == nil {
+			filters = map[string]quiz.Options{}
+		}
 		if choices {
 			r.loaded = true
 			r.choices, r.err = cfg.Backend.Choices()
+			for _, c := range r.choices {
+				if _, ok := filters[c.Deck]; !ok {
+					filters[c.Deck] = c.Options()
+				}
+			}
 		}
-		list, err := cfg.Backend.Decks(cfg.Clock())
+		now := cfg.Clock()
+		list, err := cfg.Backend.Decks(now)
 		rows := make([]deckRow, len(list))
 		for i, st := range list {
 			rows[i] = deckRow{deck: st.Deck, counts: st.Counts, cards: st.Cards, items: st.Items, err: st.Err,
 				bilingual: st.Bilingual, tags: st.Tags, moreNew: st.MoreNew}
+			opts := filters[st.Deck.ID]
+			if !slices.Contains(st.Tags, opts.Tag) {
+				opts.Tag = "" // as the home screen shows and studies it
+			}
+			if rows[i].counted = countedAs(opts); rows[i].counted != (quiz.Options{}) && st.Err == nil {
+				rows[i].counts, rows[i].moreNew, rows[i].err = cfg.Backend.Counts(st.Deck.ID, opts, now)
+			}
 		}
 		return decksMsg{req: req, rows: rows, err: err, recall: r}
 	}
+}
+
+// reloadDecks loads the decks and their counts again, dropping a load
+// under way.
+func (m Model) reloadDecks() (Model, tea.Cmd) {
+	m.decksReq = m.request()
+	return m, loadDecks(m.cfg, m.decksReq, false, m.countFilters())
+}
+
+// countedAs is what of opts the home counts depend on: the Cards, Tag
+// and Direction of a session that studies part of a deck, else nothing.
+func countedAs(opts quiz.Options) quiz.Options {
+	if !filtered(opts) {
+		return quiz.Options{}
+	}
+	return quiz.Options{Cards: opts.Cards, Tag: opts.Tag, Direction: opts.Direction}
+}
+
+// recount reloads the counts when the picked deck's were counted for
+// other settings than those shown: the learner changed its Cards, tag or
+// Words, or picked a deck counted whole that shows the settings kept.
+// The row is marked as counted so at once: other keys meanwhile do not
+// start the load again.
+func (m Model) recount() (Model, tea.Cmd) {
+	d, shown := m.home.deck(), countedAs(m.home.options())
+	if m.screen != screenHome || d == nil || d.counted == shown {
+		return m, nil
+	}
+	d.counted = shown
+	return m.reloadDecks()
+}
+
+// countFilters are the options each deck's counts take on the home
+// screen, by deck: its remembered choice, or the settings shown for the
+// picked deck, or for moatquiz study the options given; loadDecks adds
+// the choices it recalls.
+func (m Model) countFilters() map[string]quiz.Options {
+	out := make(map[string]quiz.Options, len(m.choices)+1)
+	for id, c := range m.choices {
+		out[id] = c.Options()
+	}
+	if st := m.cfg.Start; st != nil {
+		out[st.Deck] = st.Options
+	}
+	if id := m.picked(); id != "" {
+		out[id] = m.home.options()
+	}
+	return out
 }
 
 // startSession builds a session of deck with opts (it reads progress)
@@ -694,6 +766,5 @@ func (m Model) goHome() (tea.Model, tea.Cmd) {
 	}
 	m.screen = screenHome
 	m.session, m.deck, m.typedAhead = nil, nil, nil
-	m.decksReq = m.request()
-	return m, loadDecks(m.cfg, m.decksReq, false)
+	return m.reloadDecks()
 }

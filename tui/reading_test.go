@@ -44,7 +44,7 @@ func TestReadingShownWhileDecksLoad(t *testing.T) {
 	next, wait = m.Update(readingMsg{Name: "other.json", Percent: 3})
 	m = next.(Model)
 	close(readings)
-	m = send(t, m, loadDecks(m.cfg, m.decksReq, false)())
+	m = send(t, m, loadDecks(m.cfg, m.decksReq, false, nil)())
 	if got := screenText(m); strings.Contains(got, "other.json") || !strings.Contains(got, testDeck().Title) {
 		t.Errorf("once the decks are loaded the screen shows\n%s", got)
 	}

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -47,5 +49,31 @@ func TestCheckedAnswerAtSmallSizes(t *testing.T) {
 				golden.RequireEqual(t, s)
 			})
 		}
+	}
+}
+
+// TestWrapKeepsFlagsWhole: a message naming a flag, as the home screen's
+// summary after mining does, never breaks inside the flag (ansi.Wrap
+// breaks after hyphens: "--" ended one line, "glossary" began the next at
+// 79 columns and many others), and loses or adds nothing.
+func TestWrapKeepsFlagsWhole(t *testing.T) {
+	msg := `2 new words without a meaning: their vocab cards wait, unstudied, until you replace "(no meaning yet)" ` +
+		`in the deck file with one, or mine again with --glossary; or study with --more-new 10 (a well-known trick).`
+	for width := 12; width <= 120; width++ {
+		out := wrap(msg, width)
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasSuffix(line, "-") && !strings.HasSuffix(line, "well-") || ansi.StringWidth(line) > width {
+				t.Fatalf("at %d columns the line %q:\n%s", width, line, out)
+			}
+		}
+		if !strings.Contains(out, "--glossary") || !strings.Contains(out, "--more-new") ||
+			strings.Join(strings.Fields(out), "") != strings.Join(strings.Fields(msg), "") {
+			t.Fatalf("at %d columns the text changed:\n%s", width, out)
+		}
+	}
+	m := newTestModel(t, newMemProgress(), nil, 79, 24)
+	m.home.status = msg
+	if s := screenText(m); !strings.Contains(s, "--glossary") || regexp.MustCompile(`--\s*\n`).MatchString(s) {
+		t.Errorf("at 79 columns the home screen splits --glossary:\n%s", s)
 	}
 }

@@ -237,16 +237,21 @@ func (m Model) studyFooter(width, height int) string {
 // is an answer to undo; for moatquiz study, leaving the session quits the
 // app.
 func (m Model) footerKeys() KeyMap {
-	km := *m.keys
+	km := m.keyMap()
 	undo := m.session != nil && m.session.Remaining().Done > 0
 	km.Study.Undo.SetEnabled(undo)
 	km.Typing.Undo.SetEnabled(undo)
 	km.Summary.Undo.SetEnabled(undo)
-	if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
-		km.Study.Back = relabel(km.Study.Back, "quit")
-		km.Typing.Back = relabel(km.Typing.Back, "quit")
-	}
 	return km
+}
+
+// keyMap is the app's keys as this run names them: without a home screen
+// (moatquiz study), the keys that leave a session say they quit.
+func (m Model) keyMap() KeyMap {
+	if m.cfg.Start != nil && m.cfg.Start.QuitAfter {
+		return m.keys.withoutHome()
+	}
+	return *m.keys
 }
 
 // askingKeys are the keys of km for the footer while a question is

@@ -141,8 +141,7 @@ func (sm *summary) footer(st *Styles, km *KeyMap, quitAfter bool, width, height 
 	}
 	sk.Down.SetEnabled(overflow)
 	keys := append(sk.ShortHelp(), km.Global.Quit)
-	if quitAfter {
-		sk.Done = relabel(sk.Done, "quit")
+	if quitAfter { // done already says quit: ctrl+c would repeat it
 		keys = sk.ShortHelp()
 	}
 	return keysLine(st, keys, width, footerLines(height))

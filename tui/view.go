@@ -82,7 +82,7 @@ func (m Model) render() (string, *tea.Cursor) {
 // helpKeys are the keys the help lists: without the 2-set Hangul keys
 // while the answer asked is not Korean.
 func (m Model) helpKeys() *KeyMap {
-	km := *m.keys
+	km := m.keyMap()
 	km.Typing.Compose.SetEnabled(m.screen != screenStudy || m.study.korean())
 	return &km
 }

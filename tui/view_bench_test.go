@@ -17,7 +17,7 @@ func BenchmarkStudyView(b *testing.B) {
 		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo}},
 	})
 	// Each message here answers with at most one command, never a batch.
-	for _, msg := range []tea.Msg{tea.WindowSizeMsg{Width: 80, Height: 24}, loadDecks(m.cfg, 0, false)(), keyMsg("해"), keyMsg("자")} {
+	for _, msg := range []tea.Msg{tea.WindowSizeMsg{Width: 80, Height: 24}, loadDecks(m.cfg, 0, false, nil)(), keyMsg("해"), keyMsg("자")} {
 		for msg != nil {
 			next, cmd := m.Update(msg)
 			m, msg = next.(Model), nil

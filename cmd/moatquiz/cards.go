@@ -211,6 +211,9 @@ func writeCardsTable(w io.Writer, rows []library.CardRow) error {
 	fmt.Fprintln(tw, "CARD\tKIND\tSTATE\tDUE\tLAPSES\tFRONT → BACK")
 	for _, r := range rows {
 		state, due := r.State, "-"
+		if r.Furthest != "" && r.Furthest != r.State { // studied in part: furthest, then least
+			state = r.Furthest + "·" + r.State
+		}
 		if r.Suspended {
 			state += " (suspended)"
 		}

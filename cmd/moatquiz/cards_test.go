@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/moatquiz/moatquiz/library"
+	"github.com/moatquiz/moatquiz/quiz"
 )
 
 // TestCardsFindsKorean: `moatquiz cards ㅎㅈ` lists 해자 first, with no
@@ -29,6 +34,21 @@ func TestCardsFindsKorean(t *testing.T) {
 	}
 	if list[0]["card"] != "v-haeja" || list[0]["front"] != "해자" || list[0]["state"] != "new" {
 		t.Errorf("first card of ㅎㅈ: %v", list[0])
+	}
+}
+
+// TestCardsTableMixedState: a card reviewed one way and new the other is
+// listed as both, with the reviewed way's due date.
+func TestCardsTableMixedState(t *testing.T) {
+	due := time.Date(2027, 3, 9, 12, 0, 0, 0, time.Local)
+	var out bytes.Buffer
+	row := library.CardRow{Deck: "article", Card: "v-haeja", Kind: quiz.KindVocab, Front: "해자", Back: "moat",
+		State: "new", Furthest: "review", Due: due}
+	if err := writeCardsTable(&out, []library.CardRow{row}); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`article/v-haeja +vocab +review·new +2027-03-09 `).MatchString(out.String()) {
+		t.Errorf("a card reviewed one way:\n%s", out.String())
 	}
 }
 
