@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -94,37 +92,22 @@ func TestChoiceSavesTheWaitingFrontier(t *testing.T) {
 // remembers choices across a restart.
 func TestMigrationToChoices(t *testing.T) {
 	old, copied := t.TempDir(), t.TempDir()
-	saved := migrations
-	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
-	migrations, schemaVersion = saved[:3], 3
-	db := openW(t, old)
+	db := openAtVersionBefore(t, old, "CREATE TABLE deck_choice")
 	for _, r := range statsLog() {
 		record(t, db, r)
 	}
 	if err := db.SetFrontier("article", "v1", 2, true); err != nil {
 		t.Fatal(err)
 	}
-	reviews, items, rows := allReviews(t, db), states(t, db), statsRows(t, db, "")
+	before := kept{allReviews(t, db), states(t, db), statsRows(t, db, "")}
 	db.Close()
 	copyFile(t, filepath.Join(old, FileName), filepath.Join(copied, FileName))
-	migrations, schemaVersion = saved, len(saved)
 
 	if _, err := Open(copied, Options{ReadOnly: true}); !errors.Is(err, ErrTooOld) {
 		t.Errorf("a reader of schema 3: %v, want ErrTooOld", err)
 	}
 	db = openW(t, copied)
-	if v, _ := versions(t, db); v != schemaVersion {
-		t.Errorf("user_version %d after migrating, want %d", v, schemaVersion)
-	}
-	if got := allReviews(t, db); !reflect.DeepEqual(got, reviews) {
-		t.Errorf("log after migrating =\n%+v\nwant\n%+v", got, reviews)
-	}
-	if got := states(t, db); !reflect.DeepEqual(got, items) {
-		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
-	}
-	if got := statsRows(t, db, ""); !reflect.DeepEqual(got, rows) {
-		t.Errorf("counts after migrating =\n%+v\nwant\n%+v", got, rows)
-	}
+	checkMigrated(t, db, before)
 	if n, err := db.Frontier("article", "v1"); err != nil || n != 2 {
 		t.Errorf("frontier after migrating: %d, %v; want 2", n, err)
 	}
@@ -147,26 +130,16 @@ func TestMigrationToChoices(t *testing.T) {
 // and a tag are remembered across a restart.
 func TestMigrationToCardFilter(t *testing.T) {
 	old, copied := t.TempDir(), t.TempDir()
-	saved := migrations
-	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
-	v := slices.IndexFunc(saved, func(m string) bool { return strings.Contains(m, "ADD COLUMN cards") })
-	if v < 0 {
-		t.Fatal("no migration adds the Cards setting")
-	}
-	migrations, schemaVersion = saved[:v], v
-	db := openW(t, old)
+	db := openAtVersionBefore(t, old, "ADD COLUMN cards")
 	if _, err := db.sql.Exec(`INSERT INTO deck_choice (deck, kind, direction, lang, mode, chosen)
 		VALUES ('article', 'typed', 'en-ko', 'en', 'practice', 1), ('news', 'flip', 'both', 'ko', 'review', 2)`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 	copyFile(t, filepath.Join(old, FileName), filepath.Join(copied, FileName))
-	migrations, schemaVersion = saved, len(saved)
 
 	db = openW(t, copied)
-	if got, _ := versions(t, db); got != schemaVersion {
-		t.Errorf("user_version %d after migrating, want %d", got, schemaVersion)
-	}
+	checkMigrated(t, db, kept{})
 	news := quiz.Choice{Deck: "news", Kind: quiz.QuestionFlip, Direction: quiz.DirBoth, Lang: "ko", Mode: quiz.ModeReview, Cards: quiz.CardsAll}
 	article := quiz.Choice{Deck: "article", Kind: quiz.QuestionTyped, Direction: quiz.DirEnKo, Lang: "en", Mode: quiz.ModePractice, Cards: quiz.CardsAll}
 	if got := choices(t, db); !reflect.DeepEqual(got, []quiz.Choice{news, article}) {

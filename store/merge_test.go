@@ -3,47 +3,17 @@ package store
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// undoneVersion is the schema version that added undone_review, found by
-// content so that it holds when migrations are renumbered.
-func undoneVersion(t *testing.T) int {
-	i := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, "CREATE TABLE undone_review") })
-	if i < 0 {
-		t.Fatal("no migration adds undone_review")
-	}
-	return i + 1
-}
-
 // TestMigrationToUndone: a database from before undos were kept is
 // migrated in place, keeps its log, and then keeps what is undone, which
 // no import brings back, and suspend events in order.
 func TestMigrationToUndone(t *testing.T) {
-	dir := t.TempDir()
-	saved := migrations
-	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
-	v := undoneVersion(t)
-	migrations, schemaVersion = saved[:v-1], v-1
-	db := openW(t, dir)
-	for _, r := range statsLog() {
-		record(t, db, r)
-	}
-	items := states(t, db)
-	db.Close()
-	migrations, schemaVersion = saved, len(saved)
-
-	db = openW(t, dir)
-	if got, _ := versions(t, db); got != schemaVersion {
-		t.Errorf("user_version %d after migrating, want %d", got, schemaVersion)
-	}
-	if got := states(t, db); !reflect.DeepEqual(got, items) {
-		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
-	}
+	db, _ := migratedStatsLog(t, "CREATE TABLE undone_review")
 	var log []quiz.Review
 	if err := db.Reviews(func(r quiz.Review) error { log = append(log, r); return nil }); err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package store
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -16,30 +15,8 @@ import (
 // review, and its undo puts the state back and the event among the undone,
 // so that no sync brings it back; a flag keeps an event too.
 func TestMigrationToResets(t *testing.T) {
-	dir := t.TempDir()
-	saved := migrations
-	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
-	v := slices.IndexFunc(saved, func(m string) bool { return strings.Contains(m, "CREATE TABLE reset_event") })
-	if v < 0 {
-		t.Fatal("no migration adds reset_event")
-	}
-	migrations, schemaVersion = saved[:v], v
-	db := openW(t, dir)
-	log := statsLog()
-	for _, r := range log {
-		record(t, db, r)
-	}
-	items := states(t, db)
-	db.Close()
-	migrations, schemaVersion = saved, len(saved)
-
-	db = openW(t, dir)
-	if got, _ := versions(t, db); got != schemaVersion {
-		t.Errorf("user_version %d after migrating, want %d", got, schemaVersion)
-	}
-	if got := states(t, db); !reflect.DeepEqual(got, items) {
-		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
-	}
+	db, items := migratedStatsLog(t, "CREATE TABLE reset_event")
+	log := allReviews(t, db)
 	id := log[0].Item
 	var last time.Time
 	for _, r := range log {

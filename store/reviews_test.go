@@ -14,39 +14,21 @@ import (
 	"github.com/moatquiz/moatquiz/quiz"
 )
 
-// uidVersion is the schema version that gave reviews their uid.
-var uidVersion = slices.Index(migrations, uidMigration) + 1
-
 // TestMigrationToUIDs opens a copy of a database written with the schema
 // before uids: it is migrated in place, keeps every review, state and
 // count, and each review, old or new, has its quiz.ReviewUID stored.
 func TestMigrationToUIDs(t *testing.T) {
 	old, copied := t.TempDir(), t.TempDir()
-	saved := migrations
-	t.Cleanup(func() { migrations, schemaVersion = saved, len(saved) })
-	migrations, schemaVersion = saved[:uidVersion-1], uidVersion-1
-	db := openW(t, old)
+	db := openAtVersionBefore(t, old, uidMigration)
 	for _, r := range statsLog() {
 		record(t, db, r)
 	}
-	reviews, items, rows := allReviews(t, db), states(t, db), statsRows(t, db, "")
+	before := kept{allReviews(t, db), states(t, db), statsRows(t, db, "")}
 	db.Close()
 	copyFile(t, filepath.Join(old, FileName), filepath.Join(copied, FileName))
-	migrations, schemaVersion = saved, len(saved)
 
 	db = openW(t, copied)
-	if v, _ := versions(t, db); v != schemaVersion {
-		t.Errorf("user_version %d after migrating, want %d", v, schemaVersion)
-	}
-	if got := allReviews(t, db); !reflect.DeepEqual(got, reviews) {
-		t.Errorf("log after migrating =\n%+v\nwant\n%+v", got, reviews)
-	}
-	if got := states(t, db); !reflect.DeepEqual(got, items) {
-		t.Errorf("states after migrating =\n%+v\nwant\n%+v", got, items)
-	}
-	if got := statsRows(t, db, ""); !reflect.DeepEqual(got, rows) {
-		t.Errorf("counts after migrating =\n%+v\nwant\n%+v", got, rows)
-	}
+	checkMigrated(t, db, before)
 	fresh := review("moat", "fact", 99, quiz.ModeReview, nil)
 	record(t, db, fresh)
 	for _, r := range allReviews(t, db) {
