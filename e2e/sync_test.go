@@ -16,11 +16,7 @@ import (
 // A leaves both with the same log.
 func TestTwoMachinesSyncThroughAFolder(t *testing.T) {
 	e2eTest(t)
-	folder := t.TempDir()
-	cfg := filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(cfg, []byte("sync_dir = "+`"`+folder+`"`+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := syncConfig(t)
 	a, b := newTerm(t), newTerm(t)
 	b.now = "2026-03-02T12:00:00+09:00"
 	studyFlip(a, cfg, 2)
@@ -43,6 +39,17 @@ func TestTwoMachinesSyncThroughAFolder(t *testing.T) {
 	if ea != eb || strings.Count(ea, "\n") != 3 {
 		t.Errorf("A and B export different logs, or not 3 reviews:\n%s\n%s", ea, eb)
 	}
+}
+
+// syncConfig writes a config file whose sync_dir is a new empty folder
+// and returns the file's path.
+func syncConfig(t *testing.T) string {
+	t.Helper()
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("sync_dir = "+`"`+t.TempDir()+`"`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }
 
 // unwrapped is what tm's pane shows and has scrolled away, its lines
@@ -85,11 +92,7 @@ func exported(t *testing.T, tm *term) string {
 // holds the card's reviews: neither lists it among the cards studied.
 func TestResetReachesTheOtherMachine(t *testing.T) {
 	e2eTest(t)
-	folder := t.TempDir()
-	cfg := filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(cfg, []byte("sync_dir = "+`"`+folder+`"`+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := syncConfig(t)
 	a, b := newTerm(t), newTerm(t)
 	studyFlip(a, cfg, 2)
 	cli(t, b, cfg, "sync")
