@@ -59,7 +59,9 @@ type Progress interface {
 // reached, and the cards from the new-item frontier on until enough new
 // items are found (and, for the home screen, one more). States of cards
 // or items the deck no longer has are passed over. The limits and
-// burying count every item answered today, studied or not, as quiz does.
+// burying count every item answered today, studied or not, as quiz does;
+// with Scheduling.BurySiblings, a card related to one answered or taken
+// today (deckIndex.kinOf) gives no new item, as in quiz.
 type dayPlan struct {
 	f          *deckFile
 	studies    studies
@@ -70,6 +72,7 @@ type dayPlan struct {
 	reviewed, added int             // scheduled reviews and new items answered today
 	claimed         map[int]bool    // cards answered or taken today, by position
 	buried          map[string]bool // the cards buried at the plan's moment, by id
+	kin             map[int]bool    // the sibling keys shown by the cards answered or taken today; nil: not buried
 	cards           []int           // the positions of the cards the day needs
 	earliest        time.Time       // the earliest due of a learning item or review taken
 }
@@ -106,6 +109,20 @@ func (p *dayPlan) open(r store.Row) (int, bool) {
 	return pos, ok && !p.buried[r.Card]
 }
 
+// claim notes the card at pos as answered or taken today: its new items,
+// and those of the cards related to it, wait.
+func (p *dayPlan) claim(pos int) {
+	p.claimed[pos] = true
+	if p.kin != nil {
+		p.f.index.kinOf(pos, kinShows, func(key int) bool { p.kin[key] = true; return false })
+	}
+}
+
+// related reports whether a card claimed gives the card at pos away.
+func (p *dayPlan) related(pos int) bool {
+	return len(p.kin) > 0 && p.f.index.kinOf(pos, kinTests, func(key int) bool { return p.kin[key] })
+}
+
 // take adds the card at pos to the cards the day needs.
 func (p *dayPlan) take(pos int, due time.Time) {
 	p.cards = append(p.cards, pos)
@@ -118,6 +135,9 @@ func (p *dayPlan) take(pos int, due time.Time) {
 // with sch's limits (the day's added new items included: daySched).
 func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies) (*dayPlan, error) {
 	p := &dayPlan{f: f, studies: studies, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
+	if sch.BurySiblings {
+		p.kin = map[int]bool{}
+	}
 	id := f.index.Deck.ID
 	buried, err := pr.Buried(id, now)
 	if err != nil {
@@ -130,7 +150,7 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 	}
 	for _, r := range answered {
 		if pos, ok := f.index.has(r.Card, r.Item); ok {
-			p.claimed[pos] = true
+			p.claim(pos)
 			p.take(pos, time.Time{})
 			if r.State.Introduced.Before(p.start) {
 				p.reviewed++
@@ -179,7 +199,7 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 			break
 		}
 		if !p.claimed[r.pos] {
-			p.claimed[r.pos] = true
+			p.claim(r.pos)
 			p.counts.Review++
 			p.take(r.pos, r.State.Card.Due)
 		}
@@ -303,11 +323,11 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 				moved++
 			}
 			switch {
-			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew:
+			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew || p.related(pos):
 			case p.counts.New == n:
 				p.moreNew = more
 			default:
-				p.claimed[pos] = true
+				p.claim(pos)
 				p.counts.New++
 				p.take(pos, time.Time{})
 			}

@@ -522,13 +522,24 @@ func (s *Session) applyGrade(rev Review) {
 		}
 	default:
 		s.states[rev.Item] = rev.After
-		s.q.bury(e.item.Card.ID)
+		s.q.bury(e.item.Card.ID, s.relatedTo(e.item.Card))
 		c := rev.After.Card
 		if !rev.After.Suspended && (c.State == fsrs.Learning || c.State == fsrs.Relearning) && c.Due.Before(s.sch.DayEnd(s.clock())) {
 			s.q.addLearning(entry{item: e.item, due: c.Due, cat: catLearning})
 		}
 	}
 	s.advance()
+}
+
+// relatedTo reports which cards are related to card c, nil when the
+// session does not bury them.
+func (s *Session) relatedTo(c *Card) func(*Card) bool {
+	if !s.sch.BurySiblings {
+		return nil
+	}
+	k := newKin(true)
+	k.claim(c)
+	return k.related
 }
 
 // applyUndo restores what the last saved answer changed and asks its
@@ -576,7 +587,7 @@ func (s *Session) NextDue() (time.Time, bool) {
 			next = t
 		}
 	}
-	for _, e := range append(q.learning, q.reviews...) {
+	for _, e := range slices.Concat(q.learning, q.reviews, q.later) {
 		earliest(e.due)
 	}
 	if !next.IsZero() {
