@@ -79,23 +79,25 @@ func (x *deckIndex) names(i int) []string {
 // them.
 func (x *deckIndex) tags(i int) []string { return x.Tags[x.u32(x.tagIDs(), i)] }
 
-// The flags of a sibling key in the index: the card shows it, tests it.
+// The flags of a sibling key in the index: the card shows it, tests it;
+// it is a word's (quiz.IsWordKey).
 const (
 	kinShows = 1 << iota
 	kinTests
-	kinFlags = 2 // how many bits they take
+	kinWord
+	kinFlags = 3 // how many bits they take
 )
 
 // kinOf calls fn with the number of each sibling key of the card at
-// position i that has flag (kinShows or kinTests), until fn returns true,
-// and reports whether one did.
-func (x *deckIndex) kinOf(i, flag int, fn func(key int) bool) bool {
+// position i that has every flag of flags, until fn returns true, and
+// reports whether one did.
+func (x *deckIndex) kinOf(i, flags int, fn func(key int) bool) bool {
 	start := 0
 	if i > 0 {
 		start = x.u32(x.kinEnds(), i-1)
 	}
 	for j := start; j < x.u32(x.kinEnds(), i); j++ {
-		if k := x.u32(x.kin(), j); k&flag != 0 && fn(k>>kinFlags) {
+		if k := x.u32(x.kin(), j); k&flags == flags && fn(k>>kinFlags) {
 			return true
 		}
 	}
@@ -246,6 +248,9 @@ func appendKin(b []byte, cards []quiz.Card) (_, kin []byte) {
 			keys[i][k] |= kinTests
 		}
 		for k := range keys[i] {
+			if quiz.IsWordKey(k) {
+				keys[i][k] |= kinWord
+			}
 			cardsOf[k]++
 		}
 	}

@@ -60,8 +60,9 @@ type Progress interface {
 // items are found (and, for the home screen, one more). States of cards
 // or items the deck no longer has are passed over. The limits and
 // burying count every item answered today, studied or not, as quiz does;
-// with Scheduling.BurySiblings, a card related to one answered or taken
-// today (deckIndex.kinOf) gives no new item, as in quiz.
+// with Scheduling.BurySiblings, a card related to one introduced today
+// (answered or taken; deckIndex.kinOf), or by its word to one reviewed
+// today, gives no new item, as in quiz.
 type dayPlan struct {
 	f          *deckFile
 	studies    studies
@@ -72,7 +73,7 @@ type dayPlan struct {
 	reviewed, added int             // scheduled reviews and new items answered today
 	claimed         map[int]bool    // cards answered or taken today, by position
 	buried          map[string]bool // the cards buried at the plan's moment, by id
-	kin             map[int]bool    // the sibling keys shown by the cards answered or taken today; nil: not buried
+	kin             map[int]bool    // the sibling keys shown by the cards introduced today, the words of those reviewed; nil: not buried
 	cards           []int           // the positions of the cards the day needs
 	earliest        time.Time       // the earliest due of a learning item or review taken
 }
@@ -109,16 +110,17 @@ func (p *dayPlan) open(r store.Row) (int, bool) {
 	return pos, ok && !p.buried[r.Card]
 }
 
-// claim notes the card at pos as answered or taken today: its new items,
-// and those of the cards related to it, wait.
-func (p *dayPlan) claim(pos int) {
-	p.claimed[pos] = true
+// hold notes the keys with flags (kinShows, and kinWord for a review)
+// shown by the card at pos, studied today: the new items of the cards
+// related to them wait.
+func (p *dayPlan) hold(pos, flags int) {
 	if p.kin != nil {
-		p.f.index.kinOf(pos, kinShows, func(key int) bool { p.kin[key] = true; return false })
+		p.f.index.kinOf(pos, flags, func(key int) bool { p.kin[key] = true; return false })
 	}
 }
 
-// related reports whether a card claimed gives the card at pos away.
+// related reports whether a card introduced today gives the card at pos
+// away.
 func (p *dayPlan) related(pos int) bool {
 	return len(p.kin) > 0 && p.f.index.kinOf(pos, kinTests, func(key int) bool { return p.kin[key] })
 }
@@ -150,11 +152,13 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 	}
 	for _, r := range answered {
 		if pos, ok := f.index.has(r.Card, r.Item); ok {
-			p.claim(pos)
+			p.claimed[pos] = true
 			p.take(pos, time.Time{})
 			if r.State.Introduced.Before(p.start) {
+				p.hold(pos, kinShows|kinWord)
 				p.reviewed++
 			} else {
+				p.hold(pos, kinShows)
 				p.added++
 			}
 		}
@@ -199,7 +203,8 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 			break
 		}
 		if !p.claimed[r.pos] {
-			p.claim(r.pos)
+			p.claimed[r.pos] = true
+			p.hold(r.pos, kinShows|kinWord)
 			p.counts.Review++
 			p.take(r.pos, r.State.Card.Due)
 		}
@@ -327,7 +332,8 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 			case p.counts.New == n:
 				p.moreNew = more
 			default:
-				p.claim(pos)
+				p.claimed[pos] = true
+				p.hold(pos, kinShows)
 				p.counts.New++
 				p.take(pos, time.Time{})
 			}

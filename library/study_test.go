@@ -48,8 +48,8 @@ func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
 			}
 		default:
 			c.Kind, c.Text, c.Translation = quiz.KindCloze, "{{c1::훈련}}과 {{c2::추론}}", "training and inference"
-			if rng.IntN(2) == 0 {
-				c.Text = "{{c1::훈련}}"
+			if rng.IntN(2) == 0 { // hints: a dictionary form, or a meaning
+				c.Text = []string{"{{c1::훈련}}", "{{c1::훈련했다::훈련}}", "{{c1::추론::해자}}", "{{c1::해자::moat}}"}[rng.IntN(4)]
 			}
 		}
 		d.Cards = append(d.Cards, c)

@@ -40,7 +40,7 @@ type entry struct {
 //
 // The order: learning items whose step is due (earliest first); then
 // reviews (oldest due first); then new items in deck order; then the
-// reviews of cards related to one studied today (later), kept apart from
+// items of cards related to one studied today (later), kept apart from
 // it; then, when nothing else is left, learning items whose step is not
 // due yet, shown early rather than making the learner wait. Practice
 // sessions keep their shuffled items in reviews.
@@ -51,7 +51,7 @@ type queue struct {
 	learning []entry // sorted by due
 	reviews  []entry
 	fresh    []entry
-	later    []entry // reviews related to a card studied today
+	later    []entry // reviews and new items related to a card studied today
 	journal  []change
 	// gone are the items that left the session (Session.Follow): pop
 	// skips them and counts leaves them out, wherever undo puts them.
@@ -153,9 +153,10 @@ func (q *queue) addLearning(e entry) {
 func (q *queue) requeue(e entry) { q.insert(1, len(q.reviews), e) }
 
 // bury removes the new and review items of a card: its siblings, once one
-// of its items is answered. With related (nil: none), it also removes
-// the new items of the cards related to it, and moves their reviews to
-// later. Learning items are never buried: that would break their steps.
+// of its items is answered. With related (nil: none), it also moves the
+// items of the cards related to it to the end of later (the new ones a
+// new card gives away are not planned: planDue). Learning items are never
+// buried nor moved: that would break their steps.
 func (q *queue) bury(card string, related func(*Card) bool) {
 	var later []entry
 	for _, l := range []int{1, 2, 3} {
@@ -165,9 +166,7 @@ func (q *queue) bury(card string, related func(*Card) bool) {
 			case c.ID == card:
 				q.remove(l, i)
 			case related != nil && related(c):
-				if e := q.remove(l, i); l != 2 {
-					later = append(later, e)
-				}
+				later = append(later, q.remove(l, i))
 			default:
 				i++
 			}
@@ -259,35 +258,37 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // new limit. Suspended items never come; a card gives at most one new or
 // review item a day, and none once one of its items was answered today
 // (siblings are buried). With Scheduling.BurySiblings, a new item of a
-// card related to one answered or taken today is not taken (the next
-// one is), and the reviews of cards related to one answered today come
-// later. The day's limits and burying count every item answered today,
-// taken or not: a filter does not renew the deck's day. It looks each
-// item's state up once.
+// card related to one introduced today (answered or taken), or by its
+// word to one reviewed today (answered or taken), is not taken (the next
+// one is), and the items of cards related to one answered today come
+// later. The day's limits and burying count every item answered
+// today, taken or not: a filter does not renew the deck's day. It looks
+// each item's state up once.
 func planDue(items []Item, takes func(Item) bool, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
-	kin := newKin(sch.BurySiblings)
+	// fresh holds back new items; seen, answered today, sends items later
+	fresh, seen := newKin(sch.BurySiblings), newKin(sch.BurySiblings)
 	var q queue
 	var reviews []entry
-	var fresh []int32 // indices of the new items that are not suspended
+	var news []int32 // indices of the new items that are not suspended
 	for i, it := range items {
 		st, ok := states[it.ID]
 		if ok && !st.Card.LastReview.Before(d.start) && st.Card.LastReview.Before(d.end) {
-			if !d.answered[it.Card.ID] {
-				kin.claim(it.Card)
-			}
+			seen.claim(it.Card)
 			d.answered[it.Card.ID] = true
 			if st.Introduced.Before(d.start) {
+				fresh.claimWords(it.Card)
 				reviewed++
 			} else {
+				fresh.claim(it.Card)
 				introduced++
 			}
 		}
 		switch cat := categoryOf(st, ok); {
 		case ok && st.Suspended, !takes(it):
 		case cat == catNew:
-			fresh = append(fresh, int32(i))
+			news = append(news, int32(i))
 		case !st.Card.Due.Before(d.end):
 		case cat == catLearning:
 			q.learning = append(q.learning, entry{item: it, due: st.Card.Due, cat: cat})
@@ -302,26 +303,35 @@ func planDue(items []Item, takes func(Item) bool, states map[ItemID]ItemState, s
 	slices.SortStableFunc(q.learning, func(a, b entry) int { return a.due.Compare(b.due) })
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
 	for _, e := range onePerCard(reviews, d.answered, d.reviewLeft) {
-		if kin.related(e.item.Card) {
-			q.later = append(q.later, e)
-		} else {
-			q.reviews = append(q.reviews, e)
-		}
+		q.add(e, seen)
+		fresh.claimWords(e.item.Card)
 	}
-	for _, e := range slices.Concat(q.reviews, q.later) {
-		kin.claim(e.item.Card)
-	}
-	for _, i := range fresh {
-		if len(q.fresh) >= d.newLeft {
+	n := 0
+	for _, i := range news {
+		if n >= d.newLeft {
 			break
 		}
-		if it := items[i]; !d.answered[it.Card.ID] && !kin.related(it.Card) {
+		if it := items[i]; !d.answered[it.Card.ID] && !fresh.related(it.Card) {
 			d.answered[it.Card.ID] = true
-			kin.claim(it.Card)
-			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
+			fresh.claim(it.Card)
+			q.add(entry{item: it, cat: catNew}, seen)
+			n++
 		}
 	}
 	return q
+}
+
+// add puts a planned review or new item in its list, or in later when a
+// card seen today is related to it.
+func (q *queue) add(e entry, seen kin) {
+	switch {
+	case seen.related(e.item.Card):
+		q.later = append(q.later, e)
+	case e.cat == catNew:
+		q.fresh = append(q.fresh, e)
+	default:
+		q.reviews = append(q.reviews, e)
+	}
 }
 
 // onePerCard keeps, in order, up to n entries whose card is not claimed

@@ -22,9 +22,10 @@ type Scheduling struct {
 	// (Anki's "maximum answer seconds"); 0 caps nothing.
 	AnswerTimeCap time.Duration
 	// BurySiblings holds back, until the next day, the new items of the
-	// cards related to one studied today (Card.SiblingKeys: the same word
-	// or sentence), and asks their reviews after the others. The items of
-	// one card are one a day whatever it says.
+	// cards a card introduced today gives away (Card.SiblingKeys: the same
+	// word or sentence), or a card reviewed today by its word, and asks
+	// the other items related to one studied today after the others. The
+	// items of one card are one a day whatever it says.
 	BurySiblings bool
 }
 

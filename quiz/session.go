@@ -510,7 +510,8 @@ func (s *Session) Apply(r Result) {
 
 // applyGrade moves on after a saved review: it updates the state, puts a
 // learning item back when its next step is due today (practice: an item
-// rated Again comes back at the end), buries the siblings, and asks the
+// rated Again comes back at the end), buries the siblings (and sends
+// the items of related cards later), and asks the
 // next question.
 func (s *Session) applyGrade(rev Review) {
 	s.history = append(s.history, graded{review: rev, entry: *s.cur, mark: s.q.mark(), check: s.check})

@@ -8,10 +8,12 @@ import "strings"
 // be answered from memory of a minute ago, so it waits
 // (Scheduling.BurySiblings). A word relates both ways: a vocab card's
 // word, a cloze deletion's answer and its hint (mine sets it to the
-// dictionary form). A sentence is shown by every card that quotes it (its
-// source sentence, a vocab card's example, a cloze's text filled in) and
-// gives away the clozes and facts made from it, but not the vocab cards
-// of its other words: their meanings are not in it. Keys compare exactly
+// dictionary form, or else to a meaning, which must not relate two clozes
+// of one meaning: a hint is shown as a key of its own kind). A sentence
+// is shown by every card that quotes it (its source sentence, a vocab
+// card's example, a cloze's text filled in) and gives away the clozes and
+// facts made from it, but not the vocab cards of its other words: their
+// meanings are not in it. Keys compare exactly
 // (the loader makes text NFC); a word key never equals a sentence key.
 func (c *Card) SiblingKeys() (shows, tests []string) {
 	add := func(list *[]string, kind, s string) {
@@ -24,6 +26,7 @@ func (c *Card) SiblingKeys() (shows, tests []string) {
 	case KindVocab:
 		add(&shows, "w:", c.Word)
 		add(&tests, "w:", c.Word)
+		add(&tests, "h:", c.Word)
 		if c.Example != nil {
 			add(&shows, "s:", c.Example.Ko)
 		}
@@ -36,15 +39,17 @@ func (c *Card) SiblingKeys() (shows, tests []string) {
 		for _, p := range parts {
 			filled.WriteString(p.Text)
 			if p.Num > 0 {
+				add(&shows, "w:", p.Text)
 				add(&tests, "w:", p.Text)
+				add(&shows, "h:", p.Hint)
 				add(&tests, "w:", p.Hint)
 			}
 		}
 		add(&tests, "s:", c.SourceSentence)
 		if filled.String() != c.SourceSentence {
+			add(&shows, "s:", filled.String())
 			add(&tests, "s:", filled.String())
 		}
-		shows = append([]string(nil), tests...) // its source sentence among them
 	case KindFact:
 		add(&tests, "s:", c.SourceSentence)
 	}
@@ -66,15 +71,26 @@ func newKin(bury bool) kin {
 }
 
 // claim notes card c as studied today.
-func (k kin) claim(c *Card) {
+func (k kin) claim(c *Card) { k.claimIf(c, func(string) bool { return true }) }
+
+// claimWords notes the words card c shows, not its sentences.
+func (k kin) claimWords(c *Card) { k.claimIf(c, IsWordKey) }
+
+// claimIf notes the keys card c shows that keep says.
+func (k kin) claimIf(c *Card, keep func(string) bool) {
 	if k.shown == nil {
 		return
 	}
 	shows, _ := c.SiblingKeys()
 	for _, key := range shows {
-		k.shown[key] = true
+		if keep(key) {
+			k.shown[key] = true
+		}
 	}
 }
+
+// IsWordKey reports whether a sibling key is a word's (not a sentence's).
+func IsWordKey(key string) bool { return !strings.HasPrefix(key, "s:") }
 
 // related reports whether a card claimed gives card c away.
 func (k kin) related(c *Card) bool {

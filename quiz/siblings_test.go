@@ -11,7 +11,8 @@ import (
 const minedSentence = "구글 직원이 메모를 썼다."
 
 // minedDeck is what `moatquiz mine` writes for two words of one sentence
-// (vocab cards first, then clozes), with a fact from another sentence.
+// (vocab cards first, then clozes), with a fact from another sentence and
+// one from the same.
 func minedDeck() *Deck {
 	return &Deck{ID: "t", Lang: "ko", Cards: []Card{
 		{ID: "w-memo", Kind: KindVocab, Word: "메모", Meanings: []string{"memo"}, POS: "noun", SourceSentence: minedSentence},
@@ -19,14 +20,15 @@ func minedDeck() *Deck {
 		{ID: "leak", Kind: KindFact, Prompt: "누가?", PromptEn: "Who?", Answer: "구글", AnswerEn: "Google", SourceSentence: "메모가 유출됐다."},
 		{ID: "c-memo", Kind: KindCloze, Text: "구글 직원이 {{c1::메모::memo}}를 썼다.", Translation: NoTranslation, SourceSentence: minedSentence},
 		{ID: "c-sseuda", Kind: KindCloze, Text: "구글 직원이 메모를 {{c1::썼다::쓰다}}.", Translation: NoTranslation, SourceSentence: minedSentence},
+		{ID: "writer", Kind: KindFact, Prompt: "누가 썼나요?", PromptEn: "Who wrote it?", Answer: "구글 직원", AnswerEn: "a Googler", SourceSentence: minedSentence},
 	}}
 }
 
-// TestSiblingsWait: once a card is studied, the new cards its answer
+// TestSiblingsWait: once a card is introduced, the new cards its answer
 // gives away (its other direction, the cloze of its word or sentence)
-// are not asked that day nor counted among the day's new items, and the
-// reviews of related cards are asked after the others; with
-// BurySiblings off they come as before.
+// are not asked that day nor counted among the day's new items; a review
+// holds back the new cards of its word, and the rest it gives away is
+// asked after the others. With BurySiblings off they come as before.
 func TestSiblingsWait(t *testing.T) {
 	now := at(21, 10, 0)
 	off := noFuzz()
@@ -45,7 +47,7 @@ func TestSiblingsWait(t *testing.T) {
 	}, {
 		name:    "off: every card, one item of each",
 		sch:     off,
-		want:    []ItemID{id("w-memo", "ko-en"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-memo", "c1"), id("c-sseuda", "c1")},
+		want:    []ItemID{id("w-memo", "ko-en"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-memo", "c1"), id("c-sseuda", "c1"), id("writer", "fact")},
 		wantNew: 0,
 	}, {
 		name: "a cloze after a vocab card of its word, answered today",
@@ -55,7 +57,7 @@ func TestSiblingsWait(t *testing.T) {
 		sch:  noFuzz(),
 		want: []ItemID{id("w-sseuda", "ko-en"), id("leak", "fact")},
 	}, {
-		name: "reviews of related cards after the others, new items between",
+		name: "a review holds back the new cards of its word, sends the rest it gives away after the others",
 		states: map[ItemID]ItemState{
 			id("w-memo", "ko-en"):   due(18),
 			id("w-memo", "en-ko"):   due(30),
@@ -64,7 +66,7 @@ func TestSiblingsWait(t *testing.T) {
 			id("w-sseuda", "en-ko"): due(30),
 		},
 		sch:  noFuzz(),
-		want: []ItemID{id("w-memo", "ko-en"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-memo", "c1")},
+		want: []ItemID{id("w-memo", "ko-en"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-memo", "c1"), id("writer", "fact")},
 	}, {
 		name: "off: reviews in due order",
 		states: map[ItemID]ItemState{
@@ -75,7 +77,7 @@ func TestSiblingsWait(t *testing.T) {
 			id("w-sseuda", "en-ko"): due(30),
 		},
 		sch:  off,
-		want: []ItemID{id("w-memo", "ko-en"), id("c-memo", "c1"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-sseuda", "c1")},
+		want: []ItemID{id("w-memo", "ko-en"), id("c-memo", "c1"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("c-sseuda", "c1"), id("writer", "fact")},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newMem()
@@ -94,9 +96,9 @@ func TestSiblingsWait(t *testing.T) {
 	}
 }
 
-// TestSiblingAnsweredInSession: a review answered in the session sends
-// the reviews of the cards it gives away after the others, and takes
-// their new items out of the session; undo brings them back.
+// TestSiblingAnsweredInSession: an item not introduced today answered in
+// the session sends the items it gives away after the others; undo
+// brings them back.
 func TestSiblingAnsweredInSession(t *testing.T) {
 	now := at(21, 10, 0)
 	p := newMem()
@@ -124,7 +126,7 @@ func TestSiblingAnsweredInSession(t *testing.T) {
 	if got := s.Question().Item.ID; got != id("c-memo", "c1") {
 		t.Fatalf("after undo %v is asked, want the cloze again", got)
 	}
-	want := []ItemID{id("c-memo", "c1"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("w-memo", "ko-en")}
+	want := []ItemID{id("c-memo", "c1"), id("w-sseuda", "ko-en"), id("leak", "fact"), id("w-memo", "ko-en"), id("writer", "fact")}
 	if got := drain(t, s, fsrs.Easy); !reflect.DeepEqual(got, want) {
 		t.Errorf("asked %v\nwant  %v", got, want)
 	}
@@ -135,6 +137,9 @@ func TestSiblingAnsweredInSession(t *testing.T) {
 // and facts of it, not the vocab cards of its other words.
 func TestSiblingKeys(t *testing.T) {
 	d := minedDeck()
+	d.Cards = append(d.Cards, // clozes with a meaning for hint, in sentences of their own
+		Card{ID: "c-a", Kind: KindCloze, Text: "{{c1::가다::to go}}", Translation: "a"},
+		Card{ID: "c-b", Kind: KindCloze, Text: "{{c1::떠나다::to go}}", Translation: "b"})
 	rel := func(a, b int) bool {
 		k := newKin(true)
 		k.claim(&d.Cards[a])
@@ -152,6 +157,8 @@ func TestSiblingKeys(t *testing.T) {
 		{4, 0, false}, // the cloze of 쓰다 shows the sentence, not 메모's meaning
 		{3, 4, true},  // two clozes of one sentence
 		{0, 2, false}, // another sentence
+		{5, 3, true},  // a fact and a cloze of one sentence
+		{6, 7, false}, // two clozes of one meaning
 	} {
 		if got := rel(tc.a, tc.b); got != tc.want {
 			t.Errorf("%s gives %s away: %v, want %v", d.Cards[tc.a].ID, d.Cards[tc.b].ID, got, tc.want)
