@@ -2,7 +2,6 @@ package library
 
 import (
 	"encoding/binary"
-	"maps"
 	"slices"
 	"strings"
 
@@ -80,7 +79,7 @@ func (x *deckIndex) names(i int) []string {
 func (x *deckIndex) tags(i int) []string { return x.Tags[x.u32(x.tagIDs(), i)] }
 
 // The flags of a sibling key in the index: the card shows it, tests it;
-// it is a word's (quiz.IsWordKey).
+// it is a word's (quiz.SiblingKey.Word).
 const (
 	kinShows = 1 << iota
 	kinTests
@@ -236,35 +235,45 @@ func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 // with their flags, in card order. A key of one card alone relates
 // nothing, and is left out.
 func appendKin(b []byte, cards []quiz.Card) (_, kin []byte) {
-	keys := make([]map[string]int, len(cards)) // each card's keys and flags
-	cardsOf := map[string]int{}                // how many cards have the key
+	type flagged struct {
+		key   quiz.SiblingKey
+		flags int
+	}
+	keys := make([][]flagged, len(cards)) // each card's keys, each once
+	cardsOf := map[quiz.SiblingKey]int{}  // how many cards have the key
 	for i := range cards {
 		shows, tests := cards[i].SiblingKeys()
-		keys[i] = map[string]int{}
-		for _, k := range shows {
-			keys[i][k] |= kinShows
-		}
-		for _, k := range tests {
-			keys[i][k] |= kinTests
-		}
-		for k := range keys[i] {
-			if quiz.IsWordKey(k) {
-				keys[i][k] |= kinWord
+		add := func(k quiz.SiblingKey, flag int) {
+			for j := range keys[i] {
+				if keys[i][j].key == k {
+					keys[i][j].flags |= flag
+					return
+				}
 			}
+			if k.Word() {
+				flag |= kinWord
+			}
+			keys[i] = append(keys[i], flagged{k, flag})
 			cardsOf[k]++
 		}
+		for _, k := range shows {
+			add(k, kinShows)
+		}
+		for _, k := range tests {
+			add(k, kinTests)
+		}
 	}
-	number := map[string]int{}
+	number := map[quiz.SiblingKey]int{}
 	for i := range cards {
-		for _, k := range slices.Sorted(maps.Keys(keys[i])) {
-			if cardsOf[k] < 2 {
+		for _, k := range keys[i] {
+			if cardsOf[k.key] < 2 {
 				continue
 			}
-			n, ok := number[k]
+			n, ok := number[k.key]
 			if !ok {
-				n, number[k] = len(number), len(number)
+				n, number[k.key] = len(number), len(number)
 			}
-			kin = binary.LittleEndian.AppendUint32(kin, uint32(n<<kinFlags|keys[i][k]))
+			kin = binary.LittleEndian.AppendUint32(kin, uint32(n<<kinFlags|k.flags))
 		}
 		b = binary.LittleEndian.AppendUint32(b, uint32(len(kin)/4))
 	}

@@ -2,6 +2,23 @@ package quiz
 
 import "strings"
 
+// SiblingKey is what relates cards (Card.SiblingKeys): a word, a hint or
+// a sentence.
+type SiblingKey struct {
+	Kind byte // KeyWord, KeyHint or KeySentence
+	Text string
+}
+
+// The kinds of sibling keys.
+const (
+	KeyWord     = 'w' // a word tested
+	KeyHint     = 'h' // a cloze's hint shown: a dictionary form, or a meaning
+	KeySentence = 's' // a sentence quoted
+)
+
+// Word reports whether the key is a word's (or a hint's), not a sentence's.
+func (k SiblingKey) Word() bool { return k.Kind != KeySentence }
+
 // SiblingKeys returns what relates card c to other cards of its deck, as
 // keys: what its answer shows (shows), and what would give it away
 // (tests). Once a card is studied, a card whose tests meet its shows would
@@ -14,21 +31,22 @@ import "strings"
 // card's example, a cloze's text filled in) and gives away the clozes and
 // facts made from it, but not the vocab cards of its other words: their
 // meanings are not in it. Keys compare exactly
-// (the loader makes text NFC); a word key never equals a sentence key.
-func (c *Card) SiblingKeys() (shows, tests []string) {
-	add := func(list *[]string, kind, s string) {
+// (the loader makes text NFC).
+func (c *Card) SiblingKeys() (shows, tests []SiblingKey) {
+	shows, tests = make([]SiblingKey, 0, 3), make([]SiblingKey, 0, 4)
+	add := func(list *[]SiblingKey, kind byte, s string) {
 		if s != "" {
-			*list = append(*list, kind+s)
+			*list = append(*list, SiblingKey{kind, s})
 		}
 	}
-	add(&shows, "s:", c.SourceSentence)
+	add(&shows, KeySentence, c.SourceSentence)
 	switch c.Kind {
 	case KindVocab:
-		add(&shows, "w:", c.Word)
-		add(&tests, "w:", c.Word)
-		add(&tests, "h:", c.Word)
+		add(&shows, KeyWord, c.Word)
+		add(&tests, KeyWord, c.Word)
+		add(&tests, KeyHint, c.Word)
 		if c.Example != nil {
-			add(&shows, "s:", c.Example.Ko)
+			add(&shows, KeySentence, c.Example.Ko)
 		}
 	case KindCloze:
 		parts, err := ParseCloze(c.Text)
@@ -39,19 +57,19 @@ func (c *Card) SiblingKeys() (shows, tests []string) {
 		for _, p := range parts {
 			filled.WriteString(p.Text)
 			if p.Num > 0 {
-				add(&shows, "w:", p.Text)
-				add(&tests, "w:", p.Text)
-				add(&shows, "h:", p.Hint)
-				add(&tests, "w:", p.Hint)
+				add(&shows, KeyWord, p.Text)
+				add(&tests, KeyWord, p.Text)
+				add(&shows, KeyHint, p.Hint)
+				add(&tests, KeyWord, p.Hint)
 			}
 		}
-		add(&tests, "s:", c.SourceSentence)
+		add(&tests, KeySentence, c.SourceSentence)
 		if filled.String() != c.SourceSentence {
-			add(&shows, "s:", filled.String())
-			add(&tests, "s:", filled.String())
+			add(&shows, KeySentence, filled.String())
+			add(&tests, KeySentence, filled.String())
 		}
 	case KindFact:
-		add(&tests, "s:", c.SourceSentence)
+		add(&tests, KeySentence, c.SourceSentence)
 	}
 	return shows, tests
 }
@@ -59,7 +77,7 @@ func (c *Card) SiblingKeys() (shows, tests []string) {
 // kin are the keys shown by the cards claimed today, for holding back the
 // cards related to them. The zero kin (burying off) relates nothing.
 type kin struct {
-	shown map[string]bool // nil when siblings are not buried
+	shown map[SiblingKey]bool // nil when siblings are not buried
 }
 
 // newKin returns the kin of a day: empty, or off when bury is false.
@@ -67,17 +85,17 @@ func newKin(bury bool) kin {
 	if !bury {
 		return kin{}
 	}
-	return kin{shown: map[string]bool{}}
+	return kin{shown: map[SiblingKey]bool{}}
 }
 
 // claim notes card c as studied today.
-func (k kin) claim(c *Card) { k.claimIf(c, func(string) bool { return true }) }
+func (k kin) claim(c *Card) { k.claimIf(c, func(SiblingKey) bool { return true }) }
 
 // claimWords notes the words card c shows, not its sentences.
-func (k kin) claimWords(c *Card) { k.claimIf(c, IsWordKey) }
+func (k kin) claimWords(c *Card) { k.claimIf(c, SiblingKey.Word) }
 
 // claimIf notes the keys card c shows that keep says.
-func (k kin) claimIf(c *Card, keep func(string) bool) {
+func (k kin) claimIf(c *Card, keep func(SiblingKey) bool) {
 	if k.shown == nil {
 		return
 	}
@@ -88,9 +106,6 @@ func (k kin) claimIf(c *Card, keep func(string) bool) {
 		}
 	}
 }
-
-// IsWordKey reports whether a sibling key is a word's (not a sentence's).
-func IsWordKey(key string) bool { return !strings.HasPrefix(key, "s:") }
 
 // related reports whether a card claimed gives card c away.
 func (k kin) related(c *Card) bool {
