@@ -30,8 +30,7 @@ func (k SiblingKey) Word() bool { return k.Kind != KeySentence }
 // is shown by every card that quotes it (its source sentence, a vocab
 // card's example, a cloze's text filled in) and gives away the clozes and
 // facts made from it, but not the vocab cards of its other words: their
-// meanings are not in it. Keys compare exactly
-// (the loader makes text NFC).
+// meanings are not in it. Keys compare exactly (the loader makes text NFC).
 func (c *Card) SiblingKeys() (shows, tests []SiblingKey) {
 	shows, tests = make([]SiblingKey, 0, 3), make([]SiblingKey, 0, 4)
 	add := func(list *[]SiblingKey, kind byte, s string) {
