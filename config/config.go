@@ -107,6 +107,7 @@ type file struct {
 	ReviewsPerDay    *int64     `toml:"reviews_per_day"`
 	RolloverHour     *int64     `toml:"rollover_hour"`
 	AnswerTimeCap    *string    `toml:"answer_time_cap"`
+	BurySiblings     *bool      `toml:"bury_siblings"`
 	Weights          *[]float64 `toml:"weights"`
 	SyncDir          *string    `toml:"sync_dir"`
 }

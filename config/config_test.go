@@ -36,7 +36,7 @@ func TestDefaults(t *testing.T) {
 	if p.RequestRetention != 0.9 || !reflect.DeepEqual(p.LearningSteps, []float64{1, 10}) ||
 		!reflect.DeepEqual(p.RelearningSteps, []float64{10}) || p.MaximumInterval != 36500 ||
 		!p.EnableFuzz || p.W != fsrs.DefaultWeights() ||
-		s.NewPerDay != 20 || s.ReviewsPerDay != 200 || s.RolloverHour != 4 || s.AnswerTimeCap != time.Minute {
+		s.NewPerDay != 20 || s.ReviewsPerDay != 200 || s.RolloverHour != 4 || s.AnswerTimeCap != time.Minute || !s.BurySiblings {
 		t.Errorf("defaults = %+v", s)
 	}
 }
@@ -52,6 +52,7 @@ new_per_day = 0
 reviews_per_day = 1000
 rollover_hour = 0
 answer_time_cap = "2m30s"
+bury_siblings = false
 `
 	c, err := Parse("config.toml", []byte(doc))
 	if err != nil {
@@ -62,7 +63,7 @@ answer_time_cap = "2m30s"
 	if p.RequestRetention != 0.85 || !reflect.DeepEqual(p.LearningSteps, []float64{0.5, 15, 90}) ||
 		!reflect.DeepEqual(p.RelearningSteps, []float64{1440}) || p.MaximumInterval != 365 ||
 		p.EnableFuzz || s.NewPerDay != 0 || s.ReviewsPerDay != 1000 || s.RolloverHour != 0 ||
-		s.AnswerTimeCap != 150*time.Second {
+		s.AnswerTimeCap != 150*time.Second || s.BurySiblings {
 		t.Errorf("Parse = %+v", s)
 	}
 }
@@ -113,6 +114,7 @@ func TestInvalid(t *testing.T) {
 		{"interval fractional", "maximum_interval = 1.5", 1, "maximum_interval", "a whole number of days"},
 		{"interval huge", "maximum_interval = 99999999999999999999", 1, "maximum_interval", "from 1 to 36500"},
 		{"fuzz not a bool", "fuzz = 1", 1, "fuzz", "true or false"},
+		{"bury_siblings not a bool", "bury_siblings = \"yes\"", 1, "bury_siblings", "true or false"},
 		{"new negative", "new_per_day = -1", 1, "new_per_day", "0 or more"},
 		{"reviews negative", "reviews_per_day = -5", 1, "reviews_per_day", "0 or more"},
 		{"rollover 24", "rollover_hour = 24", 1, "rollover_hour", "from 0 to 23"},

@@ -46,6 +46,7 @@ var keys = []key{
 	{"reviews_per_day", "a whole number, 0 or more", applyReviewsPerDay},
 	{"rollover_hour", "a whole number from 0 to 23", applyRolloverHour},
 	{"answer_time_cap", `a duration from 1s to 2h, like "60s" or "2m"`, applyAnswerTimeCap},
+	{"bury_siblings", "true or false", applyBurySiblings},
 	{"weights", "a list of 21 FSRS-6 weights (or the 19 of FSRS-5, or the 17 of FSRS-4.5)", applyWeights},
 	{"sync_dir", `a folder's full path, like "/home/me/Sync/moatquiz" or "~/Sync/moatquiz"`, checkSyncDir},
 }
@@ -167,6 +168,15 @@ func applyMaxInterval(f *file, s *quiz.Scheduling, want string) string {
 func applyFuzz(f *file, s *quiz.Scheduling, _ string) string {
 	if f.Fuzz != nil {
 		s.Params.EnableFuzz = *f.Fuzz
+	}
+	return ""
+}
+
+// applyBurySiblings sets whether the cards related to one studied today
+// wait for the next day.
+func applyBurySiblings(f *file, s *quiz.Scheduling, _ string) string {
+	if f.BurySiblings != nil {
+		s.BurySiblings = *f.BurySiblings
 	}
 	return ""
 }

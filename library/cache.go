@@ -31,7 +31,7 @@ import (
 // cacheFormat is the version of what an entry holds: bump it whenever
 // quiz's binary form, the index, or what the loader accepts or produces
 // changes, so that entries written by another version are not used.
-const cacheFormat = 7
+const cacheFormat = 8
 
 // cacheHead says what an entry was made from, and holds the head of the
 // deck's index.
@@ -214,8 +214,9 @@ func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
 	return head, int64(len(magic) + len(line)), true
 }
 
-// maxIndex bounds the index an entry may claim: a card takes 18 bytes of
-// it besides its id, and a deck file is at most deckfile.MaxFileSize.
+// maxIndex bounds the index an entry may claim: a card takes 22 bytes of
+// it besides its id and sibling keys, and a deck file is at most
+// deckfile.MaxFileSize.
 const maxIndex = 16 * deckfile.MaxFileSize
 
 // writeEntry writes the entry of deck d to file, whole or not at all (a

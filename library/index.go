@@ -10,8 +10,9 @@ import (
 
 // deckIndex is what the home screen and a session's planning need of a
 // deck without its cards' content: the deck's header, and per card its id,
-// its item names, its tags and where its bytes lie in the deck's binary
-// form. It is
+// its item names, its tags, the sibling keys it shares with other cards
+// (quiz.Card.SiblingKeys, numbered) and where its bytes lie in the deck's
+// binary form. It is
 // a few bytes per card, read whole from a cache entry and used as read,
 // without a value built per card.
 type deckIndex struct {
@@ -27,6 +28,9 @@ type indexHead struct {
 	Names [][]string // the distinct lists of item names
 	Tags  [][]string // the distinct lists of tags
 	Size  int        // the length of raw
+	// Kin is how many sibling keys the cards have in all, counting
+	// only the keys shared by two cards or more.
+	Kin int
 	// Bilingual is the deck's BilingualFacts.
 	Bilingual bool
 }
@@ -35,13 +39,18 @@ type indexHead struct {
 // the ids (uint32 × n); where each card's bytes start in the binary form,
 // then its length (uint32 × n+1); the cards' positions in id order (uint32
 // × n); each card's list in Names (uint16 × n); each card's list in Tags
-// (uint32 × n); then the ids, one after the other in deck order.
+// (uint32 × n); the end of each card's sibling keys in the keys (uint32 ×
+// n); the sibling keys (uint32 × Kin: kinShows and kinTests, and the key's
+// number from 0 above them); then the ids, one after the other in deck
+// order.
 func (x *deckIndex) idEnds() int  { return 0 }
 func (x *deckIndex) starts() int  { return 4 * x.Cards }
 func (x *deckIndex) sorted() int  { return 8*x.Cards + 4 }
 func (x *deckIndex) nameIDs() int { return 12*x.Cards + 4 }
 func (x *deckIndex) tagIDs() int  { return 14*x.Cards + 4 }
-func (x *deckIndex) ids() int     { return 18*x.Cards + 4 }
+func (x *deckIndex) kinEnds() int { return 18*x.Cards + 4 }
+func (x *deckIndex) kin() int     { return 22*x.Cards + 4 }
+func (x *deckIndex) ids() int     { return 22*x.Cards + 4 + 4*x.Kin }
 
 // u32 is the i-th uint32 of the table at off.
 func (x *deckIndex) u32(off, i int) int {
@@ -68,6 +77,31 @@ func (x *deckIndex) names(i int) []string {
 // tags are the tags of the card at position i; the caller must not change
 // them.
 func (x *deckIndex) tags(i int) []string { return x.Tags[x.u32(x.tagIDs(), i)] }
+
+// The flags of a sibling key in the index: the card shows it, tests it;
+// it is a word's (quiz.SiblingKey.Word).
+const (
+	kinShows = 1 << iota
+	kinTests
+	kinWord
+	kinFlags = 3 // how many bits they take
+)
+
+// kinOf calls fn with the number of each sibling key of the card at
+// position i that has every flag of flags, until fn returns true, and
+// reports whether one did.
+func (x *deckIndex) kinOf(i, flags int, fn func(key int) bool) bool {
+	start := 0
+	if i > 0 {
+		start = x.u32(x.kinEnds(), i-1)
+	}
+	for j := start; j < x.u32(x.kinEnds(), i); j++ {
+		if k := x.u32(x.kin(), j); k&flags == flags && fn(k>>kinFlags) {
+			return true
+		}
+	}
+	return false
+}
 
 // allTags are the tags of the deck's cards, sorted, each once.
 func (x *deckIndex) allTags() []string {
@@ -116,21 +150,21 @@ func (x *deckIndex) has(card, item string) (int, bool) {
 // deck file rather than trusted.
 func (x *deckIndex) valid() bool {
 	n := x.Cards
-	if n < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
+	if n < 0 || x.Kin < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
 		return false
 	}
-	ids, body := 0, 0
+	ids, body, kin := 0, 0, 0
 	for i := range n {
 		end := x.u32(x.idEnds(), i)
 		start := x.u32(x.starts(), i)
 		s := x.raw[x.nameIDs()+2*i:]
 		if end < ids || start < body || x.u32(x.sorted(), i) >= n || int(s[0])|int(s[1])<<8 >= len(x.Names) ||
-			x.u32(x.tagIDs(), i) >= len(x.Tags) {
+			x.u32(x.tagIDs(), i) >= len(x.Tags) || x.u32(x.kinEnds(), i) < kin {
 			return false
 		}
-		ids, body = end, start
+		ids, body, kin = end, start, x.u32(x.kinEnds(), i)
 	}
-	return x.size() >= body && x.ids()+ids == len(x.raw)
+	return x.size() >= body && kin == x.Kin && x.ids()+ids == len(x.raw)
 }
 
 // maxNameLists is how many distinct lists of item names an index holds:
@@ -185,9 +219,63 @@ func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 		}
 		b = binary.LittleEndian.AppendUint32(b, uint32(id))
 	}
+	var kin []byte
+	b, kin = appendKin(b, d.Cards)
+	head.Kin = len(kin) / 4
+	b = append(b, kin...)
 	for i := range d.Cards {
 		b = append(b, d.Cards[i].ID...)
 	}
 	head.Size = len(b)
 	return deckIndex{indexHead: head, raw: string(b)}, len(head.Names) <= maxNameLists && uint64(size) < 1<<32
+}
+
+// appendKin appends to b the end of each card's sibling keys in kin, and
+// returns kin: the keys each card shares with another card, numbered,
+// with their flags, in card order. A key of one card alone relates
+// nothing, and is left out.
+func appendKin(b []byte, cards []quiz.Card) (_, kin []byte) {
+	type flagged struct {
+		key   quiz.SiblingKey
+		flags int
+	}
+	keys := make([][]flagged, len(cards)) // each card's keys, each once
+	cardsOf := map[quiz.SiblingKey]int{}  // how many cards have the key
+	for i := range cards {
+		shows, tests := cards[i].SiblingKeys()
+		add := func(k quiz.SiblingKey, flag int) {
+			for j := range keys[i] {
+				if keys[i][j].key == k {
+					keys[i][j].flags |= flag
+					return
+				}
+			}
+			if k.Word() {
+				flag |= kinWord
+			}
+			keys[i] = append(keys[i], flagged{k, flag})
+			cardsOf[k]++
+		}
+		for _, k := range shows {
+			add(k, kinShows)
+		}
+		for _, k := range tests {
+			add(k, kinTests)
+		}
+	}
+	number := map[quiz.SiblingKey]int{}
+	for i := range cards {
+		for _, k := range keys[i] {
+			if cardsOf[k.key] < 2 {
+				continue
+			}
+			n, ok := number[k.key]
+			if !ok {
+				n, number[k.key] = len(number), len(number)
+			}
+			kin = binary.LittleEndian.AppendUint32(kin, uint32(n<<kinFlags|k.flags))
+		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(kin)/4))
+	}
+	return b, kin
 }

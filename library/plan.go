@@ -59,7 +59,10 @@ type Progress interface {
 // reached, and the cards from the new-item frontier on until enough new
 // items are found (and, for the home screen, one more). States of cards
 // or items the deck no longer has are passed over. The limits and
-// burying count every item answered today, studied or not, as quiz does.
+// burying count every item answered today, studied or not, as quiz does;
+// with Scheduling.BurySiblings, a card related to one introduced today
+// (answered or taken; deckIndex.kinOf), or by its word to one reviewed
+// today, gives no new item, as in quiz.
 type dayPlan struct {
 	f          *deckFile
 	studies    studies
@@ -71,6 +74,7 @@ type dayPlan struct {
 	reviewed, added int             // scheduled reviews and new items answered today
 	claimed         map[int]bool    // cards answered or taken today, by position
 	buried          map[string]bool // the cards buried at the plan's moment, by id
+	kin             map[int]bool    // the sibling keys shown by the cards introduced today, the words of those reviewed; nil: not buried
 	cards           []int           // the positions of the cards the day needs
 	earliest        time.Time       // the earliest due of a learning item or review taken
 }
@@ -105,6 +109,21 @@ func (p *dayPlan) open(r store.Row) (int, bool) {
 	return pos, ok && !p.buried[r.Card]
 }
 
+// hold notes the keys with flags (kinShows, and kinWord for a review)
+// shown by the card at pos, studied today: the new items of the cards
+// related to them wait.
+func (p *dayPlan) hold(pos, flags int) {
+	if p.kin != nil {
+		p.f.index.kinOf(pos, flags, func(key int) bool { p.kin[key] = true; return false })
+	}
+}
+
+// related reports whether a card introduced today gives the card at pos
+// away.
+func (p *dayPlan) related(pos int) bool {
+	return len(p.kin) > 0 && p.f.index.kinOf(pos, kinTests, func(key int) bool { return p.kin[key] })
+}
+
 // take adds the card at pos to the cards the day needs.
 func (p *dayPlan) take(pos int, due time.Time) {
 	p.cards = append(p.cards, pos)
@@ -120,6 +139,9 @@ func (p *dayPlan) take(pos int, due time.Time) {
 // more.
 func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studies studies, more bool) (*dayPlan, error) {
 	p := &dayPlan{f: f, studies: studies, more: more, start: sch.DayStart(now), end: sch.DayEnd(now), claimed: map[int]bool{}}
+	if sch.BurySiblings {
+		p.kin = map[int]bool{}
+	}
 	id := f.index.Deck.ID
 	buried, err := pr.Buried(id, now)
 	if err != nil {
@@ -135,8 +157,10 @@ func planDay(pr Progress, f *deckFile, sch quiz.Scheduling, now time.Time, studi
 			p.claimed[pos] = true
 			p.take(pos, time.Time{})
 			if r.State.Introduced.Before(p.start) {
+				p.hold(pos, kinShows|kinWord)
 				p.reviewed++
 			} else {
+				p.hold(pos, kinShows)
 				p.added++
 			}
 		}
@@ -182,6 +206,7 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		}
 		if !p.claimed[r.pos] {
 			p.claimed[r.pos] = true
+			p.hold(r.pos, kinShows|kinWord)
 			p.counts.Review++
 			p.take(r.pos, r.State.Card.Due)
 		}
@@ -304,11 +329,12 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 				moved++
 			}
 			switch {
-			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew:
+			case !wanted || p.claimed[pos] || p.buried[card] || p.moreNew || p.related(pos):
 			case p.counts.New == n:
 				p.moreNew = p.more
 			default:
 				p.claimed[pos] = true
+				p.hold(pos, kinShows)
 				p.counts.New++
 				p.take(pos, time.Time{})
 			}

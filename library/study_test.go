@@ -39,12 +39,17 @@ func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
 		switch rng.IntN(3) {
 		case 0:
 			c.Kind, c.Prompt, c.PromptEn, c.Answer, c.AnswerEn = quiz.KindFact, "질문", "question", "답", "answer"
+			c.SourceSentence = []string{"", "", "구글 메모가 유출됐다.", "훈련과 추론"}[rng.IntN(4)] // related by sentence
 		case 1:
-			c.Kind, c.Word, c.Meanings, c.POS = quiz.KindVocab, "해자", []string{"moat"}, "noun"
+			// related to others of its word, and to the clozes of 훈련 and 추론
+			c.Kind, c.Word, c.Meanings, c.POS = quiz.KindVocab, []string{"해자", "훈련", "추론", "모델"}[rng.IntN(4)], []string{"moat"}, "noun"
+			if rng.IntN(3) == 0 { // shown, it gives away the clozes and facts of the sentence
+				c.Example = &quiz.Bilingual{Ko: "훈련과 추론", En: "training and inference"}
+			}
 		default:
 			c.Kind, c.Text, c.Translation = quiz.KindCloze, "{{c1::훈련}}과 {{c2::추론}}", "training and inference"
-			if rng.IntN(2) == 0 {
-				c.Text = "{{c1::훈련}}"
+			if rng.IntN(2) == 0 { // hints: a dictionary form, or a meaning
+				c.Text = []string{"{{c1::훈련}}", "{{c1::훈련했다::훈련}}", "{{c1::추론::해자}}", "{{c1::해자::moat}}"}[rng.IntN(4)]
 			}
 		}
 		d.Cards = append(d.Cards, c)
@@ -165,6 +170,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		sch := quiz.DefaultScheduling()
 		sch.Params.EnableFuzz = false
 		sch.NewPerDay, sch.ReviewsPerDay, sch.RolloverHour = rng.IntN(6), rng.IntN(6), 4
+		sch.BurySiblings = rng.IntN(4) != 0
 		start, end := sch.DayStart(now), sch.DayEnd(now)
 		switch rng.IntN(4) {
 		case 0:
@@ -462,7 +468,7 @@ func TestMoreNewToday(t *testing.T) {
 	for i := range 40 {
 		c := quiz.Card{ID: fmt.Sprintf("f%02d", i), Kind: quiz.KindFact, Prompt: "질문", PromptEn: "question", Answer: "답", AnswerEn: "answer"}
 		if i%2 == 1 {
-			c = quiz.Card{ID: fmt.Sprintf("v%02d", i), Kind: quiz.KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun"}
+			c = quiz.Card{ID: fmt.Sprintf("v%02d", i), Kind: quiz.KindVocab, Word: string(rune('가' + i)), Meanings: []string{"moat"}, POS: "noun"}
 		}
 		d.Cards = append(d.Cards, c)
 	}

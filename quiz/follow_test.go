@@ -15,7 +15,9 @@ func followSession(t *testing.T) (*Session, *memProgress) {
 	p.states[id("who", "fact")] = reviewState(at(20, 9, 0), 5)
 	p.states[id("when", "fact")] = reviewState(at(21, 9, 0), 5)
 	_, clock := newClock(at(21, 10, 0))
-	return mustSession(t, testDeck(), p, noFuzz(), clock, Options{}), p
+	sch := noFuzz()
+	sch.BurySiblings = false // the cloze train (추론) would wait for the vocab chuton
+	return mustSession(t, testDeck(), p, sch, clock, Options{}), p
 }
 
 // now is card's state as p and d hold it, as a browser would read it.

@@ -39,10 +39,11 @@ type entry struct {
 // queue is what is left to ask in a session.
 //
 // The order: learning items whose step is due (earliest first); then
-// reviews (oldest due first); then new items in deck order; then, when
-// nothing else is left, learning items whose step is not due yet, shown
-// early rather than making the learner wait. Practice sessions keep their
-// shuffled items in reviews.
+// reviews (oldest due first); then new items in deck order; then the
+// items of cards related to one studied today (later), kept apart from
+// it; then, when nothing else is left, learning items whose step is not
+// due yet, shown early rather than making the learner wait. Practice
+// sessions keep their shuffled items in reviews.
 //
 // Every change after planning is written in a journal, so that undo can
 // roll the queue back without a copy of it per answer.
@@ -50,6 +51,7 @@ type queue struct {
 	learning []entry // sorted by due
 	reviews  []entry
 	fresh    []entry
+	later    []entry // reviews and new items related to a card studied today
 	journal  []change
 	// gone are the items that left the session (Session.Follow): pop
 	// skips them and counts leaves them out, wherever undo puts them.
@@ -59,14 +61,16 @@ type queue struct {
 // change is one entry put into a list of the queue at an index, or taken
 // out of it.
 type change struct {
-	list   int // 0 learning, 1 reviews, 2 fresh
+	list   int // 0 learning, 1 reviews, 2 fresh, 3 later
 	at     int
 	e      entry
 	insert bool
 }
 
 // lists are the queue's lists, in the order change.list numbers them.
-func (q *queue) lists() [3]*[]entry { return [3]*[]entry{&q.learning, &q.reviews, &q.fresh} }
+func (q *queue) lists() [4]*[]entry {
+	return [4]*[]entry{&q.learning, &q.reviews, &q.fresh, &q.later}
+}
 
 // insert puts e into list l at index at, and notes it.
 func (q *queue) insert(l, at int, e entry) {
@@ -125,6 +129,8 @@ func (q *queue) take(now time.Time) (entry, bool) {
 		return q.remove(1, 0), true
 	case len(q.fresh) > 0:
 		return q.remove(2, 0), true
+	case len(q.later) > 0:
+		return q.remove(3, 0), true
 	case len(q.learning) > 0:
 		return q.remove(0, 0), true
 	}
@@ -147,18 +153,27 @@ func (q *queue) addLearning(e entry) {
 func (q *queue) requeue(e entry) { q.insert(1, len(q.reviews), e) }
 
 // bury removes the new and review items of a card: its siblings, once one
-// of its items is answered. Learning items are never buried: that would
-// break their steps.
-func (q *queue) bury(card string) {
-	for _, l := range []int{1, 2} {
+// of its items is answered. With related (nil: none), it also moves the
+// items of the cards related to it to the end of later (the new ones a
+// new card gives away are not planned: planDue). Learning items are never
+// buried nor moved: that would break their steps.
+func (q *queue) bury(card string, related func(*Card) bool) {
+	var later []entry
+	for _, l := range []int{1, 2, 3} {
 		list := q.lists()[l]
 		for i := 0; i < len(*list); {
-			if (*list)[i].item.Card.ID == card {
+			switch c := (*list)[i].item.Card; {
+			case c.ID == card:
 				q.remove(l, i)
-			} else {
+			case related != nil && related(c):
+				later = append(later, q.remove(l, i))
+			default:
 				i++
 			}
 		}
+	}
+	for _, e := range later {
+		q.insert(3, len(q.later), e)
 	}
 }
 
@@ -185,7 +200,7 @@ func (q *queue) leave(out func(entry) bool) {
 
 // limit keeps at most n items: learning first, then reviews, then new.
 func (q *queue) limit(n int) {
-	for _, list := range []*[]entry{&q.learning, &q.reviews, &q.fresh} {
+	for _, list := range []*[]entry{&q.learning, &q.reviews, &q.later, &q.fresh} {
 		keep := min(len(*list), n)
 		*list = (*list)[:keep]
 		n -= keep
@@ -195,7 +210,7 @@ func (q *queue) limit(n int) {
 // counts returns how many items of each category are in the queue.
 func (q queue) counts() QueueCounts {
 	var c QueueCounts
-	for _, list := range [][]entry{q.learning, q.reviews, q.fresh} {
+	for _, list := range [][]entry{q.learning, q.reviews, q.fresh, q.later} {
 		for _, e := range list {
 			if !q.gone[e.item.ID] {
 				c.add(e.cat, 1)
@@ -242,29 +257,38 @@ func today(items []Item, states map[ItemID]ItemState, sch Scheduling, now time.T
 // up to the day's review limit; new items in deck order up to the day's
 // new limit. Suspended items never come; a card gives at most one new or
 // review item a day, and none once one of its items was answered today
-// (siblings are buried). The day's limits and burying count every item
-// answered today, taken or not: a filter does not renew the deck's day.
-// It looks each item's state up once.
+// (siblings are buried). With Scheduling.BurySiblings, a new item of a
+// card related to one introduced today (answered or taken), or by its
+// word to one reviewed today (answered or taken), is not taken (the next
+// one is), and the items of cards related to one answered today come
+// later. The day's limits and burying count every item answered
+// today, taken or not: a filter does not renew the deck's day. It looks
+// each item's state up once.
 func planDue(items []Item, takes func(Item) bool, states map[ItemID]ItemState, sch Scheduling, now time.Time) queue {
 	d := day{start: sch.DayStart(now), end: sch.DayEnd(now), answered: map[string]bool{}}
 	introduced, reviewed := 0, 0
+	// fresh holds back new items; seen, answered today, sends items later
+	fresh, seen := newKin(sch.BurySiblings), newKin(sch.BurySiblings)
 	var q queue
 	var reviews []entry
-	var fresh []int32 // indices of the new items that are not suspended
+	var news []int32 // indices of the new items that are not suspended
 	for i, it := range items {
 		st, ok := states[it.ID]
 		if ok && !st.Card.LastReview.Before(d.start) && st.Card.LastReview.Before(d.end) {
+			seen.claim(it.Card)
 			d.answered[it.Card.ID] = true
 			if st.Introduced.Before(d.start) {
+				fresh.claimWords(it.Card)
 				reviewed++
 			} else {
+				fresh.claim(it.Card)
 				introduced++
 			}
 		}
 		switch cat := categoryOf(st, ok); {
 		case ok && st.Suspended, !takes(it):
 		case cat == catNew:
-			fresh = append(fresh, int32(i))
+			news = append(news, int32(i))
 		case !st.Card.Due.Before(d.end):
 		case cat == catLearning:
 			q.learning = append(q.learning, entry{item: it, due: st.Card.Due, cat: cat})
@@ -278,17 +302,36 @@ func planDue(items []Item, takes func(Item) bool, states map[ItemID]ItemState, s
 	// would have put them one by one.
 	slices.SortStableFunc(q.learning, func(a, b entry) int { return a.due.Compare(b.due) })
 	slices.SortStableFunc(reviews, func(a, b entry) int { return a.due.Compare(b.due) })
-	q.reviews = onePerCard(reviews, d.answered, d.reviewLeft)
-	for _, i := range fresh {
-		if len(q.fresh) >= d.newLeft {
+	for _, e := range onePerCard(reviews, d.answered, d.reviewLeft) {
+		q.add(e, seen)
+		fresh.claimWords(e.item.Card)
+	}
+	n := 0
+	for _, i := range news {
+		if n >= d.newLeft {
 			break
 		}
-		if it := items[i]; !d.answered[it.Card.ID] {
+		if it := items[i]; !d.answered[it.Card.ID] && !fresh.related(it.Card) {
 			d.answered[it.Card.ID] = true
-			q.fresh = append(q.fresh, entry{item: it, cat: catNew})
+			fresh.claim(it.Card)
+			q.add(entry{item: it, cat: catNew}, seen)
+			n++
 		}
 	}
 	return q
+}
+
+// add puts a planned review or new item in its list, or in later when a
+// card seen today is related to it.
+func (q *queue) add(e entry, seen kin) {
+	switch {
+	case seen.related(e.item.Card):
+		q.later = append(q.later, e)
+	case e.cat == catNew:
+		q.fresh = append(q.fresh, e)
+	default:
+		q.reviews = append(q.reviews, e)
+	}
 }
 
 // onePerCard keeps, in order, up to n entries whose card is not claimed

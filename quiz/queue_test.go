@@ -36,14 +36,14 @@ func TestQueueOrderAndLimits(t *testing.T) {
 		opts   Options
 		want   []ItemID
 	}{{
-		name: "learning due, then reviews oldest due first, then new in deck order, one item per card",
+		name: "learning due, then reviews oldest due first, then new in deck order, one item per card, none related",
 		states: map[ItemID]ItemState{
 			id("who", "fact"):  learningState(at(21, 9, 50)),
 			id("moat", "fact"): reviewState(at(21, 8, 0), 5),
 			id("when", "fact"): reviewState(at(19, 8, 0), 5),
 		},
 		sch:  sch,
-		want: []ItemID{id("who", "fact"), id("when", "fact"), id("moat", "fact"), id("haeja", "ko-en"), id("chuton", "ko-en"), id("train", "c1")},
+		want: []ItemID{id("who", "fact"), id("when", "fact"), id("moat", "fact"), id("haeja", "ko-en"), id("chuton", "ko-en")}, // train tests 추론 too
 	}, {
 		name: "a review due later today is due; tomorrow's is not",
 		states: map[ItemID]ItemState{
@@ -55,7 +55,7 @@ func TestQueueOrderAndLimits(t *testing.T) {
 			id("train", "c1"):     reviewState(at(30, 4, 0), 5),
 		},
 		sch:  sch,
-		want: []ItemID{id("moat", "fact"), id("haeja", "en-ko"), id("chuton", "en-ko"), id("train", "c2")}, // then the new siblings
+		want: []ItemID{id("moat", "fact"), id("haeja", "en-ko"), id("chuton", "en-ko")}, // then the new siblings, but not train, which tests 추론 too
 	}, {
 		name: "new items up to NewPerDay minus those introduced today",
 		states: map[ItemID]ItemState{
@@ -100,7 +100,7 @@ func TestQueueOrderAndLimits(t *testing.T) {
 		},
 		sch:  sch,
 		opts: Options{Direction: DirEnKo},
-		want: []ItemID{id("haeja", "en-ko"), id("chuton", "en-ko"), id("train", "c1")},
+		want: []ItemID{id("haeja", "en-ko"), id("chuton", "en-ko")},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := newMem()
@@ -124,9 +124,10 @@ func TestCountsMatchTheSession(t *testing.T) {
 		id("haeja", "en-ko"): {Card: fsrs.Card{Due: at(21, 12, 0), Stability: 2, Difficulty: 5, State: fsrs.Learning, LastReview: at(21, 9, 0), Reps: 1, RemainingSteps: 1}, Introduced: at(21, 9, 0)},
 	}
 	got := Counts(testDeck(), states, sch, at(21, 10, 0))
-	// new: haeja is buried (en-ko answered today), so chuton/ko-en and
-	// train/c1, within 4 minus the 2 introduced today (who, haeja).
-	want := DeckCounts{New: 2, Learning: 2, Review: 1}
+	// new: haeja is buried (en-ko answered today), so chuton/ko-en, within
+	// 4 minus the 2 introduced today (who, haeja); train, which tests
+	// chuton's 추론, waits for tomorrow.
+	want := DeckCounts{New: 1, Learning: 2, Review: 1}
 	if got != want {
 		t.Errorf("Counts = %+v, want %+v", got, want)
 	}
@@ -134,7 +135,7 @@ func TestCountsMatchTheSession(t *testing.T) {
 	p.states = states
 	_, clock := newClock(at(21, 10, 0))
 	s := mustSession(t, testDeck(), p, sch, clock, Options{})
-	if r := s.Remaining(); r != (QueueCounts{New: 2, Learning: 2, Review: 1}) {
+	if r := s.Remaining(); r != (QueueCounts{New: 1, Learning: 2, Review: 1}) {
 		t.Errorf("Remaining = %+v, want the same as Counts", r)
 	}
 }
@@ -192,15 +193,19 @@ func TestDayStartAcrossDaylightSaving(t *testing.T) {
 func TestQueueRollback(t *testing.T) {
 	now := at(21, 10, 0)
 	items := testDeck().Items()
-	plain := func(q queue) [3][]entry {
-		return [3][]entry{append([]entry{}, q.learning...), append([]entry{}, q.reviews...), append([]entry{}, q.fresh...)}
+	plain := func(q queue) [4][]entry {
+		var lists [4][]entry
+		for i, l := range q.lists() {
+			lists[i] = append([]entry{}, *l...)
+		}
+		return lists
 	}
 	for seed := range int64(50) {
 		rng := rand.New(rand.NewSource(seed))
 		q := planPractice(items, nil, seed)
 		q.fresh, q.reviews = q.reviews[:4], q.reviews[4:]
 		var marks []int
-		var saved [][3][]entry
+		var saved [][4][]entry
 		for range 40 {
 			switch rng.Intn(5) {
 			case 0:
@@ -210,7 +215,8 @@ func TestQueueRollback(t *testing.T) {
 			case 2:
 				q.addLearning(entry{item: items[rng.Intn(len(items))], due: now.Add(time.Duration(rng.Intn(3)) * time.Minute), cat: catLearning})
 			case 3:
-				q.bury(items[rng.Intn(len(items))].Card.ID)
+				related := items[rng.Intn(len(items))].Card.ID // a card related to the one buried
+				q.bury(items[rng.Intn(len(items))].Card.ID, func(c *Card) bool { return c.ID == related })
 			case 4:
 				q.requeue(entry{item: items[rng.Intn(len(items))]})
 			}

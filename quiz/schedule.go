@@ -21,16 +21,22 @@ type Scheduling struct {
 	// so that a card left on screen does not inflate the time studied
 	// (Anki's "maximum answer seconds"); 0 caps nothing.
 	AnswerTimeCap time.Duration
+	// BurySiblings holds back, until the next day, the new items of the
+	// cards a card introduced today gives away (Card.SiblingKeys: the same
+	// word or sentence), or a card reviewed today by its word, and asks
+	// the other items related to one studied today after the others. The
+	// items of one card are one a day whatever it says.
+	BurySiblings bool
 }
 
 // DefaultScheduling returns Anki's defaults: FSRS-6 with desired retention
 // 0.9, learning steps 1m 10m, relearning step 10m, maximum interval 36500
 // days, fuzz on; 20 new items and 200 reviews a day; the day starts at 4 am;
-// an answer counts as 60 seconds at most.
+// an answer counts as 60 seconds at most; related cards are buried.
 func DefaultScheduling() Scheduling {
 	p := fsrs.DefaultParam()
 	p.EnableFuzz = true
-	return Scheduling{Params: p, NewPerDay: 20, ReviewsPerDay: 200, RolloverHour: 4, AnswerTimeCap: time.Minute}
+	return Scheduling{Params: p, NewPerDay: 20, ReviewsPerDay: 200, RolloverHour: 4, AnswerTimeCap: time.Minute, BurySiblings: true}
 }
 
 // Validate reports the first invalid value, naming it as config.toml does.

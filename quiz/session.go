@@ -510,7 +510,8 @@ func (s *Session) Apply(r Result) {
 
 // applyGrade moves on after a saved review: it updates the state, puts a
 // learning item back when its next step is due today (practice: an item
-// rated Again comes back at the end), buries the siblings, and asks the
+// rated Again comes back at the end), buries the siblings (and sends
+// the items of related cards later), and asks the
 // next question.
 func (s *Session) applyGrade(rev Review) {
 	s.history = append(s.history, graded{review: rev, entry: *s.cur, mark: s.q.mark(), check: s.check})
@@ -522,13 +523,24 @@ func (s *Session) applyGrade(rev Review) {
 		}
 	default:
 		s.states[rev.Item] = rev.After
-		s.q.bury(e.item.Card.ID)
+		s.q.bury(e.item.Card.ID, s.relatedTo(e.item.Card))
 		c := rev.After.Card
 		if !rev.After.Suspended && (c.State == fsrs.Learning || c.State == fsrs.Relearning) && c.Due.Before(s.sch.DayEnd(s.clock())) {
 			s.q.addLearning(entry{item: e.item, due: c.Due, cat: catLearning})
 		}
 	}
 	s.advance()
+}
+
+// relatedTo reports which cards are related to card c, nil when the
+// session does not bury them.
+func (s *Session) relatedTo(c *Card) func(*Card) bool {
+	if !s.sch.BurySiblings {
+		return nil
+	}
+	k := newKin(true)
+	k.claim(c)
+	return k.related
 }
 
 // applyUndo restores what the last saved answer changed and asks its
@@ -576,7 +588,7 @@ func (s *Session) NextDue() (time.Time, bool) {
 			next = t
 		}
 	}
-	for _, e := range append(q.learning, q.reviews...) {
+	for _, e := range slices.Concat(q.learning, q.reviews, q.later) {
 		earliest(e.due)
 	}
 	if !next.IsZero() {

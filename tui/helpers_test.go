@@ -296,6 +296,9 @@ type fakeBackend struct {
 
 // backend is a fakeBackend of decks, their progress p and scheduling sch.
 func backend(decks func() ([]*quiz.Deck, error), p *memProgress, sch quiz.Scheduling) fakeBackend {
+	// testDeck's cloze tests its vocab card's word, which would hold it
+	// back for a day (quiz tests that): the screens' tests ask both.
+	sch.BurySiblings = false
 	return fakeBackend{decks: decks, progress: p, sch: sch, more: map[string]int{}, cards: newFakeCards()}
 }
 
