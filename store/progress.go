@@ -27,7 +27,7 @@ var (
 		params(14) + ") ON CONFLICT (deck, card, item) DO UPDATE SET " + excluded(stateCols)
 	sqlDeleteState = "DELETE FROM item_state WHERE deck = ? AND card = ? AND item = ?"
 	sqlStates      = "SELECT card, item, " + stateCols + " FROM item_state WHERE deck = ?"
-	sqlReviewUndo  = "SELECT deck, card, item, mode, " + beforeCols + " FROM review WHERE id = ?"
+	sqlReviewUndo  = "SELECT deck, card, item, mode, reviewed_at, " + beforeCols + " FROM review WHERE id = ?"
 	sqlLater       = "SELECT EXISTS (SELECT 1 FROM review WHERE deck = ? AND card = ? AND item = ? " +
 		"AND id > ? AND mode != '" + string(quiz.ModePractice) + "')"
 	sqlDeleteReview = "DELETE FROM review WHERE id = ?"
@@ -204,11 +204,11 @@ func upsert(tx *sql.Tx, st *sql.Stmt, id quiz.ItemID, s quiz.ItemState) error {
 }
 
 // Unrecord undoes review r.ID in one transaction: it deletes the log row
-// and, unless the review was practice, puts back the item's state from
-// before it exactly as the log recorded it (deleting the state of an item
-// that was new), and keeps the review's uid as undone (Undone), so that
-// no import or sync brings it back. It refuses (ErrNotLatest) when a later scheduled review
-// of the item exists, and ErrNoReview when r.ID is not in the log.
+// and, unless the review was practice, gives the item the state it would
+// have had without the review (restore), and keeps the review's uid as
+// undone (Undone), so that no import or sync brings it back. It refuses
+// (ErrNotLatest) when a later scheduled review of the item exists, and
+// ErrNoReview when r.ID is not in the log.
 func (db *DB) Unrecord(r *quiz.Review) error {
 	if err := db.writable(); err != nil {
 		return fmt.Errorf("undo review of %s: %w", r.Item, err)
@@ -229,9 +229,10 @@ func (db *DB) unrecord(r *quiz.Review) error {
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	var id quiz.ItemID
 	var mode string
+	var at int64
 	var before stateRow
 	err = tx.Stmt(db.stmts.reviewUndo).QueryRow(r.ID).Scan(
-		append([]any{&id.Deck, &id.Card, &id.Item, &mode}, before.dest()...)...)
+		append([]any{&id.Deck, &id.Card, &id.Item, &mode, &at}, before.dest()...)...)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && id != r.Item) {
 		return ErrNoReview
 	}
@@ -239,7 +240,7 @@ func (db *DB) unrecord(r *quiz.Review) error {
 		return err
 	}
 	if quiz.Mode(mode) != quiz.ModePractice {
-		if err := restore(tx, &db.stmts, r.ID, id, &before, db.path); err != nil {
+		if err := restore(tx, &db.stmts, r.ID, id, fromMS(at), &before, db.path); err != nil {
 			return err
 		}
 	}
@@ -252,9 +253,11 @@ func (db *DB) unrecord(r *quiz.Review) error {
 	return tx.Commit()
 }
 
-// restore puts back the item's state from before review id, read from
-// the database at path.
-func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *stateRow, path string) error {
+// restore gives item id, whose review (given at at, with before the
+// state it had then) is undone, the state it would have had without the
+// review: it refuses (ErrNotLatest) when a later review scheduled the
+// item, as then its state is not the review's to take back.
+func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, at time.Time, before *stateRow, path string) error {
 	var later bool
 	if err := tx.Stmt(s.later).QueryRow(id.Deck, id.Card, id.Item, review).Scan(&later); err != nil {
 		return err
@@ -262,15 +265,45 @@ func restore(tx *sql.Tx, s *statements, review int64, id quiz.ItemID, before *st
 	if later {
 		return ErrNotLatest
 	}
-	if !before.present() {
-		_, err := tx.Stmt(s.deleteState).Exec(id.Deck, id.Card, id.Item)
+	var st *quiz.ItemState
+	if before.present() {
+		b, err := before.itemState()
+		if err != nil {
+			return damagedRow(path, fmt.Sprintf("review %d of %s (the state before)", review, id), err)
+		}
+		st = &b
+	}
+	st, err := withoutReview(tx, id, at, st)
+	if err != nil {
 		return err
 	}
-	st, err := before.itemState()
-	if err != nil {
-		return damagedRow(path, fmt.Sprintf("review %d of %s (the state before)", review, id), err)
+	if st == nil {
+		_, err = tx.Stmt(s.deleteState).Exec(id.Deck, id.Card, id.Item)
+		return err
 	}
-	return upsert(tx, s.upsertState, id, st)
+	return upsert(tx, s.upsertState, id, *st)
+}
+
+// withoutReview is the state (nil: none, new) of item id without its
+// latest review, given at at, from before (its state before the review):
+// before's schedule, or none when a reset came after the review (it made
+// the item new already); suspended as its suspend events say (settle),
+// as sync's replay settles it. So an undo takes back only the answer,
+// not a suspend or reset made since.
+func withoutReview(tx *sql.Tx, id quiz.ItemID, at time.Time, before *quiz.ItemState) (*quiz.ItemState, error) {
+	resets, err := itemResets(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	var reset time.Time
+	if len(resets) > 0 {
+		reset = resets[len(resets)-1]
+	}
+	if reset.After(at) { // a review at a reset's moment comes after it (replaySpans)
+		before = nil
+	}
+	st, _, err := settle(tx, id, before, reset)
+	return st, err
 }
 
 // Reviews calls fn with every review in the log, oldest first, and stops
