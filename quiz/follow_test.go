@@ -138,3 +138,40 @@ func TestFollowEdit(t *testing.T) {
 		t.Errorf("undo asks %q in phase %v, want the new text %q asked", q.Prompt, s.Phase(), d.Cards[1].Prompt)
 	}
 }
+
+// TestFollowUndoneItemLeft: an answer undone after its card left the
+// session (suspended, buried or reset in the browser) is taken back,
+// but its item is not asked again: the question shown stays.
+func TestFollowUndoneItemLeft(t *testing.T) {
+	for name, change := range map[string]func(c *CardNow){
+		"suspended": func(c *CardNow) {
+			st := c.States[id("who", "fact")]
+			st.Suspended = true
+			c.States[id("who", "fact")] = st
+		},
+		"buried": func(c *CardNow) { c.Buried = true },
+		"reset":  func(c *CardNow) { delete(c.States, id("who", "fact")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, p := followSession(t)
+			who := grade(t, s, fsrs.Easy)
+			shown := s.Question().Item.ID
+			c := now(p, testDeck(), "who")
+			change(&c)
+			if err := s.Follow([]CardNow{c}); err != nil {
+				t.Fatal(err)
+			}
+			op, err := s.Undo()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Apply(op.Run())
+			if q := s.Question(); q == nil || q.Item.ID != shown || len(p.log) != 0 {
+				t.Fatalf("undo asks %v with %d reviews saved, want %s still and none", q, len(p.log), shown)
+			}
+			if asked := drain(t, s, fsrs.Easy); slices.Contains(asked, who) {
+				t.Errorf("after the undo the session asked %v, with %s that left", asked, who)
+			}
+		})
+	}
+}

@@ -73,7 +73,8 @@ type Progress interface {
 	Record(r Review) (Review, error)
 	// Unrecord deletes log row r.ID and restores r.Before (deleting the
 	// state when r.Before is nil), in one transaction; for ModePractice it
-	// only deletes the row.
+	// only deletes the row. A suspend or reset of the item made after the
+	// review holds: only the review is taken back.
 	Unrecord(r *Review) error
 	// Unsuspend schedules a suspended item (a leech) again, its state
 	// otherwise unchanged. It reports whether the item was suspended.

@@ -457,7 +457,8 @@ func (s *Session) review(r fsrs.Rating) (*Review, error) {
 
 // Undo returns the Op that removes the last saved answer of this session
 // (Saving). After Apply, its state and log row are gone, the queue is as
-// it was, and the undone question is asked again. Undo is possible in
+// it was, and the undone question is asked again, unless its item left
+// the session meanwhile (Follow): then the next one is. Undo is possible in
 // any phase but Saving, repeatedly back to the session's first answer.
 func (s *Session) Undo() (*Op, error) {
 	if s.phase == Saving {
@@ -544,7 +545,7 @@ func (s *Session) relatedTo(c *Card) func(*Card) bool {
 }
 
 // applyUndo restores what the last saved answer changed and asks its
-// question again.
+// question again, or, when its item has left the session, the next.
 func (s *Session) applyUndo() {
 	h := s.history[len(s.history)-1]
 	s.history = s.history[:len(s.history)-1]
@@ -556,6 +557,10 @@ func (s *Session) applyUndo() {
 		}
 	}
 	s.q.rollback(h.mark)
+	if s.q.gone[h.entry.item.ID] { // suspended, buried or reset in the browser: not asked again
+		s.advance()
+		return
+	}
 	s.show(h.entry, s.clock())
 }
 

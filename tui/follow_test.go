@@ -74,6 +74,32 @@ func TestBrowseThenUndo(t *testing.T) {
 	}
 }
 
+// TestBrowseAnsweredThenUndo: the card just answered, suspended, buried
+// or reset in the browser, leaves the session; undo then takes back its
+// answer but does not ask it again: the card shown stays, and the
+// session goes on without it.
+func TestBrowseAnsweredThenUndo(t *testing.T) {
+	for name, keys := range map[string][]string{"suspend": {"s"}, "bury": {"-"}, "reset": {"r", "y"}} {
+		t.Run(name, func(t *testing.T) {
+			m := flipping(t)
+			m = press(t, m, "space", "3") // 해자 answered: leak shows
+			m = press(t, m, "b", "k")     // 해자 selected
+			m = press(t, m, keys...)
+			m = press(t, m, "esc", "u")
+			p := m.cfg.Backend.(fakeBackend).progress
+			if q := m.session.Question(); q == nil || q.Item.ID.Card != "leak" || p.count() != 0 {
+				t.Fatalf("undo after the browser asks %v with %d reviews saved, want leak still and none", q, p.count())
+			}
+			for m.screen == screenStudy {
+				if m.session.Question().Item.ID.Card == "v-haeja" {
+					t.Fatalf("after the undo 해자, which left, is asked again:\n%s", screenText(m))
+				}
+				m = press(t, m, "space", "4")
+			}
+		})
+	}
+}
+
 // TestBrowseBackWaitsForAction: esc pressed before an action is saved
 // goes back once it is, and the session follows it; keys typed
 // meanwhile wait for the session.
