@@ -110,3 +110,39 @@ func TestBrowseMidSessionSuspend(t *testing.T) {
 		t.Errorf("%d reviews saved, want 2: leaving 해자 saves none", n)
 	}
 }
+
+// TestBrowseAnsweredSuspendThenUndo: the card just answered, suspended
+// in the browser opened mid-session, stays suspended when the learner
+// comes back and undoes the answer: the answer is taken back (no review
+// saved), 해자 is not asked again, and the card list shows it suspended.
+func TestBrowseAnsweredSuspendThenUndo(t *testing.T) {
+	e2eTest(t)
+	tm := start(t, "study", "--deck", "article", "--kind", "flip", "--limit", "3")
+	if s := tm.waitFor("new 3 · learning 0"); !asksHaeja(s) {
+		t.Fatalf("the session does not ask 해자 first:\n%s", s)
+	}
+	tm.keys("Space")
+	tm.waitFor("3 Good")
+	tm.keys("3")
+	tm.waitFor("1/4") // 해자 back at its next learning step
+	tm.keys("b")
+	tm.waitFor("Cards")
+	tm.keys("k")
+	tm.waitFor("▸ 해자")
+	tm.keys("s")
+	tm.waitFor("Suspended 해자.")
+	tm.keys("Escape")
+	tm.waitFor("show answer")
+	tm.keys("u")
+	if s := tm.waitFor("0/2"); asksHaeja(s) || !strings.Contains(s, "new 2 · learning 0") {
+		t.Fatalf("the undo asks the suspended 해자 again, or counts it:\n%s", s)
+	}
+	tm.keys("C-c")
+	tm.exited()
+	if n := len(tm.reviews()); n != 0 {
+		t.Errorf("%d reviews saved after the undo, want none", n)
+	}
+	if out := cli(t, tm, os.DevNull, "cards", "--", "is:suspended"); !strings.Contains(out, "해자") {
+		t.Errorf("after the undo 해자 is not suspended:\n%s", out)
+	}
+}
