@@ -100,6 +100,23 @@ func TestBrowseAnsweredThenUndo(t *testing.T) {
 	}
 }
 
+// TestBrowseAllLeftThenUndo: with every card suspended in the browser
+// the session ends; undo on the summary then takes back the one answer
+// but asks nothing (its card left too): the summary stays, counting
+// no answer.
+func TestBrowseAllLeftThenUndo(t *testing.T) {
+	m := flipping(t)
+	m = press(t, m, "space", "3", "b", "s", "j", "s", "j", "s", "k", "k", "k", "s", "esc")
+	if m.screen != screenSummary {
+		t.Fatalf("with every card suspended the session is on screen %d, want the summary", m.screen)
+	}
+	m = press(t, m, "u")
+	p := m.cfg.Backend.(fakeBackend).progress
+	if text := screenText(m); m.screen != screenSummary || !strings.Contains(text, "No cards were answered.") || p.count() != 0 {
+		t.Errorf("after the undo, screen %d with %d reviews saved shows:\n%s\nwant the summary with no answer", m.screen, p.count(), text)
+	}
+}
+
 // TestBrowseBackWaitsForAction: esc pressed before an action is saved
 // goes back once it is, and the session follows it; keys typed
 // meanwhile wait for the session.

@@ -648,6 +648,8 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 		return m.quit()
 	}
 	switch {
+	case res.Undo() && m.session.Phase() == quiz.Finished: // its card left, and nothing else is left to ask
+		return m.toSummary()
 	case res.Undo():
 		m.study.ask(m.session.Question())
 		m.study.notice = "Undone."
