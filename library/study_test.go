@@ -187,6 +187,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		saveRandomStates(t, db, rng, d, start, end, now, ahead)
 		clock := func() time.Time { return now }
 		study := New(dir).Study(db, sch, clock)
+		base := sch // the next day's limits: today's added new items are today's
 		if extra := rng.IntN(4); extra > 0 {
 			if err := study.MoreNew(d.ID, extra); err != nil {
 				t.Fatal(err)
@@ -237,11 +238,35 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		if next, ok := day.NextDue(); ok != wantOK || !next.Equal(wantNext) {
 			t.Errorf("round %d: next due %v %v, want %v %v", round, next, ok, wantNext, wantOK)
 		}
+		wantNew := newTomorrow(t, db, d, base, sch.DayEnd(now), opts)
+		if got := day.NewTomorrow(); got != wantNew {
+			t.Errorf("round %d: %d new cards tomorrow, want %d", round, got, wantNew)
+		}
+		if got := whole.NewTomorrow(); base.NewPerDay == sch.NewPerDay && got != wantNew {
+			t.Errorf("round %d: the whole deck's session: %d new cards tomorrow, want %d", round, got, wantNew)
+		}
 	}
 	if modes[quiz.ModeAhead] == 0 || modes[quiz.ModePractice] == 0 {
 		t.Errorf("sessions by mode %v: want some of each", modes)
 	}
 	t.Logf("%d questions asked alike; sessions by mode %v", questions, modes)
+}
+
+// newTomorrow is how many new cards a whole-deck review session with
+// opts's filters holds at tomorrow, the start of the next study day, from
+// the states in db.
+func newTomorrow(t *testing.T, db *store.DB, d *quiz.Deck, sch quiz.Scheduling, tomorrow time.Time, opts quiz.Options) int {
+	t.Helper()
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Practice, opts.Ahead, opts.Limit = false, false, 0
+	s, err := quiz.NewSession(d, readOnly{states}, sch, func() time.Time { return tomorrow }, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Remaining().New
 }
 
 // sameFilteredCounts: the home counts of deck d studied with opts's
