@@ -39,7 +39,7 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 		}
 		x := &f.file.index
 		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Tags: x.allTags(), Bilingual: x.Bilingual}
-		if p, err := s.planDay(f.file, now, nil, true); err != nil {
+		if p, err := s.planDay(f.file, now, studies{}, true); err != nil {
 			st.Err = err
 		} else {
 			st.Counts, st.MoreNew = p.counts, p.moreNew

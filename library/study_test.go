@@ -369,6 +369,7 @@ func sameSessions(t *testing.T, rng *rand.Rand, whole, day *quiz.Session) int {
 type countingProgress struct {
 	*store.DB
 	rows, whole int
+	cards       int // the cards whose states CardStates was asked for
 }
 
 func (p *countingProgress) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
@@ -398,6 +399,7 @@ func (p *countingProgress) DueReviews(deck string, end time.Time, fn func(store.
 func (p *countingProgress) CardStates(deck string, cards []string) ([]store.Row, error) {
 	rows, err := p.DB.CardStates(deck, cards)
 	p.rows += len(rows)
+	p.cards += len(cards)
 	return rows, err
 }
 
@@ -465,6 +467,55 @@ func TestHomeCountsReadTheDay(t *testing.T) {
 			t.Errorf("day %d: the counts read %d states and every state %d times, want at most %d and none",
 				day, p.rows, p.whole, bound)
 		}
+	}
+}
+
+// TestRareTagReadsItsCards: the counts and the session of a deck studied
+// by a tag that few cards have (in any case) read the states of those
+// cards only past the new-item frontier, not of every card after it, and
+// equal the whole deck's.
+func TestRareTagReadsItsCards(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	tagged := map[int][]string{100: {"rare"}, 1500: {"rare", "memo"}, 1600: {"Rare", "rare"}, 1700: {"rare"}, 1800: {"RARE"}, 1999: {"rare"}}
+	for i := range 2000 {
+		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%04d", i), Kind: quiz.KindVocab, Tags: tagged[i],
+			Word: fmt.Sprintf("낱말%04d", i), Meanings: []string{"word"}, POS: "noun"})
+	}
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, it := range d.Items()[:2000] { // the first 1,000 cards studied, due later
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 9), LastReview: now.AddDate(0, 0, -5),
+			Stability: 9, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9)}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &countingProgress{DB: db}
+	sch := quiz.DefaultScheduling()
+	clock := func() time.Time { return now }
+	study := New(dir).Study(p, sch, clock)
+	header := status(t, study, now, d.ID).Deck // walks to the frontier
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := quiz.Options{Tag: "rare"}
+	p.cards = 0
+	sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
+	if p.cards > 5 {
+		t.Errorf("the counts of tag rare read the states of %d cards, want at most its 5 cards past the frontier", p.cards)
+	}
+	p.cards = 0
+	s, err := study.StartSession(header, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Remaining(); r.New != 5 || p.cards > 2*5 {
+		t.Errorf("the session of tag rare holds %+v and read the states of %d cards, want its 5 new cards and at most twice them", r, p.cards)
 	}
 }
 
