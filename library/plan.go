@@ -204,9 +204,13 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 	if n == 0 {
 		return nil
 	}
-	due, err := p.readDue(func(fn func(store.Row) bool) error {
-		return pr.DueReviews(p.f.index.Deck.ID, p.end, fn)
-	}, nil, n)
+	read := func(fn func(store.Row) bool) error { return pr.DueReviews(p.f.index.Deck.ID, p.end, fn) }
+	if tag := p.studies.tag(); tag != "" {
+		if cards := p.f.index.cardsTagged(tag, 0); len(cards) <= n {
+			read = p.dueAmong(pr, cards)
+		}
+	}
+	due, err := p.readDue(read, nil, n)
 	if err != nil {
 		return err
 	}
@@ -222,6 +226,30 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		}
 	}
 	return nil
+}
+
+// dueAmong reads, as Progress.DueReviews does, the reviews due today of
+// the cards at the positions pos only: for a tag on no more cards than
+// the reviews the day takes, their states are fewer than the due reviews
+// of the whole deck that would be read to find the tag's.
+func (p *dayPlan) dueAmong(pr Progress, pos []int) func(func(store.Row) bool) error {
+	return func(fn func(store.Row) bool) error {
+		ids := make([]string, len(pos))
+		for i, at := range pos {
+			ids[i] = p.f.index.id(at)
+		}
+		rows, err := pr.CardStates(p.f.index.Deck.ID, ids)
+		rows = slices.DeleteFunc(rows, func(r store.Row) bool {
+			return r.State.Card.State != fsrs.Review || r.State.Suspended || !r.State.Card.Due.Before(p.end)
+		})
+		slices.SortStableFunc(rows, func(a, b store.Row) int { return a.State.Card.Due.Compare(b.State.Card.Due) })
+		for _, r := range rows {
+			if !fn(r) {
+				break
+			}
+		}
+		return err
+	}
 }
 
 // pickAhead returns the positions of up to n cards to study ahead, as

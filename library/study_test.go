@@ -36,6 +36,9 @@ func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
 	for i := range n {
 		c := quiz.Card{ID: fmt.Sprintf("c%03d", rng.IntN(1000)*1000+i)}
 		c.Tags = [][]string{nil, {"memo"}, {"memo", "llm"}, {"llm"}}[rng.IntN(4)]
+		if i%9 == 4 { // a tag of few cards, which the day plan finds by the index's list
+			c.Tags = slices.Concat(c.Tags, []string{"Rare"})
+		}
 		switch rng.IntN(3) {
 		case 0:
 			c.Kind, c.Prompt, c.PromptEn, c.Answer, c.AnswerEn = quiz.KindFact, "질문", "question", "답", "answer"
@@ -219,7 +222,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: kinds[rng.IntN(4)], Seed: 7, Limit: max(rng.IntN(8)-5, 0),
 			Practice: rng.IntN(4) == 0, Ahead: ahead || rng.IntN(2) == 0,
 			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
-			Tag:   []string{"", "", "memo", "LLM"}[rng.IntN(4)]}
+			Tag:   []string{"", "", "memo", "LLM", "rare"}[rng.IntN(5)]}
 		sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
 		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
 		if err != nil {
@@ -472,23 +475,33 @@ func TestHomeCountsReadTheDay(t *testing.T) {
 
 // TestRareTagReadsItsCards: the counts and the session of a deck studied
 // by a tag that few cards have (in any case) read the states of those
-// cards only past the new-item frontier, not of every card after it, and
-// equal the whole deck's.
+// cards only, not of every card past the new-item frontier nor of every
+// review due, and equal the whole deck's.
 func TestRareTagReadsItsCards(t *testing.T) {
 	dir := t.TempDir()
 	db := openStore(t, dir)
 	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
 		Source: quiz.Source{Publisher: "아시아경제"}}
-	tagged := map[int][]string{100: {"rare"}, 1500: {"rare", "memo"}, 1600: {"Rare", "rare"}, 1700: {"rare"}, 1800: {"RARE"}, 1999: {"rare"}}
+	// studied: 100 due, 200 due and suspended, 300 due tomorrow, 400 learning
+	tagged := map[int][]string{100: {"rare"}, 200: {"rare"}, 300: {"rare"}, 400: {"rare"},
+		1500: {"rare", "memo"}, 1600: {"Rare", "rare"}, 1700: {"rare"}, 1800: {"RARE"}, 1999: {"rare"}}
 	for i := range 2000 {
 		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%04d", i), Kind: quiz.KindVocab, Tags: tagged[i],
 			Word: fmt.Sprintf("낱말%04d", i), Meanings: []string{"word"}, POS: "noun"})
 	}
 	writeDeck(t, New(dir), d)
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	for _, it := range d.Items()[:2000] { // the first 1,000 cards studied, due later
-		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, 9), LastReview: now.AddDate(0, 0, -5),
+	for _, it := range d.Items()[:2000] { // the first 1,000 cards studied, due
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, -1), LastReview: now.AddDate(0, 0, -5),
 			Stability: 9, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9)}
+		switch it.Card.ID {
+		case "w0200":
+			st.Suspended = true
+		case "w0300":
+			st.Card.Due = quiz.DefaultScheduling().DayEnd(now)
+		case "w0400":
+			st.Card.State, st.Card.Due = fsrs.Learning, now.Add(-time.Hour)
+		}
 		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
 			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
 			t.Fatal(err)
@@ -504,18 +517,18 @@ func TestRareTagReadsItsCards(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := quiz.Options{Tag: "rare"}
-	p.cards = 0
+	p.cards, p.rows = 0, 0
 	sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
-	if p.cards > 5 {
-		t.Errorf("the counts of tag rare read the states of %d cards, want at most its 5 cards past the frontier", p.cards)
+	if p.cards > 9+5 || p.rows > 2*9 {
+		t.Errorf("the counts of tag rare read %d states, of %d cards; want at most those of its 9 cards, and its 5 cards past the frontier again", p.rows, p.cards)
 	}
 	p.cards = 0
 	s, err := study.StartSession(header, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := s.Remaining(); r.New != 5 || p.cards > 2*5 {
-		t.Errorf("the session of tag rare holds %+v and read the states of %d cards, want its 5 new cards and at most twice them", r, p.cards)
+	if r := s.Remaining(); r.New != 5 || r.Review != 1 || r.Learning != 2 || p.cards > 3*9 {
+		t.Errorf("the session of tag rare holds %+v and read the states of %d cards, want its 5 new cards, 1 review and 2 learning items, and at most its cards thrice", r, p.cards)
 	}
 }
 
