@@ -125,23 +125,39 @@ func (x *deckIndex) tagSpan(t int) (start, end int) {
 	return start, x.u32(x.tagEnds(), t)
 }
 
+// tagSpans calls fn with where the positions of the cards of each tag
+// equal to tag in any case (quiz.Options.Tagged) lie among the tagged
+// cards, and returns how many tags it found.
+func (x *deckIndex) tagSpans(tag string, fn func(start, end int)) int {
+	n := 0
+	for t, name := range x.TagNames {
+		if strings.EqualFold(name, tag) {
+			n++
+			fn(x.tagSpan(t))
+		}
+	}
+	return n
+}
+
+// countTagged is how many cards have the tag, in any case, at most: a
+// card with it in two cases counts twice.
+func (x *deckIndex) countTagged(tag string) int {
+	n := 0
+	x.tagSpans(tag, func(start, end int) { n += end - start })
+	return n
+}
+
 // cardsTagged returns the positions from from on of the cards with the
-// tag, in any case (quiz.Options.Tagged), in deck order: read from the
-// index's lists of the tags, with no card's tags looked at.
+// tag, in any case, in deck order: read from the index's lists of the
+// tags, with no card's tags looked at.
 func (x *deckIndex) cardsTagged(tag string, from int) []int {
 	var pos []int
-	lists := 0
-	for t, name := range x.TagNames {
-		if !strings.EqualFold(name, tag) {
-			continue
-		}
-		lists++
-		start, end := x.tagSpan(t)
+	lists := x.tagSpans(tag, func(start, end int) {
 		first := start + sort.Search(end-start, func(i int) bool { return x.u32(x.tagged(), start+i) >= from })
 		for j := first; j < end; j++ {
 			pos = append(pos, x.u32(x.tagged(), j))
 		}
-	}
+	})
 	if lists > 1 { // the tag in other cases: one card may have two of them
 		slices.Sort(pos)
 		pos = slices.Compact(pos)

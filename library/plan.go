@@ -205,10 +205,8 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		return nil
 	}
 	read := func(fn func(store.Row) bool) error { return pr.DueReviews(p.f.index.Deck.ID, p.end, fn) }
-	if tag := p.studies.tag(); tag != "" {
-		if cards := p.f.index.cardsTagged(tag, 0); len(cards) <= n {
-			read = p.dueAmong(pr, cards)
-		}
+	if tag := p.studies.tag(); tag != "" && p.f.index.countTagged(tag) <= n {
+		read = p.dueAmong(pr, p.f.index.cardsTagged(tag, 0))
 	}
 	due, err := p.readDue(read, nil, n)
 	if err != nil {
