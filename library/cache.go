@@ -31,7 +31,7 @@ import (
 // cacheFormat is the version of what an entry holds: bump it whenever
 // quiz's binary form, the index, or what the loader accepts or produces
 // changes, so that entries written by another version are not used.
-const cacheFormat = 8
+const cacheFormat = 9
 
 // cacheHead says what an entry was made from, and holds the head of the
 // deck's index.
@@ -215,7 +215,7 @@ func headOf(f *os.File) (head cacheHead, index int64, ok bool) {
 }
 
 // maxIndex bounds the index an entry may claim: a card takes 22 bytes of
-// it besides its id and sibling keys, and a deck file is at most
+// it besides its id, sibling keys and tags, and a deck file is at most
 // deckfile.MaxFileSize.
 const maxIndex = 16 * deckfile.MaxFileSize
 

@@ -2,7 +2,9 @@ package library
 
 import (
 	"encoding/binary"
+	"maps"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/moatquiz/moatquiz/quiz"
@@ -12,7 +14,7 @@ import (
 // deck without its cards' content: the deck's header, and per card its id,
 // its item names, its tags, the sibling keys it shares with other cards
 // (quiz.Card.SiblingKeys, numbered) and where its bytes lie in the deck's
-// binary form. It is
+// binary form; and per tag the cards that have it. It is
 // a few bytes per card, read whole from a cache entry and used as read,
 // without a value built per card.
 type deckIndex struct {
@@ -33,6 +35,10 @@ type indexHead struct {
 	Kin int
 	// Bilingual is the deck's BilingualFacts.
 	Bilingual bool
+	// TagNames are the cards' tags, sorted, each once; Tagged is how
+	// many cards have each, summed.
+	TagNames []string
+	Tagged   int
 }
 
 // The layout of deckIndex.raw for n cards: the end of each card's id in
@@ -41,8 +47,10 @@ type indexHead struct {
 // × n); each card's list in Names (uint16 × n); each card's list in Tags
 // (uint32 × n); the end of each card's sibling keys in the keys (uint32 ×
 // n); the sibling keys (uint32 × Kin: kinShows and kinTests, and the key's
-// number from 0 above them); then the ids, one after the other in deck
-// order.
+// number from 0 above them); the end of each tag's cards in the tagged
+// cards (uint32 × len(TagNames)); the tagged cards, each tag's positions
+// in deck order (uint32 × Tagged); then the ids, one after the other in
+// deck order.
 func (x *deckIndex) idEnds() int  { return 0 }
 func (x *deckIndex) starts() int  { return 4 * x.Cards }
 func (x *deckIndex) sorted() int  { return 8*x.Cards + 4 }
@@ -50,7 +58,9 @@ func (x *deckIndex) nameIDs() int { return 12*x.Cards + 4 }
 func (x *deckIndex) tagIDs() int  { return 14*x.Cards + 4 }
 func (x *deckIndex) kinEnds() int { return 18*x.Cards + 4 }
 func (x *deckIndex) kin() int     { return 22*x.Cards + 4 }
-func (x *deckIndex) ids() int     { return 22*x.Cards + 4 + 4*x.Kin }
+func (x *deckIndex) tagEnds() int { return x.kin() + 4*x.Kin }
+func (x *deckIndex) tagged() int  { return x.tagEnds() + 4*len(x.TagNames) }
+func (x *deckIndex) ids() int     { return x.tagged() + 4*x.Tagged }
 
 // u32 is the i-th uint32 of the table at off.
 func (x *deckIndex) u32(off, i int) int {
@@ -104,13 +114,55 @@ func (x *deckIndex) kinOf(i, flags int, fn func(key int) bool) bool {
 }
 
 // allTags are the tags of the deck's cards, sorted, each once.
-func (x *deckIndex) allTags() []string {
-	var all []string
-	for _, list := range x.Tags {
-		all = append(all, list...)
+func (x *deckIndex) allTags() []string { return slices.Clone(x.TagNames) }
+
+// tagSpan is where the positions of the cards with the t-th of TagNames
+// lie among the tagged cards.
+func (x *deckIndex) tagSpan(t int) (start, end int) {
+	if t > 0 {
+		start = x.u32(x.tagEnds(), t-1)
 	}
-	slices.Sort(all)
-	return slices.Compact(all)
+	return start, x.u32(x.tagEnds(), t)
+}
+
+// tagSpans calls fn with where the positions of the cards of each tag
+// equal to tag in any case (quiz.Options.Tagged) lie among the tagged
+// cards, and returns how many tags it found.
+func (x *deckIndex) tagSpans(tag string, fn func(start, end int)) int {
+	n := 0
+	for t, name := range x.TagNames {
+		if strings.EqualFold(name, tag) {
+			n++
+			fn(x.tagSpan(t))
+		}
+	}
+	return n
+}
+
+// countTagged is how many cards have the tag, in any case, at most: a
+// card with it in two cases counts twice.
+func (x *deckIndex) countTagged(tag string) int {
+	n := 0
+	x.tagSpans(tag, func(start, end int) { n += end - start })
+	return n
+}
+
+// cardsTagged returns the positions from from on of the cards with the
+// tag, in any case, in deck order: read from the index's lists of the
+// tags, with no card's tags looked at.
+func (x *deckIndex) cardsTagged(tag string, from int) []int {
+	var pos []int
+	lists := x.tagSpans(tag, func(start, end int) {
+		first := start + sort.Search(end-start, func(i int) bool { return x.u32(x.tagged(), start+i) >= from })
+		for j := first; j < end; j++ {
+			pos = append(pos, x.u32(x.tagged(), j))
+		}
+	})
+	if lists > 1 { // the tag in other cases: one card may have two of them
+		slices.Sort(pos)
+		pos = slices.Compact(pos)
+	}
+	return pos
 }
 
 // span is where the bytes of the card at position i lie in the binary form.
@@ -150,7 +202,7 @@ func (x *deckIndex) has(card, item string) (int, bool) {
 // deck file rather than trusted.
 func (x *deckIndex) valid() bool {
 	n := x.Cards
-	if n < 0 || x.Kin < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
+	if n < 0 || x.Kin < 0 || x.Tagged < 0 || len(x.raw) < x.ids() || len(x.Names) > maxNameLists {
 		return false
 	}
 	ids, body, kin := 0, 0, 0
@@ -164,7 +216,28 @@ func (x *deckIndex) valid() bool {
 		}
 		ids, body, kin = end, start, x.u32(x.kinEnds(), i)
 	}
-	return x.size() >= body && kin == x.Kin && x.ids()+ids == len(x.raw)
+	return x.size() >= body && kin == x.Kin && x.ids()+ids == len(x.raw) && x.validTags()
+}
+
+// validTags reports whether each tag's list of cards holds positions of
+// cards, ascending, and the lists fill the tagged cards.
+func (x *deckIndex) validTags() bool {
+	at := 0
+	for t := range x.TagNames {
+		start, end := x.tagSpan(t)
+		if start != at || end < start || end > x.Tagged {
+			return false
+		}
+		for j, last := start, -1; j < end; j++ {
+			p := x.u32(x.tagged(), j)
+			if p <= last || p >= x.Cards {
+				return false
+			}
+			last = p
+		}
+		at = end
+	}
+	return at == x.Tagged
 }
 
 // maxNameLists is how many distinct lists of item names an index holds:
@@ -223,11 +296,37 @@ func buildIndex(d *quiz.Deck, starts []int, size int) (deckIndex, bool) {
 	b, kin = appendKin(b, d.Cards)
 	head.Kin = len(kin) / 4
 	b = append(b, kin...)
+	b, head.TagNames, head.Tagged = appendTagged(b, d.Cards)
 	for i := range d.Cards {
 		b = append(b, d.Cards[i].ID...)
 	}
 	head.Size = len(b)
 	return deckIndex{indexHead: head, raw: string(b)}, len(head.Names) <= maxNameLists && uint64(size) < 1<<32
+}
+
+// appendTagged appends to b the end of each tag's cards, the tags sorted,
+// then the positions of each tag's cards in deck order, and returns the
+// tags and how many positions there are.
+func appendTagged(b []byte, cards []quiz.Card) (_ []byte, tags []string, tagged int) {
+	byTag := map[string][]uint32{}
+	for i := range cards {
+		for _, t := range cards[i].Tags {
+			if list := byTag[t]; len(list) == 0 || list[len(list)-1] != uint32(i) { // a tag given twice
+				byTag[t] = append(list, uint32(i))
+			}
+		}
+	}
+	tags = slices.Sorted(maps.Keys(byTag))
+	for _, t := range tags {
+		tagged += len(byTag[t])
+		b = binary.LittleEndian.AppendUint32(b, uint32(tagged))
+	}
+	for _, t := range tags {
+		for _, pos := range byTag[t] {
+			b = binary.LittleEndian.AppendUint32(b, pos)
+		}
+	}
+	return b, tags, tagged
 }
 
 // appendKin appends to b the end of each card's sibling keys in kin, and

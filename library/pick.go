@@ -84,11 +84,11 @@ func practiceOrder(x *deckIndex, opts quiz.Options, want int) ([]rankedItem, boo
 		bound = math.MaxUint64 / uint64(x.Items) * uint64(want)
 	}
 	var order []rankedItem
-	takes := optionStudies(opts)
+	st := optionStudies(opts)
 	for pos := range x.Cards {
 		card := x.id(pos)
 		for i, name := range x.names(pos) {
-			if !takes(x, pos, name) {
+			if !st.takes(x, pos, name) {
 				continue
 			}
 			id := quiz.ItemID{Deck: x.Deck.ID, Card: card, Item: name}

@@ -56,13 +56,13 @@ type Progress interface {
 // limit, one per card, none of a card answered or reviewed today), from
 // the states of the day's cards only: it reads the items answered today,
 // the learning items due, the reviews due in order until the limit is
-// reached, and the cards from the new-item frontier on until enough new
-// items are found (and, for the home screen, one more). States of cards
-// or items the deck no longer has are passed over. The limits and
-// burying count every item answered today, studied or not, as quiz does;
-// with Scheduling.BurySiblings, a card related to one introduced today
-// (answered or taken; deckIndex.kinOf), or by its word to one reviewed
-// today, gives no new item, as in quiz.
+// reached, and the cards from the new-item frontier on (with a tag, its
+// cards only) until enough new items are found (and, for the home
+// screen, one more). States of cards or items the deck no longer has are
+// passed over. The limits and burying count every item answered today,
+// studied or not, as quiz does; with Scheduling.BurySiblings, a card
+// related to one introduced today (answered or taken; deckIndex.kinOf),
+// or by its word to one reviewed today, gives no new item, as in quiz.
 type dayPlan struct {
 	f          *deckFile
 	studies    studies
@@ -79,15 +79,25 @@ type dayPlan struct {
 	earliest        time.Time       // the earliest due of a learning item or review taken
 }
 
-// studies reports whether a plan studies the item of the card at
-// position pos of index x. A nil studies takes every item.
-type studies func(x *deckIndex, pos int, item string) bool
+// studies is which items a plan studies: those of a session with opts;
+// the zero studies takes every item.
+type studies struct{ opts *quiz.Options }
 
 // optionStudies studies the items a session with opts studies.
-func optionStudies(opts quiz.Options) studies {
-	return func(x *deckIndex, pos int, item string) bool {
-		return opts.Studies(item) && (opts.Tag == "" || opts.Tagged(x.tags(pos)))
+func optionStudies(opts quiz.Options) studies { return studies{&opts} }
+
+// takes reports whether the item of the card at position pos of index x
+// is studied.
+func (s studies) takes(x *deckIndex, pos int, item string) bool {
+	return s.opts == nil || s.opts.Studies(item) && (s.opts.Tag == "" || s.opts.Tagged(x.tags(pos)))
+}
+
+// tag is the tag of the only cards studied, or "" for every card.
+func (s studies) tag() string {
+	if s.opts == nil {
+		return ""
 	}
+	return s.opts.Tag
 }
 
 // member reports whether the deck has the item of row r and the plan
@@ -99,7 +109,7 @@ func (p *dayPlan) member(r store.Row) (int, bool) {
 
 // takes reports whether the plan studies the item of the card at pos.
 func (p *dayPlan) takes(pos int, item string) bool {
-	return p.studies == nil || p.studies(&p.f.index, pos, item)
+	return p.studies.takes(&p.f.index, pos, item)
 }
 
 // open reports, as member does, whether the plan may take the item of
@@ -194,9 +204,11 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 	if n == 0 {
 		return nil
 	}
-	due, err := p.readDue(func(fn func(store.Row) bool) error {
-		return pr.DueReviews(p.f.index.Deck.ID, p.end, fn)
-	}, nil, n)
+	read := func(fn func(store.Row) bool) error { return pr.DueReviews(p.f.index.Deck.ID, p.end, fn) }
+	if tag := p.studies.tag(); tag != "" && p.f.index.countTagged(tag) <= n {
+		read = p.dueAmong(pr, p.f.index.cardsTagged(tag, 0))
+	}
+	due, err := p.readDue(read, nil, n)
 	if err != nil {
 		return err
 	}
@@ -212,6 +224,30 @@ func (p *dayPlan) pickReviews(pr Progress, n int) error {
 		}
 	}
 	return nil
+}
+
+// dueAmong reads, as Progress.DueReviews does, the reviews due today of
+// the cards at the positions pos only: for a tag on no more cards than
+// the reviews the day takes, their states are fewer than the due reviews
+// of the whole deck that would be read to find the tag's.
+func (p *dayPlan) dueAmong(pr Progress, pos []int) func(func(store.Row) bool) error {
+	return func(fn func(store.Row) bool) error {
+		ids := make([]string, len(pos))
+		for i, at := range pos {
+			ids[i] = p.f.index.id(at)
+		}
+		rows, err := pr.CardStates(p.f.index.Deck.ID, ids)
+		rows = slices.DeleteFunc(rows, func(r store.Row) bool {
+			return r.State.Card.State != fsrs.Review || r.State.Suspended || !r.State.Card.Due.Before(p.end)
+		})
+		slices.SortStableFunc(rows, func(a, b store.Row) int { return a.State.Card.Due.Compare(b.State.Card.Due) })
+		for _, r := range rows {
+			if !fn(r) {
+				break
+			}
+		}
+		return err
+	}
 }
 
 // pickAhead returns the positions of up to n cards to study ahead, as
@@ -300,14 +336,15 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 	if err != nil {
 		return err
 	}
+	at, count := p.newCandidates(front)
 	moved, size := front, newBatch
-	for at := front; at < x.Cards && (p.counts.New < n || p.more && !p.moreNew); at += size {
-		if p.counts.New == 0 && at > front {
+	for k := 0; k < count && (p.counts.New < n || p.more && !p.moreNew); k += size {
+		if p.counts.New == 0 && k > 0 {
 			size = min(2*size, maxBatch)
 		}
 		batch := make([]string, 0, size)
-		for pos := at; pos < min(at+size, x.Cards); pos++ {
-			batch = append(batch, x.id(pos))
+		for j := k; j < min(k+size, count); j++ {
+			batch = append(batch, x.id(at(j)))
 		}
 		rows, err := pr.CardStates(id, batch)
 		if err != nil {
@@ -318,7 +355,7 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 			states[quiz.ItemID{Card: r.Card, Item: r.Item}] = r.State
 		}
 		for i, card := range batch {
-			pos, fresh, wanted := at+i, false, false
+			pos, fresh, wanted := at(k+i), false, false
 			for _, name := range x.names(pos) {
 				st, ok := states[quiz.ItemID{Card: card, Item: name}]
 				if isNew := !ok || (st.Card.State == fsrs.New && !st.Suspended); isNew {
@@ -344,4 +381,17 @@ func (p *dayPlan) pickNew(pr Progress, n int) error {
 		pr.SetFrontier(id, p.f.content, moved, moved-front >= longWalk) //nolint:errcheck // it only saves time
 	}
 	return nil
+}
+
+// newCandidates are the cards pickNew looks at, from the frontier front
+// on in deck order: the position of the k-th, and how many there are.
+// With a tag, only the cards with it, from the index's list of the tag:
+// a rare tag reads the states of its few cards, not of every card past
+// the frontier. The frontier moves only over cards looked at.
+func (p *dayPlan) newCandidates(front int) (at func(k int) int, count int) {
+	if tag := p.studies.tag(); tag != "" {
+		tagged := p.f.index.cardsTagged(tag, front)
+		return func(k int) int { return tagged[k] }, len(tagged)
+	}
+	return func(k int) int { return front + k }, p.f.index.Cards - front
 }

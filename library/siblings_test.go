@@ -13,7 +13,8 @@ import (
 // TestRelatedCardsWaitForTomorrow studies a mined deck day after day on
 // a real store: a cloze waits while a card that gives it away (its word's
 // vocab card, a fact of its sentence) is studied that day, in the home
-// counts and in the session, and is asked the first day none is.
+// counts and in the session, and is asked the first day none is; the
+// session's summary counts the cards waiting as tomorrow's new cards.
 func TestRelatedCardsWaitForTomorrow(t *testing.T) {
 	const s1, s2 = "구글 직원이 메모를 썼다.", "메모가 유출됐다."
 	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "mined", Title: "뉴스", TitleEn: "News", Lang: "ko",
@@ -29,11 +30,13 @@ func TestRelatedCardsWaitForTomorrow(t *testing.T) {
 	sch := quiz.DefaultScheduling()
 	sch.Params.EnableFuzz = false
 	day1 := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	for i, want := range [][]string{
+	days := [][]string{
 		{"w-memo/ko-en", "leak/fact"}, // the clozes of their sentences wait
 		{"w-memo/en-ko", "c-leak/c1"}, // 메모 is studied again today: its cloze waits
 		{"c-memo/c1"},                 // nothing of 메모 is due: its cloze comes
-	} {
+		{},
+	}
+	for i, want := range days[:3] {
 		now := day1.AddDate(0, 0, i)
 		study := New(dir).Study(db, sch, func() time.Time { return now })
 		if st := status(t, study, now, d.ID); st.Counts.New != len(want) || st.MoreNew {
@@ -58,6 +61,9 @@ func TestRelatedCardsWaitForTomorrow(t *testing.T) {
 		}
 		if st := status(t, study, now, d.ID); st.Counts.New != 0 {
 			t.Errorf("day %d after the session: %d new, want none: the rest waits for tomorrow", i+1, st.Counts.New)
+		}
+		if got := s.NewTomorrow(); got != len(days[i+1]) {
+			t.Errorf("day %d after the session: %d new cards tomorrow, want %d", i+1, got, len(days[i+1]))
 		}
 	}
 }

@@ -39,7 +39,7 @@ func (s *Study) Decks(now time.Time) ([]quiz.DeckStatus, error) {
 		}
 		x := &f.file.index
 		st := quiz.DeckStatus{Deck: f.file.header(), Cards: x.Cards, Items: x.Items, Tags: x.allTags(), Bilingual: x.Bilingual}
-		if p, err := s.planDay(f.file, now, nil, true); err != nil {
+		if p, err := s.planDay(f.file, now, studies{}, true); err != nil {
 			st.Err = err
 		} else {
 			st.Counts, st.MoreNew = p.counts, p.moreNew
@@ -199,7 +199,10 @@ func (s *Study) partSession(f *deckFile, pos []int, sch quiz.Scheduling, opts qu
 	for _, r := range rows {
 		states[quiz.ItemID{Deck: deck.ID, Card: r.Card, Item: r.Item}] = r.State
 	}
-	more := []quiz.SessionOption{quiz.WithNextDue(func() (time.Time, bool) { return s.nextDue(f, optionStudies(opts)) })}
+	more := []quiz.SessionOption{
+		quiz.WithNextDue(func() (time.Time, bool) { return s.nextDue(f, optionStudies(opts)) }),
+		quiz.WithNewTomorrow(func() int { return s.newTomorrow(f, optionStudies(opts)) }),
+	}
 	if opts.Kind == quiz.QuestionChoice || opts.Kind == quiz.QuestionMixed {
 		pool, err := choicePool(f, opts.Seed)
 		if err != nil {
@@ -253,6 +256,17 @@ func (s *Study) nextDue(f *deckFile, st studies) (time.Time, bool) {
 		return !ok
 	})
 	return next, err == nil && !next.IsZero()
+}
+
+// newTomorrow is quiz.Session.NewTomorrow over the whole deck f: the new
+// cards of the plan of the next study day, with that day's limits, which
+// reads only that day's states (0 if they cannot be read).
+func (s *Study) newTomorrow(f *deckFile, st studies) int {
+	p, err := s.planDay(f, s.scheduling.DayEnd(s.clock()), st, false)
+	if err != nil {
+		return 0
+	}
+	return p.counts.New
 }
 
 // maxTime is the later of two times.

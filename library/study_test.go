@@ -36,6 +36,9 @@ func randomDeck(rng *rand.Rand, id string, n int) *quiz.Deck {
 	for i := range n {
 		c := quiz.Card{ID: fmt.Sprintf("c%03d", rng.IntN(1000)*1000+i)}
 		c.Tags = [][]string{nil, {"memo"}, {"memo", "llm"}, {"llm"}}[rng.IntN(4)]
+		if i%9 == 4 { // a tag of few cards, which the day plan finds by the index's list
+			c.Tags = slices.Concat(c.Tags, []string{"Rare"})
+		}
 		switch rng.IntN(3) {
 		case 0:
 			c.Kind, c.Prompt, c.PromptEn, c.Answer, c.AnswerEn = quiz.KindFact, "질문", "question", "답", "answer"
@@ -187,6 +190,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		saveRandomStates(t, db, rng, d, start, end, now, ahead)
 		clock := func() time.Time { return now }
 		study := New(dir).Study(db, sch, clock)
+		base := sch // the next day's limits: today's added new items are today's
 		if extra := rng.IntN(4); extra > 0 {
 			if err := study.MoreNew(d.ID, extra); err != nil {
 				t.Fatal(err)
@@ -218,7 +222,7 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		opts := quiz.Options{Direction: dirs[rng.IntN(3)], Kind: kinds[rng.IntN(4)], Seed: 7, Limit: max(rng.IntN(8)-5, 0),
 			Practice: rng.IntN(4) == 0, Ahead: ahead || rng.IntN(2) == 0,
 			Cards: []quiz.CardFilter{quiz.CardsAll, quiz.CardsVocab, quiz.CardsFacts}[rng.IntN(3)],
-			Tag:   []string{"", "", "memo", "LLM"}[rng.IntN(4)]}
+			Tag:   []string{"", "", "memo", "LLM", "rare"}[rng.IntN(5)]}
 		sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
 		whole, err := quiz.NewSession(d, readOnly{states}, sch, clock, opts)
 		if err != nil {
@@ -237,11 +241,35 @@ func TestDayMatchesWholeDeck(t *testing.T) {
 		if next, ok := day.NextDue(); ok != wantOK || !next.Equal(wantNext) {
 			t.Errorf("round %d: next due %v %v, want %v %v", round, next, ok, wantNext, wantOK)
 		}
+		wantNew := newTomorrow(t, db, d, base, sch.DayEnd(now), opts)
+		if got := day.NewTomorrow(); got != wantNew {
+			t.Errorf("round %d: %d new cards tomorrow, want %d", round, got, wantNew)
+		}
+		if got := whole.NewTomorrow(); base.NewPerDay == sch.NewPerDay && got != wantNew {
+			t.Errorf("round %d: the whole deck's session: %d new cards tomorrow, want %d", round, got, wantNew)
+		}
 	}
 	if modes[quiz.ModeAhead] == 0 || modes[quiz.ModePractice] == 0 {
 		t.Errorf("sessions by mode %v: want some of each", modes)
 	}
 	t.Logf("%d questions asked alike; sessions by mode %v", questions, modes)
+}
+
+// newTomorrow is how many new cards a whole-deck review session with
+// opts's filters holds at tomorrow, the start of the next study day, from
+// the states in db.
+func newTomorrow(t *testing.T, db *store.DB, d *quiz.Deck, sch quiz.Scheduling, tomorrow time.Time, opts quiz.Options) int {
+	t.Helper()
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Practice, opts.Ahead, opts.Limit = false, false, 0
+	s, err := quiz.NewSession(d, readOnly{states}, sch, func() time.Time { return tomorrow }, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Remaining().New
 }
 
 // sameFilteredCounts: the home counts of deck d studied with opts's
@@ -344,6 +372,7 @@ func sameSessions(t *testing.T, rng *rand.Rand, whole, day *quiz.Session) int {
 type countingProgress struct {
 	*store.DB
 	rows, whole int
+	cards       int // the cards whose states CardStates was asked for
 }
 
 func (p *countingProgress) States(deck string) (map[quiz.ItemID]quiz.ItemState, error) {
@@ -373,6 +402,7 @@ func (p *countingProgress) DueReviews(deck string, end time.Time, fn func(store.
 func (p *countingProgress) CardStates(deck string, cards []string) ([]store.Row, error) {
 	rows, err := p.DB.CardStates(deck, cards)
 	p.rows += len(rows)
+	p.cards += len(cards)
 	return rows, err
 }
 
@@ -440,6 +470,65 @@ func TestHomeCountsReadTheDay(t *testing.T) {
 			t.Errorf("day %d: the counts read %d states and every state %d times, want at most %d and none",
 				day, p.rows, p.whole, bound)
 		}
+	}
+}
+
+// TestRareTagReadsItsCards: the counts and the session of a deck studied
+// by a tag that few cards have (in any case) read the states of those
+// cards only, not of every card past the new-item frontier nor of every
+// review due, and equal the whole deck's.
+func TestRareTagReadsItsCards(t *testing.T) {
+	dir := t.TempDir()
+	db := openStore(t, dir)
+	d := &quiz.Deck{Format: quiz.FormatVersion, ID: "big", Title: "큰 덱", TitleEn: "Big", Lang: "ko",
+		Source: quiz.Source{Publisher: "아시아경제"}}
+	// studied: 100 due, 200 due and suspended, 300 due tomorrow, 400 learning
+	tagged := map[int][]string{100: {"rare"}, 200: {"rare"}, 300: {"rare"}, 400: {"rare"},
+		1500: {"rare", "memo"}, 1600: {"Rare", "rare"}, 1700: {"rare"}, 1800: {"RARE"}, 1999: {"rare"}}
+	for i := range 2000 {
+		d.Cards = append(d.Cards, quiz.Card{ID: fmt.Sprintf("w%04d", i), Kind: quiz.KindVocab, Tags: tagged[i],
+			Word: fmt.Sprintf("낱말%04d", i), Meanings: []string{"word"}, POS: "noun"})
+	}
+	writeDeck(t, New(dir), d)
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, it := range d.Items()[:2000] { // the first 1,000 cards studied, due
+		st := quiz.ItemState{Card: fsrs.Card{State: fsrs.Review, Due: now.AddDate(0, 0, -1), LastReview: now.AddDate(0, 0, -5),
+			Stability: 9, Difficulty: 5, Reps: 2}, Introduced: now.AddDate(0, 0, -9)}
+		switch it.Card.ID {
+		case "w0200":
+			st.Suspended = true
+		case "w0300":
+			st.Card.Due = quiz.DefaultScheduling().DayEnd(now)
+		case "w0400":
+			st.Card.State, st.Card.Due = fsrs.Learning, now.Add(-time.Hour)
+		}
+		if _, err := db.Record(quiz.Review{Item: it.ID, Rating: fsrs.Good, ReviewedAt: now.AddDate(0, 0, -5),
+			Mode: quiz.ModeReview, Question: quiz.QuestionFlip, After: st}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &countingProgress{DB: db}
+	sch := quiz.DefaultScheduling()
+	clock := func() time.Time { return now }
+	study := New(dir).Study(p, sch, clock)
+	header := status(t, study, now, d.ID).Deck // walks to the frontier
+	states, err := db.States(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := quiz.Options{Tag: "rare"}
+	p.cards, p.rows = 0, 0
+	sameFilteredCounts(t, study, d, readOnly{states}, sch, clock, opts)
+	if p.cards > 9+5 || p.rows > 2*9 {
+		t.Errorf("the counts of tag rare read %d states, of %d cards; want at most those of its 9 cards, and its 5 cards past the frontier again", p.rows, p.cards)
+	}
+	p.cards = 0
+	s, err := study.StartSession(header, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Remaining(); r.New != 5 || r.Review != 1 || r.Learning != 2 || p.cards > 3*9 {
+		t.Errorf("the session of tag rare holds %+v and read the states of %d cards, want its 5 new cards, 1 review and 2 learning items, and at most its cards thrice", r, p.cards)
 	}
 }
 

@@ -156,6 +156,9 @@ type Session struct {
 	nextDue func() (time.Time, bool)
 	pool    []Card // the cards distractors come from (WithChoicePool)
 
+	// newTomorrow, when set, answers NewTomorrow (WithNewTomorrow).
+	newTomorrow func() int
+
 	q        queue
 	cur      *entry
 	question *Question
@@ -239,6 +242,12 @@ type SessionOption func(*Session)
 // over the part of a deck it needs today, whose deck is not the whole one.
 func WithNextDue(next func() (time.Time, bool)) SessionOption {
 	return func(s *Session) { s.nextDue = next }
+}
+
+// WithNewTomorrow has Session.NewTomorrow return what n returns, as
+// WithNextDue does for NextDue.
+func WithNewTomorrow(n func() int) SessionOption {
+	return func(s *Session) { s.newTomorrow = n }
 }
 
 // WithChoicePool has choice questions take their distractors from the
@@ -611,6 +620,18 @@ func (s *Session) NextDue() (time.Time, bool) {
 		}
 	}
 	return next, !next.IsZero()
+}
+
+// NewTomorrow returns how many new cards of the items this session
+// studies the next study day introduces, with the session's limits, for
+// the summary: NextDue leaves out new cards, which wait for a day when a
+// related card was studied today or today's new limit is reached.
+func (s *Session) NewTomorrow() int {
+	if s.newTomorrow != nil {
+		return s.newTomorrow()
+	}
+	tomorrow := s.sch.DayEnd(s.clock())
+	return planDue(s.deck.Items(), s.opts.takes, s.states, s.sch, tomorrow).counts().New
 }
 
 // maxTime returns the later of two times.

@@ -497,6 +497,40 @@ func TestNextDue(t *testing.T) {
 	}
 }
 
+// TestNewTomorrow: after a session that used up the day, the new cards
+// it left for tomorrow (held back by a related card studied today, or
+// beyond today's new limit) are counted for the summary, which NextDue
+// alone would leave out; none when every card was studied.
+func TestNewTomorrow(t *testing.T) {
+	bury, off := noFuzz(), noFuzz()
+	off.BurySiblings = false
+	limited := off
+	limited.NewPerDay = 2
+	for _, tc := range []struct {
+		name       string
+		sch        Scheduling
+		asked, new int
+	}{
+		{"related cards held back", bury, 3, 1}, // the clozes and the fact of the vocab cards' sentence: one a day
+		{"beyond the new limit", limited, 2, 2},
+		{"every card studied", off, 6, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, clock := newClock(at(21, 10, 0))
+			s := mustSession(t, minedDeck(), newMem(), tc.sch, clock, Options{Direction: DirKoEn})
+			if asked := drain(t, s, fsrs.Easy); len(asked) != tc.asked {
+				t.Fatalf("asked %v, want %d", asked, tc.asked)
+			}
+			if got := s.NewTomorrow(); got != tc.new {
+				t.Errorf("NewTomorrow = %d, want %d", got, tc.new)
+			}
+			if due, ok := s.NextDue(); !ok || !due.After(at(22, 4, 0)) {
+				t.Errorf("NextDue = %v %v, want the reviews' due days later", due, ok)
+			}
+		})
+	}
+}
+
 // TestOpRunsInAnotherGoroutine runs ops the way the TUI does (a tea.Cmd)
 // under the race detector.
 func TestOpRunsInAnotherGoroutine(t *testing.T) {

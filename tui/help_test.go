@@ -73,3 +73,33 @@ func ownHelpKeys(t *testing.T, m Model) []key.Binding {
 	t.Fatalf("no help group is titled %q", m.helpFirst())
 	return nil
 }
+
+// TestHelpWithoutHome opens the help in moatquiz study (no home screen),
+// on a question and on the summary: it lists no key of the home screen
+// nor of the mine screen only home reaches, and its keys that leave say
+// they quit; with a home, the same help lists them.
+func TestHelpWithoutHome(t *testing.T) {
+	homeOnly := []string{"Home", "question kind", "review/practice", "more new today", "Mine a text", "mine a text", "write the deck"}
+	for _, quitAfter := range []bool{true, false} {
+		start := &Start{Deck: "moat", QuitAfter: quitAfter, Options: quiz.Options{Direction: quiz.DirKoEn}}
+		m := newTestModel(t, newMemProgress(), start, 100, 60)
+		if !quitAfter {
+			m = press(t, m, "enter")
+		}
+		question := screenText(press(t, m, "?"))
+		for m.screen == screenStudy {
+			m = press(t, m, "space", "3")
+		}
+		summary := screenText(press(t, m, "?"))
+		for name, text := range map[string]string{"question": question, "summary": summary} {
+			for _, s := range homeOnly {
+				if got := strings.Contains(text, s); got == quitAfter {
+					t.Errorf("QuitAfter %v, help on the %s: shows %q %v, want %v:\n%s", quitAfter, name, s, got, !quitAfter, text)
+				}
+			}
+			if quitAfter && !regexp.MustCompile(`q/esc +quit`).MatchString(text) {
+				t.Errorf("help on the %s: q/esc does not say it quits:\n%s", name, text)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -19,6 +20,8 @@ type KeyMap struct {
 	Stats   StatsKeys
 	Mine    MineKeys
 	Browse  BrowseKeys
+
+	noHome bool // moatquiz study: no home screen, nor the mine screen reached from it
 }
 
 // GlobalKeys work on every screen.
@@ -281,6 +284,7 @@ func (k KeyMap) withoutHome() KeyMap {
 	k.Study.Back = relabel(k.Study.Back, "quit")
 	k.Typing.Back = relabel(k.Typing.Back, "quit")
 	k.Summary.Done = relabel(k.Summary.Done, "quit")
+	k.noHome = true
 	return k
 }
 
@@ -380,12 +384,17 @@ type HelpGroup struct {
 	Keys  help.KeyMap
 }
 
-// FullHelp is the help overlay: one titled group per screen.
+// FullHelp is the help overlay: one titled group per screen the run can
+// show (moatquiz study has no home, so neither its keys nor mine's).
 func (k KeyMap) FullHelp() []HelpGroup {
-	return []HelpGroup{
+	groups := []HelpGroup{
 		{"Home", k.Home}, {"Study", k.Study}, {"Summary", k.Summary}, {"Typing an answer", k.Typing},
 		{"Stats", k.Stats}, {"Cards", k.Browse}, {"Mine a text", k.Mine}, {anywhere, k.Global},
 	}
+	if k.noHome {
+		groups = slices.DeleteFunc(groups, func(g HelpGroup) bool { return g.Title == "Home" || g.Title == "Mine a text" })
+	}
+	return groups
 }
 
 // anywhere is the title of the help group of the global keys.

@@ -208,6 +208,7 @@ type (
 		session *quiz.Session
 		next    time.Time
 		hasNext bool
+		newNext int             // new cards the next study day introduces
 		ahead   quiz.AheadEmpty // why studying ahead found nothing
 		limited bool            // new items wait beyond today's new-item limit
 		none    string          // says that no card of the deck is one the options study
@@ -223,11 +224,13 @@ type (
 		err   error
 	}
 	// nextDueMsg says when the next cards of a finished session's deck are
-	// due, for its summary.
+	// due, and how many new cards the next study day brings, for its
+	// summary.
 	nextDueMsg struct {
 		session *quiz.Session
 		next    time.Time
 		ok      bool
+		newNext int
 	}
 )
 
@@ -377,6 +380,7 @@ func (m Model) startSession(deck *quiz.Deck, opts quiz.Options, more int) (Model
 		if err == nil && s.Phase() == quiz.Finished {
 			// The session is this command's until the message arrives.
 			msg.next, msg.hasNext = s.NextDue()
+			msg.newNext = s.NewTomorrow()
 			msg.ahead = s.WhyNothingAhead()
 			var none bool
 			if none, msg.limited = whyNothing(cfg, deck, opts); none {
@@ -393,12 +397,13 @@ func run(op *quiz.Op) tea.Cmd {
 }
 
 // nextDue finds, in a command, when the next cards of a finished
-// session's deck are due (work over the whole deck). Only reads: the
-// model no longer changes a finished session.
+// session's deck are due and the new cards of the next study day (work
+// over the whole deck). Only reads: the model no longer changes a
+// finished session.
 func nextDue(s *quiz.Session) tea.Cmd {
 	return func() tea.Msg {
 		next, ok := s.NextDue()
-		return nextDueMsg{session: s, next: next, ok: ok}
+		return nextDueMsg{session: s, next: next, ok: ok, newNext: s.NewTomorrow()}
 	}
 }
 
@@ -434,7 +439,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onMoreNew(msg)
 	case nextDueMsg:
 		if msg.session == m.session {
-			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.ok, true
+			m.summary.setNext(msg.next, msg.ok, msg.newNext)
 		}
 		return m, nil
 	case minedMsg:
@@ -559,7 +564,7 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 			m.screen = screenSummary
 			m.session, m.deck = msg.session, msg.deck
 			m.summary = newSummary(msg.session, msg.deck, m.cfg.Clock())
-			m.summary.next, m.summary.hasNext, m.summary.nextKnown = msg.next, msg.hasNext, true
+			m.summary.setNext(msg.next, msg.hasNext, msg.newNext)
 			m.summary.note = m.home.status
 		}
 		return m, nil

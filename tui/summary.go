@@ -24,7 +24,8 @@ type summary struct {
 	score      quiz.Score
 	next       time.Time
 	hasNext    bool
-	nextKnown  bool // next and hasNext have been found (in a command)
+	newNext    int  // new cards the next study day introduces
+	nextKnown  bool // next, hasNext and newNext have been found (in a command)
 	now        time.Time
 	confusions []confusion
 	note       string // why nothing was asked
@@ -193,23 +194,34 @@ func row(st *Styles, label, value string) string {
 	return st.Subtle.Render(fmt.Sprintf("%-9s", label)) + " " + st.Text.Render(value)
 }
 
-// nextLine says when the deck's next cards are due.
+// setNext notes when the deck's next scheduled cards are due (ok: some
+// are) and how many new cards the next study day introduces.
+func (sm *summary) setNext(next time.Time, ok bool, newNext int) {
+	sm.next, sm.hasNext, sm.newNext, sm.nextKnown = next, ok, newNext, true
+}
+
+// nextLine says when the deck's next cards are due: new cards held back
+// today (by a related card or the new limit) come first, as tomorrow's.
 func (sm *summary) nextLine(st *Styles) string {
+	d := sm.next.Sub(sm.now)
+	due := dueIn(d) + " (" + sm.next.In(sm.now.Location()).Format("Jan 2 15:04") + ")."
 	switch {
 	case sm.mode == quiz.ModePractice:
 		return st.Subtle.Render("Practice leaves the schedule as it was.")
 	case !sm.nextKnown:
 		return ""
+	case sm.hasNext && d <= time.Minute:
+		return st.Text.Render("More cards are due now.")
+	case sm.newNext > 0 && sm.hasNext:
+		return st.Text.Render(fmt.Sprintf("New cards tomorrow: %d%sreviews due %s", sm.newNext, glyphSep, due))
+	case sm.newNext > 0:
+		return st.Text.Render(fmt.Sprintf("New cards tomorrow: %d.", sm.newNext))
 	case !sm.hasNext:
 		// Every item answered outside practice is scheduled unless a leech
 		// suspended it.
 		return st.Subtle.Render("Nothing else is scheduled: the cards studied are suspended as leeches.")
 	}
-	d := sm.next.Sub(sm.now)
-	if d <= time.Minute {
-		return st.Text.Render("More cards are due now.")
-	}
-	return st.Text.Render("Next cards due " + dueIn(d) + " (" + sm.next.In(sm.now.Location()).Format("Jan 2 15:04") + ").")
+	return st.Text.Render("Next cards due " + due)
 }
 
 // missed lists the items rated Again, each wrapped whole: its answer is

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -76,6 +79,52 @@ func TestHelpOnSummary(t *testing.T) {
 		for _, want := range []string{"Summary", "u undo", "l unsuspend", "s stats", "scroll down"} {
 			if !strings.Contains(words, want) {
 				t.Errorf("%dx%d: the help on the summary does not show %q:\n%s", size[0], size[1], want, s)
+			}
+		}
+	}
+}
+
+// TestSummaryNamesTomorrowsNewCards: when new cards wait for tomorrow
+// (held back by a related card studied today, or beyond the day's new
+// limit), the summary says so before the reviews' due date, which alone
+// would tell the learner nothing is left for days; when every card was
+// studied it names the next due cards only.
+func TestSummaryNamesTomorrowsNewCards(t *testing.T) {
+	related := &quiz.Deck{ID: "moat", Title: "Moat", Lang: "ko", Cards: []quiz.Card{
+		{ID: "haeja", Kind: quiz.KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun"},
+		{ID: "c-haeja", Kind: quiz.KindCloze, Text: "우리에게는 {{c1::해자}}가 없다.", Translation: "We have no moat."},
+	}}
+	facts := longFacts(5)
+	for _, tc := range []struct {
+		name           string
+		deck           *quiz.Deck
+		bury           bool
+		newPerDay      int
+		want, dontWant string
+	}{
+		{"held back", related, true, 20, "New cards tomorrow: 1 · reviews due in", "Next cards due"},
+		{"beyond the limit", facts, false, 2, "New cards tomorrow: 2 · reviews due in", "Next cards due"},
+		{"every card studied", related, false, 20, "Next cards due in", "New cards"},
+	} {
+		for _, size := range [][2]int{{80, 24}, {40, 12}} {
+			sch := quiz.DefaultScheduling()
+			sch.NewPerDay = tc.newPerDay
+			b := backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{tc.deck}, nil }, newMemProgress(), sch)
+			b.sch.BurySiblings = tc.bury
+			m := New(Config{Backend: b, Scheduling: sch, Clock: func() time.Time { return testNow }, Mono: true,
+				Start: &Start{Deck: "moat", QuitAfter: true, Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}})
+			m = send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			m = send(t, m, m.Init()())
+			for i := 0; m.screen == screenStudy && i < 20; i++ {
+				m = press(t, m, "space", "4")
+			}
+			for range 10 { // to the summary's last line
+				m = press(t, m, "down")
+			}
+			checkFits(t, m)
+			words := strings.Join(strings.Fields(screenText(m)), " ")
+			if !strings.Contains(words, tc.want) || strings.Contains(words, tc.dontWant) {
+				t.Errorf("%s, %dx%d: the summary does not say %q (or says %q):\n%s", tc.name, size[0], size[1], tc.want, tc.dontWant, screenText(m))
 			}
 		}
 	}
