@@ -259,9 +259,8 @@ func reachable(dir, logs string) error {
 	return nil
 }
 
-// readSyncLogs reads the logs in the folder logs: files named *.jsonl
-// or *.jsonl.gz, hidden ones (a file being written) left out. Of a file
-// that db says a sync read before, it reads only what was added since;
+// readSyncLogs reads the logs in the folder logs (see listLogs). Of a
+// file that db says a sync read before, it reads only what was added since;
 // nothing when the file looks as it did then. The keys of what it does
 // not read again come from db. It returns what it read, and what to
 // keep of it.
@@ -272,11 +271,44 @@ func readSyncLogs(db *store.DB, logs string, now time.Time, res *SyncResult) (sy
 	if err != nil {
 		return in, read, err
 	}
-	entries, err := os.ReadDir(logs)
+	infos, err := listLogs(logs)
 	if err != nil {
-		return in, read, fmt.Errorf("sync folder: %w; nothing was changed", err)
+		return in, read, err
 	}
 	listed, whole := map[string]bool{}, map[string]bool{}
+	for _, info := range infos {
+		listed[info.Name()] = true
+		f, err := readSyncFile(filepath.Join(logs, info.Name()), info, kept[info.Name()], now, &in, res)
+		if err != nil {
+			return in, read, err
+		}
+		if f != nil {
+			read.Files = append(read.Files, *f)
+			whole[f.Name] = f.Whole
+		}
+	}
+	for name := range kept {
+		if !listed[name] {
+			read.Gone = append(read.Gone, name)
+		}
+	}
+	err = db.SyncKeys(logs, func(file, key string) error {
+		if listed[file] && !whole[file] { // a file read whole gave its keys now
+			in.keys[key] = true
+		}
+		return nil
+	})
+	return in, read, err
+}
+
+// listLogs is the Stat of each log in the folder logs: files named
+// *.jsonl or *.jsonl.gz, hidden ones (a file being written) left out.
+func listLogs(logs string) ([]fs.FileInfo, error) {
+	entries, err := os.ReadDir(logs)
+	if err != nil {
+		return nil, fmt.Errorf("sync folder: %w; nothing was changed", err)
+	}
+	var infos []fs.FileInfo
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") ||
@@ -288,31 +320,11 @@ func readSyncLogs(db *store.DB, logs string, now time.Time, res *SyncResult) (sy
 			continue // gone since it was listed
 		}
 		if err != nil {
-			return in, read, fmt.Errorf("sync folder: %w; nothing was changed", err)
+			return nil, fmt.Errorf("sync folder: %w; nothing was changed", err)
 		}
-		listed[name] = true
-		f, err := readSyncFile(filepath.Join(logs, name), info, kept[name], now, &in, res)
-		if err != nil {
-			return in, read, err
-		}
-		if f == nil {
-			continue
-		}
-		read.Files = append(read.Files, *f)
-		whole[name] = f.Whole
+		infos = append(infos, info)
 	}
-	for name := range kept {
-		if !listed[name] {
-			read.Gone = append(read.Gone, name)
-		}
-	}
-	err = db.SyncKeys(logs, func(file, key string) error {
-		if listed[file] && !whole[file] { // a file gone, or read whole again, holds what was read now
-			in.keys[key] = true
-		}
-		return nil
-	})
-	return in, read, err
+	return infos, nil
 }
 
 // tailSpan is how many bytes before where a log was read up to must be
@@ -346,20 +358,20 @@ func readSyncFile(path string, info fs.FileInfo, kept store.SyncFile, now time.T
 	if err != nil {
 		return nil, fmt.Errorf("sync: read %s: %w", termtext.QuoteIfUnsafe(path), err)
 	}
-	f := &store.SyncFile{Name: filepath.Base(path), Stamp: stamp, Whole: base == 0}
+	f := &store.SyncFile{Name: filepath.Base(path), Stamp: stamp, Whole: base == 0} // data from the file's start
 	skip := 0
 	if !f.Whole {
 		skip, f.Lines = int(kept.Read-base), kept.Lines
 	}
-	used, last := in.readLines(data, skip, path, f, res)
+	used, writing := in.readLines(data, skip, path, f, res)
 	switch {
-	case gz && !(cut || last):
+	case gz && !cut && !writing:
 		f.Read = info.Size()
 	case !gz:
 		f.Read = base + int64(used)
 		f.Tail = tailHash(data, base, f.Read)
 	}
-	if cut || last {
+	if cut || writing {
 		res.Partial = append(res.Partial, termtext.Strip(path))
 	}
 	return f, nil

@@ -61,7 +61,11 @@ func (db *DB) SyncKeys(folder string, fn func(file, key string) error) error {
 
 // SaveSyncRead keeps what a sync read of folder, in one transaction,
 // and forgets the files of every other folder: a learner syncs with one.
+// A sync that read nothing writes nothing.
 func (db *DB) SaveSyncRead(folder string, read SyncRead) error {
+	if len(read.Files) == 0 && len(read.Gone) == 0 {
+		return nil
+	}
 	if err := db.writable(); err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
