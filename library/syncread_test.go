@@ -168,3 +168,29 @@ func TestSyncRewritesRemovedLogs(t *testing.T) {
 		t.Errorf("A's next sync wrote %d, added %d; want nothing", res.Written, res.Added)
 	}
 }
+
+// TestSyncRereadsLogsChangedJustBefore: a log changed less than
+// racyWindow before a sync read it may change again without its stat
+// showing it (same size, same time to the file system's tick): the next
+// sync reads it again, and finds a change made in place.
+func TestSyncRereadsLogsChangedJustBefore(t *testing.T) {
+	ms, folder, log, clock := syncedLog(t)
+	old := reviewLines(t, 1, clock.AddDate(0, 4, 0))
+	replace(t, log, old)
+	info, err := os.Stat(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := ms[1].sync(t, folder, info.ModTime()); res.Added != 1 {
+		t.Fatalf("B's sync of the replaced log added %d reviews, want 1", res.Added)
+	}
+	if err := os.WriteFile(log, bytes.Replace(old, []byte(`"rating":3`), []byte(`"rating":2`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(log, info.ModTime(), info.ModTime()); err != nil { // as if within the same tick
+		t.Fatal(err)
+	}
+	if res := ms[1].sync(t, folder, clock); res.Added != 1 {
+		t.Errorf("the sync after the log changed in place at the same time added %d reviews, want 1", res.Added)
+	}
+}
