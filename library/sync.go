@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -29,7 +30,8 @@ const gzipOver = 64 << 10
 
 // SyncResult says what a sync did.
 type SyncResult struct {
-	Files   int      // log files read
+	Files   int      // log files read, whole or what was added to them since the last sync
+	Read    int64    // bytes read of the logs (as stored: gzipped ones gzipped)
 	Added   int      // reviews from other machines added to the log
 	Undone  int      // undos of other machines applied
 	Events  int      // suspends, resets, flags and burials of other machines applied
@@ -87,9 +89,12 @@ func markLine(e store.MarkEvent) eventJSON {
 	return line
 }
 
-// key identifies a suspend, reset, flag or bury event among those of the
-// folder.
+// key identifies an undo, or a suspend, reset, flag or bury event, among
+// the lines of the folder.
 func (e eventJSON) key() string {
+	if e.Undo != "" {
+		return undoKey(e.Undo)
+	}
 	kind, flag := e.Event, ""
 	if e.Suspend != nil {
 		kind = fmt.Sprint("suspend ", *e.Suspend)
@@ -142,17 +147,18 @@ func (e eventJSON) mark() (store.MarkEvent, error) {
 	return m, nil
 }
 
-// syncLog is what the sync folder's logs hold.
+// syncLog is what a sync read of the folder's logs, and what they hold.
 type syncLog struct {
 	reviews []quiz.Review
 	undone  []string
 	suspend []store.SuspendEvent
 	resets  []store.ResetEvent
 	marks   []store.MarkEvent
-	has     map[string]bool // the uids of the folder's reviews
-	undos   map[string]bool // the uids of the folder's undos
-	events  map[string]bool // the keys of the folder's suspend, reset, flag and bury events
+	keys    map[string]bool // the keys of every line the folder holds: review uids, undoKeys and event keys
 }
+
+// undoKey is the key of the undo of uid among the folder's lines.
+func undoKey(uid string) string { return "undo " + uid }
 
 // MachineID returns this data folder's machine id, made on first use and
 // kept in the file machine-id: the name of the files it writes to a sync
@@ -182,18 +188,23 @@ func (l *Library) MachineID() (string, error) {
 // sch; then it writes to a new file of its own, named by machine and now,
 // what this log holds and no file in the folder does. Every log file in
 // the folder is read, a sync tool's conflict copies too, since reviews
-// merge by uid. The learner's decks are merged too (see syncDecks).
+// merge by uid; but only what was added to it since the last sync, as db
+// keeps (see readSyncLogs). The learner's decks are merged too (see
+// syncDecks).
 func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.Time) (SyncResult, error) {
 	var res SyncResult
 	machine, err := l.MachineID()
 	if err != nil {
 		return res, err
 	}
-	logs := filepath.Join(dir, SyncFolder)
+	logs, err := filepath.Abs(filepath.Join(dir, SyncFolder))
+	if err != nil {
+		return res, err
+	}
 	if err := reachable(dir, logs); err != nil {
 		return res, err
 	}
-	in, err := readSyncLogs(logs, &res)
+	in, read, err := readSyncLogs(db, logs, now, &res)
 	if err != nil {
 		return res, err
 	}
@@ -215,9 +226,14 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	res.Items = len(outbox{reviews: added}.items())
 	if out.size() > 0 {
 		res.Written = out.size()
-		if res.File, err = writeSyncLog(db, logs, machine, now, out); err != nil {
+		var written store.SyncFile
+		if res.File, written, err = writeSyncLog(db, logs, machine, now, out); err != nil {
 			return res, err
 		}
+		read.Files = append(read.Files, written)
+	}
+	if err := db.SaveSyncRead(logs, read); err != nil {
+		return res, err
 	}
 	res.Decks, res.Conflicts, err = l.syncDecks(dir, machine, now)
 	return res, err
@@ -243,95 +259,253 @@ func reachable(dir, logs string) error {
 	return nil
 }
 
-// readSyncLogs reads every log in the folder logs: files named *.jsonl
-// or *.jsonl.gz, hidden ones (a file being written) left out.
-func readSyncLogs(logs string, res *SyncResult) (syncLog, error) {
-	in := syncLog{has: map[string]bool{}, undos: map[string]bool{}, events: map[string]bool{}}
+// readSyncLogs reads the logs in the folder logs (see listLogs). Of a
+// file that db says a sync read before, it reads only what was added since;
+// nothing when the file looks as it did then. The keys of what it does
+// not read again come from db. It returns what it read, and what to
+// keep of it.
+func readSyncLogs(db *store.DB, logs string, now time.Time, res *SyncResult) (syncLog, store.SyncRead, error) {
+	in := syncLog{keys: map[string]bool{}}
+	var read store.SyncRead
+	kept, err := db.SyncFiles(logs)
+	if err != nil {
+		return in, read, err
+	}
+	infos, err := listLogs(logs)
+	if err != nil {
+		return in, read, err
+	}
+	listed, whole := map[string]bool{}, map[string]bool{}
+	for _, info := range infos {
+		listed[info.Name()] = true
+		f, err := readSyncFile(filepath.Join(logs, info.Name()), info, kept[info.Name()], now, &in, res)
+		if err != nil {
+			return in, read, err
+		}
+		if f != nil {
+			read.Files = append(read.Files, *f)
+			whole[f.Name] = f.Whole
+		}
+	}
+	for name := range kept {
+		if !listed[name] {
+			read.Gone = append(read.Gone, name)
+		}
+	}
+	err = db.SyncKeys(logs, func(file, key string) error {
+		if listed[file] && !whole[file] { // a file read whole gave its keys now
+			in.keys[key] = true
+		}
+		return nil
+	})
+	return in, read, err
+}
+
+// listLogs is the Stat of each log in the folder logs: files named
+// *.jsonl or *.jsonl.gz, hidden ones (a file being written) left out.
+func listLogs(logs string) ([]fs.FileInfo, error) {
 	entries, err := os.ReadDir(logs)
 	if err != nil {
-		return in, fmt.Errorf("sync folder: %w; nothing was changed", err)
+		return nil, fmt.Errorf("sync folder: %w; nothing was changed", err)
 	}
+	var infos []fs.FileInfo
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") ||
 			!strings.HasSuffix(name, ".jsonl") && !strings.HasSuffix(name, ".jsonl.gz") {
 			continue
 		}
-		res.Files++
-		if err := readSyncFile(filepath.Join(logs, name), &in, res); err != nil {
-			return in, err
-		}
-	}
-	return in, nil
-}
-
-// readSyncFile reads one log into in. A last line without its newline
-// that is not a review is a line still being written: left for the next
-// sync. Other bad lines are skipped and listed.
-func readSyncFile(path string, in *syncLog, res *SyncResult) error {
-	data, err := readMaybeGzip(path)
-	cut := errors.Is(err, io.ErrUnexpectedEOF)
-	if err != nil && !cut {
-		return fmt.Errorf("sync: read %s: %w", termtext.QuoteIfUnsafe(path), err)
-	}
-	lines := bytes.Split(data, []byte("\n"))
-	for n, line := range lines {
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		err := in.add(line)
-		if err != nil && n == len(lines)-1 {
-			cut = true
-			continue
+		info, err := e.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // gone since it was listed
 		}
 		if err != nil {
-			res.Bad = append(res.Bad, termtext.Strip(fmt.Sprintf("%s:%d: %v", path, n+1, err)))
+			return nil, fmt.Errorf("sync folder: %w; nothing was changed", err)
 		}
+		infos = append(infos, info)
 	}
-	if cut {
+	return infos, nil
+}
+
+// tailSpan is how many bytes before where a log was read up to must be
+// the same for it to be read on from there: a file replaced by another
+// that is as long or longer differs in them.
+const tailSpan = 1024
+
+// readSyncFile reads into in what is new of the log at path, whose Stat
+// is info and of which a sync read what kept says ("" Name: none), and
+// returns what to keep of it; nil when it looks as it did then (a file
+// still being written is said so again). A log is read on from where the
+// last sync left it when it grew and still holds the bytes before; else
+// whole: shrunk, replaced, gzipped, or holding bad lines. A last line
+// without its newline that is not a review is a line still being
+// written: left for the next sync. Other bad lines are skipped and
+// listed.
+func readSyncFile(path string, info fs.FileInfo, kept store.SyncFile, now time.Time, in *syncLog, res *SyncResult) (*store.SyncFile, error) {
+	stamp := stampOf(info)
+	if kept.Name != "" && kept.Stamp == stamp && !kept.Bad {
+		if kept.Read < info.Size() {
+			res.Partial = append(res.Partial, termtext.Strip(path))
+		}
+		return nil, nil
+	}
+	if !info.ModTime().Before(now.Add(-racyWindow)) {
+		stamp = "" // changed too lately for its stat to tell a later change
+	}
+	res.Files++
+	gz := strings.HasSuffix(path, ".gz")
+	data, base, cut, err := readLog(path, gz, resumeAt(kept, gz, info.Size()), kept.Tail, res)
+	if err != nil {
+		return nil, fmt.Errorf("sync: read %s: %w", termtext.QuoteIfUnsafe(path), err)
+	}
+	f := &store.SyncFile{Name: filepath.Base(path), Stamp: stamp, Whole: base == 0} // data from the file's start
+	skip := 0
+	if !f.Whole {
+		skip, f.Lines = int(kept.Read-base), kept.Lines
+	}
+	used, writing := in.readLines(data, skip, path, f, res)
+	switch {
+	case gz && !cut && !writing:
+		f.Read = info.Size()
+	case !gz:
+		f.Read = base + int64(used)
+		f.Tail = tailHash(data, base, f.Read)
+	}
+	if cut || writing {
 		res.Partial = append(res.Partial, termtext.Strip(path))
 	}
-	return nil
+	return f, nil
 }
 
-// readMaybeGzip reads the file at path, gunzipped when its name ends in
-// .gz. A gzip stream cut short gives what it holds and io.ErrUnexpectedEOF.
-func readMaybeGzip(path string) ([]byte, error) {
+// resumeAt is where a log of which a sync read what kept says, now size
+// bytes long, can be read on from; 0: it is read whole. A log that did
+// not grow but changed was replaced (or touched): read whole.
+func resumeAt(kept store.SyncFile, gz bool, size int64) int64 {
+	if kept.Name == "" || kept.Bad || gz || size <= kept.Read {
+		return 0
+	}
+	return kept.Read
+}
+
+// tailHash is the hash of the tailSpan bytes of a log before byte read,
+// of which data holds those from byte base on.
+func tailHash(data []byte, base, read int64) []byte {
+	from := max(0, read-tailSpan)
+	sum := sha256.Sum256(data[from-base : read-base])
+	return sum[:16]
+}
+
+// readLog reads the log at path from byte from on, when the bytes before
+// it still have the hash tail; else whole, gunzipped when gz. It returns
+// what it read and the byte of the file it starts at; cut reports a
+// gzip stream cut short, of which it returns what it holds. The bytes
+// read are counted in res.
+func readLog(path string, gz bool, from int64, tail []byte, res *SyncResult) (data []byte, base int64, cut bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, false, err
 	}
 	defer f.Close()
-	var r io.Reader = bufio.NewReader(f)
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return nil, io.ErrUnexpectedEOF
+	r := &countingReader{r: f, n: &res.Read}
+	if from > 0 {
+		base = max(0, from-tailSpan)
+		if _, err := f.Seek(base, io.SeekStart); err != nil {
+			return nil, 0, false, err
 		}
-		r = zr
+		data, err = io.ReadAll(r)
+		if err != nil || int64(len(data)) >= from-base && bytes.Equal(tailHash(data, base, from), tail) {
+			return data, base, false, err
+		}
+		head := make([]byte, base) // another file: the rest of it
+		if _, err := f.ReadAt(head, 0); err != nil {
+			return nil, 0, false, err
+		}
+		res.Read += base
+		return append(head, data...), 0, false, nil
 	}
-	return io.ReadAll(r)
+	if !gz {
+		data, err = io.ReadAll(r)
+		return data, 0, false, err
+	}
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, 0, true, nil
+	}
+	data, err = io.ReadAll(zr)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return data, 0, true, nil
+	}
+	return data, 0, false, err
 }
 
-// add reads one line of a log: a review, an undo or a suspend event.
-func (in *syncLog) add(line []byte) error {
+// countingReader counts the bytes read through it into n.
+type countingReader struct {
+	r io.Reader
+	n *int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// stampOf is what identifies the version of a log whose Stat is info,
+// as db keeps it.
+func stampOf(info fs.FileInfo) string {
+	s := statOf(info)
+	return fmt.Sprintf("%d %d %d %d", s.Size, s.ModNanos, s.Dev, s.Ino)
+}
+
+// readLines reads the lines of a log's data from byte skip into in, and
+// their keys into f, with f.Lines the lines before skip; it returns the
+// bytes up to the end of the last line read, and reports whether the
+// last line is one still being written (without its newline, not a
+// review), which is left out.
+func (in *syncLog) readLines(data []byte, skip int, path string, f *store.SyncFile, res *SyncResult) (used int, cut bool) {
+	for used = skip; used < len(data); {
+		end := bytes.IndexByte(data[used:], '\n')
+		next := used + end + 1
+		if end < 0 {
+			end, next = len(data)-used, len(data)
+		}
+		if line := bytes.TrimSpace(data[used : used+end]); len(line) > 0 {
+			key, err := in.add(line)
+			switch {
+			case err != nil && data[next-1] != '\n':
+				return used, true
+			case err != nil:
+				f.Bad = true
+				res.Bad = append(res.Bad, termtext.Strip(fmt.Sprintf("%s:%d: %v", path, f.Lines+1, err)))
+			default:
+				f.Keys = append(f.Keys, key)
+			}
+		}
+		f.Lines++
+		used = next
+	}
+	return used, false
+}
+
+// add reads one line of a log: a review, an undo or an event; it
+// returns the line's key.
+func (in *syncLog) add(line []byte) (string, error) {
 	var e eventJSON
 	if json.Unmarshal(line, &e) == nil && e.Undo != "" {
 		in.undone = append(in.undone, e.Undo)
-		in.undos[e.Undo] = true
-		return nil
+		in.keys[undoKey(e.Undo)] = true
+		return undoKey(e.Undo), nil
 	}
 	if e.Suspend != nil || e.Event != "" {
-		return in.addEvent(e)
+		return e.key(), in.addEvent(e)
 	}
 	r, err := parseReview(line)
 	if err != nil {
-		return err
+		return "", err
 	}
 	in.reviews = append(in.reviews, r)
-	in.has[r.UID] = true
-	return nil
+	in.keys[r.UID] = true
+	return r.UID, nil
 }
 
 // addEvent reads a suspend, reset, flag or bury event; one of a kind
@@ -359,7 +533,7 @@ func (in *syncLog) addEvent(e eventJSON) error {
 		return fmt.Errorf("an event of a kind this moatquiz does not know (%q), perhaps from a newer moatquiz: update this one to apply it", e.Event)
 	}
 	if err == nil {
-		in.events[e.key()] = true
+		in.keys[e.key()] = true
 	}
 	return err
 }
@@ -382,7 +556,7 @@ func (in syncLog) lacking(out outbox) store.Merge {
 		}
 	}
 	for _, uid := range in.undone {
-		if !out.held["undo "+uid] {
+		if !out.held[undoKey(uid)] {
 			m.Undone = append(m.Undone, uid)
 		}
 	}
@@ -392,7 +566,7 @@ func (in syncLog) lacking(out outbox) store.Merge {
 		}
 	}
 	for _, e := range in.resets {
-		if !out.held[resetLine(e).key()] && !out.held["undo "+e.UID()] {
+		if !out.held[resetLine(e).key()] && !out.held[undoKey(e.UID())] {
 			m.Resets = append(m.Resets, e)
 		}
 	}
@@ -409,7 +583,7 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	out := outbox{held: map[string]bool{}, uids: map[string]bool{}}
 	err := db.ReviewUIDs(func(uid string) error {
 		out.held[uid] = true
-		if !in.has[uid] {
+		if !in.keys[uid] {
 			out.uids[uid] = true
 		}
 		return nil
@@ -419,8 +593,8 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 	}
 	undone, err := db.Undone()
 	for _, uid := range undone {
-		out.held["undo "+uid] = true
-		if !in.undos[uid] {
+		out.held[undoKey(uid)] = true
+		if !in.keys[undoKey(uid)] {
 			out.undone = append(out.undone, uid)
 		}
 	}
@@ -439,7 +613,7 @@ func outgoing(db *store.DB, in syncLog) (outbox, error) {
 // event notes an event's line that db holds, to go out unless in has it.
 func (o *outbox) event(in syncLog, line eventJSON) error {
 	o.held[line.key()] = true
-	if !in.events[line.key()] {
+	if !in.keys[line.key()] {
 		o.events = append(o.events, line)
 	}
 	return nil
@@ -487,17 +661,21 @@ func (o outbox) items() []quiz.ItemID {
 // writeSyncLog writes out to a new file of machine in logs, named by the
 // time now, whole or not at all: it is written under a hidden name and
 // renamed. The reviews are written with the states db holds after the
-// merge. It returns the file's path.
-func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox) (string, error) {
+// merge. It returns the file's path, and what to keep of it: as read
+// whole, so that no sync reads it; its stat stands though it is new, as
+// no one else writes it.
+func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox) (string, store.SyncFile, error) {
 	var buf bytes.Buffer
+	var f store.SyncFile
 	reviews, err := reviewsOf(db, out.uids)
 	if err != nil {
-		return "", err
+		return "", f, err
 	}
 	for _, r := range reviews {
 		if err := writeLine(&buf, r); err != nil {
-			return "", err
+			return "", f, err
 		}
+		f.Keys = append(f.Keys, r.UID)
 	}
 	events := out.events
 	for _, uid := range out.undone {
@@ -506,16 +684,29 @@ func writeSyncLog(db *store.DB, logs, machine string, now time.Time, out outbox)
 	for _, e := range events {
 		b, err := json.Marshal(e)
 		if err != nil {
-			return "", err
+			return "", f, err
 		}
 		buf.Write(termtext.EscapeJSON(append(b, '\n')))
+		f.Keys = append(f.Keys, e.key())
 	}
-	ext := ".jsonl"
-	data := buf.Bytes()
+	f.Lines, f.Whole = len(f.Keys), true
+	ext, data := ".jsonl", buf.Bytes()
 	if len(data) > gzipOver {
 		ext, data = ".jsonl.gz", gzipped(data)
 	}
-	return publish(logs, machine+"-"+now.UTC().Format("20060102T150405.000Z"), ext, data)
+	path, err := publish(logs, machine+"-"+now.UTC().Format("20060102T150405.000Z"), ext, data)
+	if err != nil {
+		return "", f, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return "", f, fmt.Errorf("sync: %w", err)
+	}
+	f.Name, f.Stamp, f.Read = filepath.Base(path), stampOf(info), int64(len(data))
+	if ext == ".jsonl" {
+		f.Tail = tailHash(data, 0, f.Read)
+	}
+	return path, f, nil
 }
 
 // gzipped is data compressed.

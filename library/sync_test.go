@@ -417,19 +417,19 @@ func TestSyncSuspend(t *testing.T) {
 
 // TestSyncConverges: whatever order three machines study, suspend,
 // unsuspend, undo, reset (and undo a reset), flag, edit and remove cards
-// and sync in, after every machine has synced twice in a row all hold the
-// same states, flags and cards.
+// and sync in, from the same deck file and before any sync too, after
+// every machine has synced twice in a row all hold the same states, flags
+// and cards. (Seed 46 edits a card of the deck before one machine's first
+// sync.)
 func TestSyncConverges(t *testing.T) {
-	for seed := range uint64(16) {
+	for seed := uint64(40); seed < 56; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 99))
 			ms, folder := machines(t, 3), t.TempDir()
+			named(t, ms, "a", "b", "c") // the order copies are read in is the seed's
 			start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
 			clocks := []time.Time{start, start.Add(-3 * time.Hour), start.Add(2 * time.Hour)}
 			ms[0].study(t, rng, &clocks[0], 4)
-			for _, i := range []int{0, 1, 2, 0, 1} { // the deck as given is a version every machine has had
-				ms[i].sync(t, folder, clocks[i])
-			}
 			var undoReset func() error
 			for range 20 {
 				i := rng.IntN(3)

@@ -137,9 +137,13 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 			marks[id] = m.edited(removed, now)
 		}
 	}
+	at := now
+	if len(marks) == 0 { // the deck's first sync here: a copy of a file, the same version on every machine
+		at = time.Time{}
+	}
 	for _, id := range d.ids { // edits made here since the last sync
 		if h := cardHash(d.cards[id]); marks[id].Hash != h {
-			marks[id] = marks[id].edited(h, now)
+			marks[id] = marks[id].edited(h, at)
 		}
 	}
 	var conflicts []DeckConflict
@@ -155,9 +159,11 @@ func mergeDeck(d *rawDeck, copies []remoteCopy, marks map[string]cardMark, now t
 				d.set(id, card)
 				marks[id] = theirs.edited(theirs.Hash, theirs.At)
 				changed = changed || card != nil
-			case mine.Hash == theirs.Hash || mine.saw(theirs.Hash): // nothing new from them
+			case mine.Hash == theirs.Hash: // one version: its earliest time holds, whoever read it first
+				marks[id] = mine.edited(mine.Hash, earliest(mine.At, theirs.At), theirs.Seen)
+			case mine.saw(theirs.Hash) && (!theirs.saw(mine.Hash) || newer(mine, theirs)): // nothing new from them
 				marks[id] = mine.edited(mine.Hash, mine.At, theirs.Seen, []string{theirs.Hash})
-			case theirs.saw(mine.Hash): // they have moved on from this version
+			case theirs.saw(mine.Hash): // they have moved on from this version, or settled a conflict on the newer
 				d.set(id, card)
 				marks[id] = mine.edited(theirs.Hash, theirs.At, theirs.Seen)
 				changed = true
@@ -208,9 +214,18 @@ func (d *rawDeck) conflict(id string, card json.RawMessage, theirs cardMark, mar
 }
 
 // newer reports whether edit a is newer than b: by time, then by hash,
-// so that every machine picks the same.
+// so that every machine picks the same. A version has one time on every
+// machine (the earliest any gave it), so no machine id is needed.
 func newer(a, b cardMark) bool {
 	return a.At.After(b.At) || a.At.Equal(b.At) && a.Hash > b.Hash
+}
+
+// earliest is the earlier of two times of one version.
+func earliest(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // set puts card id, or removes it when card is nil, and returns the card

@@ -293,3 +293,95 @@ func TestSyncDecksRemovalAndEdit(t *testing.T) {
 		t.Errorf("c2 is there (%v), or B's edit of it is not kept renamed: %+v", ok, a)
 	}
 }
+
+// named gives the machines ids in the order given, so that a test
+// chooses the order in which each reads the others' copies (by name).
+func named(t *testing.T, ms []*machine, ids ...string) {
+	t.Helper()
+	for i, m := range ms {
+		if err := os.WriteFile(filepath.Join(m.lib.dataDir, "machine-id"), []byte(ids[i]+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// syncOrders are orders of three machines' syncs, and the names that set
+// the order each reads the others' copies in.
+var syncOrders = []struct {
+	order []int
+	ids   []string
+}{
+	{[]int{0, 1, 2}, []string{"a", "b", "c"}},
+	{[]int{2, 1, 0}, []string{"a", "b", "c"}},
+	{[]int{1, 2, 0}, []string{"c", "a", "b"}},
+	{[]int{0, 2, 1}, []string{"b", "c", "a"}},
+	{[]int{2, 0, 1}, []string{"c", "b", "a"}},
+}
+
+// TestSyncDecksSameFileOnThree: a deck file copied to three machines
+// before their first sync, with their clocks hours apart, is one version
+// of its cards on all three: whatever order they sync and read each
+// other's copies in, an edit made after on one reaches the others, and
+// no card is taken for an edit of two machines.
+func TestSyncDecksSameFileOnThree(t *testing.T) {
+	for _, o := range syncOrders {
+		ms, folder := machines(t, 3), t.TempDir()
+		named(t, ms, o.ids...)
+		start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		clocks := []time.Time{start, start.Add(2 * time.Hour), start.Add(-3 * time.Hour)}
+		sync := func(i int) {
+			clocks[i] = clocks[i].Add(time.Minute)
+			if res := ms[i].sync(t, folder, clocks[i]); len(res.Conflicts) > 0 {
+				t.Errorf("order %v: machine %d found conflicts %+v in a deck no one edited twice", o.order, i, res.Conflicts)
+			}
+		}
+		for _, i := range o.order {
+			sync(i)
+		}
+		ms[o.order[1]].editPrompt(t, "sync", "c1", "Edited after the first sync?")
+		for _, i := range append(o.order, o.order...) {
+			sync(i)
+		}
+		want := ms[0].deckCards(t, "sync")
+		if len(want) != 8 || want["c1"].PromptEn != "Edited after the first sync?" {
+			t.Errorf("order %v: machine 0 holds %d cards, c1 asking %q; want the 8, c1 edited", o.order, len(want), want["c1"].PromptEn)
+		}
+		for i, m := range ms[1:] {
+			if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+				t.Errorf("order %v: machine %d's cards differ from machine 0's", o.order, i+1)
+			}
+		}
+	}
+}
+
+// TestSyncDecksEditBeforeFirstSync: a card of a deck copied to three
+// machines and edited on one before its first sync is a conflict between
+// the edit and the copies' version, settled alike on every machine
+// whatever order they sync and read each other's copies in: both kept,
+// one renamed, the same decks on all three.
+func TestSyncDecksEditBeforeFirstSync(t *testing.T) {
+	for _, o := range syncOrders {
+		ms, folder := machines(t, 3), t.TempDir()
+		named(t, ms, o.ids...)
+		start := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+		clocks := []time.Time{start, start.Add(2 * time.Hour), start.Add(time.Hour)}
+		ms[2].editPrompt(t, "sync", "c1", "Edited before any sync?")
+		for _, i := range slices.Concat(o.order, o.order, o.order) {
+			clocks[i] = clocks[i].Add(time.Minute)
+			ms[i].sync(t, folder, clocks[i])
+		}
+		want := ms[0].deckCards(t, "sync")
+		prompts := map[string]int{}
+		for _, c := range want {
+			prompts[c.PromptEn]++
+		}
+		if len(want) != 9 || prompts["Edited before any sync?"] != 1 || prompts["Question 1?"] != 1 {
+			t.Errorf("order %v: machine 0 holds %d cards; want the 8 and one renamed, the edit and the copies' c1 once each", o.order, len(want))
+		}
+		for i, m := range ms[1:] {
+			if got := m.deckCards(t, "sync"); !reflect.DeepEqual(got, want) {
+				t.Errorf("order %v: machine %d's cards differ from machine 0's:\n%v\nwant\n%v", o.order, i+1, got, want)
+			}
+		}
+	}
+}

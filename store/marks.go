@@ -106,10 +106,10 @@ func (db *DB) MarkEvents(fn func(MarkEvent) error) error {
 	}, fn)
 }
 
-// eachRow reads every row of query (what names it in errors) with scan,
-// then calls fn with each, the rows closed.
-func eachRow[T any](db *DB, what, query string, scan func(*sql.Rows) (T, error), fn func(T) error) error {
-	rows, err := db.sql.Query(query)
+// eachRow reads every row of query with args (what names it in errors)
+// with scan, then calls fn with each, the rows closed.
+func eachRow[T any](db *DB, what, query string, scan func(*sql.Rows) (T, error), fn func(T) error, args ...any) error {
+	rows, err := db.sql.Query(query, args...)
 	if err != nil {
 		return fmt.Errorf("read %s from %s: %w", what, db.path, explain(err))
 	}

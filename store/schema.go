@@ -260,6 +260,32 @@ var migrations = []string{
 		value INTEGER NOT NULL,
 		PRIMARY KEY (deck, card, kind, at, value)
 	) STRICT, WITHOUT ROWID;`,
+
+	// 11: what a sync has read of each log file of its folder, so that
+	// the next reads only what was added. sync_file: a file by folder
+	// and name, with what identified it when read (stamp: its size,
+	// modification time and inode; '' when those do not tell), the bytes
+	// read (up to the end of its last whole line), a hash of the bytes
+	// before that a growing file must still hold, the lines read, and
+	// whether it holds lines skipped (then it is read whole every time).
+	// sync_key: the keys of the lines read (review uids, undos, events),
+	// which tell what the folder holds without reading it.
+	`CREATE TABLE sync_file (
+		id     INTEGER PRIMARY KEY,
+		folder TEXT    NOT NULL,
+		name   TEXT    NOT NULL,
+		stamp  TEXT    NOT NULL,
+		read   INTEGER NOT NULL CHECK (read >= 0),
+		tail   BLOB    NOT NULL,
+		lines  INTEGER NOT NULL CHECK (lines >= 0),
+		bad    INTEGER NOT NULL CHECK (bad IN (0, 1)),
+		UNIQUE (folder, name)
+	) STRICT;
+	CREATE TABLE sync_key (
+		file INTEGER NOT NULL REFERENCES sync_file (id) ON DELETE CASCADE,
+		key  BLOB    NOT NULL,
+		PRIMARY KEY (file, key)
+	) STRICT, WITHOUT ROWID;`,
 }
 
 // uidMigration gives each review its stable id (quiz.ReviewUID), the same
