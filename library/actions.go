@@ -17,7 +17,7 @@ type CardEditor interface {
 	BuryUntil(cards map[store.CardID]time.Time, now time.Time) error
 	SetFlags(flags map[store.CardID]int, now time.Time) (map[store.CardID]int, error)
 	Reset(ids []quiz.ItemID, now time.Time) (store.Resetting, error)
-	Restore(r store.Resetting) error
+	Restore(r store.Resetting, replay store.Replay) error
 	CardReviews(deck, card string) ([]quiz.Review, error)
 }
 
@@ -59,9 +59,10 @@ func Flag(e CardEditor, rows []CardRow, flag int, now time.Time) (Change, error)
 
 // Reset makes every item of the rows new again at now; their review log
 // stays, and the reset is an event that sync takes to other machines.
-func Reset(e CardEditor, rows []CardRow, now time.Time) (Change, error) {
+// Its undo replays with sch an item whose log a sync changed meanwhile.
+func Reset(e CardEditor, rows []CardRow, sch quiz.Scheduling, now time.Time) (Change, error) {
 	r, err := e.Reset(items(rows), now)
-	ch := Change{Undo: func() error { return e.Restore(r) }}
+	ch := Change{Undo: func() error { return e.Restore(r, quiz.NewReplayer(sch).Replay) }}
 	for id := range r.Before {
 		ch.Items = append(ch.Items, id)
 	}

@@ -224,7 +224,7 @@ func TestInfoAndReset(t *testing.T) {
 	if it.State != "review" || !it.Due.Equal(c.Due) || it.Retrievability <= 0 || it.Retrievability >= 1 || info.Items[1].State != "new" {
 		t.Errorf("items %+v", info.Items)
 	}
-	ch, err := Reset(db, []CardRow{row}, now)
+	ch, err := Reset(db, []CardRow{row}, s.scheduling, now)
 	if err != nil || len(ch.Items) != 1 {
 		t.Fatalf("Reset: %v %v", ch.Items, err)
 	}

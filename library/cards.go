@@ -106,7 +106,7 @@ func (s *Study) FlagCards(rows []quiz.CardRow, flag int, now time.Time) (func() 
 
 // ResetCards makes the rows' cards new again; their review log stays.
 func (s *Study) ResetCards(rows []quiz.CardRow, now time.Time) (func() error, error) {
-	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Reset(st, rows, now) })
+	return s.act(rows, now, func(st BrowseStore) (Change, error) { return Reset(st, rows, s.scheduling, now) })
 }
 
 // act runs an action on the rows and refreshes them in the browser; the

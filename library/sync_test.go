@@ -99,7 +99,7 @@ func (m *machine) reset(t *testing.T, card int, clock *time.Time) func() error {
 	t.Helper()
 	*clock = clock.Add(time.Minute)
 	row := CardRow{Deck: "sync", Card: fmt.Sprintf("c%d", card), Items: []quiz.ItemID{cardItem(card)}}
-	ch, err := Reset(m.db, []CardRow{row}, *clock)
+	ch, err := Reset(m.db, []CardRow{row}, quiz.DefaultScheduling(), *clock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,6 +531,49 @@ func TestSyncReset(t *testing.T) {
 	ms[0].sync(t, folder, clockA)
 	ms[1].sync(t, folder, clockB)
 	same(t, ms, 20)
+}
+
+// TestSyncUndoResetAfterMerge: A resets a card, a sync brings B's reviews
+// of it, and A undoes the reset: after both sync, A holds what B does,
+// the state a replay of the card's whole log gives, not the state from
+// before the reset (which leaves out B's reviews).
+func TestSyncUndoResetAfterMerge(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	rng := rand.New(rand.NewPCG(11, 12))
+	clockA := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	clockB := clockA.Add(40 * 24 * time.Hour) // every card of A due on B
+	ms[0].study(t, rng, &clockA, 8)
+	ms[0].sync(t, folder, clockA)
+	ms[1].sync(t, folder, clockB)
+	card := ms[0].studied(t)
+	undo := ms[0].reset(t, card, &clockA)
+	ms[1].study(t, rng, &clockB, 12)
+	ms[1].sync(t, folder, clockB)
+	ms[0].sync(t, folder, clockA)
+	var history []quiz.Review
+	ms[0].db.Reviews(func(r quiz.Review) error {
+		if r.Item == cardItem(card) {
+			history = append(history, r)
+		}
+		return nil
+	})
+	if len(history) < 2 {
+		t.Fatalf("B's session did not review c%d", card)
+	}
+	if err := undo(); err != nil {
+		t.Fatal(err)
+	}
+	want, err := quiz.NewReplayer(quiz.DefaultScheduling()).Replay(history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ms[0].states(t)[cardItem(card)]; !reflect.DeepEqual(got, *want) {
+		t.Errorf("c%d after the undo of its reset is %+v, want %+v: the replay of its log, with B's reviews", card, got, *want)
+	}
+	for _, m := range []*machine{ms[0], ms[1], ms[0]} {
+		m.sync(t, folder, clockB)
+	}
+	same(t, ms, strings.Count(ms[0].export(t), "\n")+1)
 }
 
 // TestSyncUnknownEvent: a line of an event kind this moatquiz does not

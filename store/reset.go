@@ -33,8 +33,9 @@ func (e ResetEvent) UID() string {
 // Resetting is what Reset did, which Restore takes to undo it: the
 // states the items had and the reset events kept.
 type Resetting struct {
-	Before map[quiz.ItemID]quiz.ItemState
-	Events []ResetEvent
+	Before  map[quiz.ItemID]quiz.ItemState
+	Events  []ResetEvent
+	history map[quiz.ItemID]string // each item's historyOf before the reset
 }
 
 // The SQL of reset events.
@@ -47,6 +48,11 @@ var (
 	sqlIsUndone   = "SELECT EXISTS (SELECT 1 FROM undone_review WHERE uid = ?)"
 	sqlDropReset  = "DELETE FROM reset_event WHERE uid = ?"
 	sqlLastReset  = "SELECT coalesce(max(at), 0) FROM reset_event WHERE deck = ? AND card = ? AND item = ?"
+	// sqlHistoryOf tells whether an item's history changed: review ids only
+	// grow (AUTOINCREMENT), suspend events are only added, resets also dropped.
+	sqlHistoryOf = "SELECT (SELECT count(*) || ' ' || coalesce(max(id), 0) FROM review WHERE deck = ?1 AND card = ?2 AND item = ?3) || ' ' || " +
+		"(SELECT count(*) FROM suspend_event WHERE deck = ?1 AND card = ?2 AND item = ?3) || ' ' || " +
+		"(SELECT coalesce(group_concat(at, ' ' ORDER BY at), '') FROM reset_event WHERE deck = ?1 AND card = ?2 AND item = ?3)"
 	// sqlLatestOfItem is the time of an item's latest review, suspend or reset.
 	sqlLatestOfItem = "SELECT coalesce(max(at), 0) FROM (" +
 		"SELECT reviewed_at AS at FROM review WHERE deck = ?1 AND card = ?2 AND item = ?3 UNION ALL " +
@@ -59,11 +65,14 @@ var (
 // each, for sync, at now or just after the item's latest review and
 // suspend event (what is done here comes after what its history holds).
 func (db *DB) Reset(ids []quiz.ItemID, now time.Time) (Resetting, error) {
-	r := Resetting{Before: map[quiz.ItemID]quiz.ItemState{}}
+	r := Resetting{Before: map[quiz.ItemID]quiz.ItemState{}, history: map[quiz.ItemID]string{}}
 	err := db.write("reset", len(ids), func(tx *sql.Tx) error {
 		for _, id := range ids {
 			st, err := db.itemState(tx, id)
 			if err != nil {
+				return err
+			}
+			if r.history[id], err = historyOf(tx, id); err != nil {
 				return err
 			}
 			if st != nil {
@@ -104,10 +113,12 @@ func localReset(tx *sql.Tx, id quiz.ItemID, now time.Time) (ResetEvent, error) {
 	}
 }
 
-// Restore undoes Reset: its events are undone (dropped, and kept as
-// undone so that no sync brings them back) and the states put back.
-func (db *DB) Restore(r Resetting) error {
-	return db.write("restore", len(r.Before), func(tx *sql.Tx) error {
+// Restore undoes Reset in one transaction: its events are undone
+// (dropped, and kept as undone so that no sync brings them back) and the
+// states put back; an item whose history a sync changed since the reset
+// is replayed with replay instead, as sync does, so that machines agree.
+func (db *DB) Restore(r Resetting, replay Replay) error {
+	return db.write("restore", len(r.Events), func(tx *sql.Tx) error {
 		var uids []string
 		for _, e := range r.Events {
 			uids = append(uids, e.UID())
@@ -115,13 +126,37 @@ func (db *DB) Restore(r Resetting) error {
 		if _, err := dropUndone(tx, uids); err != nil {
 			return err
 		}
-		for id, s := range r.Before {
-			if _, err := tx.Exec(sqlUpsertState, append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...); err != nil {
+		for _, e := range r.Events {
+			if err := db.restoreItem(tx, r, e.Item, replay); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// restoreItem puts back item id's state from before reset r, or, when
+// its history changed since, the state a replay of it gives.
+func (db *DB) restoreItem(tx *sql.Tx, r Resetting, id quiz.ItemID, replay Replay) error {
+	h, err := historyOf(tx, id)
+	if err != nil {
+		return err
+	}
+	if h != r.history[id] {
+		return db.replayItem(tx, id, nil, replay, map[string]int64{})
+	}
+	if s, ok := r.Before[id]; ok {
+		_, err = tx.Exec(sqlUpsertState, append([]any{id.Deck, id.Card, id.Item}, stateArgs(s)...)...)
+	}
+	return err
+}
+
+// historyOf sums up item id's reviews, suspends and resets, to tell
+// whether they changed.
+func historyOf(tx *sql.Tx, id quiz.ItemID) (string, error) {
+	var h string
+	err := tx.QueryRow(sqlHistoryOf, id.Deck, id.Card, id.Item).Scan(&h)
+	return h, err
 }
 
 // addResets saves the reset events the store lacks, but those undone,
