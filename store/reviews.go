@@ -68,7 +68,8 @@ type Replay func(history []quiz.Review) (*quiz.ItemState, error)
 // suspended follows its latest suspend event when that came after its
 // last review; an item with no event whose last review was in the log
 // already keeps whether it is suspended. It returns the reviews added,
-// with their UIDs, IDs and states, in the order given.
+// with their UIDs and IDs, in the order given (their replayed states are
+// in the log, not in the values returned).
 func (db *DB) ImportReviews(reviews []quiz.Review, replay Replay) ([]quiz.Review, error) {
 	return db.Merge(Merge{Reviews: reviews}, replay)
 }
