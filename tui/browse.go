@@ -308,7 +308,8 @@ func (m Model) onActionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	rows, name := []quiz.CardRow{row}, termtext.StripLine(row.Front)
+	// the front is cut so a question about it keeps its y/n on the line
+	rows, name := []quiz.CardRow{row}, truncate(termtext.StripLine(row.Front), 20)
 	act := func(done string, do func() (func() error, error)) (tea.Model, tea.Cmd) {
 		return m.acting(func() tea.Msg {
 			undo, err := do()

@@ -173,3 +173,13 @@ func TestBrowseQueryTakesLetters(t *testing.T) {
 		t.Errorf("esc on the search line goes to screen %d, want home", m.screen)
 	}
 }
+
+// TestBrowseLongFrontAsksWholly: the reset question about a card with a
+// long front still ends in its y/n at 80 columns.
+func TestBrowseLongFrontAsksWholly(t *testing.T) {
+	m := newTestModel(t, newMemProgress(), nil, 80, 24)
+	m = press(t, m, "b", "공개한", "enter", "r")
+	if s := screenText(m); !strings.Contains(s, "(u undoes). y/n") {
+		t.Errorf("the reset question loses its y/n:\n%s", s)
+	}
+}
