@@ -601,6 +601,9 @@ func nothingDue(msg sessionMsg, sch quiz.Scheduling, now time.Time, flags bool) 
 		return "Nothing to study in this deck right now." + practice
 	}
 	due := "Nothing is due now; the next cards are due " + dueIn(msg.next.Sub(now)) + "."
+	if msg.newNext > 0 { // held back today for a related card: the summary names them too
+		due = fmt.Sprintf("Nothing is due now; new cards tomorrow: %d, reviews due %s.", msg.newNext, dueIn(msg.next.Sub(now)))
+	}
 	if flags {
 		return due + " --ahead studies the cards due soonest (not those studied today), --practice any cards."
 	}
