@@ -183,3 +183,20 @@ func TestBrowseLongFrontAsksWholly(t *testing.T) {
 		t.Errorf("the reset question loses its y/n:\n%s", s)
 	}
 }
+
+// TestBrowseEditErrorShowsWhole: an invalid save's error, as long as the
+// deck checker's, is shown whole with its y/n at 80 and 40 columns.
+func TestBrowseEditErrorShowsWhole(t *testing.T) {
+	for _, width := range []int{80, 40} {
+		m := studiedModel(t, width, 24)
+		m = press(t, m, "b", "enter", "e")
+		fake := m.cfg.Backend.(fakeBackend).cards
+		fake.saveErrs = []error{fakeErrorList{`moatquiz-card-1198680244.json:9:15: card "h-2e7edc957ce6": field "answer" has an escape character (ESC, U+001B): escape sequences are not allowed in deck text; remove it`}}
+		m = send(t, press(t, m, "y"), editorDoneMsg{})
+		checkFits(t, m)
+		words := strings.Join(strings.Fields(screenText(m)), " ")
+		if !strings.Contains(words, "remove it — y: edit again, n: give up") {
+			t.Errorf("%d columns: the error or its y/n is cut:\n%s", width, screenText(m))
+		}
+	}
+}
