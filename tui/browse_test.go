@@ -62,7 +62,8 @@ func TestBrowseMixedState(t *testing.T) {
 }
 
 // TestBrowseFromStudy: b on the study screen opens the browser on the
-// card shown, and esc goes back to the question.
+// card shown, its footer says esc goes back, and esc goes back to the
+// question.
 func TestBrowseFromStudy(t *testing.T) {
 	m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip}}, 80, 24)
 	m = press(t, m, "space", "3") // past 해자: the next card shows
@@ -73,6 +74,9 @@ func TestBrowseFromStudy(t *testing.T) {
 	}
 	if r, ok := m.browse.selected(); !ok || r.Card != shown {
 		t.Errorf("the browser selects %+v, want the card shown, %s", r, shown)
+	}
+	if s := screenText(m); !strings.Contains(s, "esc back") {
+		t.Errorf("the footer does not say how to go back to the question:\n%s", s)
 	}
 	m = press(t, m, "esc")
 	if m.screen != screenStudy || m.session.Question().Item.ID.Card != shown {
