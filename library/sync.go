@@ -42,6 +42,7 @@ type SyncResult struct {
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
 
 	Decks     []string       // the ids of the decks the sync changed here
+	Shared    []string       // the ids of the other decks whose copy it put in the folder, new or edited
 	Conflicts []DeckConflict // cards edited on two machines: one kept renamed
 }
 
@@ -235,7 +236,7 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	if err := db.SaveSyncRead(logs, read); err != nil {
 		return res, err
 	}
-	res.Decks, res.Conflicts, err = l.syncDecks(dir, machine, now)
+	res.Decks, res.Shared, res.Conflicts, err = l.syncDecks(dir, machine, now)
 	return res, err
 }
 

@@ -76,21 +76,22 @@ type DeckConflict struct {
 // other's version keeps the newer edit under its id and the other under
 // a new id (conflicts), on every machine alike.
 // It then publishes this machine's decks and their cards' edit times, and
-// returns the ids of the decks it changed here.
-func (l *Library) syncDecks(dir, machine string, now time.Time) (changedDecks []string, conflicts []DeckConflict, err error) {
+// returns the ids of the decks it changed here and of those whose copy in
+// dir it wrote anew.
+func (l *Library) syncDecks(dir, machine string, now time.Time) (changedDecks, shared []string, conflicts []DeckConflict, err error) {
 	marks := map[string]map[string]cardMark{}
 	if b, err := os.ReadFile(filepath.Join(l.dataDir, deckTimesFile)); err == nil {
 		if err := json.Unmarshal(b, &marks); err != nil {
-			return nil, nil, fmt.Errorf("sync decks: %s is damaged (%v): remove it, and edits since the last sync count as conflicts", deckTimesFile, err)
+			return nil, nil, nil, fmt.Errorf("sync decks: %s is damaged (%v): remove it, and edits since the last sync count as conflicts", deckTimesFile, err)
 		}
 	}
 	local, err := readDecks(l.DecksDir())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	remote, err := remoteDecks(filepath.Join(dir, DeckFolder), machine)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, id := range sortedKeys(local, remote) {
 		if d, ok := local[id]; ok && d == nil {
@@ -107,15 +108,19 @@ func (l *Library) syncDecks(dir, machine string, now time.Time) (changedDecks []
 		if changed {
 			changedDecks = append(changedDecks, id)
 			if err := writeJSONFile(filepath.Join(l.DecksDir(), id+".json"), d.encode()); err != nil {
-				return changedDecks, conflicts, err
+				return changedDecks, shared, conflicts, err
 			}
 		}
-		if err := publishDeck(filepath.Join(dir, DeckFolder, machine), id, d, marks[id]); err != nil {
-			return changedDecks, conflicts, err
+		published, err := publishDeck(filepath.Join(dir, DeckFolder, machine), id, d, marks[id])
+		if err != nil {
+			return changedDecks, shared, conflicts, err
+		}
+		if published && !changed { // a deck changed here is reported as such
+			shared = append(shared, id)
 		}
 	}
 	b, _ := json.Marshal(marks)
-	return changedDecks, conflicts, writeJSONFile(filepath.Join(l.dataDir, deckTimesFile), b)
+	return changedDecks, shared, conflicts, writeJSONFile(filepath.Join(l.dataDir, deckTimesFile), b)
 }
 
 // remoteCopy is another machine's copy of a deck with its cards' marks.
@@ -379,10 +384,11 @@ func remoteDecks(folder, machine string) (map[string][]remoteCopy, error) {
 	return out, nil
 }
 
-// publishDeck writes this machine's copy of deck id and its cards' marks.
-func publishDeck(folder, id string, d *rawDeck, marks map[string]cardMark) error {
+// publishDeck writes this machine's copy of deck id and its cards' marks,
+// and says whether the copy in the folder changed.
+func publishDeck(folder, id string, d *rawDeck, marks map[string]cardMark) (bool, error) {
 	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return fmt.Errorf("sync decks: %w", err)
+		return false, fmt.Errorf("sync decks: %w", err)
 	}
 	times := map[string]cardMark{}
 	for c, m := range marks {
@@ -392,9 +398,11 @@ func publishDeck(folder, id string, d *rawDeck, marks map[string]cardMark) error
 	}
 	b, _ := json.Marshal(times)
 	if err := writeJSONFile(filepath.Join(folder, id+".times.json"), b); err != nil {
-		return err
+		return false, err
 	}
-	return writeJSONFile(filepath.Join(folder, id+".json"), d.encode())
+	path, data := filepath.Join(folder, id+".json"), d.encode()
+	old, err := os.ReadFile(path)
+	return err != nil || !bytes.Equal(old, data), writeJSONFile(path, data)
 }
 
 // writeJSONFile writes data to path whole or not at all, unless the file

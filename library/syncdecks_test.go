@@ -385,3 +385,24 @@ func TestSyncDecksEditBeforeFirstSync(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncDecksSaysShared: a sync that puts a new or edited deck of this
+// machine in the folder names it (the report said "nothing new either
+// way"); one with nothing new to put there names none.
+func TestSyncDecksSaysShared(t *testing.T) {
+	ms, folder := machines(t, 1), t.TempDir()
+	mine := syncDeck()
+	mine.ID = "mine"
+	writeDeck(t, ms[0].lib, mine)
+	clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	if res := ms[0].sync(t, folder, clock); !reflect.DeepEqual(res.Shared, []string{"mine", "sync"}) {
+		t.Errorf("the first sync shared decks %v, want [mine sync]", res.Shared)
+	}
+	if res := ms[0].sync(t, folder, clock.Add(time.Minute)); len(res.Shared) != 0 {
+		t.Errorf("a sync with nothing new shared decks %v", res.Shared)
+	}
+	ms[0].editPrompt(t, "mine", "c1", "Edited?")
+	if res := ms[0].sync(t, folder, clock.Add(2*time.Minute)); !reflect.DeepEqual(res.Shared, []string{"mine"}) {
+		t.Errorf("the sync after an edit shared decks %v, want [mine]", res.Shared)
+	}
+}

@@ -308,7 +308,8 @@ func (m Model) onActionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	rows, name := []quiz.CardRow{row}, termtext.StripLine(row.Front)
+	// the front is cut so a question about it keeps its y/n on the line
+	rows, name := []quiz.CardRow{row}, truncate(termtext.StripLine(row.Front), 20)
 	act := func(done string, do func() (func() error, error)) (tea.Model, tea.Cmd) {
 		return m.acting(func() tea.Msg {
 			undo, err := do()
@@ -453,7 +454,7 @@ func (b *browse) Render(st *Styles, km BrowseKeys, sch quiz.Scheduling, now time
 	if b.qerr != nil {
 		head = append(head, queryError(st, b.qerr, b.query.Value(), width))
 	}
-	footer := b.footer(st, km, width)
+	footer := b.footer(st, km, width, height)
 	room := height - len(head) - lines(footer)
 	var body string
 	switch {
@@ -484,15 +485,18 @@ func queryError(st *Styles, err error, query string, width int) string {
 	return st.Error.Render(truncate(termtext.StripLine(msg), width))
 }
 
-// footer is the status line, a confirmation, or the keys.
-func (b *browse) footer(st *Styles, km BrowseKeys, width int) string {
+// footer is the status line, a confirmation, or the keys. A question or
+// status wraps over up to height/2 lines, so a long one keeps its end
+// (an edit's error, its y/n).
+func (b *browse) footer(st *Styles, km BrowseKeys, width, height int) string {
+	long := func(s string) string { return fit(wrap(s, width), width, height/2) }
 	switch {
 	case b.confirm != "":
-		return st.Hint.Render(truncate(b.confirm, width))
+		return st.Hint.Render(long(b.confirm))
 	case b.status != "" && b.failed:
-		return st.Error.Render(truncate(termtext.StripLine(b.status), width))
+		return st.Error.Render(long(termtext.StripLine(b.status)))
 	case b.status != "":
-		return st.Subtle.Render(truncate(termtext.StripLine(b.status), width))
+		return st.Subtle.Render(long(termtext.StripLine(b.status)))
 	case b.info != nil:
 		return keysLine(st, []key.Binding{km.Back}, width, 1)
 	case b.typing:

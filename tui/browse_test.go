@@ -62,7 +62,8 @@ func TestBrowseMixedState(t *testing.T) {
 }
 
 // TestBrowseFromStudy: b on the study screen opens the browser on the
-// card shown, and esc goes back to the question.
+// card shown, its footer says esc goes back, and esc goes back to the
+// question.
 func TestBrowseFromStudy(t *testing.T) {
 	m := newTestModel(t, newMemProgress(), &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip}}, 80, 24)
 	m = press(t, m, "space", "3") // past 해자: the next card shows
@@ -73,6 +74,9 @@ func TestBrowseFromStudy(t *testing.T) {
 	}
 	if r, ok := m.browse.selected(); !ok || r.Card != shown {
 		t.Errorf("the browser selects %+v, want the card shown, %s", r, shown)
+	}
+	if s := screenText(m); !strings.Contains(s, "esc back") {
+		t.Errorf("the footer does not say how to go back to the question:\n%s", s)
 	}
 	m = press(t, m, "esc")
 	if m.screen != screenStudy || m.session.Question().Item.ID.Card != shown {
@@ -171,5 +175,32 @@ func TestBrowseQueryTakesLetters(t *testing.T) {
 	}
 	if m = press(t, m, "esc"); m.screen != screenHome {
 		t.Errorf("esc on the search line goes to screen %d, want home", m.screen)
+	}
+}
+
+// TestBrowseLongFrontAsksWholly: the reset question about a card with a
+// long front still ends in its y/n at 80 columns.
+func TestBrowseLongFrontAsksWholly(t *testing.T) {
+	m := newTestModel(t, newMemProgress(), nil, 80, 24)
+	m = press(t, m, "b", "공개한", "enter", "r")
+	if s := screenText(m); !strings.Contains(s, "(u undoes). y/n") {
+		t.Errorf("the reset question loses its y/n:\n%s", s)
+	}
+}
+
+// TestBrowseEditErrorShowsWhole: an invalid save's error, as long as the
+// deck checker's, is shown whole with its y/n at 80 and 40 columns.
+func TestBrowseEditErrorShowsWhole(t *testing.T) {
+	for _, width := range []int{80, 40} {
+		m := studiedModel(t, width, 24)
+		m = press(t, m, "b", "enter", "e")
+		fake := m.cfg.Backend.(fakeBackend).cards
+		fake.saveErrs = []error{fakeErrorList{`moatquiz-card-1198680244.json:9:15: card "h-2e7edc957ce6": field "answer" has an escape character (ESC, U+001B): escape sequences are not allowed in deck text; remove it`}}
+		m = send(t, press(t, m, "y"), editorDoneMsg{})
+		checkFits(t, m)
+		words := strings.Join(strings.Fields(screenText(m)), " ")
+		if !strings.Contains(words, "remove it — y: edit again, n: give up") {
+			t.Errorf("%d columns: the error or its y/n is cut:\n%s", width, screenText(m))
+		}
 	}
 }

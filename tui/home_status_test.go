@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -29,6 +30,37 @@ func TestHomeShowsDeckErrorsAtAnySize(t *testing.T) {
 		checkFits(t, m)
 		if screen := screenText(m); !strings.Contains(screen, "some decks were left out") {
 			t.Errorf("at %dx%d the home screen hides the decks left out:\n%s", size[0], size[1], screen)
+		}
+	}
+}
+
+// TestHomeRecountsAfterSync: the reviews a sync at start brings in,
+// written to the progress after the first counts were read, show in the
+// counts when the app hears the store changed, before or after those
+// first counts arrive.
+func TestHomeRecountsAfterSync(t *testing.T) {
+	for _, early := range []bool{false, true} {
+		p := newMemProgress()
+		m := newTestModel(t, p, nil, 80, 24)
+		var first []tea.Msg // the start's loads, read before the sync
+		for _, c := range m.Init()().(tea.BatchMsg) {
+			if c != nil {
+				first = append(first, c())
+			}
+		}
+		for _, it := range testDeck().Items() {
+			p.states[it.ID] = quiz.ItemState{Card: fsrs.Card{Due: testNow.Add(48 * time.Hour), Stability: 2, Difficulty: 5,
+				State: fsrs.Review, ScheduledDays: 2, LastReview: testNow.Add(-time.Hour), Reps: 1}, Introduced: testNow.Add(-time.Hour)}
+		}
+		msgs := append(first, StoreChangedMsg{})
+		if early {
+			msgs = append([]tea.Msg{StoreChangedMsg{}}, first...)
+		}
+		for _, msg := range msgs {
+			m = send(t, m, msg)
+		}
+		if d := m.home.deck(); d == nil || d.counts.New != 0 {
+			t.Errorf("early %v: after the sync home counts %+v, want no new card:\n%s", early, d, screenText(m))
 		}
 	}
 }

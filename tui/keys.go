@@ -346,9 +346,10 @@ func (k SummaryKeys) FullHelp() [][]key.Binding {
 // Every group of keys is a bubbles help.KeyMap.
 var _ = []help.KeyMap{GlobalKeys{}, HomeKeys{}, StudyKeys{}, TypingKeys{}, SummaryKeys{}, StatsKeys{}, MineKeys{}, BrowseKeys{}}
 
-// ShortHelp is the card list's footer.
+// ShortHelp is the card list's footer: back comes early, so that the way
+// out (to a live session too) fits on a narrow line.
 func (k BrowseKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Info, k.Search, k.Sort, k.Edit, k.Suspend, k.Bury, k.Reset, k.Flag, k.Add, k.Delete, k.Undo, k.Back}
+	return []key.Binding{k.Info, k.Back, k.Search, k.Sort, k.Edit, k.Suspend, k.Bury, k.Reset, k.Flag, k.Add, k.Delete, k.Undo}
 }
 
 // FullHelp is the card browser's keys in the help: finding cards, editing

@@ -147,7 +147,10 @@ type Model struct {
 	// pickAfterLoad is the deck the next deck load picks: the deck just
 	// mined.
 	pickAfterLoad string
-	browse        browse
+	// recountAfterLoad: the store changed before the first counts came,
+	// which may have been read before the change.
+	recountAfterLoad bool
+	browse           browse
 
 	session  *quiz.Session
 	deck     *quiz.Deck
@@ -233,6 +236,10 @@ type (
 		newNext int
 	}
 )
+
+// StoreChangedMsg tells the app that something else changed the store
+// (the sync at start): the home counts are read again.
+type StoreChangedMsg struct{}
 
 // Init loads the decks (and the remembered choices), asks the terminal
 // for its background colour, and readies the renderer's width table.
@@ -425,6 +432,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case decksMsg:
 		return m.onDecks(msg)
+	case StoreChangedMsg:
+		if !m.home.loaded {
+			m.recountAfterLoad = true
+			return m, nil
+		}
+		return m.reloadDecks()
 	case readingMsg:
 		return m.onReading(msg)
 	case sessionMsg:
@@ -531,6 +544,10 @@ func (m Model) onDecks(msg decksMsg) (tea.Model, tea.Cmd) {
 		m.showChoice(m.pickAfterLoad)
 	}
 	m.pickAfterLoad = ""
+	if m.recountAfterLoad && (m.cfg.Start == nil || m.started) { // a start reads the store anew
+		m.recountAfterLoad = false
+		return m.reloadDecks()
+	}
 	if st := m.cfg.Start; st != nil && !m.started {
 		m.started = true
 		if !m.home.selectDeck(st.Deck) {
@@ -601,6 +618,9 @@ func nothingDue(msg sessionMsg, sch quiz.Scheduling, now time.Time, flags bool) 
 		return "Nothing to study in this deck right now." + practice
 	}
 	due := "Nothing is due now; the next cards are due " + dueIn(msg.next.Sub(now)) + "."
+	if msg.newNext > 0 { // held back today for a related card: the summary names them too
+		due = fmt.Sprintf("Nothing is due now; new cards tomorrow: %d, reviews due %s.", msg.newNext, dueIn(msg.next.Sub(now)))
+	}
 	if flags {
 		return due + " --ahead studies the cards due soonest (not those studied today), --practice any cards."
 	}

@@ -129,3 +129,28 @@ func TestSummaryNamesTomorrowsNewCards(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeNamesTomorrowsNewCards: starting again a deck whose new cards
+// wait for tomorrow behind a related card studied today says so, as the
+// summary did, not only when the reviews are due (ko→en: the cloze).
+func TestHomeNamesTomorrowsNewCards(t *testing.T) {
+	related := &quiz.Deck{ID: "moat", Title: "Moat", Lang: "ko", Cards: []quiz.Card{
+		{ID: "haeja", Kind: quiz.KindVocab, Word: "해자", Meanings: []string{"moat"}, POS: "noun"},
+		{ID: "c-haeja", Kind: quiz.KindCloze, Text: "우리에게는 {{c1::해자}}가 없다.", Translation: "We have no moat."},
+	}}
+	sch := quiz.DefaultScheduling()
+	b := backend(func() ([]*quiz.Deck, error) { return []*quiz.Deck{related}, nil }, newMemProgress(), sch)
+	b.sch.BurySiblings = true
+	m := New(Config{Backend: b, Scheduling: sch, Clock: func() time.Time { return testNow }, Mono: true,
+		Start: &Start{Deck: "moat", Options: quiz.Options{Kind: quiz.QuestionFlip, Direction: quiz.DirKoEn}}})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(t, m, m.Init()())
+	for i := 0; m.screen == screenStudy && i < 20; i++ {
+		m = press(t, m, "space", "4")
+	}
+	m = press(t, m, "enter", "enter")
+	words := strings.Join(strings.Fields(screenText(m)), " ")
+	if m.screen != screenHome || !strings.Contains(words, "new cards tomorrow: 1") {
+		t.Errorf("home does not name tomorrow's new cloze:\n%s", screenText(m))
+	}
+}

@@ -32,20 +32,29 @@ func (c *editCmd) run(g *Globals, out, errOut io.Writer) error {
 		return usageError{fmt.Errorf("%s is not DECK/CARD: moatquiz cards lists the cards with their ids", termtext.QuoteIfUnsafe(c.Card))}
 	}
 	lib := g.library()
-	e, err := lib.EditCard(deck, card)
-	var be *library.BuiltinError
-	if errors.As(err, &be) && c.Copy {
-		if err = copyDeck(lib, deck, errOut); err == nil {
-			e, err = lib.EditCard(deck, card)
-		}
-	}
-	if errors.As(err, &be) {
-		return fmt.Errorf("%w; moatquiz edit --copy %s does so", err, termtext.QuoteIfUnsafe(c.Card))
-	}
+	e, err := openCopying(lib, deck, c.Copy, "moatquiz edit --copy "+termtext.QuoteIfUnsafe(c.Card), errOut,
+		func() (*library.CardEdit, error) { return lib.EditCard(deck, card) })
 	if err != nil {
 		return err
 	}
 	return runEditor(e, out, errOut)
+}
+
+// openCopying opens an edit of deck, first copying the deck to the
+// learner's decks when it is built in and copy is set; else a built-in
+// deck's error names the command (cmd) that copies it.
+func openCopying(lib *library.Library, deck string, copy bool, cmd string, errOut io.Writer, open func() (*library.CardEdit, error)) (*library.CardEdit, error) {
+	e, err := open()
+	var be *library.BuiltinError
+	if errors.As(err, &be) && copy {
+		if err = copyDeck(lib, deck, errOut); err == nil {
+			e, err = open()
+		}
+	}
+	if errors.As(err, &be) {
+		return nil, fmt.Errorf("%w; %s does so", err, cmd)
+	}
+	return e, err
 }
 
 // copyDeck copies a built-in deck to the learner's decks and says where.
@@ -65,6 +74,7 @@ type addCmd struct {
 	Meaning []string `name:"meaning" sep:"none" help:"A meaning of --word (repeat for more)."`
 	POS     string   `name:"pos" default:"noun" help:"The part of speech of --word."`
 	Example []string `name:"example" sep:"none" help:"An example for --word: the Korean sentence, then --example again with its English."`
+	Copy    bool     `name:"copy" help:"When the deck is built in, copy it to your decks first (its progress stays)."`
 }
 
 // Run adds a card to the learner's deck: from the flags, or from a
@@ -79,7 +89,8 @@ func (c *addCmd) run(g *Globals, out, errOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e, err := lib.AddCard(c.Deck, text)
+	e, err := openCopying(lib, c.Deck, c.Copy, "moatquiz add --copy --deck "+termtext.QuoteIfUnsafe(c.Deck), errOut,
+		func() (*library.CardEdit, error) { return lib.AddCard(c.Deck, text) })
 	if err != nil {
 		return err
 	}

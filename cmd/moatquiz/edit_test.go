@@ -83,3 +83,18 @@ func TestAddWord(t *testing.T) {
 		t.Errorf("cards after add: %v\n%s", err, out.String())
 	}
 }
+
+// TestAddCopiesBuiltin: adding to a built-in deck says how to copy it
+// (--copy), and --copy copies it and adds the card.
+func TestAddCopiesBuiltin(t *testing.T) {
+	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
+	var out, errOut bytes.Buffer
+	add := addCmd{Deck: "article", Word: "포도", Meaning: []string{"grape"}, POS: "noun"}
+	if err := add.run(g, &out, &errOut); err == nil || !strings.Contains(err.Error(), "moatquiz add --copy --deck article") {
+		t.Fatalf("adding to a built-in deck without --copy: %v", err)
+	}
+	add.Copy = true
+	if err := add.run(g, &out, &errOut); err != nil || !strings.Contains(out.String(), "added article/w-podo-") {
+		t.Fatalf("add --copy: %v\n%s", err, out.String())
+	}
+}

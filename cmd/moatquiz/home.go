@@ -53,9 +53,10 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Start:      start,
 		Readings:   sendReadings(lib),
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
-	started := startSync(lib, db, cfg.SyncDir, cfg.Scheduling)
+	p := tea.NewProgram(model, tea.WithOutput(out))
+	started := startSync(lib, db, cfg.SyncDir, cfg.Scheduling, func() { p.Send(tui.StoreChangedMsg{}) })
 	defer func() { <-started }() // the store stays open until the sync at start is done
-	final, err := tea.NewProgram(model, tea.WithOutput(out)).Run()
+	final, err := p.Run()
 	if err != nil {
 		return fmt.Errorf("terminal: %w", err)
 	}
@@ -67,8 +68,9 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 }
 
 // startSync syncs with dir, when set, in the background while the app
-// runs; the channel gets its report, then is closed.
-func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling) <-chan string {
+// runs; the channel gets its report, then is closed, then synced is
+// called (the app counts again what the sync brought in).
+func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, synced func()) <-chan string {
 	done := make(chan string, 1)
 	if dir == "" {
 		close(done)
@@ -77,6 +79,7 @@ func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduli
 	go func() {
 		done <- syncMessage(lib, db, dir, sch)
 		close(done)
+		synced()
 	}()
 	return done
 }

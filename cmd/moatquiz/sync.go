@@ -69,6 +69,9 @@ func syncReport(dir string, res library.SyncResult) string {
 	if len(res.Decks) > 0 {
 		parts = append(parts, fmt.Sprintf("%s updated here (%s)", count(len(res.Decks), "deck"), termtext.Strip(strings.Join(res.Decks, ", "))))
 	}
+	if len(res.Shared) > 0 {
+		parts = append(parts, fmt.Sprintf("%s of this machine shared (%s)", count(len(res.Shared), "deck"), termtext.Strip(strings.Join(res.Shared, ", "))))
+	}
 	if len(parts) == 0 {
 		parts = append(parts, "nothing new either way")
 	}

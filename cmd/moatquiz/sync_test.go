@@ -73,3 +73,12 @@ func TestSyncReportConflicts(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncReportShared: a sync that put this machine's decks in the
+// folder says so, not "nothing new either way".
+func TestSyncReportShared(t *testing.T) {
+	out := syncReport("/sync", library.SyncResult{Shared: []string{"mine", "words"}})
+	if !strings.Contains(out, "2 decks of this machine shared (mine, words)") || strings.Contains(out, "nothing new") {
+		t.Errorf("the report does not name the decks shared: %s", out)
+	}
+}
