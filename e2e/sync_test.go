@@ -96,7 +96,7 @@ func TestResetReachesTheOtherMachine(t *testing.T) {
 	a, b := newTerm(t), newTerm(t)
 	studyFlip(a, cfg, 2)
 	cli(t, b, cfg, "sync")
-	if got := cli(t, b, cfg, "cards", "--", "-is:new"); !strings.Contains(got, "1 cards") {
+	if got := cli(t, b, cfg, "cards", "--", "-is:new"); !strings.Contains(got, "1 card\n") {
 		t.Fatalf("B does not list the card A studied (of its 2 answers, one was of a vocab card with other items new):\n%s", got)
 	}
 	a.launchShell(strings.Replace(a.appCommand(), "MOATQUIZ_CONFIG="+os.DevNull, "MOATQUIZ_CONFIG="+shq(cfg), 1))

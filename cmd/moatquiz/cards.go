@@ -229,7 +229,7 @@ func writeCardsTable(w io.Writer, rows []library.CardRow) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "%d cards\n", len(rows))
+	_, err := fmt.Fprintln(w, count(len(rows), "card"))
 	return err
 }
 

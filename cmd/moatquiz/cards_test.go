@@ -21,8 +21,9 @@ func TestCardsFindsKorean(t *testing.T) {
 	if err := (&cardsCmd{Query: []string{"haeja", "kind:vocab"}}).run(g, &out); err != nil {
 		t.Fatal(err)
 	}
-	if lines := strings.Split(out.String(), "\n"); !strings.Contains(lines[1], "article/v-haeja") || !strings.Contains(lines[1], "해자 → moat") {
-		t.Errorf("cards haeja kind:vocab:\n%s", out.String())
+	lines := strings.Split(out.String(), "\n")
+	if !strings.Contains(lines[1], "article/v-haeja") || !strings.Contains(lines[1], "해자 → moat") || lines[len(lines)-2] != count(len(lines)-3, "card") {
+		t.Errorf("cards haeja kind:vocab (a header, the cards, their count):\n%s", out.String())
 	}
 	out.Reset()
 	if err := (&cardsCmd{Query: []string{"ㅎㅈ"}, JSON: true}).run(g, &out); err != nil {
