@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,6 +41,11 @@ type SyncResult struct {
 	File    string   // the file written, "" when there was nothing new
 	Partial []string // files whose last line is still being written: read next time
 	Bad     []string // lines that are not reviews, as file:line: what; skipped
+
+	// Cards are the cards whose items' states the merge changed here
+	// (reviews, undos and events of other machines), by deck: a session
+	// running follows them.
+	Cards map[string][]string
 
 	Decks     []string       // the ids of the decks the sync changed here
 	Shared    []string       // the ids of the other decks whose copy it put in the folder, new or edited
@@ -218,10 +224,15 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	}
 	m := in.lacking(out)
 	m.Replay = out.items()
+	undone, err := reviewsOf(db, setOf(m.Undone))
+	if err != nil {
+		return res, err
+	}
 	added, err := db.Merge(m, quiz.NewReplayer(sch).Replay)
 	if err != nil {
 		return res, err
 	}
+	res.Cards = changedCards(m, slices.Concat(added, undone))
 	res.Added, res.Undone = len(added), len(m.Undone)
 	res.Events = len(m.Suspend) + len(m.Resets) + len(m.Marks)
 	res.Items = len(outbox{reviews: added}.items())
@@ -238,6 +249,39 @@ func (l *Library) Sync(db *store.DB, dir string, sch quiz.Scheduling, now time.T
 	}
 	res.Decks, res.Shared, res.Conflicts, err = l.syncDecks(dir, machine, now)
 	return res, err
+}
+
+// changedCards lists by deck the cards that merge m changed, with reviews
+// the ones it added and undid.
+func changedCards(m store.Merge, reviews []quiz.Review) map[string][]string {
+	byDeck := map[string][]string{}
+	note := func(deck, card string) {
+		if !slices.Contains(byDeck[deck], card) {
+			byDeck[deck] = append(byDeck[deck], card)
+		}
+	}
+	for _, r := range reviews {
+		note(r.Item.Deck, r.Item.Card)
+	}
+	for _, e := range m.Suspend {
+		note(e.Item.Deck, e.Item.Card)
+	}
+	for _, e := range m.Resets {
+		note(e.Item.Deck, e.Item.Card)
+	}
+	for _, e := range m.Marks {
+		note(e.Card.Deck, e.Card.Card)
+	}
+	return byDeck
+}
+
+// setOf is the set of the strings.
+func setOf(keys []string) map[string]bool {
+	set := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		set[k] = true
+	}
+	return set
 }
 
 // reachable checks that the sync folder dir is there, and makes its

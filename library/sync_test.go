@@ -650,3 +650,28 @@ func TestSyncFlagsAndBury(t *testing.T) {
 		t.Errorf("on A, flags are %v (want none, as on B) and c1 buried is %v (want false)", f, buried(ms[0]))
 	}
 }
+
+// TestSyncListsChangedCards: a sync names the cards whose reviews it
+// brought in, so that a session running follows them; the machine that
+// only sent its reviews names none.
+func TestSyncListsChangedCards(t *testing.T) {
+	ms, folder := machines(t, 2), t.TempDir()
+	clock := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
+	ms[0].study(t, rand.New(rand.NewPCG(1, 2)), &clock, 3)
+	var want []string
+	ms[0].db.Reviews(func(r quiz.Review) error {
+		if !slices.Contains(want, r.Item.Card) {
+			want = append(want, r.Item.Card)
+		}
+		return nil
+	})
+	if res := ms[0].sync(t, folder, clock); len(res.Cards) != 0 {
+		t.Errorf("the sync sending its reviews names changed cards %v, want none", res.Cards)
+	}
+	got := ms[1].sync(t, folder, clock).Cards["sync"]
+	slices.Sort(got)
+	slices.Sort(want)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the sync bringing the reviews in names cards %v, want %v", got, want)
+	}
+}
