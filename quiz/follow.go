@@ -1,12 +1,14 @@
 package quiz
 
 import (
+	"maps"
 	"reflect"
 	"slices"
+	"time"
 )
 
 // CardNow is a card of a session's deck as it is now, after something
-// outside the session (the card browser) changed it: what
+// outside the session (the card browser, a sync) changed it: what
 // Session.Follow follows.
 type CardNow struct {
 	Deck, ID string
@@ -27,10 +29,19 @@ func (c CardNow) leaves(e entry) bool {
 	return st.Suspended || e.cat != catNew && categoryOf(st, ok) == catNew
 }
 
+// later reports whether e's item, by its state now, is not due before
+// end (another machine reviewed it: a sync brought its review in).
+func (c CardNow) later(e entry, end time.Time) bool {
+	st, ok := c.States[e.item.ID]
+	return categoryOf(st, ok) != catNew && !st.Card.Due.Before(end)
+}
+
 // Follow makes the session follow changes made to cards of its deck
 // outside it (cards of other decks are ignored): the items that leave
 // (CardNow.leaves) are never asked, and the counts leave them out; an
-// edited card's new text is asked from now on. When the current item
+// edited card's new text is asked from now on; the items take their
+// states now, and in scheduled study those no longer due today leave
+// (reviewed on another machine). When the current item
 // leaves, the next one is asked without grading it (or the session
 // finishes); when its card's text changed, it is asked again from the
 // new text. Nothing is saved, and Undo still takes back the last answer
@@ -46,9 +57,13 @@ func (s *Session) Follow(cards []CardNow) error {
 			now[c.ID] = c
 		}
 	}
+	end := s.sch.DayEnd(s.clock())
+	leaves := func(c CardNow, e entry) bool {
+		return c.leaves(e) || s.mode == ModeReview && c.later(e, end)
+	}
 	s.q.leave(func(e entry) bool {
 		c, ok := now[e.item.Card.ID]
-		return ok && c.leaves(e)
+		return ok && leaves(c, e)
 	})
 	s.noteEdits(now)
 	if s.cur == nil {
@@ -56,7 +71,7 @@ func (s *Session) Follow(cards []CardNow) error {
 	}
 	switch c, ok := now[s.cur.item.Card.ID]; {
 	case !ok:
-	case c.leaves(*s.cur):
+	case leaves(c, *s.cur):
 		s.advance()
 	case !reflect.DeepEqual(*c.Card, *s.cur.item.Card):
 		s.show(*s.cur, s.clock())
@@ -65,7 +80,7 @@ func (s *Session) Follow(cards []CardNow) error {
 }
 
 // noteEdits keeps the text of the cards now, by id, for show to ask
-// their items from.
+// their items from, and their items' states for grading.
 func (s *Session) noteEdits(now map[string]CardNow) {
 	if s.edited == nil {
 		s.edited = map[string]*Card{}
@@ -74,5 +89,6 @@ func (s *Session) noteEdits(now map[string]CardNow) {
 		if c.Card != nil {
 			s.edited[id] = c.Card
 		}
+		maps.Copy(s.states, c.States)
 	}
 }

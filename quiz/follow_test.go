@@ -175,3 +175,24 @@ func TestFollowUndoneItemLeft(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowNewState: a review from another machine (a sync) moves the
+// card shown to later: it leaves, ungraded; another, still due, is
+// graded from its state now, not the one the session started with.
+func TestFollowNewState(t *testing.T) {
+	s, p := followSession(t)
+	who, when := id("who", "fact"), id("when", "fact")
+	p.states[who] = reviewState(at(25, 9, 0), 5)   // reviewed elsewhere: due in four days
+	p.states[when] = reviewState(at(21, 9, 30), 7) // still due today, with a new stability
+	want := p.states[when]
+	if err := s.Follow([]CardNow{now(p, testDeck(), "who"), now(p, testDeck(), "when")}); err != nil {
+		t.Fatal(err)
+	}
+	if q := s.Question(); q == nil || q.Item.ID != when || len(p.log) != 0 {
+		t.Fatalf("after who moved on: question %v with %d reviews saved, want %s and none", q, len(p.log), when)
+	}
+	grade(t, s, fsrs.Good)
+	if got := p.log[0].Before; got == nil || *got != want {
+		t.Errorf("when graded from %+v, want its state now %+v", got, want)
+	}
+}

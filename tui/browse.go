@@ -236,7 +236,7 @@ func (m Model) leaveBrowse() (tea.Model, tea.Cmd) {
 	if len(b.touched) == 0 {
 		return m.typeAhead()
 	}
-	return m.follow()
+	return m.follow(b.touched)
 }
 
 // onQueryKey edits the search line (searching at each change), or moves

@@ -51,18 +51,19 @@ func (m Model) onChanged(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return back, tea.Batch(cmd, follow)
 }
 
-// follow reads again, in a command, the cards of the session's deck the
-// browser changed; the study screen's keys wait for them.
-func (m Model) follow() (tea.Model, tea.Cmd) {
+// follow reads again, in a command, the cards ids of the session's deck
+// (the browser or the sync at start changed them); the study screen's
+// keys wait for them.
+func (m Model) follow(ids []string) (tea.Model, tea.Cmd) {
 	m.followReq = m.request()
-	be, req, deck, ids, now := m.cfg.Backend, m.followReq, m.browse.live, m.browse.touched, m.cfg.Clock()
+	be, req, deck, now := m.cfg.Backend, m.followReq, m.deck.ID, m.cfg.Clock()
 	return m, func() tea.Msg {
 		cards, err := be.CardsNow(deck, ids, now)
 		return followMsg{req: req, cards: cards, err: err}
 	}
 }
 
-// onFollow has the session follow the cards the browser changed: what
+// onFollow has the session follow the cards changed outside it: what
 // left it is not asked, an edited card is asked in its new text; then
 // the keys typed meanwhile are handled. A reading no longer awaited is
 // dropped.
@@ -77,11 +78,66 @@ func (m Model) onFollow(msg followMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case err != nil:
-		m.study.err = "The browser's changes are not in this session: " + err.Error()
+		m.study.err = "Changes made outside this session are not in it: " + err.Error()
 	case m.session.Phase() == quiz.Finished:
 		return m.toSummary()
 	case m.session.Question() != shown:
 		m.study.ask(m.session.Question())
 	}
 	return m.typeAhead()
+}
+
+// onStoreChanged counts the home screen again after the sync at start,
+// and has a session running follow the cards of its deck the sync
+// changed (reviewed on another machine): on going back from the browser
+// or the stats, after the answer being saved, or now.
+func (m Model) onStoreChanged(msg StoreChangedMsg) (tea.Model, tea.Cmd) {
+	var recount tea.Cmd
+	if m.home.loaded {
+		m, recount = m.reloadDecks()
+	} else {
+		m.recountAfterLoad = true
+	}
+	if m.session == nil || m.session.Phase() == quiz.Finished || len(msg.Cards[m.deck.ID]) == 0 {
+		return m, recount
+	}
+	ids := msg.Cards[m.deck.ID]
+	switch {
+	case m.screen == screenBrowse && m.browse.live == m.deck.ID:
+		for _, id := range ids {
+			m.browse.touch(quiz.CardRow{Deck: m.deck.ID, Card: id})
+		}
+	case m.screen == screenStats && m.statsFrom == screenStudy:
+		m.unfollowed = union(m.unfollowed, ids) // followed on going back
+	case m.screen == screenStudy:
+		m.unfollowed = union(m.unfollowed, ids)
+		if m.followReq != 0 { // a reading of the browser's cards runs: this one replaces it
+			m.unfollowed = union(m.unfollowed, m.browse.touched)
+		}
+		next, cmd := m.followLater()
+		return next, tea.Batch(recount, cmd)
+	}
+	return m, recount
+}
+
+// followLater reads the cards the sync changed that the session has yet
+// to follow, unless an answer is being saved (onSaved calls it again);
+// else it handles the keys typed meanwhile.
+func (m Model) followLater() (tea.Model, tea.Cmd) {
+	if len(m.unfollowed) == 0 || m.session.Phase() == quiz.Saving {
+		return m.typeAhead()
+	}
+	ids := m.unfollowed
+	m.unfollowed = nil
+	return m.follow(ids)
+}
+
+// union is a with the strings of b it lacks.
+func union(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
 }

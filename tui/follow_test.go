@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/quiz"
 )
@@ -148,5 +151,56 @@ func TestBrowseEditAfterLeaving(t *testing.T) {
 	next, cmd := m.Update(edit())
 	if m = next.(Model); cmd != nil || m.browse.editing != nil || fake.closed != 1 || m.screen != screenStudy {
 		t.Errorf("the late edit: command %v, editing %v, closed %d times, screen %d; want none, given up, study", cmd != nil, m.browse.editing, fake.closed, m.screen)
+	}
+}
+
+// reviewedElsewhere gives card's items in p the state a review on another
+// machine left: due in two days, as a sync at start merges it.
+func reviewedElsewhere(p *memProgress, card string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, it := range testDeck().Items() {
+		if it.ID.Card == card {
+			p.states[it.ID] = quiz.ItemState{Card: fsrs.Card{Due: testNow.Add(48 * time.Hour), Stability: 2, Difficulty: 5,
+				State: fsrs.Review, ScheduledDays: 2, LastReview: testNow.Add(-time.Hour), Reps: 1}, Introduced: testNow.Add(-time.Hour)}
+		}
+	}
+}
+
+// TestSyncFollowLeavesSession: the sync at start, done while a session
+// runs, brought in a review of the card shown from another machine: the
+// next card is shown, ungraded, and the counts drop.
+func TestSyncFollowLeavesSession(t *testing.T) {
+	m := flipping(t)
+	p := m.cfg.Backend.(fakeBackend).progress
+	reviewedElsewhere(p, "v-haeja")
+	m = send(t, m, StoreChangedMsg{Cards: map[string][]string{"moat": {"v-haeja"}}})
+	q := m.session.Question()
+	if m.screen != screenStudy || q == nil || q.Item.ID.Card == "v-haeja" {
+		t.Fatalf("after the sync: screen %d asks %v, want the next card", m.screen, q)
+	}
+	if text := screenText(m); !strings.Contains(text, "new 3") || p.count() != 0 {
+		t.Errorf("after 해자 left: %d reviews saved, screen:\n%s\nwant none saved and new 3", p.count(), text)
+	}
+}
+
+// TestSyncFollowWaitsForSave: the sync's result, come while an answer is
+// saved, is followed once it is saved: the card it changed is not asked
+// next, and the key typed meanwhile then reveals the card asked.
+func TestSyncFollowWaitsForSave(t *testing.T) {
+	m := press(t, flipping(t), "space")
+	next, save := m.Update(keyMsg("3"))
+	m = next.(Model)
+	p := m.cfg.Backend.(fakeBackend).progress
+	reviewedElsewhere(p, "leak")
+	m = send(t, m, StoreChangedMsg{Cards: map[string][]string{"moat": {"leak"}}})
+	m = press(t, m, "space") // held: the answer is being saved
+	m = send(t, m, save())
+	q := m.session.Question()
+	if q == nil || q.Item.ID.Card == "leak" || q.Item.ID.Card == "v-haeja" || p.count() != 1 {
+		t.Fatalf("after the save and the sync: asks %v with %d reviews saved, want neither 해자 nor leak, 1 saved", q, p.count())
+	}
+	if m.session.Phase() != quiz.Answered {
+		t.Errorf("the space typed during the save did not reveal %v:\n%s", q, screenText(m))
 	}
 }

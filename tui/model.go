@@ -166,6 +166,9 @@ type Model struct {
 	// followReq is the reading of the cards the browser changed that the
 	// session awaits, 0 when none.
 	followReq int
+	// unfollowed are the cards the sync at start changed that the session
+	// follows once the answer being saved is saved.
+	unfollowed []string
 	// typedAhead are the keys (and pastes) that arrived while an answer was
 	// being saved (or keys had to wait: saving): they are handled, in
 	// order, once it is saved.
@@ -238,8 +241,11 @@ type (
 )
 
 // StoreChangedMsg tells the app that something else changed the store
-// (the sync at start): the home counts are read again.
-type StoreChangedMsg struct{}
+// (the sync at start): the home counts are read again, and a session
+// running follows the cards of its deck that changed.
+type StoreChangedMsg struct {
+	Cards map[string][]string // the cards whose state changed, by deck
+}
 
 // Init loads the decks (and the remembered choices), asks the terminal
 // for its background colour, and readies the renderer's width table.
@@ -433,11 +439,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case decksMsg:
 		return m.onDecks(msg)
 	case StoreChangedMsg:
-		if !m.home.loaded {
-			m.recountAfterLoad = true
-			return m, nil
-		}
-		return m.reloadDecks()
+		return m.onStoreChanged(msg)
 	case readingMsg:
 		return m.onReading(msg)
 	case sessionMsg:
@@ -590,7 +592,7 @@ func (m Model) onSession(msg sessionMsg) (tea.Model, tea.Cmd) {
 	m.session, m.deck = msg.session, msg.deck
 	m.study = newStudy()
 	m.study.ask(msg.session.Question())
-	m.screen, m.typedAhead = screenStudy, nil
+	m.screen, m.typedAhead, m.unfollowed = screenStudy, nil, nil
 	return m, nil
 }
 
@@ -686,7 +688,7 @@ func (m Model) onSaved(res quiz.Result) (tea.Model, tea.Cmd) {
 			m.study.notice = leechNotice(m.session.Score(), m.keys.Summary.Unsuspend)
 		}
 	}
-	return m.typeAhead()
+	return m.followLater()
 }
 
 // toSummary shows the finished session's summary and finds when its
@@ -760,6 +762,9 @@ func (m Model) onStatsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.stats.load(m.request(), m.cfg.Backend, m.cfg.Clock(), m.cfg.Scheduling)
 	case statsBack:
 		m.screen = m.statsFrom
+		if m.screen == screenStudy { // the sync may have changed cards meanwhile
+			return m.followLater()
+		}
 	case statsMarked:
 		m.stats.showMark(m.styles)
 	case statsUnsuspend:

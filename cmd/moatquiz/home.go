@@ -54,7 +54,7 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 		Readings:   sendReadings(lib),
 	}) // NO_COLOR: Bubble Tea reports an ASCII colour profile, and the app draws in monochrome
 	p := tea.NewProgram(model, tea.WithOutput(out))
-	started := startSync(lib, db, cfg.SyncDir, cfg.Scheduling, func() { p.Send(tui.StoreChangedMsg{}) })
+	started := startSync(lib, db, cfg.SyncDir, cfg.Scheduling, func(cards map[string][]string) { p.Send(tui.StoreChangedMsg{Cards: cards}) })
 	defer func() { <-started }() // the store stays open until the sync at start is done
 	final, err := p.Run()
 	if err != nil {
@@ -69,17 +69,19 @@ func runApp(g *Globals, lib *library.Library, start *tui.Start) error {
 
 // startSync syncs with dir, when set, in the background while the app
 // runs; the channel gets its report, then is closed, then synced is
-// called (the app counts again what the sync brought in).
-func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, synced func()) <-chan string {
+// called with the cards it changed (the app counts again what the sync
+// brought in, and a session running follows them).
+func startSync(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, synced func(cards map[string][]string)) <-chan string {
 	done := make(chan string, 1)
 	if dir == "" {
 		close(done)
 		return done
 	}
 	go func() {
-		done <- syncMessage(lib, db, dir, sch)
+		msg, cards := syncMessage(lib, db, dir, sch)
+		done <- msg
 		close(done)
-		synced()
+		synced(cards)
 	}()
 	return done
 }
@@ -92,7 +94,8 @@ func finishSync(lib *library.Library, db *store.DB, dir string, sch quiz.Schedul
 	if dir == "" {
 		return nil
 	}
-	start, quit := <-started, syncMessage(lib, db, dir, sch)
+	start := <-started
+	quit, _ := syncMessage(lib, db, dir, sch)
 	if start == quit { // a folder away all along
 		fmt.Fprintf(os.Stderr, "moatquiz: at start and at quit: %s\n", quit)
 		return nil
@@ -102,13 +105,15 @@ func finishSync(lib *library.Library, db *store.DB, dir string, sch quiz.Schedul
 }
 
 // syncMessage syncs db with dir and says what it did, or what failed,
-// with whatever would steer the terminal escaped.
-func syncMessage(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling) string {
+// with whatever would steer the terminal escaped, and returns the cards
+// it changed.
+func syncMessage(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling) (string, map[string][]string) {
 	var w strings.Builder
-	if err := syncWith(lib, db, dir, sch, &w); err != nil {
+	cards, err := syncWith(lib, db, dir, sch, &w)
+	if err != nil {
 		w.WriteString(err.Error())
 	}
-	return termtext.Escape(strings.TrimSpace(w.String()))
+	return termtext.Escape(strings.TrimSpace(w.String())), cards
 }
 
 // terminalOutput is where the app draws: standard output when it is a

@@ -40,17 +40,19 @@ func (c *syncCmd) run(g *Globals, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	return syncWith(g.library(), db, dir, cfg.Scheduling, stdout)
+	_, err = syncWith(g.library(), db, dir, cfg.Scheduling, stdout)
+	return err
 }
 
-// syncWith syncs db with dir and reports on w.
-func syncWith(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, w io.Writer) error {
+// syncWith syncs db with dir and reports on w; it returns the cards the
+// sync changed, by deck (library.SyncResult.Cards).
+func syncWith(lib *library.Library, db *store.DB, dir string, sch quiz.Scheduling, w io.Writer) (map[string][]string, error) {
 	res, err := lib.Sync(db, dir, sch, time.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintln(w, syncReport(dir, res))
-	return nil
+	return res.Cards, nil
 }
 
 // syncReport says what a sync with dir did, one line, then a line per
