@@ -218,3 +218,21 @@ func TestDate(t *testing.T) {
 		t.Error("ParseDate accepted month 13")
 	}
 }
+
+// TestHeatmapLabelsMonthJustBegun checks that a heatmap ending in the first
+// days of a month names that month over the last column, or as far right
+// as it fits, without running into the month before.
+func TestHeatmapLabelsMonthJustBegun(t *testing.T) {
+	end := Date{2026, time.December, 3} // a Thursday: the last column's Monday is 30 November
+	for _, width := range []int{80, 58, 55, 30, 9} {
+		lines := strings.Split(Heatmap(sampleDays(), end, width, EnglishLabels(), Plain()), "\n")
+		months := lines[0]
+		if !strings.HasSuffix(months, "Dec") {
+			t.Errorf("width %d: month row %q does not end with Dec\n%s", width, months, strings.Join(lines, "\n"))
+		}
+		if width > 9 && !strings.Contains(months, "Nov ") {
+			t.Errorf("width %d: month row %q lost November", width, months)
+		}
+		checkWidth(t, strings.Join(lines, "\n"), width)
+	}
+}

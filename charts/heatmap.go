@@ -56,7 +56,8 @@ func Level(n, most int) int {
 // Heatmap draws reviews per day as a calendar: a column per week, newest
 // on the right, ending with end's week; a row per weekday, Monday first,
 // labelled on the left; month names over the week in which each month's
-// first Monday falls; a legend under it. It shows as many weeks as fit in
+// first Monday falls, and end's month over the last week when it began
+// in that week; a legend under it. It shows as many weeks as fit in
 // width, at most HeatmapWeeks, two cells per week; days after end are
 // blank. It returns "" when not even one week fits.
 func Heatmap(days map[Date]int, end Date, width int, lb Labels, st Styles) string {
@@ -73,7 +74,7 @@ func Heatmap(days map[Date]int, end Date, width int, lb Labels, st Styles) strin
 		}
 	}
 	grid := lw + 2*weeks // the label, then a space and a cell per week
-	lines := []string{strings.Repeat(" ", lw+1) + monthRow(first, weeks, width-lw-1, lb, st)}
+	lines := []string{strings.Repeat(" ", lw+1) + monthRow(first, end, weeks, width-lw-1, lb, st)}
 	for r, wd := range rowDays {
 		cells := make([]string, weeks)
 		for w := range cells {
@@ -118,7 +119,9 @@ func cell(days map[Date]int, d, end Date, most int, st Styles) string {
 // monthRow names the months over the weeks, in width cells: a month's
 // name goes over the first week whose Monday is in it; the first week's
 // month is named only when its name ends before the next one starts.
-func monthRow(first Date, weeks, width int, lb Labels, st Styles) string {
+// end's month, when it began in the last week, is named there or as far
+// right as it fits, in place of a name it would run into.
+func monthRow(first, end Date, weeks, width int, lb Labels, st Styles) string {
 	var cols []int
 	var names []string
 	for w := range weeks {
@@ -131,6 +134,14 @@ func monthRow(first Date, weeks, width int, lb Labels, st Styles) string {
 	}
 	if len(cols) > 1 && cols[0]+lipgloss.Width(names[0]) >= cols[1] {
 		cols, names = cols[1:], names[1:]
+	}
+	if end.Month != first.AddDays(7*(weeks-1)).Month {
+		name := lb.Months[end.Month-1]
+		col := min(2*(weeks-1), width-lipgloss.Width(name))
+		for n := len(cols); n > 0 && cols[n-1]+lipgloss.Width(names[n-1]) >= col; n-- {
+			cols, names = cols[:n-1], names[:n-1]
+		}
+		cols, names = append(cols, col), append(names, name)
 	}
 	return ruler(cols, names, width, st.Label)
 }

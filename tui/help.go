@@ -13,35 +13,53 @@ import (
 // anywhere and the other screens' groups, each whole or not at all, as
 // many as fit. A group's topic columns stand side by side when they fit,
 // else one under the other; in the smallest terminals the screen's own
-// group loses its last columns, whose keys its footer shows.
+// group loses its last columns, whose keys its footer shows. When keys
+// are left out, a note under them says where they are.
 func renderHelp(km *KeyMap, st *Styles, first string, width, height int) string {
-	head := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
 	groups := relevant(km.FullHelp(), first)
+	page, note, n := helpPage(groups, st, width, height)
+	if note == "" {
+		return fit(page, width, height)
+	}
+	// Room for the note: the page laid out again above it, kept when it
+	// shows as many of the screen's own keys.
+	for _, sep := range []string{"\n\n", "\n"} {
+		if p, _, m := helpPage(groups, st, width, height-lines(sep+note)+1); m >= n {
+			return fit(p+sep+st.Subtle.Render(note), width, height)
+		}
+	}
+	return fit(page, width, height)
+}
+
+// helpPage lays the groups out in width x height as renderHelp does,
+// without a note; it returns the note the page needs and how many of the
+// screen's own columns (n) it shows.
+func helpPage(groups []HelpGroup, st *Styles, width, height int) (page, note string, n int) {
+	head := st.Title.Render("Keys") + "  " + st.Subtle.Render("any key closes")
 	gap := "\n\n"
 	own, n := helpBlock(groups[0], st, width, height-2)
 	if tight, m := helpBlock(groups[0], st, width, height-1); m > n || lines(own) > height-2 {
 		gap, own, n = "\n", tight, m
 	}
-	blocks, room := []string{own}, height-len(gap)
+	blocks, shown, room := []string{own}, groups[:1], height-len(gap)
 	for _, g := range groups[1:] {
 		b, _ := helpBlock(g, st, width, room)
 		more := append(slices.Clip(blocks), b)
 		if lines(grid(more, width, "\n\n")) <= room {
-			blocks = more
+			blocks, shown = more, append(slices.Clip(shown), g)
 		}
 	}
-	body := grid(blocks, width, "\n\n")
-	if note := helpNote(n < len(groups[0].Keys.FullHelp()), len(blocks) < len(groups)); note != "" && lines(body)+2 <= room {
-		body += "\n\n" + st.Subtle.Render(note)
-	}
-	return fit(head+gap+body, width, height)
+	anywhereShown := slices.ContainsFunc(shown, func(g HelpGroup) bool { return g.Title == anywhere })
+	note = helpNote(n < len(groups[0].Keys.FullHelp()) || !anywhereShown, len(shown) < len(groups))
+	return head + gap + grid(blocks, width, "\n\n"), note, n
 }
 
 // helpNote says where the keys left out of the help are: in a larger
-// terminal, or on their screens.
-func helpNote(ownCut, groupsLeft bool) string {
+// terminal (the screen's own or those that work anywhere), or on their
+// screens.
+func helpNote(inLarger, groupsLeft bool) string {
 	switch {
-	case ownCut:
+	case inLarger:
 		return "more keys in a larger terminal"
 	case groupsLeft:
 		return "each screen's ? shows its keys"

@@ -103,3 +103,24 @@ func TestHelpWithoutHome(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpNotesKeysLeftOut opens the help on home at sizes where groups
+// are left out: a note under the keys says where the others are, and at
+// 40x12, where the keys that work anywhere are left out too, that a
+// larger terminal shows them.
+func TestHelpNotesKeysLeftOut(t *testing.T) {
+	for _, tc := range []struct {
+		width, height int
+		note          string
+	}{
+		{40, 12, "more keys in a larger terminal"},
+		{60, 16, "each screen's ? shows its keys"},
+		{80, 24, "each screen's ? shows its keys"},
+	} {
+		m := press(t, newTestModel(t, newMemProgress(), nil, tc.width, tc.height), "?")
+		checkFits(t, m)
+		if text := screenText(m); !strings.Contains(text, tc.note) {
+			t.Errorf("%dx%d: the help does not say %q:\n%s", tc.width, tc.height, tc.note, text)
+		}
+	}
+}

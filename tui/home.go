@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -258,16 +260,9 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 		status = h.limitHint()
 	}
 	if status != "" {
-		// The whole status where it fits, else its first line cut to the
-		// width, so that a problem is never hidden.
-		status := termtext.Strip(status)
-		full := stack(decks, wrap(st.Hint.Render(status), width), settings)
-		short := stack(decks, st.Hint.Render(truncate(firstLine(status), width)), settings)
-		switch {
-		case lines(full) <= room:
-			body = full
-		case lines(short) <= room:
-			body = short
+		bodies := statusBodies(st, decks, status, settings, width)
+		if i := slices.IndexFunc(bodies, func(b string) bool { return lines(b) <= room }); i >= 0 {
+			body = bodies[i]
 		}
 	}
 	if d := h.deck(); d != nil {
@@ -277,6 +272,41 @@ func (h *home) Render(st *Styles, km *KeyMap, width, height int) string {
 		}
 	}
 	return frame(header, body, footer, width, height)
+}
+
+// statusBodies are the decks, the status and the settings, from the
+// fullest to the smallest: the status whole; with its paths shortened to
+// their last two names; its first line so in two lines against the
+// settings; in one line cut to the width. So a problem, and the file and
+// position it is at, are never hidden.
+func statusBodies(st *Styles, decks, status, settings string, width int) []string {
+	status = termtext.Strip(status)
+	short := shortenPaths(status)
+	first := strings.Split(wrap(firstLine(short), width), "\n")
+	two := st.Hint.Render(first[0])
+	if len(first) > 1 {
+		two += "\n" + st.Hint.Render(truncate(strings.Join(first[1:], " "), width))
+	}
+	return []string{
+		stack(decks, wrap(st.Hint.Render(status), width), settings),
+		stack(decks, wrap(st.Hint.Render(short), width), settings),
+		stack(decks, two) + "\n" + settings,
+		stack(decks, st.Hint.Render(truncate(firstLine(short), width)), settings),
+	}
+}
+
+// pathPattern is a file path of three or more names, from the root or
+// the home folder (/, ~/ or C:\): its folders but the last are what
+// shortenPaths leaves out.
+var pathPattern = regexp.MustCompile(`(?:~|[A-Za-z]:)?(?:[/\\][^\s/\\:"]+){3,}`)
+
+// shortenPaths writes the long paths in s as "…/" and their last two
+// names ("…/decks/mine.json"), so the file shows in a narrow line.
+func shortenPaths(s string) string {
+	return pathPattern.ReplaceAllStringFunc(s, func(p string) string {
+		names := strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' })
+		return glyphEllipsis + "/" + strings.Join(names[len(names)-2:], "/")
+	})
 }
 
 // renderDecks is the deck list with counts, in at most maxLines lines.
