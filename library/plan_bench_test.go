@@ -1,15 +1,12 @@
 package library
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/moatquiz/moatquiz/internal/bench/gen"
 	"github.com/moatquiz/moatquiz/quiz"
-	"github.com/moatquiz/moatquiz/store"
 )
 
 // BenchmarkRareTag is home's count and the start of a session of the
@@ -28,27 +25,11 @@ func BenchmarkRareTag(b *testing.B) {
 	if err := gen.WriteDeck(file, d); err != nil {
 		b.Fatal(err)
 	}
-	old := time.Now().Add(-time.Hour)
-	if err := os.Chtimes(file, old, old); err != nil {
-		b.Fatal(err)
-	}
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	New(dir).Decks() // writes the cache entry
-	study := New(dir).Study(db, quiz.DefaultScheduling(), func() time.Time { return now })
-	list, err := study.Decks(now)
-	if err != nil {
-		b.Fatal(err)
-	}
-	deck := list[len(list)-1].Deck
+	study, deck := studyOfDeckFile(b, dir, file)
 	opts := quiz.Options{Tag: "rare", Seed: 1}
 	b.Run("counts", func(b *testing.B) {
 		for b.Loop() {
-			if c, _, err := study.Counts(deck.ID, opts, now); err != nil || c.New != 10 {
+			if c, _, err := study.Counts(deck.ID, opts, benchNow); err != nil || c.New != 10 {
 				b.Fatal(c, err)
 			}
 		}

@@ -30,6 +30,18 @@ func benchStudy(b *testing.B, n int) (*Study, *quiz.Deck) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		b.Fatal(err)
 	}
+	return studyOfDeckFile(b, dir, path)
+}
+
+// benchNow is the benchmarks' clock.
+var benchNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+// studyOfDeckFile is the Study of data directory dir, whose deck file at
+// path was just written: the file made an hour old (so the cache takes
+// it), its cache entry written and the decks listed as the home screen
+// does before a session. It returns the Study and the last deck.
+func studyOfDeckFile(b *testing.B, dir, path string) (*Study, *quiz.Deck) {
+	b.Helper()
 	old := time.Now().Add(-time.Hour)
 	if err := os.Chtimes(path, old, old); err != nil {
 		b.Fatal(err)
@@ -39,10 +51,9 @@ func benchStudy(b *testing.B, n int) (*Study, *quiz.Deck) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	New(dir).Decks() // writes the cache entry
-	study := New(dir).Study(db, quiz.DefaultScheduling(), func() time.Time { return now })
-	list, err := study.Decks(now) // as the home screen does before a session
+	study := New(dir).Study(db, quiz.DefaultScheduling(), func() time.Time { return benchNow })
+	list, err := study.Decks(benchNow)
 	if err != nil {
 		b.Fatal(err)
 	}
