@@ -11,20 +11,9 @@ import (
 	"github.com/open-spaced-repetition/go-fsrs/v4"
 
 	"github.com/moatquiz/moatquiz/deckfile"
+	"github.com/moatquiz/moatquiz/internal/decktest"
 	"github.com/moatquiz/moatquiz/quiz"
 )
-
-// editor sets EDITOR to a shell script the test writes, with body run on
-// the file as $1, and returns a run of it on the edit's file.
-func editor(t *testing.T, body string) {
-	t.Helper()
-	script := filepath.Join(t.TempDir(), "editor.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("VISUAL", "")
-	t.Setenv("EDITOR", script)
-}
 
 // runEdit runs the editor once on e's file and saves what it left.
 func runEdit(e *CardEdit) (*quiz.Card, error) { return e.Save(EditorCommand(e.Path).Run()) }
@@ -45,7 +34,7 @@ func TestEditCardKeepsProgress(t *testing.T) {
 		t.Fatalf("no state for %s after studying", id)
 	}
 
-	editor(t, `sed -i 's/"moat"/"castle moat"/' "$1"`)
+	decktest.ScriptEditor(t, `sed -i 's/"moat"/"castle moat"/' "$1"`)
 	e, err := lib.EditCard("mine", "haeja")
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +70,7 @@ func TestEditCardRejectsWithPosition(t *testing.T) {
 	deckPath := filepath.Join(lib.DecksDir(), "mine.json")
 	before, _ := os.ReadFile(deckPath)
 	// Line 4 of the card: a meaning turned into a number.
-	editor(t, `sed -i '4s/.*/    42/' "$1"`)
+	decktest.ScriptEditor(t, `sed -i '4s/.*/    42/' "$1"`)
 	e, err := lib.EditCard("mine", "haeja")
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +86,7 @@ func TestEditCardRejectsWithPosition(t *testing.T) {
 		t.Errorf("the rejected edit changed the deck file")
 	}
 	// Saved again unchanged: abandoned, the learner's text still there.
-	editor(t, `true`)
+	decktest.ScriptEditor(t, `true`)
 	if _, err := runEdit(e); !errors.Is(err, ErrAbandoned) {
 		t.Errorf("the same text saved again gives %v, want ErrAbandoned", err)
 	}
@@ -107,7 +96,7 @@ func TestEditorExitingNonZeroLosesNothing(t *testing.T) {
 	lib, _ := browseLib(t)
 	deckPath := filepath.Join(lib.DecksDir(), "mine.json")
 	before, _ := os.ReadFile(deckPath)
-	editor(t, `sed -i 's/"moat"/"moot"/' "$1"; exit 1`)
+	decktest.ScriptEditor(t, `sed -i 's/"moat"/"moot"/' "$1"; exit 1`)
 	e, err := lib.EditCard("mine", "haeja")
 	if err != nil {
 		t.Fatal(err)

@@ -7,19 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// scriptEditor sets EDITOR to a shell script with body, run on the card's
-// file as $1.
-func scriptEditor(t *testing.T, body string) {
-	t.Helper()
-	script := filepath.Join(t.TempDir(), "editor.sh")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("VISUAL", "")
-	t.Setenv("EDITOR", script)
-}
+	"github.com/moatquiz/moatquiz/internal/decktest"
+)
 
 // TestEditReopensUntilValid: a built-in card needs --copy; a first save
 // with a number for a meaning prints its position and opens the editor
@@ -27,7 +17,7 @@ func scriptEditor(t *testing.T, body string) {
 func TestEditReopensUntilValid(t *testing.T) {
 	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
 	runs := filepath.Join(t.TempDir(), "runs")
-	scriptEditor(t, `echo x >> `+runs+`
+	decktest.ScriptEditor(t, `echo x >> `+runs+`
 if [ $(wc -l < `+runs+`) = 1 ]; then sed -i 's/"moat"/42/' "$1"; else sed -i 's/42/"castle moat"/' "$1"; fi`)
 	var out, errOut bytes.Buffer
 	err := (&editCmd{Card: "article/v-haeja"}).run(g, &out, &errOut)
@@ -49,7 +39,7 @@ if [ $(wc -l < `+runs+`) = 1 ]; then sed -i 's/"moat"/42/' "$1"; else sed -i 's/
 // TestEditorExitingNonZero: nothing is saved and the command fails.
 func TestEditorExitingNonZero(t *testing.T) {
 	g := &Globals{DataDir: t.TempDir(), Config: os.DevNull}
-	scriptEditor(t, `sed -i 's/"moat"/"moot"/' "$1"; exit 3`)
+	decktest.ScriptEditor(t, `sed -i 's/"moat"/"moot"/' "$1"; exit 3`)
 	var out, errOut bytes.Buffer
 	err := (&editCmd{Card: "article/v-haeja", Copy: true}).run(g, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "nothing saved") {
@@ -70,7 +60,7 @@ func TestAddWord(t *testing.T) {
 	if err := (&addCmd{Deck: "article", Meaning: []string{"moat"}}).run(g, &out, &errOut); !errors.As(err, &usage) {
 		t.Errorf("--meaning without --word gives %v, want a usage error", err)
 	}
-	scriptEditor(t, "exit 1") // copies the deck, edits nothing
+	decktest.ScriptEditor(t, "exit 1") // copies the deck, edits nothing
 	if err := (&editCmd{Card: "article/v-haeja", Copy: true}).run(g, &out, &errOut); err == nil {
 		t.Fatal("an editor exiting 1 saved something")
 	}

@@ -1,4 +1,5 @@
-// Package decktest writes small valid deck files for tests.
+// Package decktest writes small valid deck files, and a scripted editor
+// to edit them with, for tests.
 package decktest
 
 import (
@@ -59,4 +60,16 @@ func Mixed(t testing.TB, dir string) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// ScriptEditor sets EDITOR (and clears VISUAL) for the test to a shell
+// script that runs body on the file it is given as $1.
+func ScriptEditor(t testing.TB, body string) {
+	t.Helper()
+	script := filepath.Join(t.TempDir(), "editor.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", script)
 }
