@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/quiz"
 	"github.com/moatquiz/moatquiz/termtext"
 )
@@ -298,12 +298,12 @@ func statusBodies(st *Styles, decks, status, settings string, width int) []strin
 // pathPattern is a file path of three or more names, from the root or
 // the home folder (/, ~/ or C:\): its folders but the last are what
 // shortenPaths leaves out.
-var pathPattern = regexp.MustCompile(`(?:~|[A-Za-z]:)?(?:[/\\][^\s/\\:"]+){3,}`)
+var pathPattern = lazyregexp.New(`(?:~|[A-Za-z]:)?(?:[/\\][^\s/\\:"]+){3,}`)
 
 // shortenPaths writes the long paths in s as "…/" and their last two
 // names ("…/decks/mine.json"), so the file shows in a narrow line.
 func shortenPaths(s string) string {
-	return pathPattern.ReplaceAllStringFunc(s, func(p string) string {
+	return pathPattern().ReplaceAllStringFunc(s, func(p string) string {
 		names := strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' })
 		return glyphEllipsis + "/" + strings.Join(names[len(names)-2:], "/")
 	})

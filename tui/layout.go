@@ -1,13 +1,14 @@
 package tui
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 )
 
 // The smallest terminal the app draws its screens in; below it, it asks for
@@ -25,10 +26,12 @@ func wrap(s string, width int) string {
 	if width < 1 {
 		return ""
 	}
-	if strings.Contains(s, flagHyphen) { // the stand-in could not be told apart
+	// Without a hyphen there is no flag; with the stand-in in the text
+	// it could not be told apart.
+	if !strings.Contains(s, "-") || strings.Contains(s, flagHyphen) {
 		return ansi.Wrap(s, width, "")
 	}
-	guarded := flagPattern.ReplaceAllStringFunc(s, func(f string) string { return strings.ReplaceAll(f, "-", flagHyphen) })
+	guarded := flagPattern().ReplaceAllStringFunc(s, func(f string) string { return strings.ReplaceAll(f, "-", flagHyphen) })
 	return strings.ReplaceAll(ansi.Wrap(guarded, width, ""), flagHyphen, "-")
 }
 
@@ -36,7 +39,7 @@ func wrap(s string, width int) string {
 // --more-new), styled or not: lipgloss may put SGR sequences, which hold
 // no hyphen, between any two characters. flagHyphen is the stand-in for
 // its hyphens while it is wrapped: the non-breaking hyphen, one cell wide.
-var flagPattern = regexp.MustCompile(`-` + sgrs + `-` + sgrs + `[A-Za-z](?:` + sgrs + `[A-Za-z0-9-])*`)
+var flagPattern = lazyregexp.New(`-` + sgrs + `-` + sgrs + `[A-Za-z](?:` + sgrs + `[A-Za-z0-9-])*`)
 
 // sgrs matches any SGR sequences (styles) in a row.
 const sgrs = `(?:\x1b\[[0-9;:]*m)*`

@@ -18,6 +18,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
+	"github.com/moatquiz/moatquiz/internal/lazyregexp"
 	"github.com/moatquiz/moatquiz/termtext"
 )
 
@@ -156,8 +157,8 @@ func usageMessage(err error) string {
 // kongEnum is kong's message for a value its flag does not allow: the
 // flag, the allowed values and the value given, each in Go quotes.
 var (
-	kongEnum = regexp.MustCompile(`^(\S+) must be one of ((?:` + goQuoted + `,?)*) but got (` + goQuoted + `)$`)
-	quoted   = regexp.MustCompile(goQuoted)
+	kongEnum = lazyregexp.New(`^(\S+) must be one of ((?:` + goQuoted + `,?)*) but got (` + goQuoted + `)$`)
+	quoted   = lazyregexp.New(goQuoted)
 )
 
 // goQuoted matches a string in Go quotes.
@@ -167,7 +168,7 @@ const goQuoted = `"(?:[^"\\]|\\.)*"`
 // as "--kind typd: unknown value; use flip, choice, typed or mixed", the
 // value shown safely; ok is false for other messages.
 func enumMessage(msg string) (s string, ok bool) {
-	m := kongEnum.FindStringSubmatch(msg)
+	m := kongEnum().FindStringSubmatch(msg)
 	if m == nil {
 		return "", false
 	}
@@ -176,7 +177,7 @@ func enumMessage(msg string) (s string, ok bool) {
 		return "", false
 	}
 	var allowed []string
-	for _, q := range quoted.FindAllString(m[2], -1) {
+	for _, q := range quoted().FindAllString(m[2], -1) {
 		if v, err := strconv.Unquote(q); err == nil && v != "" { // "" is "not given"
 			allowed = append(allowed, v)
 		}
